@@ -1,0 +1,229 @@
+"""Contractor rules: what a valid contractor is, masking, and search text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.money import parse_amount, to_major_text
+from desktop.core.reference import is_country, is_currency, is_timezone
+from desktop.core.validation import FieldError, ValidationError
+
+LABELS: dict[str, str] = {
+    "display_name": "Display name",
+    "legal_name": "Legal name",
+    "kind": "Kind",
+    "company": "Company",
+    "email": "Email",
+    "phone": "Phone",
+    "website": "Website",
+    "address": "Address",
+    "country": "Country",
+    "timezone": "Time zone",
+    "tax_id": "Tax ID",
+    "tax_form": "Tax form",
+    "tax_form_on": "Tax form received",
+    "rate": "Default rate",
+    "rate_unit": "Rate unit",
+    "currency": "Currency",
+    "tags": "Skills / tags",
+    "preferred_channel": "Preferred channel",
+    "status": "Status",
+    "source": "Source",
+    "identity_verified_on": "Identity verified on",
+    "notes": "Notes",
+}
+
+MAX_LENGTHS = {"display_name": 120, "legal_name": 200, "company": 200, "email": 254,
+               "phone": 40, "website": 300, "tax_id": 40, "address": 500, "notes": 10_000}
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]{4,}(\s*(x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+_TAG = re.compile(r"^[\w][\w +&./-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class ContractorData:
+    """A validated contractor as the user entered it (no id, no bookkeeping)."""
+
+    display_name: str
+    legal_name: str = ""
+    kind: ContractorKind = ContractorKind.INDIVIDUAL
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    address: str = ""
+    country: str = ""
+    timezone: str = ""
+    tax_id: str = ""
+    tax_form: TaxForm = TaxForm.NONE
+    tax_form_on: dt.date | None = None
+    rate_minor: int | None = None
+    rate_unit: RateUnit = RateUnit.HOUR
+    currency: str = "USD"
+    tags: tuple[str, ...] = field(default=())
+    preferred_channel: Channel = Channel.EMAIL
+    status: ContractorStatus = ContractorStatus.PROSPECT
+    source: Source = Source.OTHER
+    identity_verified_on: dt.date | None = None
+    notes: str = ""
+
+    def to_raw(self) -> dict[str, object]:
+        """The form an editor starts from: strings, and a tag list."""
+        raw: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "rate_minor":
+                raw["rate"] = "" if value is None else to_major_text(value, self.currency)
+            elif f.name == "tags":
+                raw["tags"] = list(value)
+            elif isinstance(value, dt.date):
+                raw[f.name] = value.isoformat()
+            else:
+                raw[f.name] = "" if value is None else str(value)
+        return raw
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"“{text}” is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text} does not exist in the calendar") from None
+
+
+def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: dict[str, str] = {}
+    for tag in tags:
+        clean = " ".join(tag.split()).lower()
+        if clean and clean not in seen:
+            seen[clean] = clean
+    return tuple(seen)
+
+
+def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None) -> ContractorData:
+    """Check every field; raise ValidationError naming each bad one."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    out: dict[str, object] = {}
+
+    def text(name: str) -> str:
+        value = raw.get(name, "")
+        return "" if value is None else str(value).strip()
+
+    def fail(name: str, message: str) -> None:
+        errors.append(FieldError(name, message))
+
+    for name, limit in MAX_LENGTHS.items():
+        value = text(name)
+        if len(value) > limit:
+            fail(name, f"is longer than {limit} characters")
+        out[name] = value
+
+    if not out["display_name"]:
+        fail("display_name", "is required")
+
+    for name, enum in (("kind", ContractorKind), ("tax_form", TaxForm), ("rate_unit", RateUnit),
+                       ("preferred_channel", Channel), ("status", ContractorStatus), ("source", Source)):
+        value = text(name)
+        if not value:
+            out[name] = ContractorData.__dataclass_fields__[name].default
+            continue
+        try:
+            out[name] = enum.parse(value)
+        except ValueError as exc:
+            fail(name, str(exc))
+
+    if out["email"]:
+        try:
+            out["email"] = validate_email(str(out["email"]), check_deliverability=False).normalized
+        except EmailNotValidError as exc:
+            fail("email", f"is not a valid address: {exc}")
+
+    if out["phone"] and not _PHONE.match(str(out["phone"])):
+        fail("phone", "may hold only digits, spaces, + ( ) - . / and an extension")
+
+    if out["website"]:
+        url = str(out["website"])
+        if "://" not in url:
+            url = "https://" + url
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
+            fail("website", "is not a web address such as https://example.com")
+        out["website"] = url
+
+    country = text("country").upper()
+    if country and not is_country(country):
+        fail("country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
+    out["country"] = country
+
+    zone = text("timezone")
+    if zone and not is_timezone(zone):
+        fail("timezone", f"“{zone}” is not a known time zone such as Europe/Berlin")
+    out["timezone"] = zone
+
+    currency = text("currency").upper() or "USD"
+    currency_ok = is_currency(currency)
+    if not currency_ok:
+        fail("currency", f"“{currency}” is not an ISO 4217 currency code")
+    out["currency"] = currency
+
+    rate = text("rate")
+    out["rate_minor"] = None
+    if rate and currency_ok:
+        try:
+            out["rate_minor"] = parse_amount(rate, currency)
+        except ValueError as exc:
+            fail("rate", str(exc))
+
+    for name in ("tax_form_on", "identity_verified_on"):
+        try:
+            day = parse_date(text(name))
+        except ValueError as exc:
+            fail(name, str(exc))
+            continue
+        if day and day > today:
+            fail(name, "cannot be in the future")
+        out[name] = day
+
+    tags = normalise_tags(raw.get("tags") or ())  # type: ignore[arg-type]
+    bad = [t for t in tags if not _TAG.match(t)]
+    if bad:
+        fail("tags", f"“{bad[0]}” is not a usable tag (letters, digits, spaces, - & . /; 40 at most)")
+    out["tags"] = tags
+
+    if errors:
+        raise ValidationError(errors)
+    out.pop("rate", None)
+    return ContractorData(**out)  # type: ignore[arg-type]
+
+
+def mask_tax_id(tax_id: str) -> str:
+    """Show only the last four characters: ‘•••• 6789’."""
+    tax_id = tax_id.strip()
+    if not tax_id:
+        return ""
+    visible = tax_id[-4:] if len(tax_id) > 4 else tax_id[-1:]
+    return "•••• " + visible
+
+
+def search_text(*parts: str | Iterable[str]) -> str:
+    """One case-folded haystack for the roster filter."""
+    flat: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            flat.append(part)
+        else:
+            flat.extend(part)
+    return "\x1f".join(flat).casefold()

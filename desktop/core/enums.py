@@ -1,0 +1,144 @@
+"""Closed vocabularies shared by the store, the CLI and the UI."""
+
+from enum import StrEnum
+
+
+class Labelled(StrEnum):
+    """A string enum whose members carry a human label."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def parse(cls, text: str) -> "Labelled":
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for member in cls:
+            if key in (member.value, member.label.lower().replace("-", "_").replace(" ", "_")):
+                return member
+        raise ValueError(f"expected one of: {', '.join(m.value for m in cls)}")
+
+
+_LABELS = {
+    "w9": "W-9",
+    "w8ben": "W-8BEN",
+    "in_person": "In person",
+    "it_support": "IT support",
+    "credentials_finance": "Credentials / finance",
+    "personal_data": "Personal data",
+    "in_review": "In review",
+    "part_paid": "Part-paid",
+    "hire_expert": "Hire an expert",
+}
+
+
+class ContractorKind(Labelled):
+    INDIVIDUAL = "individual"
+    COMPANY = "company"
+
+
+class ContractorStatus(Labelled):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    FORMER = "former"
+    BLOCKED = "blocked"
+
+
+class TaxForm(Labelled):
+    NONE = "none"
+    W9 = "w9"
+    W8BEN = "w8ben"
+    OTHER = "other"
+
+
+class RateUnit(Labelled):
+    HOUR = "hour"
+    DAY = "day"
+    MONTH = "month"
+    FIXED = "fixed"
+
+
+class Channel(Labelled):
+    EMAIL = "email"
+    PHONE = "phone"
+    VIDEO = "video"
+    CHAT = "chat"
+    IN_PERSON = "in_person"
+
+
+class Source(Labelled):
+    REFERRAL = "referral"
+    PLATFORM = "platform"
+    WEBSITE = "website"
+    EVENT = "event"
+    AGENCY = "agency"
+    IMPORT = "import"
+    OTHER = "other"
+
+
+class EngagementStatus(Labelled):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    SIGNED = "signed"
+    COMPLETED = "completed"
+    TERMINATED = "terminated"
+    CANCELLED = "cancelled"
+
+
+class PricingModel(Labelled):
+    FIXED = "fixed"
+    MILESTONES = "milestones"
+    HOURLY = "hourly"
+    DAILY = "daily"
+    RETAINER = "retainer"
+
+
+class BillingPeriod(Labelled):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+class DataAccess(Labelled):
+    NONE = "none"
+    PUBLIC = "public"
+    INTERNAL = "internal"
+    PERSONAL_DATA = "personal_data"
+    CREDENTIALS_FINANCE = "credentials_finance"
+
+
+class CheckInCadence(Labelled):
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    PER_MILESTONE = "per_milestone"
+
+
+class InstallmentStatus(Labelled):
+    PLANNED = "planned"
+    DUE = "due"
+    PAID = "paid"
+    PART_PAID = "part_paid"
+    CANCELLED = "cancelled"
+
+
+class DocumentKind(Labelled):
+    CONTRACT = "contract"
+    NDA = "nda"
+    TAX_FORM = "tax_form"
+    INSURANCE = "insurance"
+    ID_CHECK = "id_check"
+    OTHER = "other"
+
+
+class DataDisposition(Labelled):
+    RETURN = "return"
+    DESTROY = "destroy"
+    RETURN_THEN_DESTROY = "return_then_destroy"
+
+
+class PlannerDecision(Labelled):
+    UNDECIDED = "undecided"
+    KEEP = "keep"
+    OUTSOURCE = "outsource"
+    HIRE_EXPERT = "hire_expert"

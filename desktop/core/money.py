@@ -1,0 +1,69 @@
+"""Money as integer minor units plus an ISO 4217 code; never floats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from babel.numbers import format_currency, get_currency_precision
+
+from desktop.core.reference import is_currency
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.minor, int):
+            raise TypeError("money is kept in integer minor units")
+
+    def format(self, locale: str = "en_US") -> str:
+        return format_money(self.minor, self.currency, locale)
+
+
+@cache
+def minor_digits(currency: str) -> int:
+    """Digits after the decimal point for a currency (2 for EUR, 0 for JPY, 3 for KWD)."""
+    return get_currency_precision(currency.upper())
+
+
+_NUMBER = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
+
+
+def parse_amount(text: str, currency: str) -> int:
+    """Parse a plain decimal in major units ("1250.5") into minor units.
+
+    Raises ValueError with a message fit to show next to the field.
+    """
+    cleaned = text.strip().replace("_", "").replace(" ", "")
+    if cleaned.startswith("-"):
+        raise ValueError("must be zero or more")
+    if not _NUMBER.match(cleaned):
+        raise ValueError(f"“{text.strip()}” is not a number such as 1250.50")
+    if not is_currency(currency):
+        raise ValueError("needs a valid currency")
+    digits = minor_digits(currency)
+    try:
+        value = Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex already guards this
+        raise ValueError(f"“{text.strip()}” is not a number") from None
+    scaled = value.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        places = "no decimal places" if digits == 0 else f"at most {digits} decimal places"
+        raise ValueError(f"{currency.upper()} takes {places}")
+    return int(scaled)
+
+
+def to_major_text(minor: int, currency: str) -> str:
+    """The plain decimal an editor shows for an amount ("1250.50")."""
+    digits = minor_digits(currency)
+    return f"{Decimal(minor).scaleb(-digits):.{digits}f}"
+
+
+def format_money(minor: int, currency: str, locale: str = "en_US") -> str:
+    digits = minor_digits(currency)
+    return format_currency(Decimal(minor).scaleb(-digits), currency.upper(), locale=locale)

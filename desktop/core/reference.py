@@ -1,0 +1,44 @@
+"""ISO reference data: countries (3166-1), currencies (4217) and time zones."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+
+import pycountry
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Alpha-2 code → common name, sorted by name."""
+    pairs = ((c.alpha_2, getattr(c, "common_name", c.name)) for c in pycountry.countries)
+    return dict(sorted(pairs, key=lambda p: p[1]))
+
+
+@cache
+def currencies() -> dict[str, str]:
+    """ISO 4217 code → name, sorted by code; funds and metals left out."""
+    skip = {"XAU", "XAG", "XPD", "XPT", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"}
+    pairs = ((c.alpha_3, c.name) for c in pycountry.currencies if c.alpha_3 not in skip)
+    return dict(sorted(pairs))
+
+
+@cache
+def timezones() -> tuple[str, ...]:
+    return tuple(sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC"))
+
+
+def is_country(code: str) -> bool:
+    return code.upper() in countries()
+
+
+def is_currency(code: str) -> bool:
+    return code.upper() in currencies()
+
+
+def is_timezone(name: str) -> bool:
+    return name in timezones()
+
+
+def country_name(code: str) -> str:
+    return countries().get(code.upper(), code)

@@ -1,0 +1,1 @@
+"""PDF reports built with ReportLab (no Qt)."""

@@ -1,0 +1,219 @@
+"""Contractor use cases over the store. Everything returned is a plain object, never an ORM row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.core.contractor import ContractorData
+from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateUnit, Source,
+                                TaxForm)
+from desktop.core.validation import ConflictError
+from desktop.store.db import Store
+from desktop.store.models import Contractor, ContractorTag, Tag
+from desktop.store.models.base import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class ContractorRow:
+    """What the roster table shows for one contractor."""
+
+    id: int
+    display_name: str
+    company: str
+    email: str
+    phone: str
+    country: str
+    status: str
+    rate_minor: int | None
+    rate_unit: str
+    currency: str
+    tax_form: str
+    tags: tuple[str, ...]
+    notes: str
+    is_demo: bool
+    archived: bool
+    updated_at: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class ContractorRecord:
+    """One contractor in full, with the bookkeeping an editor needs."""
+
+    id: int
+    version: int
+    data: ContractorData
+    is_demo: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    archived_at: dt.datetime | None
+
+
+_ROW_COLUMNS = (
+    Contractor.id, Contractor.display_name, Contractor.company, Contractor.email,
+    Contractor.phone, Contractor.country, Contractor.status, Contractor.rate_minor,
+    Contractor.rate_unit, Contractor.currency, Contractor.tax_form, Contractor.notes,
+    Contractor.is_demo, Contractor.archived_at, Contractor.updated_at, Contractor.version,
+)
+
+
+def list_rows(store: Store, ids: Iterable[int] | None = None) -> list[ContractorRow]:
+    """Every contractor (archived ones too, flagged), in id order."""
+    query = select(*_ROW_COLUMNS).order_by(Contractor.id)
+    tag_query = select(ContractorTag.contractor_id, Tag.name).join(Tag).order_by(Tag.name)
+    if ids is not None:
+        wanted = list(ids)
+        query = query.where(Contractor.id.in_(wanted))
+        tag_query = tag_query.where(ContractorTag.contractor_id.in_(wanted))
+    with store.reading() as session:
+        tags: defaultdict[int, list[str]] = defaultdict(list)
+        for contractor_id, name in session.execute(tag_query):
+            tags[contractor_id].append(name)
+        rows = session.execute(query).all()
+    return [
+        ContractorRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                      tuple(tags.get(r[0], ())), r[11], r[12], r[13] is not None, r[14], r[15])
+        for r in rows
+    ]
+
+
+def get_row(store: Store, contractor_id: int) -> ContractorRow:
+    rows = list_rows(store, [contractor_id])
+    if not rows:
+        raise ConflictError(f"contractor {contractor_id} no longer exists")
+    return rows[0]
+
+
+def get(store: Store, contractor_id: int) -> ContractorRecord:
+    with store.reading() as session:
+        return _record(_load(session, contractor_id))
+
+
+def used_tags(store: Store) -> list[str]:
+    """Tags that at least one contractor carries, alphabetically."""
+    query = select(Tag.name).where(Tag.id.in_(select(ContractorTag.tag_id))).order_by(Tag.name)
+    with store.reading() as session:
+        return list(session.scalars(query))
+
+
+def count(store: Store, *, include_archived: bool = False, demo: bool | None = None) -> int:
+    query = select(func.count()).select_from(Contractor)
+    if not include_archived:
+        query = query.where(Contractor.archived_at.is_(None))
+    if demo is not None:
+        query = query.where(Contractor.is_demo.is_(demo))
+    with store.reading() as session:
+        return session.scalar(query) or 0
+
+
+def create(store: Store, data: ContractorData, *, is_demo: bool = False) -> ContractorRecord:
+    return create_many(store, [data], is_demo=is_demo)[0]
+
+
+def create_many(store: Store, items: Sequence[ContractorData], *,
+                is_demo: bool = False) -> list[ContractorRecord]:
+    """Add contractors in one transaction: all of them or none."""
+    with store.transaction() as session:
+        tags = _tags_by_name(session, {t for d in items for t in d.tags})
+        objs = []
+        for data in items:
+            obj = Contractor(is_demo=is_demo)
+            _apply(obj, data, tags)
+            session.add(obj)
+            objs.append(obj)
+        session.flush()
+        return [_record(o) for o in objs]
+
+
+def update(store: Store, contractor_id: int, data: ContractorData,
+           expected_version: int) -> ContractorRecord:
+    """Save an edit made to version ``expected_version``; refuse if it changed meanwhile."""
+    try:
+        with store.transaction() as session:
+            obj = _load(session, contractor_id, expected_version)
+            _apply(obj, data, _tags_by_name(session, set(data.tags)))
+            session.flush()
+            return _record(obj)
+    except StaleDataError:
+        raise _changed(contractor_id) from None
+
+
+def set_archived(store: Store, contractor_id: int, archived: bool,
+                 expected_version: int) -> ContractorRecord:
+    try:
+        with store.transaction() as session:
+            obj = _load(session, contractor_id, expected_version)
+            obj.archived_at = utcnow() if archived else None
+            session.flush()
+            return _record(obj)
+    except StaleDataError:
+        raise _changed(contractor_id) from None
+
+
+def delete_demo(store: Store) -> int:
+    """Remove every demo contractor for good; returns how many went."""
+    with store.transaction() as session:
+        ids = select(Contractor.id).where(Contractor.is_demo.is_(True))
+        result = session.execute(delete(Contractor).where(Contractor.id.in_(ids)))
+        session.execute(delete(Tag).where(Tag.id.not_in(select(ContractorTag.tag_id))))
+        return result.rowcount or 0
+
+
+def _load(session: Session, contractor_id: int, expected_version: int | None = None) -> Contractor:
+    obj = session.get(Contractor, contractor_id)
+    if obj is None:
+        raise ConflictError(f"contractor {contractor_id} no longer exists")
+    if expected_version is not None and obj.version != expected_version:
+        raise _changed(contractor_id)
+    return obj
+
+
+def _changed(contractor_id: int) -> ConflictError:
+    return ConflictError(f"contractor {contractor_id} was changed elsewhere after you opened it; "
+                         "reload it and make your change again")
+
+
+def _tags_by_name(session: Session, names: set[str]) -> dict[str, Tag]:
+    found = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(names)))} if names else {}
+    for name in names - found.keys():
+        found[name] = Tag(name=name)
+        session.add(found[name])
+    return found
+
+
+def _apply(obj: Contractor, data: ContractorData, tags: dict[str, Tag]) -> None:
+    for name in ("display_name", "legal_name", "company", "email", "phone", "website", "address",
+                 "country", "timezone", "tax_id", "tax_form_on", "rate_minor", "currency",
+                 "identity_verified_on", "notes"):
+        value = getattr(data, name)
+        if getattr(obj, name, None) != value:
+            setattr(obj, name, value)
+    for name in ("kind", "tax_form", "rate_unit", "preferred_channel", "status", "source"):
+        value = str(getattr(data, name))
+        if getattr(obj, name, None) != value:
+            setattr(obj, name, value)
+    wanted = [tags[t] for t in data.tags]
+    if [t.name for t in obj.tags] != [t.name for t in wanted]:
+        obj.tags = wanted
+
+
+def _record(obj: Contractor) -> ContractorRecord:
+    data = ContractorData(
+        display_name=obj.display_name, legal_name=obj.legal_name,
+        kind=ContractorKind(obj.kind), company=obj.company, email=obj.email, phone=obj.phone,
+        website=obj.website, address=obj.address, country=obj.country, timezone=obj.timezone,
+        tax_id=obj.tax_id, tax_form=TaxForm(obj.tax_form), tax_form_on=obj.tax_form_on,
+        rate_minor=obj.rate_minor, rate_unit=RateUnit(obj.rate_unit), currency=obj.currency,
+        tags=tuple(sorted(t.name for t in obj.tags)),
+        preferred_channel=Channel(obj.preferred_channel), status=ContractorStatus(obj.status),
+        source=Source(obj.source), identity_verified_on=obj.identity_verified_on, notes=obj.notes,
+    )
+    return ContractorRecord(obj.id, obj.version, data, obj.is_demo, obj.created_at,
+                            obj.updated_at, obj.archived_at)

@@ -1,0 +1,110 @@
+"""Opening the SQLite file: checks before touching it, engine set-up, migration at start."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store.errors import StoreError
+
+# PRAGMA application_id marks a file as Crewbook's ("CREW").
+APPLICATION_ID = 0x43524557
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    revision: str | None  # Alembic revision stamped in the file, None when new or empty
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at a database file read-only and refuse anything that is not ours or is damaged."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=False, revision=None)
+    with path.open("rb") as fh:
+        if fh.read(16) != _SQLITE_MAGIC:
+            raise StoreError(f"{path} is not a Crewbook database (it is not an SQLite file). "
+                             "It was left untouched.")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} cannot be opened: {exc}. It was left untouched.") from exc
+    try:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != APPLICATION_ID:
+            if tables:
+                raise StoreError(f"{path} is an SQLite database of another program, not Crewbook's. "
+                                 "It was left untouched; choose another data folder.")
+            return FileState(exists=True, revision=None)
+        problems = [r[0] for r in con.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise StoreError(f"{path} is damaged ({problems[0]}). It was left untouched; "
+                             "restore a backup from the backups folder beside it.")
+        if "alembic_version" not in tables:
+            return FileState(exists=True, revision=None)
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return FileState(exists=True, revision=row[0] if row else None)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged or not a database ({exc}). It was left untouched; "
+                         "restore a backup from the backups folder beside it.") from exc
+    finally:
+        con.close()
+
+
+def create_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (SQLite copies the mode to
+    its -wal and -shm files)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    return engine
+
+
+def stamp_application_id(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.commit()
+
+
+class Store:
+    """The open database. Hand it to store functions; each opens one short session."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls everything back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,57 @@
+"""Schema migrations run from code, with the Alembic scripts shipped inside the package."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desktop.store.backup import backup_database
+from desktop.store.errors import StoreError
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(files("desktop.migrations")))
+    return cfg
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    heads = _scripts().get_heads()
+    if len(heads) != 1:
+        raise StoreError(f"this build of Crewbook has {len(heads)} schema heads; it is broken")
+    return heads[0]
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in _scripts().walk_revisions()}
+
+
+def check_revision(revision: str | None, path: Path) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise StoreError(
+            f"{path} was written by a newer version of Crewbook (schema {revision}). "
+            "Install the newer version to open it; the file was left untouched.")
+
+
+def upgrade(engine: Engine, path: Path, current: str | None, backup_folder: Path) -> Path | None:
+    """Bring the file to head. An existing file is backed up first; returns the backup path."""
+    check_revision(current, path)
+    if current == head_revision():
+        return None
+    backup = backup_database(path, backup_folder) if current is not None else None
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+    return backup

@@ -1,0 +1,63 @@
+"""Contractors and their skill tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.store.models.base import Base, Tracked, UtcDateTime, code, text
+
+
+class Contractor(Tracked, Base):
+    __tablename__ = "contractor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    legal_name: Mapped[str] = text(200)
+    kind: Mapped[str] = mapped_column(String(16), default="individual", server_default="individual")
+    company: Mapped[str] = text(200)
+    email: Mapped[str] = text(254)
+    phone: Mapped[str] = text(40)
+    website: Mapped[str] = text(300)
+    address: Mapped[str] = text(500)
+    country: Mapped[str] = code(2)
+    timezone: Mapped[str] = text(64)
+    tax_id: Mapped[str] = text(40)
+    tax_form: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    tax_form_on: Mapped[dt.date | None] = mapped_column(Date)
+    rate_minor: Mapped[int | None] = mapped_column(Integer)
+    rate_unit: Mapped[str] = mapped_column(String(16), default="hour", server_default="hour")
+    currency: Mapped[str] = code(3)
+    preferred_channel: Mapped[str] = mapped_column(String(16), default="email", server_default="email")
+    status: Mapped[str] = mapped_column(String(16), default="prospect", server_default="prospect")
+    source: Mapped[str] = mapped_column(String(16), default="other", server_default="other")
+    identity_verified_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    tags: Mapped[list[Tag]] = relationship(secondary="contractor_tag", order_by="Tag.name")
+
+    __table_args__ = (
+        Index("ix_contractor_email", "email"),
+        Index("ix_contractor_status", "status"),
+    )
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+
+
+class ContractorTag(Base):
+    __tablename__ = "contractor_tag"
+
+    contractor_id: Mapped[int] = mapped_column(
+        ForeignKey("contractor.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_contractor_tag_tag_id", "tag_id"),)

@@ -1,0 +1,52 @@
+"""Payment schedules and payments, in integer minor units."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.store.models.base import Base, Tracked, code, text
+
+
+class Installment(Tracked, Base):
+    __tablename__ = "installment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    engagement_id: Mapped[int] = mapped_column(
+        ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    label: Mapped[str] = text(120)
+    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(16), default="planned", server_default="planned")
+
+    __table_args__ = (
+        CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+    )
+
+
+class Payment(Tracked, Base):
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contractor_id: Mapped[int] = mapped_column(
+        ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    engagement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("engagement.id", ondelete="RESTRICT"), index=True)
+    installment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("installment.id", ondelete="SET NULL"), index=True)
+    paid_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[str] = text(24)
+    reference: Mapped[str] = text(120)
+    invoice_number: Mapped[str] = text(60)
+    notes: Mapped[str] = text(500)
+    is_demo: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+    )

@@ -1,0 +1,29 @@
+"""Where Crewbook keeps its data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+ENV_VAR = "CREWBOOK_DATA_DIR"
+DB_NAME = "crewbook.sqlite3"
+LOCK_NAME = "crewbook.lock"
+BACKUP_DIR = "backups"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder: the --data-dir flag, else $CREWBOOK_DATA_DIR, else the platform's."""
+    chosen = override or os.environ.get(ENV_VAR) or user_data_path("Crewbook", appauthor=False)
+    path = Path(chosen).expanduser().resolve()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def db_path(folder: Path) -> Path:
+    return folder / DB_NAME
+
+
+def backup_dir(folder: Path) -> Path:
+    return folder / BACKUP_DIR

@@ -1,0 +1,1 @@
+"""Everything PySide6: windows, dialogs, table models and background work."""

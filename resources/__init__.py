@@ -1,0 +1,1 @@
+"""Icons, sample data and desktop files shipped with Crewbook (read via importlib.resources)."""
