@@ -1,0 +1,59 @@
+"""Start-up: lock the data folder, open (and if needed migrate) the store, show the window."""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.store.errors import StoreError
+from desktop.store.lock import FolderLock
+from desktop.store.session import open_store
+from desktop.ui.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("crewbook")
+    icon = files("desktop.resources").joinpath("icons/crewbook.svg")
+    app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def run(folder: Path, settings: QSettings | None = None) -> int:
+    app = make_application()
+    lock = FolderLock(folder)
+    try:
+        lock.acquire()
+        opened = open_store(folder, lock)
+    except StoreError as exc:
+        if lock.held:
+            lock.release()
+        QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(exc))
+        print(f"crewbook: error: {exc}", file=sys.stderr)
+        return 1
+    window = MainWindow(opened.store, folder, settings or QSettings())
+    window.show()
+    window.load()
+    if opened.backup:
+        window.statusBar().showMessage(
+            f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
+    try:
+        return app.exec()
+    finally:
+        opened.store.close()
+        lock.release()
+
+
+def main() -> int:
+    from desktop.cli import main as cli_main
+
+    return cli_main()

@@ -1,0 +1,167 @@
+"""Add or edit a contractor: every field, checked as you type, nothing saved while one is wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QWidget)
+
+from desktop.core.contractor import LABELS, ContractorData, validate_contractor
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.reference import countries, currencies, timezones
+from desktop.core.validation import ValidationError
+from desktop.ui.fields import DateLine, EnumCombo, FieldBox, LookupCombo, TextArea
+
+
+class ContractorDialog(QDialog):
+    def __init__(self, data: ContractorData | None = None, known_tags: list[str] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Edit contractor" if data else "New contractor")
+        self.result_data: ContractorData | None = None
+        self._touched: set[str] = set()
+        self._build(known_tags or [])
+        self._load(data or ContractorData(display_name=""))
+        self._touched.clear()
+        self.boxes["display_name"].editor.setFocus()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self, known_tags: list[str]) -> None:
+        e = self.editors = {
+            "display_name": QLineEdit(), "legal_name": QLineEdit(),
+            "kind": EnumCombo(ContractorKind), "company": QLineEdit(),
+            "email": QLineEdit(), "phone": QLineEdit(), "website": QLineEdit(),
+            "address": TextArea(3),
+            "country": LookupCombo(countries().items(), blank="(not set)"),
+            "timezone": LookupCombo(((z, "") for z in timezones()), blank="(not set)"),
+            "tax_id": QLineEdit(), "tax_form": EnumCombo(TaxForm), "tax_form_on": DateLine(),
+            "rate": QLineEdit(), "rate_unit": EnumCombo(RateUnit),
+            "currency": LookupCombo(currencies().items()),
+            "tags": QLineEdit(), "preferred_channel": EnumCombo(Channel),
+            "status": EnumCombo(ContractorStatus), "source": EnumCombo(Source),
+            "identity_verified_on": DateLine(), "notes": TextArea(4),
+        }
+        e["display_name"].setPlaceholderText("How you refer to them, e.g. Maya Okafor")
+        e["email"].setPlaceholderText("name@example.com")
+        e["website"].setPlaceholderText("https://")
+        e["rate"].setPlaceholderText("0.00")
+        e["rate"].setMaximumWidth(140)
+        e["tags"].setPlaceholderText("design, web, copywriting")
+        if known_tags:
+            e["tags"].setToolTip("Tags in use: " + ", ".join(known_tags))
+        tax_id = e["tax_id"]
+        tax_id.setEchoMode(QLineEdit.EchoMode.Password)
+        reveal = QAction(QIcon.fromTheme("view-reveal-symbolic"), "Show", tax_id)
+        reveal.setCheckable(True)
+        reveal.setToolTip("Show the tax ID while editing")
+        reveal.toggled.connect(lambda on: tax_id.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        tax_id.addAction(reveal, QLineEdit.ActionPosition.TrailingPosition)
+        self.reveal_tax_id = reveal
+
+        self.boxes = {name: FieldBox(editor) for name, editor in e.items()}
+        for name, editor in e.items():
+            signal = getattr(editor, "changed", None) or getattr(editor, "textChanged", None)
+            if isinstance(editor, EnumCombo):
+                signal = editor.currentIndexChanged
+            elif isinstance(editor, LookupCombo):
+                signal = editor.currentTextChanged
+            signal.connect(lambda *_, n=name: self._on_edit(n))
+
+        rate_row = QWidget()
+        rate_layout = QHBoxLayout(rate_row)
+        rate_layout.setContentsMargins(0, 0, 0, 0)
+        rate_layout.addWidget(self.boxes["rate"])
+        rate_layout.addWidget(QLabel("per"))
+        rate_layout.addWidget(self.boxes["rate_unit"])
+        rate_layout.addWidget(self.boxes["currency"], 1)
+
+        def group(title: str, names: list[str], extra: dict[str, QWidget] | None = None) -> QGroupBox:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            for name in names:
+                widget = (extra or {}).get(name, self.boxes.get(name))
+                form.addRow(LABELS.get(name, name) + ("*" if name == "display_name" else ""), widget)
+            return box
+
+        grid = QGridLayout()
+        grid.addWidget(group("Who", ["display_name", "legal_name", "kind", "company", "status",
+                                     "source"]), 0, 0)
+        grid.addWidget(group("Contact", ["email", "phone", "website", "preferred_channel",
+                                         "address"]), 0, 1)
+        grid.addWidget(group("Place", ["country", "timezone"]), 1, 0)
+        grid.addWidget(group("Rate and skills", ["rate", "tags"], {"rate": rate_row}), 1, 1)
+        grid.addWidget(group("Tax and identity", ["tax_id", "tax_form", "tax_form_on",
+                                                  "identity_verified_on"]), 2, 0)
+        grid.addWidget(group("Notes", ["notes"]), 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #b42318;")
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer = QGridLayout(self)
+        outer.addLayout(grid, 0, 0)
+        outer.addWidget(self.summary, 1, 0)
+        outer.addWidget(self.buttons, 2, 0)
+        self.resize(940, 660)
+
+    # --- values --------------------------------------------------------------------------
+    def _load(self, data: ContractorData) -> None:
+        raw = data.to_raw()
+        for name, editor in self.editors.items():
+            value = raw.get(name, "")
+            if name == "tags":
+                editor.setText(", ".join(value))  # type: ignore[arg-type, attr-defined]
+            elif isinstance(editor, (EnumCombo, LookupCombo)):
+                editor.set_value(str(value))
+            elif isinstance(editor, TextArea):
+                editor.setPlainText(str(value))
+            else:
+                editor.setText(str(value))  # type: ignore[attr-defined]
+
+    def raw(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, (EnumCombo, LookupCombo, TextArea)):
+                out[name] = editor.value()
+            else:
+                out[name] = editor.text()  # type: ignore[attr-defined]
+        out["tags"] = str(out["tags"]).split(",")
+        return out
+
+    # --- validation ----------------------------------------------------------------------
+    def _on_edit(self, name: str) -> None:
+        self._touched.add(name)
+        self._validate(show_all=False)
+
+    def _validate(self, show_all: bool) -> ContractorData | None:
+        try:
+            data = validate_contractor(self.raw())
+        except ValidationError as exc:
+            errors = {e.field: e.message for e in exc.errors}
+        else:
+            errors, data = {}, data
+        for name, box in self.boxes.items():
+            visible = show_all or name in self._touched
+            message = errors.get(name) if visible else None
+            box.set_error(f"{LABELS[name]} {message}" if message else None)
+        shown = [n for n in errors if show_all or n in self._touched]
+        self.summary.setText(
+            f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
+            + ", ".join(LABELS[n] for n in shown) if shown else "")
+        self.summary.setVisible(bool(shown))
+        return None if errors else data
+
+    def accept(self) -> None:
+        data = self._validate(show_all=True)
+        if data is None:
+            first = next(n for n, b in self.boxes.items() if b.error.isVisible())
+            self.editors[first].setFocus()
+            return
+        self.result_data = data
+        super().accept()

@@ -1,0 +1,98 @@
+"""Everything about the selected contractor, read-only, with the tax ID masked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.core.contractor import mask_tax_id
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.money import format_money
+from desktop.core.reference import country_name
+from desktop.store.contractors import ContractorRecord
+
+_CSS = """
+h1 { font-size: 17pt; margin: 0 0 2px 0; }
+.sub { color: #57606a; margin: 0 0 8px 0; }
+.chip { font-weight: 600; }
+h3 { font-size: 10pt; color: #57606a; margin: 14px 0 4px 0; text-transform: uppercase; }
+td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; vertical-align: top; }
+td.v { padding: 1px 0; }
+.warn { color: #9a6700; }
+.demo { background: #fff4ce; padding: 4px; }
+"""
+_STATUS_COLOURS = {"active": "#1b7f3b", "prospect": "#1f5fa8", "paused": "#9a6700",
+                   "former": "#6e7781", "blocked": "#b42318"}
+
+
+class DetailPane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenExternalLinks(True)
+        self.document().setDefaultStyleSheet(_CSS)
+        self.setMinimumWidth(300)
+        self.show_record(None)
+
+    def show_record(self, record: ContractorRecord | None, *, count: int = 0) -> None:
+        if record is None:
+            self.setHtml("<p class='sub'>Select a contractor to see everything about them here."
+                         + (f"<br><br>{count} selected.</p>" if count > 1 else "</p>"))
+            return
+        self.setHtml(render(record))
+
+
+def render(record: ContractorRecord, today: dt.date | None = None) -> str:
+    d = record.data
+    today = today or dt.date.today()
+    status = ContractorStatus(d.status)
+    colour = _STATUS_COLOURS.get(status.value, "#000")
+    sub = " · ".join(p for p in (escape(d.company), ContractorKind(d.kind).label) if p)
+    parts = [f"<h1>{escape(d.display_name)}</h1>",
+             f"<p class='sub'>{sub} &nbsp; <span class='chip' style='color:{colour}'>"
+             f"{status.label}</span>"
+             + (" · <b>archived</b>" if record.archived_at else "") + "</p>"]
+    if record.is_demo:
+        parts.append("<p class='demo'>Demo data: remove it all from File ▸ Remove demo data.</p>")
+
+    def section(title: str, rows: list[tuple[str, str]]) -> None:
+        rows = [(k, v) for k, v in rows if v]
+        if rows:
+            parts.append(f"<h3>{title}</h3><table>" + "".join(
+                f"<tr><td class='k'>{k}</td><td class='v'>{v}</td></tr>" for k, v in rows)
+                + "</table>")
+
+    local_time = ""
+    if d.timezone:
+        now = dt.datetime.now(ZoneInfo(d.timezone))
+        local_time = f"{escape(d.timezone)} (now {now:%H:%M})"
+    section("Contact", [
+        ("Email", f"<a href='mailto:{escape(d.email)}'>{escape(d.email)}</a>" if d.email else ""),
+        ("Phone", escape(d.phone)),
+        ("Website", f"<a href='{escape(d.website)}'>{escape(d.website)}</a>" if d.website else ""),
+        ("Prefers", Channel(d.preferred_channel).label),
+        ("Address", escape(d.address).replace("\n", "<br>")),
+        ("Country", escape(f"{country_name(d.country)} ({d.country})") if d.country else ""),
+        ("Time zone", local_time),
+    ])
+    rate = ""
+    if d.rate_minor is not None:
+        unit = RateUnit(d.rate_unit)
+        rate = format_money(d.rate_minor, d.currency) + (
+            " fixed" if unit is RateUnit.FIXED else f" per {unit.label.lower()}")
+    section("Work", [("Rate", escape(rate)), ("Skills", escape(", ".join(d.tags))),
+                     ("Legal name", escape(d.legal_name)), ("Source", Source(d.source).label)])
+    form = TaxForm(d.tax_form)
+    form_text = ("<span class='warn'>none on file</span>" if form is TaxForm.NONE
+                 else form.label + (f", received {d.tax_form_on:%d %b %Y}" if d.tax_form_on else ""))
+    identity = (f"verified {d.identity_verified_on:%d %b %Y}" if d.identity_verified_on
+                else "<span class='warn'>not verified</span>")
+    section("Tax and identity", [("Tax ID", escape(mask_tax_id(d.tax_id)) or "—"),
+                                 ("Tax form", form_text), ("Identity", identity)])
+    if d.notes:
+        parts.append(f"<h3>Notes</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>")
+    parts.append(f"<p class='sub' style='margin-top:14px'>Added {record.created_at.astimezone():%d %b %Y}"
+                 f" · updated {record.updated_at.astimezone():%d %b %Y %H:%M}</p>")
+    return "".join(parts)

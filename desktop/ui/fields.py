@@ -1,0 +1,105 @@
+"""Small form widgets shared by editors: a field with its inline error, choice boxes, lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QCompleter, QLabel, QLineEdit, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
+
+from desktop.core.enums import Labelled
+
+ERROR_STYLE = "color: #b42318;"
+
+
+class FieldBox(QWidget):
+    """An input with a one-line error under it that names the problem."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.setStyleSheet("border: 1px solid #b42318;" if message else "")
+
+
+class EnumCombo(QComboBox):
+    def __init__(self, enum: type[Labelled], parent: QWidget | None = None):
+        super().__init__(parent)
+        for member in enum:
+            self.addItem(member.label, member.value)
+
+    def value(self) -> str:
+        return str(self.currentData())
+
+    def set_value(self, value: str) -> None:
+        self.setCurrentIndex(max(0, self.findData(value)))
+
+
+class LookupCombo(QComboBox):
+    """An editable choice of codes ("DE — Germany") that also accepts a typed code."""
+
+    def __init__(self, items: Iterable[tuple[str, str]], blank: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if blank is not None:
+            self.addItem(blank, "")
+        for code, name in items:
+            self.addItem(f"{code} — {name}" if name else code, code)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def value(self) -> str:
+        text = self.currentText().strip()
+        index = self.findText(text)
+        if index >= 0:
+            return str(self.itemData(index))
+        return text.split("—")[0].strip()
+
+    def set_value(self, code: str) -> None:
+        index = self.findData(code)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(code)
+
+
+class TextArea(QPlainTextEdit):
+    """Multi-line text whose Tab moves focus instead of typing a tab."""
+
+    changed = Signal()
+
+    def __init__(self, rows: int = 3, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * rows + 14)
+        self.textChanged.connect(self.changed)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+
+class DateLine(QLineEdit):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY-MM-DD")
+        self.setClearButtonEnabled(True)
+        self.setMaximumWidth(160)

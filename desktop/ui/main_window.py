@@ -1,0 +1,461 @@
+"""The roster window: filter bar, contractor table, detail pane, undoable archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
+
+from desktop import APP_NAME, __version__
+from desktop.core.enums import ContractorStatus
+from desktop.core.validation import ConflictError
+from desktop.store import contractors, demo
+from desktop.store.backup import backup_database, timestamped_name
+from desktop.store.db import Store
+from desktop.store.paths import backup_dir
+from desktop.ui.commands import ArchiveCommand, EditCommand
+from desktop.ui.contractor_dialog import ContractorDialog
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.roster_model import Col, RosterFilter, RosterModel
+from desktop.ui.worker import Background
+
+_WIDTHS = {Col.NAME: 210, Col.COMPANY: 170, Col.EMAIL: 230, Col.PHONE: 140, Col.COUNTRY: 64,
+           Col.STATUS: 96, Col.RATE: 130, Col.TAGS: 190, Col.TAX_FORM: 76, Col.UPDATED: 96}
+
+
+class MainWindow(QMainWindow):
+    roster_loaded = Signal(int)  # rows now in the table
+
+    def __init__(self, store: Store, folder: Path, settings: QSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.folder, self.settings = store, folder, settings
+        self.background = Background(self)
+        self.undo_stack = QUndoStack(self)
+        self.model = RosterModel(self)
+        self.setWindowTitle(APP_NAME)
+        self._build_widgets()
+        self._build_actions()
+        self._restore_settings()
+
+    # --- building ------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.banner = QFrame()
+        self.banner.setObjectName("demoBanner")
+        self.banner.setStyleSheet("#demoBanner { background: #fff4ce; border-bottom: 1px solid #e6d38a; }")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 6, 12, 6)
+        self.banner_text = QLabel()
+        self.remove_demo_button = QPushButton("Remove demo data")
+        self.remove_demo_button.clicked.connect(self.remove_demo)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.remove_demo_button)
+        self.banner.hide()
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by name, company, email, skills or notes   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses", "")
+        for status in ContractorStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.tag_filter = QComboBox()
+        self.tag_filter.addItem("All skills", "")
+        self.tag_filter.setMinimumContentsLength(12)
+        self.tag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.archived_box = QCheckBox("Show archived")
+        self.archived_box.toggled.connect(self._apply_filter)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 8, 8, 4)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status_filter)
+        bar.addWidget(self.tag_filter)
+        bar.addWidget(self.archived_box)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._show_selection)
+
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_text = QLabel()
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        empty_layout.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.empty_add = QPushButton("Add a contractor")
+        self.empty_add.clicked.connect(self.new_contractor)
+        self.empty_demo = QPushButton("Load the demo roster")
+        self.empty_demo.clicked.connect(self.load_demo)
+        buttons.addWidget(self.empty_add)
+        buttons.addWidget(self.empty_demo)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.stack, 1)
+
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 360])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.count_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New contractor…", self.new_contractor, keys.New,
+                                       "Add a contractor to the roster")
+        self.edit_action = self._action("&Edit contractor…", self.edit_selected,
+                                        [QKeySequence("Ctrl+E"), QKeySequence(Qt.Key.Key_Return)])
+        self.archive_action = self._action("&Archive", self.archive_selected, keys.Delete,
+                                           "Archive the selected contractors (undo with Ctrl+Z)")
+        self.restore_action = self._action("&Restore from archive", self.restore_selected,
+                                           "Ctrl+Shift+R")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addActions([self.undo_action, self.redo_action])
+        self.find_action = self._action("&Find…", self.focus_filter, keys.Find)
+        self.show_archived_action = self._action("Show &archived", self.archived_box.setChecked)
+        self.show_archived_action.setCheckable(True)
+        self.archived_box.toggled.connect(self.show_archived_action.setChecked)
+        self.load_demo_action = self._action("Load &demo roster", self.load_demo)
+        self.remove_demo_action = self._action("&Remove demo data…", self.remove_demo)
+        self.backup_action = self._action("&Back up database…", self.backup)
+        self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.about_action = self._action(f"&About {APP_NAME}", self.about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_action, self.backup_action, self.open_folder_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.load_demo_action, self.remove_demo_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.edit_action, self.archive_action, self.restore_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.show_archived_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.edit_action, self.archive_action,
+                            self.restore_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        # The table's own Return/Delete handling must not swallow the window's shortcuts.
+        for action in (self.edit_action, self.archive_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._update_actions()
+
+    # --- loading -------------------------------------------------------------------------
+    def load(self) -> None:
+        """Fetch the roster off the UI thread; the table fills when it arrives."""
+        self.statusBar().showMessage("Loading contractors…")
+        self.background.submit(contractors.list_rows, self.store,
+                               on_done=self._rows_loaded, on_error=self._failed)
+
+    def _rows_loaded(self, rows: list[contractors.ContractorRow]) -> None:
+        selected = self.selected_ids()
+        self.model.set_rows(rows)
+        self._after_change(selected)
+        self.statusBar().clearMessage()
+        self.roster_loaded.emit(len(rows))
+
+    def refresh(self, ids: list[int]) -> None:
+        """Re-read some contractors after a change and keep the selection."""
+        selected = self.selected_ids()
+        if ids:
+            self.model.upsert(contractors.list_rows(self.store, ids))
+        self._after_change(selected)
+
+    def _after_change(self, selected: list[int]) -> None:
+        self._refresh_tags()
+        self._select_ids(selected)
+        self._update_chrome()
+
+    def _refresh_tags(self) -> None:
+        current = self.tag_filter.currentData()
+        tags = sorted({t for r in self.model.all_rows() if not r.archived for t in r.tags})
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All skills", "")
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
+        self.tag_filter.blockSignals(False)
+
+    # --- filtering and selection ---------------------------------------------------------
+    def _apply_filter(self) -> None:
+        selected = self.selected_ids()
+        self.model.set_filter(RosterFilter(
+            text=self.search.text(), status=self.status_filter.currentData() or "",
+            tag=self.tag_filter.currentData() or "", show_archived=self.archived_box.isChecked()))
+        self._select_ids(selected)
+        self._update_chrome()
+
+    def focus_filter(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus() and self.search.text():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.row_at(i.row()).id for i in self.table.selectionModel().selectedRows()]
+
+    def _select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for contractor_id in ids:
+            pos = self.model.position_of(contractor_id)
+            if pos is not None:
+                index = self.model.index(pos, 0)
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+        self._show_selection()
+
+    def _show_selection(self, *_args) -> None:  # type: ignore[no-untyped-def]
+        ids = self.selected_ids()
+        try:
+            record = contractors.get(self.store, ids[0]) if len(ids) == 1 else None
+        except ConflictError:
+            record = None
+        self.detail.show_record(record, count=len(ids))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        self.edit_action.setEnabled(len(rows) == 1)
+        self.archive_action.setEnabled(any(not r.archived for r in rows))
+        self.restore_action.setEnabled(any(r.archived for r in rows))
+        has_demo = any(r.is_demo for r in self.model.all_rows())
+        self.remove_demo_action.setEnabled(has_demo)
+        self.load_demo_action.setEnabled(not has_demo)
+
+    def _update_chrome(self) -> None:
+        total = self.model.total(include_archived=self.archived_box.isChecked())
+        shown = self.model.rowCount()
+        self.count_label.setText(f"{shown:,} of {total:,} contractors" if shown != total
+                                 else f"{total:,} contractors")
+        demo_count = sum(1 for r in self.model.all_rows() if r.is_demo)
+        self.banner.setVisible(demo_count > 0)
+        every = demo_count == self.model.total(include_archived=True)
+        self.banner_text.setText(
+            f"<b>Demo data.</b> {'All ' if every else ''}{demo_count} contractors here are "
+            "made-up examples to explore Crewbook with. Remove them in one click when you start "
+            "your own roster.")
+        anything = self.model.total(include_archived=True) > 0
+        if not anything:
+            self.empty_text.setText("<h2>No contractors yet</h2><p>Add the people and companies "
+                                    "you outsource work to, or look around with a demo roster.</p>")
+        elif shown == 0:
+            self.empty_text.setText("<h3>No contractor matches the filter</h3>"
+                                    "<p>Clear the filter box or choose another status or skill.</p>")
+        self.empty_add.setVisible(not anything)
+        self.empty_demo.setVisible(not anything)
+        self.stack.setCurrentWidget(self.table if shown else self.empty)
+        self._update_actions()
+
+    # --- use cases -----------------------------------------------------------------------
+    def _known_tags(self) -> list[str]:
+        return sorted({t for r in self.model.all_rows() for t in r.tags})
+
+    def new_contractor(self) -> None:
+        dialog = ContractorDialog(None, self._known_tags(), self)
+        if dialog.exec() and dialog.result_data:
+            record = contractors.create(self.store, dialog.result_data)
+            self.refresh([record.id])
+            if self.model.position_of(record.id) is None:  # hidden by the filter: show it
+                self.search.clear()
+                self.status_filter.setCurrentIndex(0)
+                self.tag_filter.setCurrentIndex(0)
+            self._select_ids([record.id])
+            self.statusBar().showMessage(f"Added {record.data.display_name}", 4000)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        try:
+            record = contractors.get(self.store, ids[0])
+        except ConflictError as exc:
+            self._warn(str(exc))
+            return
+        dialog = ContractorDialog(record.data, self._known_tags(), self)
+        if dialog.exec() and dialog.result_data and dialog.result_data != record.data:
+            self.undo_stack.push(EditCommand(self.store, record.id, record.version, record.data,
+                                             dialog.result_data, self.refresh, self._warn))
+
+    def archive_selected(self) -> None:
+        self._set_archived(archive=True)
+
+    def restore_selected(self) -> None:
+        self._set_archived(archive=False)
+
+    def _set_archived(self, archive: bool) -> None:
+        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        rows = [r for r in rows if r.archived != archive]
+        if rows:
+            self.undo_stack.push(ArchiveCommand(
+                self.store, {r.id: r.version for r in rows}, [r.display_name for r in rows],
+                archive, self.refresh, self._warn))
+            verb = "Archived" if archive else "Restored"
+            self.statusBar().showMessage(f"{verb} {len(rows)} — Ctrl+Z to undo", 5000)
+
+    def load_demo(self) -> None:
+        self.background.submit(demo.load_demo, self.store,
+                               on_done=lambda _n: self.load(), on_error=self._failed)
+
+    def remove_demo(self) -> None:
+        count = sum(1 for r in self.model.all_rows() if r.is_demo)
+        if not count:
+            return
+        answer = QMessageBox.question(
+            self, "Remove demo data",
+            f"Remove the {count} demo contractors? Your own contractors stay as they are.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.undo_stack.clear()  # its commands may point at the rows about to go
+
+        def removed(n: int) -> None:
+            self.statusBar().showMessage(f"Removed {n} demo contractors", 5000)
+            self.load()
+
+        self.background.submit(demo.remove_demo, self.store, on_done=removed, on_error=self._failed)
+
+    def backup(self) -> None:
+        folder = backup_dir(self.folder)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path, _ = QFileDialog.getSaveFileName(self, "Back up database",
+                                              str(folder / timestamped_name()),
+                                              "Crewbook database (*.sqlite3)")
+        if not path:
+            return
+        self.statusBar().showMessage("Backing up…")
+        self.background.submit(
+            backup_database, self.store.path, Path(path),
+            on_done=lambda p: self.statusBar().showMessage(f"Backed up to {p}", 8000),
+            on_error=self._failed)
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3><p>Keep the people you outsource "
+                          f"work to, their contracts and their payments in order.</p>"
+                          f"<p>Data folder:<br><code>{self.folder}</code></p>")
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    def _failed(self, error: BaseException) -> None:
+        self.statusBar().clearMessage()
+        self._warn(f"That did not work: {error}")
+
+    # --- window state --------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 780)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = s.value("roster/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.archived_box.setChecked(s.value("roster/show_archived", False, type=bool))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("roster/header", self.table.horizontalHeader().saveState())
+        s.setValue("roster/show_archived", self.archived_box.isChecked())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.background.wait(10_000)
+        super().closeEvent(event)
