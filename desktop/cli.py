@@ -16,7 +16,7 @@ from desktop.core.money import format_money, to_major_text
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.io.export import write_csv, write_json
 from desktop.store import contractors, demo, migrate
-from desktop.store.backup import backup_database
+from desktop.store.backup import backup_database, backup_into
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
@@ -120,10 +120,10 @@ def _dispatch(args: argparse.Namespace, folder: Path) -> int:
 
 def _run(args: argparse.Namespace, folder: Path, store: Store) -> int:
     if args.command == "db" and args.action == "backup":
-        target = Path(args.path).expanduser() if args.path else backup_dir(folder)
-        if not args.path:
-            target.mkdir(mode=0o700, parents=True, exist_ok=True)
-        print(backup_database(store.path, target))
+        if args.path:
+            print(backup_database(store.path, Path(args.path).expanduser()))
+        else:
+            print(backup_into(store.path, backup_dir(folder)))
         return 0
     if args.command == "db" and args.action == "info":
         print(f"data folder: {folder}\ndatabase:    {store.path}\nschema:      "

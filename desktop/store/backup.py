@@ -45,3 +45,9 @@ def backup_database(source: Path, destination: Path) -> Path:
         destination.unlink(missing_ok=True)
         raise StoreError(f"Backup to {destination} failed: {exc}") from exc
     return destination
+
+
+def backup_into(source: Path, folder: Path) -> Path:
+    """A timestamped copy inside ``folder`` (created if needed)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return backup_database(source, folder)

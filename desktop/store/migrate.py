@@ -11,7 +11,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from desktop.store.backup import backup_database
+from desktop.store.backup import backup_into
 from desktop.store.errors import StoreError
 
 
@@ -49,7 +49,7 @@ def upgrade(engine: Engine, path: Path, current: str | None, backup_folder: Path
     check_revision(current, path)
     if current == head_revision():
         return None
-    backup = backup_database(path, backup_folder) if current is not None else None
+    backup = backup_into(path, backup_folder) if current is not None else None
     cfg = alembic_config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection

@@ -52,8 +52,3 @@ def run(folder: Path, settings: QSettings | None = None) -> int:
         opened.store.close()
         lock.release()
 
-
-def main() -> int:
-    from desktop.cli import main as cli_main
-
-    return cli_main()

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 6, 12, 6)
         self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
         self.remove_demo_button = QPushButton("Remove demo data")
         self.remove_demo_button.clicked.connect(self.remove_demo)
         banner_layout.addWidget(self.banner_text, 1)
@@ -229,11 +230,17 @@ class MainWindow(QMainWindow):
         self.roster_loaded.emit(len(rows))
 
     def refresh(self, ids: list[int]) -> None:
-        """Re-read some contractors after a change and keep the selection."""
+        """Re-read some contractors after a change, then select what changed if it is shown,
+        else keep the selection, else the row that took the place of what went."""
         selected = self.selected_ids()
+        position = self.table.currentIndex().row()
         if ids:
             self.model.upsert(contractors.list_rows(self.store, ids))
-        self._after_change(selected)
+        keep = [i for i in ids if self.model.position_of(i) is not None]
+        keep = keep or [i for i in selected if self.model.position_of(i) is not None]
+        if not keep and self.model.rowCount() and position >= 0:
+            keep = [self.model.row_at(min(position, self.model.rowCount() - 1)).id]
+        self._after_change(keep)
 
     def _after_change(self, selected: list[int]) -> None:
         self._refresh_tags()

@@ -1,0 +1,40 @@
+"""Shared fixtures: every test gets its own data folder and database; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.store.db import Store  # noqa: E402
+from desktop.store.session import open_store  # noqa: E402
+from tests.factories import make_contractor  # noqa: E402,F401 - shared with test modules
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the real user's data, config and environment."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("CREWBOOK_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+@pytest.fixture
+def store(data_folder: Path) -> Iterator[Store]:
+    opened = open_store(data_folder)
+    yield opened.store
+    opened.store.close()

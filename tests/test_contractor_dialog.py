@@ -1,0 +1,97 @@
+"""The contractor editor: inline errors naming the field, a masked tax ID, nothing saved while wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from desktop.ui.contractor_dialog import ContractorDialog
+from tests.factories import make_contractor
+
+
+def open_dialog(qtbot, data=None) -> ContractorDialog:  # type: ignore[no-untyped-def]
+    dialog = ContractorDialog(data, ["design", "web"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def type_into(qtbot, dialog: ContractorDialog, field: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    editor = dialog.editors[field]
+    editor.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, text)
+
+
+def test_errors_appear_as_you_type_and_name_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "display_name", "Maya")
+    type_into(qtbot, dialog, "email", "maya@")
+    assert dialog.boxes["email"].error.isVisible()
+    assert dialog.boxes["email"].error.text().startswith("Email is not a valid address")
+    type_into(qtbot, dialog, "email", "maya@example.com")
+    assert not dialog.boxes["email"].error.isVisible()
+    # Untouched fields stay quiet until a save is attempted.
+    assert not dialog.boxes["country"].error.isVisible()
+
+
+def test_save_is_refused_until_every_field_is_valid(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "rate", "12.345")
+    dialog.editors["currency"].set_value("USD")  # type: ignore[attr-defined]
+    type_into(qtbot, dialog, "tax_form_on", "2026-02-30")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.result_data is None
+    assert dialog.boxes["display_name"].error.text() == "Display name is required"
+    assert "USD takes at most 2 decimal places" in dialog.boxes["rate"].error.text()
+    assert "does not exist" in dialog.boxes["tax_form_on"].error.text()
+    assert "Display name" in dialog.summary.text() and "Default rate" in dialog.summary.text()
+    assert dialog.focusWidget() is dialog.editors["display_name"]
+
+
+def test_iso_codes_are_checked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "display_name", "Maya")
+    dialog.editors["country"].setEditText("XQ")  # type: ignore[attr-defined]
+    dialog.editors["currency"].setEditText("ABC")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert "ISO 3166-1" in dialog.boxes["country"].error.text()
+    assert "ISO 4217" in dialog.boxes["currency"].error.text()
+
+
+def test_valid_form_produces_the_contractor(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "display_name", "Maya Okafor")
+    type_into(qtbot, dialog, "email", "Maya@Example.com")
+    type_into(qtbot, dialog, "rate", "1,250.50")
+    dialog.editors["currency"].set_value("EUR")  # type: ignore[attr-defined]
+    dialog.editors["country"].set_value("DE")  # type: ignore[attr-defined]
+    dialog.editors["status"].set_value("active")  # type: ignore[attr-defined]
+    type_into(qtbot, dialog, "tags", "Design, web")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    data = dialog.result_data
+    assert data is not None
+    assert (data.display_name, data.email, data.rate_minor, data.currency, data.country,
+            data.status, data.tags) == ("Maya Okafor", "Maya@example.com", 125050, "EUR", "DE",
+                                        "active", ("design", "web"))
+
+
+def test_editing_loads_every_value_and_masks_the_tax_id(qtbot) -> None:  # type: ignore[no-untyped-def]
+    original = make_contractor(tax_id="12-3456789", country="US", timezone="America/Chicago",
+                               notes="Line one\nline two", tags=["web"], tax_form="w9",
+                               tax_form_on="2025-03-01")
+    dialog = open_dialog(qtbot, original)
+    tax_id = dialog.editors["tax_id"]
+    assert isinstance(tax_id, QLineEdit)
+    assert tax_id.echoMode() == QLineEdit.EchoMode.Password
+    dialog.reveal_tax_id.setChecked(True)
+    assert tax_id.echoMode() == QLineEdit.EchoMode.Normal
+    dialog.accept()
+    assert dialog.result_data == original
+
+
+def test_escape_cancels_without_result(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "display_name", "Maya")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.result_data is None

@@ -1,0 +1,205 @@
+"""The roster window driven like a user would: keys, clicks, undo, and state kept across restarts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.store import contractors, demo
+from desktop.store.db import Store
+from desktop.ui import main_window as main_window_module
+from desktop.ui.main_window import MainWindow
+from desktop.ui.roster_model import Col
+from tests.factories import make_contractor
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, store: Store, folder: Path, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(store, folder, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.load()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, store: Store, data_folder: Path, settings: QSettings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    demo.load_demo(store)
+    win = open_window(qtbot, store, data_folder, settings)
+    yield win
+    win.background.wait()
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    return shown
+
+
+def visible_names(window: MainWindow) -> list[str]:
+    return [window.model.row_at(r).display_name for r in range(window.model.rowCount())]
+
+
+def select(window: MainWindow, name: str) -> int:
+    pos = visible_names(window).index(name)
+    flags = QItemSelectionModel.SelectionFlag
+    window.table.selectionModel().setCurrentIndex(
+        window.model.index(pos, 0), flags.ClearAndSelect | flags.Rows)
+    return window.model.row_at(pos).id
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.table, key, modifier)
+
+
+def test_demo_roster_is_shown_and_marked(window: MainWindow) -> None:
+    total = len(demo.demo_roster())
+    assert window.model.rowCount() == total
+    assert window.banner.isVisible() and "Demo data" in window.banner_text.text()
+    assert window.count_label.text() == f"{total} contractors"
+    assert visible_names(window) == sorted(visible_names(window), key=str.casefold)
+
+
+def test_ctrl_f_focuses_the_filter_and_typing_narrows(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.table.setFocus()
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.search
+    qtbot.keyClicks(window.search, "okafor")
+    assert visible_names(window) == ["Maya Okafor"]
+    assert window.count_label.text() == f"1 of {len(demo.demo_roster())} contractors"
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and window.model.rowCount() == len(demo.demo_roster())
+
+
+def test_filter_by_status_and_skill(window: MainWindow) -> None:
+    window.status_filter.setCurrentIndex(window.status_filter.findData("blocked"))
+    assert window.model.rowCount() == 2
+    window.status_filter.setCurrentIndex(0)
+    window.tag_filter.setCurrentIndex(window.tag_filter.findData("legal"))
+    assert visible_names(window) == ["Elena Vidal"]
+
+
+def test_nothing_matches_shows_a_hint(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search, "zzzz-nobody")
+    assert window.stack.currentWidget() is window.empty
+    assert "No contractor matches" in window.empty_text.text()
+
+
+def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, store: Store) -> None:  # type: ignore[no-untyped-def]
+    contractor_id = select(window, "Jake Whitfield")
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert "Jake Whitfield" not in visible_names(window)
+    assert contractors.get(store, contractor_id).archived_at is not None
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Jake Whitfield" in visible_names(window)
+    assert contractors.get(store, contractor_id).archived_at is None
+    assert window.selected_ids() == [contractor_id]
+    press(qtbot, window, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert contractors.get(store, contractor_id).archived_at is not None
+    window.archived_box.setChecked(True)
+    pos = visible_names(window).index("Jake Whitfield")
+    assert window.model.index(pos, Col.STATUS).data() == "Former (archived)"
+    select(window, "Jake Whitfield")
+    window.restore_action.trigger()
+    assert contractors.get(store, contractor_id).archived_at is None
+
+
+def test_archiving_a_record_changed_elsewhere_is_refused(
+        qtbot, window: MainWindow, store: Store, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    contractor_id = select(window, "Pixelhaus")
+    record = contractors.get(store, contractor_id)
+    contractors.update(store, contractor_id, replace(record.data, notes="edited elsewhere"),
+                       record.version)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert warnings and "changed elsewhere" in warnings[0]
+    assert contractors.get(store, contractor_id).archived_at is None
+    assert not window.undo_stack.canUndo()
+
+
+class FakeDialog:
+    """Stands in for the editor: accepts with prepared data."""
+
+    data = None
+
+    def __init__(self, initial, _tags, _parent) -> None:  # type: ignore[no-untyped-def]
+        self.initial = initial
+        self.result_data = FakeDialog.data
+
+    def exec(self) -> bool:
+        return True
+
+
+def test_new_contractor_is_saved_selected_and_detailed(
+        window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    FakeDialog.data = make_contractor(display_name="Zelda Quinn", tax_id="987654321", tags=["web"])
+    monkeypatch.setattr(main_window_module, "ContractorDialog", FakeDialog)
+    window.search.setText("design")  # a filter that would hide her
+    window.new_action.trigger()
+    assert window.search.text() == ""
+    assert [window.model.row_at(i.row()).display_name
+            for i in window.table.selectionModel().selectedRows()] == ["Zelda Quinn"]
+    detail = window.detail.toPlainText()
+    assert "Zelda Quinn" in detail and "•••• 4321" in detail and "987654321" not in detail
+    assert contractors.count(store) == len(demo.demo_roster()) + 1
+
+
+def test_edit_can_be_undone(qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    contractor_id = select(window, "Maya Okafor")
+    before = contractors.get(store, contractor_id).data
+    FakeDialog.data = replace(before, notes="New note", display_name="Maya O.")
+    monkeypatch.setattr(main_window_module, "ContractorDialog", FakeDialog)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert contractors.get(store, contractor_id).data.notes == "New note"
+    assert "Maya O." in visible_names(window)
+    window.undo_action.trigger()
+    assert contractors.get(store, contractor_id).data == before
+    assert "Maya Okafor" in visible_names(window)
+
+
+def test_remove_demo_data_leaves_an_inviting_empty_roster(
+        qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.remove_demo_button.click()
+    assert contractors.count(store, include_archived=True) == 0
+    assert not window.banner.isVisible()
+    assert window.stack.currentWidget() is window.empty and window.empty_demo.isVisible()
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.empty_demo.click()
+    assert window.model.rowCount() == len(demo.demo_roster())
+
+
+def test_declining_removal_keeps_the_demo(window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.remove_demo_action.trigger()
+    window.background.wait()
+    assert demo.has_demo(store)
+
+
+def test_window_state_survives_a_restart(
+        qtbot, window: MainWindow, store: Store, data_folder: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window.resize(760, 560)
+    window.table.sortByColumn(Col.COUNTRY, Qt.SortOrder.DescendingOrder)
+    window.archived_box.setChecked(True)
+    window.close()
+    again = open_window(qtbot, store, data_folder, settings)
+    assert (again.width(), again.height()) == (760, 560)
+    header = again.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == \
+        (Col.COUNTRY, Qt.SortOrder.DescendingOrder)
+    assert again.archived_box.isChecked()
+    countries = [again.model.row_at(r).country for r in range(again.model.rowCount())]
+    assert countries[0] > countries[-1]

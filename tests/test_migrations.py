@@ -1,0 +1,164 @@
+"""Migrations: one head, models and revisions agree, old files upgrade with their data."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+
+from desktop.store import contractors, demo, migrate
+from desktop.store.db import APPLICATION_ID
+from desktop.store.models import Base
+from desktop.store.paths import backup_dir, db_path
+from desktop.store.session import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parents[1]
+
+
+def test_there_is_exactly_one_head() -> None:
+    assert len(migrate._scripts().get_heads()) == 1
+
+
+def test_revisions_are_found_inside_the_package_not_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    location = Path(migrate.alembic_config().get_main_option("script_location"))
+    assert (location / "env.py").is_file()
+    assert any((location / "versions").glob("*.py"))
+
+
+def test_models_and_migrations_agree(data_folder: Path) -> None:
+    opened = open_store(data_folder)
+    with opened.store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+                                Base.metadata)
+    opened.store.close()
+    assert diff == []
+
+
+def test_a_database_at_head_opens_without_migrating(data_folder: Path) -> None:
+    open_store(data_folder).store.close()
+    again = open_store(data_folder)
+    again.store.close()
+    assert not again.created and again.backup is None
+    assert not backup_dir(data_folder).exists()
+
+
+def test_legal_rules_are_seeded_as_data_with_sources(data_folder: Path) -> None:
+    opened = open_store(data_folder)
+    opened.store.close()
+    con = sqlite3.connect(db_path(data_folder))
+    thresholds = con.execute("SELECT tax_year_from, amount_minor, currency, source "
+                             "FROM reporting_threshold WHERE form = '1099-NEC' "
+                             "ORDER BY tax_year_from").fetchall()
+    regions = {r[0] for r in con.execute("SELECT region FROM payment_rule")}
+    con.close()
+    assert [(t[0], t[1], t[2]) for t in thresholds] == [(2020, 60_000, "USD"), (2026, 200_000, "USD")]
+    assert all(t[3] for t in thresholds)
+    assert {"NY", "IL", "CA"} <= regions
+
+
+def _restore_fixture(sql_file: Path, folder: Path) -> Path:
+    path = db_path(folder)
+    con = sqlite3.connect(path)
+    con.executescript(sql_file.read_text("utf-8"))
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.commit()
+    con.close()
+    return path
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sql")), ids=lambda p: p.stem)
+def test_every_released_schema_upgrades_with_its_data(fixture: Path, data_folder: Path) -> None:
+    path = _restore_fixture(fixture, data_folder)
+    con = sqlite3.connect(path)
+    names_before = sorted(r[0] for r in con.execute("SELECT display_name FROM contractor"))
+    con.close()
+    opened = open_store(data_folder)
+    rows = contractors.list_rows(opened.store)
+    opened.store.close()
+    assert sorted(r.display_name for r in rows) == names_before
+    assert any(r.archived for r in rows) and any(r.tags for r in rows)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+        migrate.head_revision()
+    con.close()
+
+
+NEXT_REVISION = '''
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("contractor") as batch:
+        batch.add_column(sa.Column("nickname", sa.String(40), server_default="", nullable=False))
+
+
+def downgrade():
+    with op.batch_alter_table("contractor") as batch:
+        batch.drop_column("nickname")
+'''
+
+
+def test_pending_migration_backs_up_first_and_keeps_the_data(
+        data_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = open_store(data_folder)
+    demo.load_demo(opened.store)
+    count = contractors.count(opened.store)
+    opened.store.close()
+
+    scripts = tmp_path / "scripts"
+    shutil.copytree(migrate.alembic_config().get_main_option("script_location"), scripts)
+    (scripts / "versions" / "9000_test.py").write_text(
+        NEXT_REVISION.format(head=migrate.head_revision()))
+
+    def config() -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(scripts))
+        return cfg
+
+    monkeypatch.setattr(migrate, "alembic_config", config)
+    migrate._scripts.cache_clear()
+    try:
+        upgraded = open_store(data_folder)
+        upgraded.store.close()
+    finally:
+        migrate._scripts.cache_clear()
+
+    assert upgraded.backup is not None and upgraded.backup.parent == backup_dir(data_folder)
+    con = sqlite3.connect(db_path(data_folder))
+    assert con.execute("SELECT count(*) FROM contractor WHERE nickname = ''").fetchone()[0] == count
+    con.close()
+    saved = sqlite3.connect(upgraded.backup)
+    assert saved.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert saved.execute("SELECT count(*) FROM contractor").fetchone()[0] == count
+    saved.close()
+
+
+def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    wheel = next(tmp_path.glob("crewbook-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "desktop/migrations/env.py" in names
+    assert "desktop/migrations/script.py.mako" in names
+    assert "desktop/migrations/versions/0001_initial_schema.py" in names
+    assert "desktop/resources/demo/contractors.json" in names
+    assert "desktop/resources/icons/crewbook.svg" in names
