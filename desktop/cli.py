@@ -105,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, folder: Path) -> int:
     if args.command == "db" and args.action == "upgrade":
-        with FolderLock(folder):
-            opened = open_store(folder)
+        with FolderLock(folder) as lock:
+            opened = open_store(folder, lock)
         opened.store.close()
         note = f" (backup first: {opened.backup})" if opened.backup else ""
         print(f"Database is at schema {migrate.head_revision()}{note}.")

@@ -103,17 +103,15 @@ class TestWebsite:
     def test_rejected(self, url: str) -> None:
         assert "web address" in only_error("website", website=url)
 
-    @pytest.mark.xfail(strict=True, reason=(
-        "the website length is checked before https:// is prepended, so a stored website can "
-        "exceed MAX_LENGTHS['website'] and then fail its own validation when re-saved"))
     def test_scheme_added_within_the_length_limit(self) -> None:
         bare = "a" * (MAX_LENGTHS["website"] - 4) + ".com"
-        try:
-            data = valid(website=bare)
-        except ValidationError as exc:
-            assert exc.for_field("website")
-            return
-        assert len(data.website) <= MAX_LENGTHS["website"]
+        assert "longer than 300" in only_error("website", website=bare)
+        fits = "a" * (MAX_LENGTHS["website"] - 12) + ".com"
+        assert len(valid(website=fits).website) == MAX_LENGTHS["website"]
+
+    @pytest.mark.parametrize("url", ["mailto:a@b.com", "https://user@example.com"])
+    def test_not_a_web_host(self, url: str) -> None:
+        assert "web address" in only_error("website", website=url)
 
 
 class TestCountry:

@@ -43,6 +43,7 @@ LABELS: dict[str, str] = {
 MAX_LENGTHS = {"display_name": 120, "legal_name": 200, "company": 200, "email": 254,
                "phone": 40, "website": 300, "tax_id": 40, "address": 500, "notes": 10_000}
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]{4,}(\s*(x|ext\.?)\s*\d+)?$", re.IGNORECASE)
+_HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")
 _TAG = re.compile(r"^[\w][\w +&./-]{0,39}$")
 
 
@@ -154,13 +155,16 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
     if out["phone"] and not _PHONE.match(str(out["phone"])):
         fail("phone", "may hold only digits, spaces, + ( ) - . / and an extension")
 
-    if out["website"]:
+    if out["website"] and "website" not in {e.field for e in errors}:
         url = str(out["website"])
         if "://" not in url:
             url = "https://" + url
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
+        host = parts.netloc
+        if (parts.scheme not in ("http", "https") or not _HOST.match(host) or " " in url):
             fail("website", "is not a web address such as https://example.com")
+        elif len(url) > MAX_LENGTHS["website"]:
+            fail("website", f"is longer than {MAX_LENGTHS['website']} characters")
         out["website"] = url
 
     country = text("country").upper()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision
@@ -31,6 +31,9 @@ def minor_digits(currency: str) -> int:
     return get_currency_precision(currency.upper())
 
 
+# Far above any contract, well inside a 64-bit integer column.
+MAX_MINOR = 10**15
+
 _NUMBER = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
 
 
@@ -51,7 +54,10 @@ def parse_amount(text: str, currency: str) -> int:
         value = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already guards this
         raise ValueError(f"“{text.strip()}” is not a number") from None
-    scaled = value.scaleb(digits)
+    with localcontext(prec=60):
+        scaled = value.scaleb(digits)
+    if scaled > MAX_MINOR:
+        raise ValueError("is too large")
     if scaled != scaled.to_integral_value():
         places = "no decimal places" if digits == 0 else f"at most {digits} decimal places"
         raise ValueError(f"{currency.upper()} takes {places}")

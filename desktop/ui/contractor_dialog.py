@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from desktop.core.contractor import LABELS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.reference import countries, currencies, timezones
 from desktop.core.validation import ValidationError
-from desktop.ui.fields import DateLine, EnumCombo, FieldBox, LookupCombo, TextArea
+from desktop.ui.fields import DateLine, EnumCombo, FieldBox, LookupCombo, TextArea, mark_invalid
 
 
 class ContractorDialog(QDialog):
@@ -59,7 +59,6 @@ class ContractorDialog(QDialog):
         tax_id.addAction(reveal, QLineEdit.ActionPosition.TrailingPosition)
         self.reveal_tax_id = reveal
 
-        self.boxes = {name: FieldBox(editor) for name, editor in e.items()}
         for name, editor in e.items():
             signal = getattr(editor, "changed", None) or getattr(editor, "textChanged", None)
             if isinstance(editor, EnumCombo):
@@ -68,32 +67,41 @@ class ContractorDialog(QDialog):
                 signal = editor.currentTextChanged
             signal.connect(lambda *_, n=name: self._on_edit(n))
 
+        # Rate, unit and currency share one row and one error line under it.
         rate_row = QWidget()
         rate_layout = QHBoxLayout(rate_row)
         rate_layout.setContentsMargins(0, 0, 0, 0)
-        rate_layout.addWidget(self.boxes["rate"])
+        rate_layout.addWidget(e["rate"])
         rate_layout.addWidget(QLabel("per"))
-        rate_layout.addWidget(self.boxes["rate_unit"])
-        rate_layout.addWidget(self.boxes["currency"], 1)
+        rate_layout.addWidget(e["rate_unit"])
+        rate_layout.addWidget(e["currency"], 1)
+        rate_box = FieldBox(rate_row)
+        self.boxes = {name: rate_box if name in ("rate", "rate_unit", "currency") else FieldBox(w)
+                      for name, w in e.items()}
 
-        def group(title: str, names: list[str], extra: dict[str, QWidget] | None = None) -> QGroupBox:
+        def group(title: str, names: list[str]) -> QGroupBox:
             box = QGroupBox(title)
-            form = QFormLayout(box)
+            outer = QVBoxLayout(box)
+            form = QFormLayout()
             for name in names:
-                widget = (extra or {}).get(name, self.boxes.get(name))
-                form.addRow(LABELS.get(name, name) + ("*" if name == "display_name" else ""), widget)
+                form.addRow(LABELS[name] + ("*" if name == "display_name" else ""), self.boxes[name])
+            outer.addLayout(form)
+            outer.addStretch(1)  # spare height goes below the fields, not between them
             return box
+
+        notes = QGroupBox(LABELS["notes"])
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(self.boxes["notes"])
 
         grid = QGridLayout()
         grid.addWidget(group("Who", ["display_name", "legal_name", "kind", "company", "status",
                                      "source"]), 0, 0)
         grid.addWidget(group("Contact", ["email", "phone", "website", "preferred_channel",
-                                         "address"]), 0, 1)
-        grid.addWidget(group("Place", ["country", "timezone"]), 1, 0)
-        grid.addWidget(group("Rate and skills", ["rate", "tags"], {"rate": rate_row}), 1, 1)
+                                         "address", "country", "timezone"]), 0, 1, 2, 1)
         grid.addWidget(group("Tax and identity", ["tax_id", "tax_form", "tax_form_on",
-                                                  "identity_verified_on"]), 2, 0)
-        grid.addWidget(group("Notes", ["notes"]), 2, 1)
+                                                  "identity_verified_on"]), 1, 0)
+        grid.addWidget(group("Rate and skills", ["rate", "tags"]), 2, 0, 1, 2)
+        grid.addWidget(notes, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -146,11 +154,15 @@ class ContractorDialog(QDialog):
             errors = {e.field: e.message for e in exc.errors}
         else:
             errors, data = {}, data
+        lines: dict[FieldBox, list[str]] = {box: [] for box in self.boxes.values()}
         for name, box in self.boxes.items():
-            visible = show_all or name in self._touched
-            message = errors.get(name) if visible else None
-            box.set_error(f"{LABELS[name]} {message}" if message else None)
-        shown = [n for n in errors if show_all or n in self._touched]
+            message = errors.get(name) if (show_all or name in self._touched) else None
+            mark_invalid(self.editors[name], bool(message))
+            if message:
+                lines[box].append(f"{LABELS[name]} {message}")
+        for box, messages in lines.items():
+            box.set_error("; ".join(messages) or None)
+        shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]
         self.summary.setText(
             f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
             + ", ".join(LABELS[n] for n in shown) if shown else "")
@@ -160,7 +172,7 @@ class ContractorDialog(QDialog):
     def accept(self) -> None:
         data = self._validate(show_all=True)
         if data is None:
-            first = next(n for n, b in self.boxes.items() if b.error.isVisible())
+            first = next(n for n in self.editors if self.editors[n].styleSheet())
             self.editors[first].setFocus()
             return
         self.result_data = data

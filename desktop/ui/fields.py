@@ -14,7 +14,7 @@ ERROR_STYLE = "color: #b42318;"
 
 
 class FieldBox(QWidget):
-    """An input with a one-line error under it that names the problem."""
+    """An input (or a row of inputs) with a line under it that names what is wrong."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,8 +32,10 @@ class FieldBox(QWidget):
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.editor.setProperty("invalid", bool(message))
-        self.editor.setStyleSheet("border: 1px solid #b42318;" if message else "")
+
+
+def mark_invalid(editor: QWidget, invalid: bool) -> None:
+    editor.setStyleSheet("border: 1px solid #b42318;" if invalid else "")
 
 
 class EnumCombo(QComboBox):

@@ -24,8 +24,8 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.roster_model import Col, RosterFilter, RosterModel
 from desktop.ui.worker import Background
 
-_WIDTHS = {Col.NAME: 210, Col.COMPANY: 170, Col.EMAIL: 230, Col.PHONE: 140, Col.COUNTRY: 64,
-           Col.STATUS: 96, Col.RATE: 130, Col.TAGS: 190, Col.TAX_FORM: 76, Col.UPDATED: 96}
+_WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.RATE: 130,
+           Col.COUNTRY: 64, Col.EMAIL: 230, Col.PHONE: 140, Col.TAX_FORM: 76, Col.UPDATED: 96}
 
 
 class MainWindow(QMainWindow):

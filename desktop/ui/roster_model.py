@@ -23,12 +23,12 @@ from desktop.store.contractors import ContractorRow
 class Col(IntEnum):
     NAME = 0
     COMPANY = 1
-    EMAIL = 2
-    PHONE = 3
-    COUNTRY = 4
-    STATUS = 5
-    RATE = 6
-    TAGS = 7
+    STATUS = 2
+    TAGS = 3
+    RATE = 4
+    COUNTRY = 5
+    EMAIL = 6
+    PHONE = 7
     TAX_FORM = 8
     UPDATED = 9
 

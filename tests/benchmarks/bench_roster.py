@@ -240,7 +240,12 @@ def launch(kind: str, folder, scratch, timeout: float = 300.0) -> dict:  # type:
     import threading
     import uuid
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Bytecode is cached in the scratch folder (the warm-up run fills it), as it is for an
+    # installed app: PYTHONDONTWRITEBYTECODE in a developer's or CI environment would otherwise
+    # make every start recompile Crewbook's own modules. Nothing is written into the tree.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPYCACHEPREFIX=str(scratch / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("CREWBOOK_DATA_DIR", None)
     cmd = [sys.executable, os.path.abspath(__file__), "--child", kind]
     if kind == "app":
