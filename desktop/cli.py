@@ -109,7 +109,7 @@ def _dispatch(args: argparse.Namespace, folder: Path) -> int:
             opened = open_store(folder, lock)
         opened.store.close()
         note = f" (backup first: {opened.backup})" if opened.backup else ""
-        print(f"Database is at schema {migrate.head_revision()}{note}.")
+        print(f"Database is at schema {migrate.HEAD}{note}.")
         return 0
     store = open_store(folder).store
     try:
@@ -127,7 +127,7 @@ def _run(args: argparse.Namespace, folder: Path, store: Store) -> int:
         return 0
     if args.command == "db" and args.action == "info":
         print(f"data folder: {folder}\ndatabase:    {store.path}\nschema:      "
-              f"{migrate.head_revision()}\ncontractors: {contractors.count(store)} "
+              f"{migrate.HEAD}\ncontractors: {contractors.count(store)} "
               f"(+{contractors.count(store, include_archived=True) - contractors.count(store)} archived)")
         return 0
     if args.command == "demo":

@@ -81,3 +81,17 @@ def test_data_is_intact_after_a_restart(qtbot, data_folder: Path, tmp_path: Path
         assert app_module.run(data_folder, settings) == 0
         assert found[0].model.total(include_archived=True) == len(demo.demo_roster())
         assert found[0].model.total() == len(demo.demo_roster()) - 1
+
+
+def test_damage_found_after_start_is_reported_and_the_app_exits(
+        qtbot, data_folder: Path, critical: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.store.errors import StoreError
+
+    open_store(data_folder).store.close()
+
+    def damaged(_path: Path) -> None:
+        raise StoreError("crewbook.sqlite3 is damaged (page 7: btreeInitPage() returned error 11)")
+
+    monkeypatch.setattr(app_module, "check_integrity", damaged)
+    assert app_module.run(data_folder) == 1
+    assert critical and "is damaged" in critical[0]

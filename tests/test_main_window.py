@@ -203,3 +203,24 @@ def test_window_state_survives_a_restart(
     assert again.archived_box.isChecked()
     countries = [again.model.row_at(r).country for r in range(again.model.rowCount())]
     assert countries[0] > countries[-1]
+
+
+def test_a_big_roster_paints_its_first_screen_then_fills_in(
+        qtbot, store: Store, data_folder: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    count = main_window_module.FIRST_SCREEN * 2 + 7
+    contractors.create_many(store, [make_contractor(display_name=f"Person {i:04d}", email="")
+                                    for i in range(count)])
+    window = MainWindow(store, data_folder, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.first_rows_shown, timeout=10_000) as first:
+        window.load()
+    assert first.args == [main_window_module.FIRST_SCREEN]
+    assert not window.model.complete and "loading the rest" in window.count_label.text()
+    assert visible_names(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000) as done:
+        pass
+    assert done.args == [count] and window.model.complete
+    assert window.count_label.text() == f"{count} contractors"
+    qtbot.keyClicks(window.search, "person 0246")
+    assert visible_names(window) == ["Person 0246"]

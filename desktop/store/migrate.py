@@ -1,21 +1,32 @@
-"""Schema migrations run from code, with the Alembic scripts shipped inside the package."""
+"""Schema migrations run from code, with the Alembic scripts shipped inside the package.
+
+Alembic is imported only when a file actually needs upgrading: a normal start compares the
+file's stamp with HEAD and moves on (importing Alembic costs more than opening the window).
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from desktop.store.backup import backup_into
 from desktop.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The newest revision in migrations/versions; tests/test_migrations.py keeps it in step.
+HEAD = "0001"
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(files("desktop.migrations")))
     return cfg
@@ -23,10 +34,13 @@ def alembic_config() -> Config:
 
 @cache
 def _scripts() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
+    """The head according to the revision files themselves."""
     heads = _scripts().get_heads()
     if len(heads) != 1:
         raise StoreError(f"this build of Crewbook has {len(heads)} schema heads; it is broken")
@@ -38,17 +52,19 @@ def known_revisions() -> set[str]:
 
 
 def check_revision(revision: str | None, path: Path) -> None:
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision != HEAD and revision not in known_revisions():
         raise StoreError(
             f"{path} was written by a newer version of Crewbook (schema {revision}). "
             "Install the newer version to open it; the file was left untouched.")
 
 
 def upgrade(engine: Engine, path: Path, current: str | None, backup_folder: Path) -> Path | None:
-    """Bring the file to head. An existing file is backed up first; returns the backup path."""
-    check_revision(current, path)
-    if current == head_revision():
+    """Bring the file to HEAD. An existing file is backed up first; returns the backup path."""
+    if current == HEAD:
         return None
+    check_revision(current, path)
+    from alembic import command
+
     backup = backup_into(path, backup_folder) if current is not None else None
     cfg = alembic_config()
     with engine.begin() as connection:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
+from desktop.store.db import check_integrity
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
 from desktop.store.session import open_store
@@ -33,12 +34,12 @@ def run(folder: Path, settings: QSettings | None = None) -> int:
     lock = FolderLock(folder)
     try:
         lock.acquire()
-        opened = open_store(folder, lock)
+        # The full integrity scan runs once the window is up, not before it.
+        opened = open_store(folder, lock, check=False)
     except StoreError as exc:
         if lock.held:
             lock.release()
-        QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(exc))
-        print(f"crewbook: error: {exc}", file=sys.stderr)
+        _refuse(exc)
         return 1
     window = MainWindow(opened.store, folder, settings or QSettings())
     window.show()
@@ -46,9 +47,22 @@ def run(folder: Path, settings: QSettings | None = None) -> int:
     if opened.backup:
         window.statusBar().showMessage(
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
+
+    def damaged(exc: BaseException) -> None:
+        window.hide()
+        _refuse(exc)
+        app.exit(1)
+
+    window.background.submit(check_integrity, opened.store.path, on_error=damaged)
     try:
         return app.exec()
     finally:
+        window.background.wait()
         opened.store.close()
         lock.release()
+
+
+def _refuse(exc: BaseException) -> None:
+    QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(exc))
+    print(f"crewbook: error: {exc}", file=sys.stderr)
 

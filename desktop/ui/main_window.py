@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
@@ -21,15 +22,25 @@ from desktop.store.paths import backup_dir
 from desktop.ui.commands import ArchiveCommand, EditCommand
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
-from desktop.ui.roster_model import Col, RosterFilter, RosterModel
+from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks
 from desktop.ui.worker import Background
 
 _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.RATE: 130,
            Col.COUNTRY: 64, Col.EMAIL: 230, Col.PHONE: 140, Col.TAX_FORM: 76, Col.UPDATED: 96}
 
 
+FIRST_SCREEN = 120  # rows fetched before the rest, enough to fill a tall window
+
+
+def _full_roster(store: Store) -> tuple[list[contractors.ContractorRow], list[str]]:
+    """Every row and its search string, built together off the UI thread."""
+    rows = contractors.list_rows(store)
+    return rows, haystacks(rows)
+
+
 class MainWindow(QMainWindow):
-    roster_loaded = Signal(int)  # rows now in the table
+    first_rows_shown = Signal(int)  # the first screen of rows is in the table
+    roster_loaded = Signal(int)  # every row is in the table
 
     def __init__(self, store: Store, folder: Path, settings: QSettings,
                  parent: QWidget | None = None):
@@ -217,16 +228,37 @@ class MainWindow(QMainWindow):
 
     # --- loading -------------------------------------------------------------------------
     def load(self) -> None:
-        """Fetch the roster off the UI thread; the table fills when it arrives."""
+        """Fetch the roster off the UI thread: a first screen in the current order, then the
+        rest (filtering and the counts become exact when it arrives)."""
         self.statusBar().showMessage("Loading contractors…")
-        self.background.submit(contractors.list_rows, self.store,
-                               on_done=self._rows_loaded, on_error=self._failed)
+        column, order = self.model.sort_order
+        first_screen = partial(contractors.list_rows, self.store, order=ORDER_KEYS[column],
+                               descending=order == Qt.SortOrder.DescendingOrder,
+                               limit=FIRST_SCREEN)
+        self.background.submit(first_screen, on_done=self._first_rows_loaded,
+                               on_error=self._failed)
 
-    def _rows_loaded(self, rows: list[contractors.ContractorRow]) -> None:
+    def _first_rows_loaded(self, rows: list[contractors.ContractorRow]) -> None:
+        if len(rows) < FIRST_SCREEN:  # that was everybody
+            self._rows_loaded((rows, None))
+            return
+        self.model.set_rows(rows, complete=False)
+        self._after_change([])
+        self.first_rows_shown.emit(len(rows))
+        self.background.submit(_full_roster, self.store, on_done=self._rows_loaded,
+                               on_error=self._failed)
+
+    def _rows_loaded(self, loaded: tuple[list[contractors.ContractorRow], list[str] | None]) -> None:
+        rows, hay = loaded
+        first = self.model.complete  # nothing was shown before this
         selected = self.selected_ids()
-        self.model.set_rows(rows)
+        scrolled = self.table.verticalScrollBar().value()
+        self.model.set_rows(rows, hay)
         self._after_change(selected)
+        self.table.verticalScrollBar().setValue(scrolled)
         self.statusBar().clearMessage()
+        if first:
+            self.first_rows_shown.emit(len(rows))
         self.roster_loaded.emit(len(rows))
 
     def refresh(self, ids: list[int]) -> None:
@@ -309,22 +341,26 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(len(rows) == 1)
         self.archive_action.setEnabled(any(not r.archived for r in rows))
         self.restore_action.setEnabled(any(r.archived for r in rows))
-        has_demo = any(r.is_demo for r in self.model.all_rows())
+        has_demo = self.model.demo_count() > 0
         self.remove_demo_action.setEnabled(has_demo)
         self.load_demo_action.setEnabled(not has_demo)
 
     def _update_chrome(self) -> None:
         total = self.model.total(include_archived=self.archived_box.isChecked())
         shown = self.model.rowCount()
-        self.count_label.setText(f"{shown:,} of {total:,} contractors" if shown != total
-                                 else f"{total:,} contractors")
-        demo_count = sum(1 for r in self.model.all_rows() if r.is_demo)
+        if not self.model.complete:
+            self.count_label.setText(f"{shown:,} shown, loading the rest…")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} contractors" if shown != total
+                                     else f"{total:,} contractors")
+        demo_count = self.model.demo_count()
         self.banner.setVisible(demo_count > 0)
-        every = demo_count == self.model.total(include_archived=True)
-        self.banner_text.setText(
-            f"<b>Demo data.</b> {'All ' if every else ''}{demo_count} contractors here are "
-            "made-up examples to explore Crewbook with. Remove them in one click when you start "
-            "your own roster.")
+        if demo_count:
+            every = demo_count == self.model.total(include_archived=True)
+            self.banner_text.setText(
+                f"<b>Demo data.</b> {'All ' if every else ''}{demo_count} contractors here are "
+                "made-up examples to explore Crewbook with. Remove them in one click when you "
+                "start your own roster.")
         anything = self.model.total(include_archived=True) > 0
         if not anything:
             self.empty_text.setText("<h2>No contractors yet</h2><p>Add the people and companies "
@@ -388,7 +424,7 @@ class MainWindow(QMainWindow):
                                on_done=lambda _n: self.load(), on_error=self._failed)
 
     def remove_demo(self) -> None:
-        count = sum(1 for r in self.model.all_rows() if r.is_demo)
+        count = self.model.demo_count()
         if not count:
             return
         answer = QMessageBox.question(

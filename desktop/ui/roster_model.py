@@ -1,11 +1,13 @@
-"""The roster table: all rows in memory, filtered and sorted in Python so 100,000 rows stay fast.
+"""The roster table: rows held in memory, filtered and sorted in Python so 100,000 stay fast.
 
 A QSortFilterProxyModel would call back into Python for every row on each keystroke and for
-every comparison on each sort; here a keystroke is one pass over precomputed search strings.
+every comparison on each sort; here a keystroke is one pass over precomputed search strings,
+and a sort is one ``sorted()`` over precomputed keys.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -34,45 +36,65 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.NAME: "Name", Col.COMPANY: "Company", Col.EMAIL: "Email", Col.PHONE: "Phone",
-    Col.COUNTRY: "Country", Col.STATUS: "Status", Col.RATE: "Rate", Col.TAGS: "Skills",
+    Col.NAME: "Name", Col.COMPANY: "Company", Col.STATUS: "Status", Col.TAGS: "Skills",
+    Col.RATE: "Rate", Col.COUNTRY: "Country", Col.EMAIL: "Email", Col.PHONE: "Phone",
     Col.TAX_FORM: "Tax form", Col.UPDATED: "Updated",
+}
+# The store's names for the same sort orders (used to fetch a first screen already sorted).
+ORDER_KEYS = {
+    Col.NAME: "name", Col.COMPANY: "company", Col.STATUS: "status", Col.TAGS: "tags",
+    Col.RATE: "rate", Col.COUNTRY: "country", Col.EMAIL: "email", Col.PHONE: "phone",
+    Col.TAX_FORM: "tax_form", Col.UPDATED: "updated",
 }
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _STATUS_ORDER = {s.value: i for i, s in enumerate(ContractorStatus)}
-_ARCHIVED_BRUSH = QBrush(QColor("#8a8f98"))
 _STATUS_COLOURS = {"active": "#1b7f3b", "prospect": "#1f5fa8", "paused": "#9a6700",
                    "former": "#6e7781", "blocked": "#b42318"}
+_STATUS_BRUSHES = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
+_ARCHIVED_BRUSH = QBrush(QColor("#8a8f98"))
+_ITALIC = QFont()
+_ITALIC.setItalic(True)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def sort_key(row: ContractorRow, column: Col) -> Any:
-    """The value a column sorts by; ties fall back to the name, then the id."""
+    """The value a column sorts by (ties then go by name, then id)."""
     match column:
         case Col.NAME:
             return row.display_name.casefold()
         case Col.COMPANY:
             return row.company.casefold()
+        case Col.STATUS:
+            return _STATUS_ORDER.get(row.status, 99)
+        case Col.TAGS:
+            return ", ".join(row.tags)
+        case Col.RATE:
+            # Never compare amounts across currencies: group by currency, then amount.
+            return (row.rate_minor is None, row.currency, row.rate_minor or 0)
+        case Col.COUNTRY:
+            return row.country
         case Col.EMAIL:
             return row.email.casefold()
         case Col.PHONE:
             return row.phone
-        case Col.COUNTRY:
-            return country_name(row.country).casefold() if row.country else ""
-        case Col.STATUS:
-            return _STATUS_ORDER.get(row.status, 99)
-        case Col.RATE:
-            # Never compare amounts across currencies: group by currency, then amount.
-            return (row.rate_minor is None, row.currency, row.rate_minor or 0)
-        case Col.TAGS:
-            return ", ".join(row.tags)
         case Col.TAX_FORM:
             return row.tax_form
         case Col.UPDATED:
             return row.updated_at
     raise ValueError(column)
+
+
+def haystack(row: ContractorRow) -> str:
+    return search_text(row.display_name, row.company, row.email, row.tags, row.notes)
+
+
+def haystacks(rows: Sequence[ContractorRow]) -> list[str]:
+    """Search strings for rows; cheap to build off the UI thread with the rows themselves."""
+    return [haystack(r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -91,39 +113,61 @@ class RosterModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ContractorRow] = []
         self._hay: list[str] = []
+        self._where: dict[int, int] = {}  # contractor id → index in _rows
         self._order: list[int] = []  # every row index, in the current sort order
-        self._visible: list[int] = []  # the rows shown, in that order
+        self._live_order: list[int] = []  # the same without archived rows
+        self._visible: list[int] = []  # the row indexes shown, in that order
+        self._display: dict[int, tuple[str, ...]] = {}  # formatted cells, made on first paint
         self._filter = RosterFilter()
         self._sort: tuple[Col, Qt.SortOrder] = (Col.NAME, Qt.SortOrder.AscendingOrder)
+        self._archived_count = 0
+        self._demo_count = 0
+        self.complete = True  # False while only a first screen of rows is loaded
 
     # --- loading -------------------------------------------------------------------------
-    def set_rows(self, rows: list[ContractorRow]) -> None:
+    def set_rows(self, rows: list[ContractorRow], hay: list[str] | None = None, *,
+                 complete: bool = True) -> None:
+        """Replace every row. ``complete=False`` marks a first screen with more to come."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._hay = [self._haystack(r) for r in self._rows]
-        self._order = self._sorted_order()
-        self._visible = self._matching(self._order, self._filter)
+        self._hay = hay if hay is not None else haystacks(self._rows)
+        self.complete = complete
+        self._reindex()
         self.endResetModel()
 
     def upsert(self, rows: list[ContractorRow]) -> None:
         """Put added or changed rows in place, keeping filter and sort."""
-        where = {r.id: i for i, r in enumerate(self._rows)}
         self.beginResetModel()
         for row in rows:
-            index = where.get(row.id)
+            index = self._where.get(row.id)
             if index is None:
                 self._rows.append(row)
-                self._hay.append(self._haystack(row))
+                self._hay.append(haystack(row))
             else:
                 self._rows[index] = row
-                self._hay[index] = self._haystack(row)
-        self._order = self._sorted_order()
-        self._visible = self._matching(self._order, self._filter)
+                self._hay[index] = haystack(row)
+        self._reindex()
         self.endResetModel()
 
-    @staticmethod
-    def _haystack(row: ContractorRow) -> str:
-        return search_text(row.display_name, row.company, row.email, row.tags, row.notes)
+    def _reindex(self) -> None:
+        rows = self._rows
+        self._where = {r.id: i for i, r in enumerate(rows)}
+        self._display.clear()
+        self._archived_count = sum(1 for r in rows if r.archived)
+        self._demo_count = sum(1 for r in rows if r.is_demo)
+        self._resort()
+
+    def _resort(self) -> None:
+        column, order = self._sort
+        rows = self._rows
+        if column == Col.NAME:
+            keys: list[Any] = [r.display_name.casefold() for r in rows]
+        else:
+            keys = [(sort_key(r, column), r.display_name.casefold()) for r in rows]
+        self._order = sorted(range(len(rows)), key=keys.__getitem__,
+                             reverse=order == Qt.SortOrder.DescendingOrder)
+        self._live_order = [i for i in self._order if not rows[i].archived]
+        self._visible = self._matching(None, self._filter)
 
     # --- filtering -----------------------------------------------------------------------
     @property
@@ -140,30 +184,35 @@ class RosterModel(QAbstractTableModel):
                      and new.text.casefold().startswith(old.text.casefold()))
         self.beginResetModel()
         self._filter = new
-        self._visible = self._matching(self._visible if narrowing else self._order, new)
+        self._visible = self._matching(self._visible if narrowing else None, new)
         self.endResetModel()
 
-    def _matching(self, candidates: list[int], flt: RosterFilter) -> list[int]:
+    def _matching(self, candidates: list[int] | None, flt: RosterFilter) -> list[int]:
         rows, hay = self._rows, self._hay
+        if candidates is None:
+            candidates = self._order if flt.show_archived else self._live_order
         result = candidates
-        if not flt.show_archived:
-            result = [i for i in result if not rows[i].archived]
         if flt.status:
             result = [i for i in result if rows[i].status == flt.status]
         if flt.tag:
             result = [i for i in result if flt.tag in rows[i].tags]
         for token in flt.tokens():
             result = [i for i in result if token in hay[i]]
-        return result if result is not candidates else list(candidates)
+        return list(result) if result is candidates else result
 
     # --- sorting -------------------------------------------------------------------------
+    @property
+    def sort_order(self) -> tuple[Col, Qt.SortOrder]:
+        return self._sort
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (Col(column), order)
+        if not 0 <= column < len(Col):
+            return
         self.layoutAboutToBeChanged.emit()
         before = [(p, self._visible[p.row()]) for p in self.persistentIndexList()]
-        self._order = self._sorted_order()
-        self._visible = self._matching(self._order, self._filter)
-        position = {row: pos for pos, row in enumerate(self._visible)}
+        self._sort = (Col(column), order)
+        self._resort()
+        position = {row: pos for pos, row in enumerate(self._visible)} if before else {}
         old, new = [], []
         for persistent, row in before:
             old.append(persistent)
@@ -172,31 +221,27 @@ class RosterModel(QAbstractTableModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def _sorted_order(self) -> list[int]:
-        column, order = self._sort
-        rows = self._rows
-        if column == Col.NAME:
-            keys = [r.display_name.casefold() for r in rows]
-        else:
-            keys = [(sort_key(r, column), r.display_name.casefold()) for r in rows]
-        return sorted(range(len(rows)), key=keys.__getitem__,
-                      reverse=order == Qt.SortOrder.DescendingOrder)
-
     # --- lookups -------------------------------------------------------------------------
-    def row_at(self, row: int) -> ContractorRow:
-        return self._rows[self._visible[row]]
+    def row_at(self, position: int) -> ContractorRow:
+        return self._rows[self._visible[position]]
 
     def position_of(self, contractor_id: int) -> int | None:
-        for pos, i in enumerate(self._visible):
-            if self._rows[i].id == contractor_id:
-                return pos
-        return None
+        index = self._where.get(contractor_id)
+        if index is None:
+            return None
+        try:
+            return self._visible.index(index)
+        except ValueError:
+            return None
 
     def all_rows(self) -> list[ContractorRow]:
         return self._rows
 
     def total(self, *, include_archived: bool = False) -> int:
-        return sum(1 for r in self._rows if include_archived or not r.archived)
+        return len(self._rows) - (0 if include_archived else self._archived_count)
+
+    def demo_count(self) -> int:
+        return self._demo_count
 
     # --- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -218,14 +263,28 @@ class RosterModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+        # Called thousands of times per repaint: the display role comes first and is cached.
+        row_index = index.row()
+        if not 0 <= row_index < len(self._visible) or not index.isValid():
             return None
-        row = self._rows[self._visible[index.row()]]
-        column = Col(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        i = self._visible[row_index]
+        if role == _DISPLAY:
+            cells = self._display.get(i)
+            if cells is None:
+                cells = self._display[i] = _cells(self._rows[i])
+            return cells[index.column()]
+        row = self._rows[i]
+        column = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.archived:
+                return _ARCHIVED_BRUSH
+            return _STATUS_BRUSHES.get(row.status) if column == Col.STATUS else None
+        if role == Qt.ItemDataRole.FontRole:
+            return _ITALIC if row.archived else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == Col.RATE else None
         if role == SORT_ROLE:
-            return sort_key(row, column)
+            return sort_key(row, Col(column))
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -235,43 +294,24 @@ class RosterModel(QAbstractTableModel):
                 return country_name(row.country)
             if column == Col.NAME and row.is_demo:
                 return "Demo data (File ▸ Remove demo data)"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.archived:
-                return _ARCHIVED_BRUSH
-            if column == Col.STATUS:
-                return QBrush(QColor(_STATUS_COLOURS.get(row.status, "#000000")))
-        if role == Qt.ItemDataRole.FontRole and row.archived:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Col.RATE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    @staticmethod
-    def _display(row: ContractorRow, column: Col) -> str:
-        match column:
-            case Col.NAME:
-                return row.display_name
-            case Col.COMPANY:
-                return row.company
-            case Col.EMAIL:
-                return row.email
-            case Col.PHONE:
-                return row.phone
-            case Col.COUNTRY:
-                return row.country
-            case Col.STATUS:
-                label = ContractorStatus(row.status).label
-                return f"{label} (archived)" if row.archived else label
-            case Col.RATE:
-                if row.rate_minor is None:
-                    return ""
-                return f"{format_money(row.rate_minor, row.currency)} / {RateUnit(row.rate_unit).label.lower()}"
-            case Col.TAGS:
-                return ", ".join(row.tags)
-            case Col.TAX_FORM:
-                return TaxForm(row.tax_form).label if row.tax_form != "none" else "—"
-            case Col.UPDATED:
-                return row.updated_at.astimezone().strftime("%Y-%m-%d")
-        return ""
+
+def _cells(row: ContractorRow) -> tuple[str, ...]:
+    status = ContractorStatus(row.status).label
+    rate = ""
+    if row.rate_minor is not None:
+        unit = RateUnit(row.rate_unit).label.lower()
+        rate = f"{format_money(row.rate_minor, row.currency)} / {unit}"
+    return (
+        row.display_name,
+        row.company,
+        f"{status} (archived)" if row.archived else status,
+        ", ".join(row.tags),
+        rate,
+        row.country,
+        row.email,
+        row.phone,
+        TaxForm(row.tax_form).label if row.tax_form != "none" else "—",
+        row.updated_at.astimezone().strftime("%Y-%m-%d"),
+    )
