@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from desktop.store.contractors import ContractorRow
-from desktop.ui.roster_model import ID_ROLE, SORT_ROLE, Col, RosterFilter, RosterModel
+from desktop.ui.roster_model import (ID_ROLE, SORT_ROLE, Col, RosterFilter, RosterModel,
+                                     haystack)
 
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
@@ -129,23 +130,44 @@ def test_upsert_adds_and_replaces_rows_in_sorted_place(model: RosterModel) -> No
     assert names(model) == ["Aiko Tanaka", "Bea Alvarez", "Jake Whitfield", "Pixelhaus", "Zoe Okafor"]
 
 
-WORDS = ["ma", "maya", "oka", "web", "de", "x", "a", "illu", "pixel", "ta"]
+WORDS = ["ma", "maya", "oka", "web", "de", "x", "a", "illu", "pixel", "ta", " "]
+EDITS = st.lists(st.one_of(st.sampled_from(WORDS), st.integers(min_value=1, max_value=4)),
+                 min_size=1, max_size=8)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + [" "]), min_size=1, max_size=6))
-def test_typing_letter_by_letter_matches_filtering_from_scratch(qapp, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+@settings(max_examples=80, deadline=None)
+@given(EDITS, st.booleans())
+def test_typing_and_backspacing_match_filtering_from_scratch(qapp, edits, archived: bool) -> None:  # type: ignore[no-untyped-def]
     typed = RosterModel()
     typed.set_rows(ROWS)
+    typed.set_filter(RosterFilter(show_archived=archived))
     text = ""
-    for chunk in keys:
-        for ch in chunk:
-            text += ch
-            typed.set_filter(RosterFilter(text=text))
+    for edit in edits:
+        if isinstance(edit, int):  # backspace that many characters
+            for _ in range(min(edit, len(text))):
+                text = text[:-1]
+                typed.set_filter(RosterFilter(text=text, show_archived=archived))
+        else:
+            for ch in edit:
+                text += ch
+                typed.set_filter(RosterFilter(text=text, show_archived=archived))
     fresh = RosterModel()
     fresh.set_rows(ROWS)
-    fresh.set_filter(RosterFilter(text=text))
+    fresh.set_filter(RosterFilter(text=text, show_archived=archived))
     assert names(typed) == names(fresh)
+    expected = [r.display_name for r in sorted(ROWS, key=lambda r: r.display_name.casefold())
+                if (archived or not r.archived)
+                and all(t in haystack(r) for t in text.casefold().split())]
+    assert names(fresh) == expected
+
+
+def test_positions_of_many_ids_follow_display_order(model: RosterModel) -> None:
+    model.set_filter(RosterFilter(show_archived=True))
+    ids = [r.id for r in ROWS]
+    positions = model.positions_of(ids)
+    assert positions == list(range(len(ROWS)))
+    assert [model.position_of(i) for i in (5, 1)] == [0, 2]
+    assert model.positions_of([999]) == [] and model.position_of(999) is None
 
 
 def test_large_roster_filters_correctly(qtbot) -> None:  # type: ignore[no-untyped-def]

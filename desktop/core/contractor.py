@@ -8,8 +8,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
-
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency, is_timezone
@@ -147,6 +145,8 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
             fail(name, str(exc))
 
     if out["email"]:
+        from email_validator import EmailNotValidError, validate_email  # 30 ms: only when used
+
         try:
             out["email"] = validate_email(str(out["email"]), check_deliverability=False).normalized
         except EmailNotValidError as exc:

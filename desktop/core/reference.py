@@ -5,12 +5,12 @@ from __future__ import annotations
 import zoneinfo
 from functools import cache
 
-import pycountry
-
 
 @cache
 def countries() -> dict[str, str]:
     """Alpha-2 code → common name, sorted by name."""
+    import pycountry  # loaded on first use: it is not needed to open the window
+
     pairs = ((c.alpha_2, getattr(c, "common_name", c.name)) for c in pycountry.countries)
     return dict(sorted(pairs, key=lambda p: p[1]))
 
@@ -18,6 +18,8 @@ def countries() -> dict[str, str]:
 @cache
 def currencies() -> dict[str, str]:
     """ISO 4217 code → name, sorted by code; funds and metals left out."""
+    import pycountry
+
     skip = {"XAU", "XAG", "XPD", "XPT", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"}
     pairs = ((c.alpha_3, c.name) for c in pycountry.currencies if c.alpha_3 not in skip)
     return dict(sorted(pairs))

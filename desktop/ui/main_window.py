@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
@@ -314,16 +314,19 @@ class MainWindow(QMainWindow):
 
     def _select_ids(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
-        selection.clearSelection()
-        first = None
-        for contractor_id in ids:
-            pos = self.model.position_of(contractor_id)
-            if pos is not None:
-                index = self.model.index(pos, 0)
-                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
-                first = first or index
-        if first is not None:
-            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+        positions = self.model.positions_of(ids)
+        chosen = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        start = 0
+        for k in range(1, len(positions) + 1):  # one range per run of adjacent rows
+            if k == len(positions) or positions[k] != positions[k - 1] + 1:
+                chosen.select(self.model.index(positions[start], 0),
+                              self.model.index(positions[k - 1], last_column))
+                start = k
+        selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if positions:
+            first = self.model.index(positions[0], 0)
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(first)
         self._show_selection()
 

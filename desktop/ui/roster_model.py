@@ -114,9 +114,14 @@ class RosterModel(QAbstractTableModel):
         self._rows: list[ContractorRow] = []
         self._hay: list[str] = []
         self._where: dict[int, int] = {}  # contractor id → index in _rows
-        self._order: list[int] = []  # every row index, in the current sort order
-        self._live_order: list[int] = []  # the same without archived rows
-        self._visible: list[int] = []  # the row indexes shown, in that order
+        self._order: list[int] = []  # row indexes in the current sort order
+        # Search strings copied in sort order: a filter pass then walks memory in order,
+        # several times faster than hopping between rows loaded in id order.
+        self._sorted_hay: list[str] = []
+        self._visible: list[int] = []  # positions in _order that are shown
+        # Results by filter text for the current status/tag/archived choice, so typing
+        # narrows from the nearest earlier result and backspace is a lookup.
+        self._results: dict[str, list[int]] = {}
         self._display: dict[int, tuple[str, ...]] = {}  # formatted cells, made on first paint
         self._filter = RosterFilter()
         self._sort: tuple[Col, Qt.SortOrder] = (Col.NAME, Qt.SortOrder.AscendingOrder)
@@ -166,8 +171,10 @@ class RosterModel(QAbstractTableModel):
             keys = [(sort_key(r, column), r.display_name.casefold()) for r in rows]
         self._order = sorted(range(len(rows)), key=keys.__getitem__,
                              reverse=order == Qt.SortOrder.DescendingOrder)
-        self._live_order = [i for i in self._order if not rows[i].archived]
-        self._visible = self._matching(None, self._filter)
+        hay = self._hay
+        self._sorted_hay = [_fresh(hay[i]) for i in self._order]
+        self._results.clear()
+        self._visible = self._matching(self._filter)
 
     # --- filtering -----------------------------------------------------------------------
     @property
@@ -175,30 +182,50 @@ class RosterModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, new: RosterFilter) -> None:
-        old = self._filter
-        if new == old:
+        if new == self._filter:
             return
-        # Typing more letters only narrows: search the rows already shown, not all of them.
-        narrowing = (new.status == old.status and new.tag == old.tag
-                     and new.show_archived == old.show_archived
-                     and new.text.casefold().startswith(old.text.casefold()))
+        old = self._filter
+        if (new.status, new.tag, new.show_archived) != (old.status, old.tag, old.show_archived):
+            self._results.clear()
         self.beginResetModel()
         self._filter = new
-        self._visible = self._matching(self._visible if narrowing else None, new)
+        self._visible = self._matching(new)
         self.endResetModel()
 
-    def _matching(self, candidates: list[int] | None, flt: RosterFilter) -> list[int]:
-        rows, hay = self._rows, self._hay
-        if candidates is None:
-            candidates = self._order if flt.show_archived else self._live_order
-        result = candidates
-        if flt.status:
-            result = [i for i in result if rows[i].status == flt.status]
-        if flt.tag:
-            result = [i for i in result if flt.tag in rows[i].tags]
+    def _matching(self, flt: RosterFilter) -> list[int]:
+        key = flt.text.casefold()
+        if key in self._results:
+            return self._results[key]
+        # Narrow from the longest earlier result whose text this one extends.
+        start = next((key[:n] for n in range(len(key) - 1, -1, -1) if key[:n] in self._results),
+                     None)
+        if start is None:
+            result = self._base(flt)
+            done: set[str] = set()
+        else:
+            result = self._results[start]
+            done = set(start.split())
+        hay = self._sorted_hay
         for token in flt.tokens():
-            result = [i for i in result if token in hay[i]]
-        return list(result) if result is candidates else result
+            if token not in done:
+                result = [k for k in result if token in hay[k]]
+        if len(self._results) >= 64:
+            self._results.pop(next(iter(self._results)))
+        self._results[key] = result
+        return result
+
+    def _base(self, flt: RosterFilter) -> list[int]:
+        """Positions passing the archived, status and tag choices."""
+        rows, order = self._rows, self._order
+        result = list(range(len(order)))
+        if not flt.show_archived:
+            result = [k for k in result if not rows[order[k]].archived]
+        if flt.status:
+            result = [k for k in result if rows[order[k]].status == flt.status]
+        if flt.tag:
+            result = [k for k in result if flt.tag in rows[order[k]].tags]
+        self._results[""] = result
+        return result
 
     # --- sorting -------------------------------------------------------------------------
     @property
@@ -209,10 +236,11 @@ class RosterModel(QAbstractTableModel):
         if not 0 <= column < len(Col):
             return
         self.layoutAboutToBeChanged.emit()
-        before = [(p, self._visible[p.row()]) for p in self.persistentIndexList()]
+        before = [(p, self._order[self._visible[p.row()]]) for p in self.persistentIndexList()]
         self._sort = (Col(column), order)
         self._resort()
-        position = {row: pos for pos, row in enumerate(self._visible)} if before else {}
+        position = ({self._order[k]: pos for pos, k in enumerate(self._visible)}
+                    if before else {})
         old, new = [], []
         for persistent, row in before:
             old.append(persistent)
@@ -223,16 +251,26 @@ class RosterModel(QAbstractTableModel):
 
     # --- lookups -------------------------------------------------------------------------
     def row_at(self, position: int) -> ContractorRow:
-        return self._rows[self._visible[position]]
+        return self._rows[self._order[self._visible[position]]]
 
     def position_of(self, contractor_id: int) -> int | None:
         index = self._where.get(contractor_id)
         if index is None:
             return None
-        try:
-            return self._visible.index(index)
+        try:  # two scans in C rather than one in Python
+            return self._visible.index(self._order.index(index))
         except ValueError:
             return None
+
+    def positions_of(self, contractor_ids: list[int]) -> list[int]:
+        """Visible positions of some contractors, in display order, in one pass."""
+        where = self._where
+        if len(contractor_ids) < 4:
+            found = (self.position_of(i) for i in contractor_ids)
+            return sorted(p for p in found if p is not None)
+        wanted = {where[i] for i in contractor_ids if i in where}
+        order = self._order
+        return [pos for pos, k in enumerate(self._visible) if order[k] in wanted]
 
     def all_rows(self) -> list[ContractorRow]:
         return self._rows
@@ -267,7 +305,7 @@ class RosterModel(QAbstractTableModel):
         row_index = index.row()
         if not 0 <= row_index < len(self._visible) or not index.isValid():
             return None
-        i = self._visible[row_index]
+        i = self._order[self._visible[row_index]]
         if role == _DISPLAY:
             cells = self._display.get(i)
             if cells is None:
@@ -315,3 +353,8 @@ def _cells(row: ContractorRow) -> tuple[str, ...]:
         TaxForm(row.tax_form).label if row.tax_form != "none" else "—",
         row.updated_at.astimezone().strftime("%Y-%m-%d"),
     )
+
+
+def _fresh(text: str) -> str:
+    """A new copy of a string, so copies made in sort order also lie in memory in that order."""
+    return (text + "\x00")[:-1]
