@@ -53,7 +53,11 @@ def run(folder: Path, settings: QSettings | None = None) -> int:
         _refuse(exc)
         app.exit(1)
 
-    window.background.submit(check_integrity, opened.store.path, on_error=damaged)
+    def scan(_count: int) -> None:  # once the rows are in, so it never delays them
+        window.roster_loaded.disconnect(scan)
+        window.background.submit(check_integrity, opened.store.path, on_error=damaged)
+
+    window.roster_loaded.connect(scan)
     try:
         return app.exec()
     finally:

@@ -22,7 +22,8 @@ from desktop.store.paths import backup_dir
 from desktop.ui.commands import ArchiveCommand, EditCommand
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
-from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks
+from desktop.ui.roster_model import (ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks,
+                                     sort_key)
 from desktop.ui.worker import Background
 
 _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.RATE: 130,
@@ -32,9 +33,13 @@ _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.R
 FIRST_SCREEN = 120  # rows fetched before the rest, enough to fill a tall window
 
 
-def _full_roster(store: Store) -> tuple[list[contractors.ContractorRow], list[str]]:
-    """Every row and its search string, built together off the UI thread."""
+def _full_roster(store: Store, column: Col,
+                 order: Qt.SortOrder) -> tuple[list[contractors.ContractorRow], list[str]]:
+    """Every row and its search string, built off the UI thread, already in the table's
+    order (so the model's own sort on the UI thread meets sorted input and is quick)."""
     rows = contractors.list_rows(store)
+    rows.sort(key=lambda r: (sort_key(r, column), r.display_name.casefold()),
+              reverse=order == Qt.SortOrder.DescendingOrder)
     return rows, haystacks(rows)
 
 
@@ -245,8 +250,8 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows, complete=False)
         self._after_change([])
         self.first_rows_shown.emit(len(rows))
-        self.background.submit(_full_roster, self.store, on_done=self._rows_loaded,
-                               on_error=self._failed)
+        self.background.submit(_full_roster, self.store, *self.model.sort_order,
+                               on_done=self._rows_loaded, on_error=self._failed)
 
     def _rows_loaded(self, loaded: tuple[list[contractors.ContractorRow], list[str] | None]) -> None:
         rows, hay = loaded
