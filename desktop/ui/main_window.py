@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         elif shown == 0:
             self.empty_text.setText("<h3>No contractor matches the filter</h3>"
                                     "<p>Clear the filter box or choose another status or skill.</p>")
+        self.detail.setVisible(anything)
         self.empty_add.setVisible(not anything)
         self.empty_demo.setVisible(not anything)
         self.stack.setCurrentWidget(self.table if shown else self.empty)
