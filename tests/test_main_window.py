@@ -224,3 +224,18 @@ def test_a_big_roster_paints_its_first_screen_then_fills_in(
     assert window.count_label.text() == f"{count} contractors"
     qtbot.keyClicks(window.search, "person 0246")
     assert visible_names(window) == ["Person 0246"]
+
+
+def test_ctrl_n_opens_the_editor_for_a_new_contractor(
+        qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[object] = []
+
+    class Declined(FakeDialog):
+        def exec(self) -> bool:
+            opened.append(self.initial)
+            return False
+
+    monkeypatch.setattr(main_window_module, "ContractorDialog", Declined)
+    press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [None]
+    assert window.model.rowCount() == len(demo.demo_roster())
