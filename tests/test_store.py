@@ -177,3 +177,13 @@ def test_empty_file_is_treated_as_new(data_folder: Path) -> None:
     opened = open_store(data_folder)
     assert opened.created
     opened.store.close()
+
+
+def test_empty_sqlite_file_becomes_a_crewbook_database(data_folder: Path) -> None:
+    con = sqlite3.connect(db_path(data_folder))
+    con.execute("PRAGMA user_version = 3")  # writes a header, but no tables
+    con.close()
+    open_store(data_folder).store.close()
+    again = open_store(data_folder)
+    again.store.close()
+    assert not again.created

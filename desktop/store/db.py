@@ -23,6 +23,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 class FileState:
     exists: bool
     revision: str | None  # Alembic revision stamped in the file, None when new or empty
+    marked: bool = False  # carries Crewbook's application id
 
 
 def inspect_file(path: Path) -> FileState:
@@ -46,9 +47,9 @@ def inspect_file(path: Path) -> FileState:
                                  "It was left untouched; choose another data folder.")
             return FileState(exists=True, revision=None)
         if "alembic_version" not in tables:
-            return FileState(exists=True, revision=None)
+            return FileState(exists=True, revision=None, marked=True)
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return FileState(exists=True, revision=row[0] if row else None)
+        return FileState(exists=True, revision=row[0] if row else None, marked=True)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is damaged or not a database ({exc}). It was left untouched; "
                          "restore a backup from the backups folder beside it.") from exc

@@ -36,7 +36,7 @@ def open_store(folder: Path, lock: FolderLock | None = None, *, check: bool = Tr
         create_file(path)
     engine = make_engine(path)
     try:
-        if not state.exists:
+        if not state.marked:
             stamp_application_id(engine)
         backup = None
         if state.revision != migrate.HEAD:
