@@ -122,6 +122,7 @@ def test_pending_migration_backs_up_first_and_keeps_the_data(
     count = contractors.count(opened.store)
     opened.store.close()
 
+    previous = migrate.HEAD
     scripts = tmp_path / "scripts"
     shutil.copytree(migrate.alembic_config().get_main_option("script_location"), scripts)
     (scripts / "versions" / "9000_test.py").write_text(
@@ -146,7 +147,7 @@ def test_pending_migration_backs_up_first_and_keeps_the_data(
     assert con.execute("SELECT count(*) FROM contractor WHERE nickname = ''").fetchone()[0] == count
     con.close()
     saved = sqlite3.connect(upgraded.backup)
-    assert saved.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert saved.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous
     assert saved.execute("SELECT count(*) FROM contractor").fetchone()[0] == count
     saved.close()
 
@@ -163,3 +164,20 @@ def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
     assert "desktop/migrations/versions/0001_initial_schema.py" in names
     assert "desktop/resources/demo/contractors.json" in names
     assert "desktop/resources/icons/crewbook.svg" in names
+
+
+def test_0002_starts_rate_history_and_adds_eu_and_uk_rules(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0001.sql", data_folder)
+    con = sqlite3.connect(path)
+    rated = con.execute("SELECT count(*) FROM contractor WHERE rate_minor IS NOT NULL").fetchone()[0]
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    history = con.execute("SELECT count(*), count(DISTINCT contractor_id) FROM rate_change").fetchone()
+    rules = {r[0]: r[1:] for r in con.execute(
+        "SELECT country, default_payment_days, max_payment_days FROM payment_rule WHERE region = ''")}
+    paid = con.execute("SELECT DISTINCT paid_minor FROM installment").fetchall()
+    con.close()
+    assert rated > 0 and history == (rated, rated)
+    assert rules["EU"] == (30, 60) and rules["GB"] == (30, 60)
+    assert paid in ([], [(0,)])

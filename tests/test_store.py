@@ -187,3 +187,31 @@ def test_empty_sqlite_file_becomes_a_crewbook_database(data_folder: Path) -> Non
     again = open_store(data_folder)
     again.store.close()
     assert not again.created
+
+
+def test_rate_changes_are_kept_with_their_date(store: Store) -> None:
+    import datetime as dt
+
+    record = contractors.create(store, make_contractor(rate="85", currency="USD"))
+    same = contractors.update(store, record.id, replace(record.data, notes="no rate change"),
+                              record.version)
+    raised = contractors.update(store, record.id, replace(record.data, rate_minor=9500),
+                                same.version)
+    contractors.update(store, record.id, replace(raised.data, currency="EUR"), raised.version)
+    history = contractors.rate_history(store, record.id)
+    assert [(h.rate_minor, h.currency) for h in history] == [(8500, "USD"), (9500, "USD"),
+                                                             (9500, "EUR")]
+    assert all(h.changed_on == dt.date.today() for h in history)
+
+
+def test_archive_keeps_its_reason_until_restored(store: Store) -> None:
+    record = contractors.create(store, make_contractor())
+    archived = contractors.set_archived(store, record.id, True, record.version,
+                                        reason="  Moved to a full-time job ")
+    with store.reading() as session:
+        from desktop.store.models import Contractor
+
+        assert session.get(Contractor, record.id).archive_reason == "Moved to a full-time job"
+    contractors.set_archived(store, record.id, False, archived.version)
+    with store.reading() as session:
+        assert session.get(Contractor, record.id).archive_reason == ""

@@ -17,7 +17,7 @@ from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateU
                                 TaxForm)
 from desktop.core.validation import ConflictError
 from desktop.store.db import Store
-from desktop.store.models import Contractor, ContractorTag, Tag
+from desktop.store.models import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.base import utcnow
 
 
@@ -176,12 +176,13 @@ def update(store: Store, contractor_id: int, data: ContractorData,
         raise _changed(contractor_id) from None
 
 
-def set_archived(store: Store, contractor_id: int, archived: bool,
-                 expected_version: int) -> ContractorRecord:
+def set_archived(store: Store, contractor_id: int, archived: bool, expected_version: int,
+                 reason: str = "") -> ContractorRecord:
     try:
         with store.transaction() as session:
             obj = _load(session, contractor_id, expected_version)
             obj.archived_at = utcnow() if archived else None
+            obj.archive_reason = reason.strip() if archived else ""
             session.flush()
             return _record(obj)
     except StaleDataError:
@@ -220,6 +221,11 @@ def _tags_by_name(session: Session, names: set[str]) -> dict[str, Tag]:
 
 
 def _apply(obj: Contractor, data: ContractorData, tags: dict[str, Tag]) -> None:
+    if (obj.rate_minor, obj.rate_unit, obj.currency) != (
+            data.rate_minor, str(data.rate_unit), data.currency) and data.rate_minor is not None:
+        obj.rate_history.append(RateChange(
+            changed_on=dt.date.today(), rate_minor=data.rate_minor,
+            rate_unit=str(data.rate_unit), currency=data.currency))
     for name in ("display_name", "legal_name", "company", "email", "phone", "website", "address",
                  "country", "timezone", "tax_id", "tax_form_on", "rate_minor", "currency",
                  "identity_verified_on", "notes"):
@@ -248,3 +254,21 @@ def _record(obj: Contractor) -> ContractorRecord:
     )
     return ContractorRecord(obj.id, obj.version, data, obj.is_demo, obj.created_at,
                             obj.updated_at, obj.archived_at)
+
+
+@dataclass(frozen=True)
+class RateEntry:
+    changed_on: dt.date
+    rate_minor: int | None
+    rate_unit: str
+    currency: str
+
+
+def rate_history(store: Store, contractor_id: int) -> list[RateEntry]:
+    """Every default rate the contractor has had, oldest first."""
+    query = (select(RateChange.changed_on, RateChange.rate_minor, RateChange.rate_unit,
+                    RateChange.currency)
+             .where(RateChange.contractor_id == contractor_id)
+             .order_by(RateChange.changed_on, RateChange.id))
+    with store.reading() as session:
+        return [RateEntry(*row) for row in session.execute(query)]

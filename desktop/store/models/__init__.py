@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models for the whole domain."""
 
 from desktop.store.models.base import Base
-from desktop.store.models.contractor import Contractor, ContractorTag, Tag
+from desktop.store.models.contractor import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.engagement import CommunicationLog, Engagement, ExitPlan, Rating
 from desktop.store.models.money import Installment, Payment
 from desktop.store.models.planning import Activity
@@ -10,6 +10,7 @@ from desktop.store.models.settings import BusinessProfile, PaymentRule, Reportin
 
 __all__ = [
     "Activity", "Base", "BusinessProfile", "CommunicationLog", "Contractor", "ContractorTag",
-    "Document", "Engagement", "ExitPlan", "Installment", "Payment", "PaymentRule", "Rating",
+    "Document", "Engagement", "ExitPlan", "Installment", "Payment", "PaymentRule", "RateChange",
+    "Rating",
     "ReportingThreshold", "RiskReview", "Tag",
 ]

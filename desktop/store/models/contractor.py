@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.store.models.base import Base, Tracked, UtcDateTime, code, text
+from desktop.store.models.base import Base, Tracked, UtcDateTime, code, text, utcnow
 
 
 class Contractor(Tracked, Base):
@@ -37,13 +37,31 @@ class Contractor(Tracked, Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     archived_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    archive_reason: Mapped[str] = text(500)
 
     tags: Mapped[list[Tag]] = relationship(secondary="contractor_tag", order_by="Tag.name")
+    rate_history: Mapped[list[RateChange]] = relationship(
+        order_by="RateChange.id", cascade="all, delete-orphan", passive_deletes=True)
 
     __table_args__ = (
         Index("ix_contractor_email", "email"),
         Index("ix_contractor_status", "status"),
     )
+
+
+class RateChange(Base):
+    """Each change of a contractor's default rate, kept with its date (never edited)."""
+
+    __tablename__ = "rate_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contractor_id: Mapped[int] = mapped_column(
+        ForeignKey("contractor.id", ondelete="CASCADE"), index=True)
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    rate_minor: Mapped[int | None] = mapped_column(Integer)
+    rate_unit: Mapped[str] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(String(3))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class Tag(Base):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String,
+                        Text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, UtcDateTime, code, text
@@ -50,9 +51,12 @@ class Engagement(Tracked, Base):
     comm_cadence: Mapped[str] = text(16)
     comm_contact: Mapped[str] = text(120)
     comm_overlap: Mapped[str] = text(120)
-    # Signing.
+    # Signing and ending.
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     signed_by: Mapped[str] = text(120)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = text(500)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     __table_args__ = (
         CheckConstraint("amount_minor IS NULL OR amount_minor >= 0", name="amount_not_negative"),
@@ -86,13 +90,15 @@ class CommunicationLog(Tracked, Base):
     __tablename__ = "communication_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    engagement_id: Mapped[int] = mapped_column(
-        ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"))
     logged_on: Mapped[dt.date] = mapped_column(Date)
     channel: Mapped[str] = text(16)
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     follow_up_done_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    # The dashboard asks for each engagement's latest entry.
+    __table_args__ = (Index("ix_communication_log_engagement_day", "engagement_id", "logged_on"),)
 
 
 class Rating(Tracked, Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, code, text
@@ -18,13 +18,20 @@ class Installment(Tracked, Base):
         ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     label: Mapped[str] = text(120)
-    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
     amount_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(16), default="planned", server_default="planned")
+    # Kept in step with its payments in the same transaction, so "what is owed" is one
+    # indexed query even at a million installments.
+    paid_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    settled_on: Mapped[dt.date | None] = mapped_column(Date)
 
     __table_args__ = (
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+        CheckConstraint("paid_minor >= 0", name="paid_not_negative"),
+        Index("ix_installment_status_due", "status", "due_on"),
     )
 
 

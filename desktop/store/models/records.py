@@ -47,7 +47,7 @@ class Document(Tracked, Base):
     # Files are stored content-addressed under the data folder by this digest.
     sha256: Mapped[str] = mapped_column(String(64))
     size_bytes: Mapped[int] = mapped_column(Integer)
-    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
 
     __table_args__ = (
         CheckConstraint("contractor_id IS NOT NULL OR engagement_id IS NOT NULL",

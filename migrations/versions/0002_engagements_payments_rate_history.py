@@ -1,0 +1,136 @@
+"""Engagements, payments and rate history: paid amounts on installments, end reasons,
+the rate-change log, dashboard indexes, and the EU and UK payment rules as data.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-25
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0002'
+down_revision: str | None = '0001'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table('rate_change',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('contractor_id', sa.Integer(), nullable=False),
+    sa.Column('changed_on', sa.Date(), nullable=False),
+    sa.Column('rate_minor', sa.Integer(), nullable=True),
+    sa.Column('rate_unit', sa.String(length=16), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['contractor_id'], ['contractor.id'], name=op.f('fk_rate_change_contractor_id_contractor'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rate_change'))
+    )
+    with op.batch_alter_table('rate_change', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rate_change_contractor_id'), ['contractor_id'], unique=False)
+
+    with op.batch_alter_table('communication_log', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_communication_log_engagement_id'))
+        batch_op.create_index('ix_communication_log_engagement_day', ['engagement_id', 'logged_on'], unique=False)
+
+    with op.batch_alter_table('contractor', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('archive_reason', sa.String(length=500), server_default='', nullable=False))
+
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_document_expires_on'), ['expires_on'], unique=False)
+
+    with op.batch_alter_table('engagement', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('ended_on', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('end_reason', sa.String(length=500), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('is_demo', sa.Boolean(), server_default='0', nullable=False))
+
+    with op.batch_alter_table('installment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('period_end', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('paid_minor', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('settled_on', sa.Date(), nullable=True))
+        batch_op.drop_index(batch_op.f('ix_installment_due_on'))
+        batch_op.create_index('ix_installment_status_due', ['status', 'due_on'], unique=False)
+
+
+    _seed_rules()
+    _start_rate_history()
+
+
+CHECKED = dt.date(2026, 11, 25)
+
+
+def _seed_rules() -> None:
+    rule = sa.table(
+        "payment_rule", *(sa.column(c) for c in (
+            "country", "region", "name", "written_contract_from_minor", "currency",
+            "aggregation_days", "default_payment_days", "max_payment_days", "effective_from",
+            "source", "checked_on", "created_at", "updated_at")))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    common = {"region": "", "written_contract_from_minor": None, "currency": "",
+              "aggregation_days": None, "default_payment_days": 30, "max_payment_days": 60,
+              "checked_on": CHECKED, "created_at": now, "updated_at": now}
+    op.bulk_insert(rule, [
+        {**common, "country": "EU", "name": "EU Late Payment Directive (business to business)",
+         "effective_from": dt.date(2013, 3, 16),
+         "source": "Directive 2011/7/EU, Article 3(3) and 3(5): 30 days by default; terms over "
+                   "60 days only if expressly agreed and not grossly unfair"},
+        {**common, "country": "GB", "name": "UK Late Payment of Commercial Debts Act",
+         "effective_from": dt.date(2013, 3, 16),
+         "source": "Late Payment of Commercial Debts (Interest) Act 1998, section 4, as amended "
+                   "by SI 2013/395: 30 days by default; over 60 days only if expressly agreed "
+                   "and not grossly unfair"},
+    ])
+
+
+def _start_rate_history() -> None:
+    """Each contractor's current rate becomes the first entry of their rate history."""
+    conn = op.get_bind()
+    contractor = sa.table("contractor", *(sa.column(c) for c in (
+        "id", "rate_minor", "rate_unit", "currency", "created_at")))
+    rows = conn.execute(sa.select(contractor).where(contractor.c.rate_minor.is_not(None))).all()
+    if not rows:
+        return
+    history = sa.table("rate_change", *(sa.column(c) for c in (
+        "contractor_id", "changed_on", "rate_minor", "rate_unit", "currency", "recorded_at")))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def day(value: object) -> dt.date:
+        stamp = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        return stamp.date()
+
+    op.bulk_insert(history, [
+        {"contractor_id": r.id, "changed_on": day(r.created_at), "rate_minor": r.rate_minor,
+         "rate_unit": r.rate_unit, "currency": r.currency, "recorded_at": now} for r in rows])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('installment', schema=None) as batch_op:
+        batch_op.drop_index('ix_installment_status_due')
+        batch_op.create_index(batch_op.f('ix_installment_due_on'), ['due_on'], unique=False)
+        batch_op.drop_column('settled_on')
+        batch_op.drop_column('paid_minor')
+        batch_op.drop_column('period_end')
+
+    with op.batch_alter_table('engagement', schema=None) as batch_op:
+        batch_op.drop_column('is_demo')
+        batch_op.drop_column('end_reason')
+        batch_op.drop_column('ended_on')
+
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_document_expires_on'))
+
+    with op.batch_alter_table('contractor', schema=None) as batch_op:
+        batch_op.drop_column('archive_reason')
+
+    with op.batch_alter_table('communication_log', schema=None) as batch_op:
+        batch_op.drop_index('ix_communication_log_engagement_day')
+        batch_op.create_index(batch_op.f('ix_communication_log_engagement_id'), ['engagement_id'], unique=False)
+
+    with op.batch_alter_table('rate_change', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_rate_change_contractor_id'))
+
+    op.drop_table('rate_change')
