@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.contractor import ContractorData, validate_contractor
+from desktop.core.engagement import EngagementData, validate_engagement
 
 
 def make_contractor(**fields: object) -> ContractorData:
@@ -11,3 +12,16 @@ def make_contractor(**fields: object) -> ContractorData:
                               "currency": "USD", "rate": "85", "status": "active"}
     raw.update(fields)
     return validate_contractor(raw)
+
+
+def make_engagement(contractor_id: int, **fields: object) -> EngagementData:
+    """A valid engagement for a contractor; override any raw field."""
+    raw: dict[str, object] = {
+        "contractor_id": contractor_id, "title": "Spring catalogue", "pricing_model": "fixed",
+        "amount": "1000", "currency": "USD", "start_on": "2026-03-01", "end_on": "2026-05-31",
+        "payment_terms_days": "14", "notice_days": "14", "goals": "Sell the spring range",
+        "scope": "24 pages", "deliverables": "Print-ready PDF",
+        "acceptance_criteria": "Approved by the owner", "comm_channel": "video",
+        "comm_cadence": "weekly", "comm_contact": "Sam"}
+    raw.update(fields)
+    return validate_engagement(raw)

@@ -1,0 +1,80 @@
+"""Statutory payment and written-contract rules, applied from data (never from literals)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desktop.core.money import format_money
+
+# Member states of the European Union (ISO 3166-1 alpha-2), for rules stored under "EU".
+EU_MEMBERS = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"})
+
+
+@dataclass(frozen=True)
+class PaymentRule:
+    country: str  # ISO alpha-2, or "EU" for every member state
+    region: str  # "" for the whole country
+    name: str
+    written_contract_from_minor: int | None
+    currency: str
+    aggregation_days: int | None
+    default_payment_days: int | None
+    max_payment_days: int | None
+    effective_from: dt.date | None
+    source: str
+    checked_on: dt.date
+
+
+def rules_for(rules: Iterable[PaymentRule], country: str, region: str,
+              on: dt.date | None = None) -> list[PaymentRule]:
+    """The rules that govern a jurisdiction on a date: country-wide, regional, and EU-wide."""
+    country, region = country.upper(), region.upper()
+    found = []
+    for rule in rules:
+        place = rule.country == country or (rule.country == "EU" and country in EU_MEMBERS)
+        if not place or (rule.region and rule.region != region):
+            continue
+        if on and rule.effective_from and on < rule.effective_from:
+            continue
+        found.append(rule)
+    return found
+
+
+def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
+                  payment_terms_days: int | None, on: dt.date | None = None) -> list[str]:
+    """Say which rule an engagement's payment terms go beyond, and what it allows."""
+    if payment_terms_days is None:
+        return []
+    warnings = []
+    for rule in rules_for(rules, country, region, on):
+        if rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days:
+            warnings.append(
+                f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
+                f"allowed without express agreement under the {rule.name} ({rule.source}).")
+        elif (rule.max_payment_days is None and rule.default_payment_days is not None
+              and payment_terms_days > rule.default_payment_days):
+            warnings.append(
+                f"Net {payment_terms_days} days is longer than the {rule.default_payment_days} "
+                f"days the {rule.name} sets when no date is agreed; agree the date in writing "
+                f"({rule.source}).")
+    return warnings
+
+
+def written_contract_rule(rules: Iterable[PaymentRule], country: str, region: str,
+                          value_minor: int | None, currency: str,
+                          on: dt.date | None = None) -> str | None:
+    """A sentence when the value (alone) reaches a rule's written-contract amount."""
+    if value_minor is None:
+        return None
+    for rule in rules_for(rules, country, region, on):
+        threshold = rule.written_contract_from_minor
+        if threshold is not None and rule.currency == currency.upper() and value_minor >= threshold:
+            days = (f", or when contracts over {rule.aggregation_days} days add up to it"
+                    if rule.aggregation_days else "")
+            return (f"The {rule.name} requires a written contract from "
+                    f"{format_money(threshold, rule.currency)}{days} ({rule.source}).")
+    return None

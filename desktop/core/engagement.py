@@ -1,0 +1,254 @@
+"""Engagement rules: the status path, a complete brief, check-ins and notice dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from dateutil.relativedelta import relativedelta
+
+from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
+                                EngagementStatus, PricingModel)
+from desktop.core.money import parse_amount, to_major_text
+from desktop.core.reference import is_country, is_currency
+from desktop.core.validation import FieldError, ValidationError
+
+S = EngagementStatus
+MOVES: dict[EngagementStatus, tuple[EngagementStatus, ...]] = {
+    S.DRAFT: (S.IN_REVIEW, S.CANCELLED),
+    S.IN_REVIEW: (S.SIGNED, S.CANCELLED),
+    S.SIGNED: (S.COMPLETED, S.TERMINATED),
+    S.COMPLETED: (),
+    S.TERMINATED: (),
+    S.CANCELLED: (),
+}
+OPEN = (S.DRAFT, S.IN_REVIEW, S.SIGNED)
+
+LABELS: dict[str, str] = {
+    "contractor_id": "Contractor", "title": "Title", "goals": "Goals", "scope": "Scope",
+    "deliverables": "Deliverables", "acceptance_criteria": "Acceptance criteria",
+    "pricing_model": "Pricing", "billing_period": "Billing period", "amount": "Amount",
+    "rate": "Rate", "currency": "Currency", "estimated_hours": "Estimated hours or days",
+    "hours_cap": "Cap (hours or days)", "start_on": "Start", "end_on": "End",
+    "notice_days": "Notice period (days)", "payment_terms_days": "Payment terms (net days)",
+    "ip_terms": "IP terms", "ip_assignment_signed": "IP assignment signed",
+    "nda_signed_on": "NDA signed on", "data_access": "Data access",
+    "subcontracting_allowed": "Subcontracting allowed",
+    "jurisdiction_country": "Jurisdiction country", "jurisdiction_region": "Region",
+    "comm_channel": "Channel", "comm_cadence": "Check-in cadence", "comm_contact": "Contact person",
+    "comm_overlap": "Hours of overlap",
+}
+
+
+@dataclass(frozen=True)
+class EngagementData:
+    """A validated engagement as entered (status and signing are moved, not edited)."""
+
+    contractor_id: int
+    title: str
+    goals: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    acceptance_criteria: str = ""
+    pricing_model: PricingModel = PricingModel.FIXED
+    billing_period: BillingPeriod | None = None
+    amount_minor: int | None = None  # fixed or milestones: the total; retainer: per period
+    rate_minor: int | None = None  # hourly or daily
+    currency: str = "USD"
+    estimated_hours: int | None = None  # hours (hourly) or days (daily)
+    hours_cap: int | None = None
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    notice_days: int | None = None
+    payment_terms_days: int | None = None
+    ip_terms: str = ""
+    ip_assignment_signed: bool = False
+    nda_signed_on: dt.date | None = None
+    data_access: DataAccess = DataAccess.NONE
+    subcontracting_allowed: bool = False
+    jurisdiction_country: str = ""
+    jurisdiction_region: str = ""
+    comm_channel: Channel | None = None
+    comm_cadence: CheckInCadence | None = None
+    comm_contact: str = ""
+    comm_overlap: str = ""
+
+    def to_raw(self) -> dict[str, object]:
+        raw: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("amount_minor", "rate_minor"):
+                raw[f.name.removesuffix("_minor")] = (
+                    "" if value is None else to_major_text(value, self.currency))
+            elif isinstance(value, bool):
+                raw[f.name] = value
+            elif isinstance(value, dt.date):
+                raw[f.name] = value.isoformat()
+            else:
+                raw[f.name] = "" if value is None else str(value)
+        return raw
+
+
+def _date(text: str) -> dt.date | None:
+    from desktop.core.contractor import parse_date
+
+    return parse_date(text)
+
+
+def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
+    """Check every field; raise ValidationError naming each bad one."""
+    errors: list[FieldError] = []
+    out: dict[str, object] = {}
+
+    def text(name: str) -> str:
+        value = raw.get(name, "")
+        return "" if value is None else str(value).strip()
+
+    def fail(name: str, message: str) -> None:
+        errors.append(FieldError(name, message))
+
+    try:
+        out["contractor_id"] = int(text("contractor_id"))
+    except ValueError:
+        fail("contractor_id", "is required")
+    for name in ("title", "goals", "scope", "deliverables", "acceptance_criteria", "ip_terms",
+                 "jurisdiction_region", "comm_contact", "comm_overlap"):
+        out[name] = text(name)
+    if not out["title"]:
+        fail("title", "is required")
+    elif len(str(out["title"])) > 200:
+        fail("title", "is longer than 200 characters")
+    out["jurisdiction_region"] = str(out["jurisdiction_region"]).upper()
+
+    for name, enum, default in (("pricing_model", PricingModel, PricingModel.FIXED),
+                                ("data_access", DataAccess, DataAccess.NONE),
+                                ("billing_period", BillingPeriod, None),
+                                ("comm_channel", Channel, None),
+                                ("comm_cadence", CheckInCadence, None)):
+        value = text(name)
+        try:
+            out[name] = enum.parse(value) if value else default
+        except ValueError as exc:
+            fail(name, str(exc))
+
+    currency = text("currency").upper() or "USD"
+    if not is_currency(currency):
+        fail("currency", f"“{currency}” is not an ISO 4217 currency code")
+    out["currency"] = currency
+    for name in ("amount", "rate"):
+        value = text(name)
+        out[f"{name}_minor"] = None
+        if value and is_currency(currency):
+            try:
+                out[f"{name}_minor"] = parse_amount(value, currency)
+            except ValueError as exc:
+                fail(name, str(exc))
+
+    for name, low, high in (("estimated_hours", 1, 100_000), ("hours_cap", 1, 100_000),
+                            ("notice_days", 0, 3650), ("payment_terms_days", 0, 365)):
+        value = text(name)
+        out[name] = None
+        if value:
+            try:
+                number = int(value)
+            except ValueError:
+                fail(name, f"“{value}” is not a whole number")
+                continue
+            if not low <= number <= high:
+                fail(name, f"must be between {low} and {high:,}")
+            out[name] = number
+
+    for name in ("start_on", "end_on", "nda_signed_on"):
+        try:
+            out[name] = _date(text(name))
+        except ValueError as exc:
+            fail(name, str(exc))
+    start, end = out.get("start_on"), out.get("end_on")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        fail("end_on", "is before the start")
+
+    country = text("jurisdiction_country").upper()
+    if country and country != "EU" and not is_country(country):
+        fail("jurisdiction_country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
+    out["jurisdiction_country"] = country
+    for name in ("ip_assignment_signed", "subcontracting_allowed"):
+        out[name] = raw.get(name) in (True, "true", "yes", "1", 1)
+
+    model = out.get("pricing_model")
+    if model in (PricingModel.FIXED, PricingModel.MILESTONES, PricingModel.RETAINER):
+        if out.get("amount_minor") in (None, 0) and "amount" not in {e.field for e in errors}:
+            fail("amount", "must be more than zero for this pricing")
+    if model in (PricingModel.HOURLY, PricingModel.DAILY):
+        if out.get("rate_minor") in (None, 0) and "rate" not in {e.field for e in errors}:
+            fail("rate", "must be more than zero for this pricing")
+    if model is PricingModel.RETAINER and out.get("billing_period") is None:
+        out["billing_period"] = BillingPeriod.MONTHLY
+
+    if errors:
+        raise ValidationError(errors)
+    return EngagementData(**out)  # type: ignore[arg-type]
+
+
+def allowed_moves(status: EngagementStatus | str) -> tuple[EngagementStatus, ...]:
+    return MOVES[EngagementStatus(status)]
+
+
+def check_move(current: EngagementStatus | str, new: EngagementStatus | str) -> None:
+    current, new = EngagementStatus(current), EngagementStatus(new)
+    if new not in MOVES[current]:
+        options = ", ".join(m.label.lower() for m in MOVES[current]) or "nothing: it is closed"
+        raise ValueError(f"a {current.label.lower()} engagement cannot become "
+                         f"{new.label.lower()}; it can become {options}")
+
+
+def brief_gaps(data: EngagementData) -> list[str]:
+    """What an unambiguous brief still lacks, in the order a reader needs it."""
+    gaps = [LABELS[name] for name in ("goals", "scope", "deliverables", "acceptance_criteria")
+            if not getattr(data, name).strip()]
+    if data.comm_channel is None or data.comm_cadence is None or not data.comm_contact.strip():
+        gaps.append("Communication plan")
+    return gaps
+
+
+def contract_value(data: EngagementData) -> int | None:
+    """The whole engagement's value in minor units, where the terms determine it."""
+    from desktop.core.schedule import retainer_schedule
+
+    model = data.pricing_model
+    if model in (PricingModel.FIXED, PricingModel.MILESTONES):
+        return data.amount_minor
+    if model in (PricingModel.HOURLY, PricingModel.DAILY):
+        if data.rate_minor is None or data.estimated_hours is None:
+            return None
+        return data.rate_minor * data.estimated_hours
+    if data.amount_minor is None or data.start_on is None or data.end_on is None:
+        return None
+    periods = retainer_schedule(1, data.currency, data.start_on, data.end_on,
+                                data.billing_period or BillingPeriod.MONTHLY, 0)
+    return data.amount_minor * len(periods)
+
+
+def last_notice_date(end_on: dt.date | None, notice_days: int | None) -> dt.date | None:
+    """The last day notice can be given for the engagement to end on its end date."""
+    if end_on is None or notice_days is None:
+        return None
+    return end_on - dt.timedelta(days=notice_days)
+
+
+def next_check_in(cadence: CheckInCadence | None, last_contact: dt.date | None,
+                  start_on: dt.date | None) -> dt.date | None:
+    """When the next check-in is due: one cadence after the last log entry (or the start)."""
+    since = last_contact or start_on
+    if cadence is None or since is None or cadence is CheckInCadence.PER_MILESTONE:
+        return None
+    step = {CheckInCadence.WEEKLY: relativedelta(weeks=1),
+            CheckInCadence.FORTNIGHTLY: relativedelta(weeks=2),
+            CheckInCadence.MONTHLY: relativedelta(months=1)}[cadence]
+    return since + step
+
+
+def check_in_overdue(cadence: CheckInCadence | None, last_contact: dt.date | None,
+                     start_on: dt.date | None, today: dt.date) -> bool:
+    due = next_check_in(cadence, last_contact, start_on)
+    return due is not None and due < today

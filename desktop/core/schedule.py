@@ -1,0 +1,276 @@
+"""Payment schedules: turn an engagement's price into dated installments.
+
+Pure rules. Money is integer minor units plus an ISO 4217 code and percentages are
+Decimal (or int), never float, so every schedule sums *exactly* to its total: rounding
+leftovers always land on the last installment, where a person expects to see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+from itertools import pairwise
+
+from dateutil.relativedelta import relativedelta
+
+from desktop.core.enums import BillingPeriod, InstallmentStatus
+from desktop.core.money import MAX_MINOR, format_money
+from desktop.core.reference import is_currency
+from desktop.core.validation import FieldError, ValidationError
+
+MAX_NET_DAYS = 365
+# English on purpose: strftime("%b") follows the process locale, and labels are stored.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_KEPT = frozenset({InstallmentStatus.PAID, InstallmentStatus.PART_PAID})
+
+
+@dataclass(frozen=True)
+class PlannedInstallment:
+    label: str
+    period_end: date  # the milestone date, or the last day of the billing period
+    due_on: date  # period_end + net days
+    amount_minor: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated payment point; give exactly one of amount_minor or percent."""
+
+    label: str
+    on: date
+    amount_minor: int | None = None
+    percent: Decimal | None = None
+
+
+def fixed_schedule(total_minor: int, currency: str, on: date, net_days: int,
+                   label: str = "Fixed price") -> list[PlannedInstallment]:
+    _raise(_basics(total_minor, currency, net_days))
+    return [_installment(label.strip() or "Fixed price", on, net_days, total_minor, currency)]
+
+
+def milestone_schedule(total_minor: int, currency: str, milestones: Sequence[Milestone],
+                       net_days: int) -> list[PlannedInstallment]:
+    """Milestones all by percentage (floor-rounded, remainder last) or all by amount."""
+    errors = _basics(total_minor, currency, net_days)
+    problem = _milestone_problem(total_minor, currency, milestones)
+    if problem:
+        errors.append(FieldError("milestones", problem))
+    _raise(errors)
+    if milestones[0].percent is not None:
+        amounts = _split_by_percent(total_minor, [Decimal(m.percent) for m in milestones])
+    else:
+        amounts = [m.amount_minor for m in milestones]
+    return [_installment(m.label.strip(), m.on, net_days, amount, currency)
+            for m, amount in zip(milestones, amounts, strict=True)]
+
+
+def retainer_schedule(per_period_minor: int, currency: str, start: date, end: date,
+                      period: BillingPeriod, net_days: int) -> list[PlannedInstallment]:
+    """One full installment per period from start to end.
+
+    A last period that `end` cuts short is still billed in full: retainers buy
+    availability, and pro-rating belongs to whoever ends the engagement early.
+    """
+    errors = _basics(per_period_minor, currency, net_days)
+    errors += _span_errors(start, end)
+    _raise(errors)
+    periods = _periods(start, end, BillingPeriod(period))
+    if per_period_minor * len(periods) > MAX_MINOR:
+        _raise([FieldError("amount", "is too large for this many periods")])
+    return [_installment(_period_label(first, period), last, net_days, per_period_minor, currency)
+            for first, last in periods]
+
+
+def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: date, end: date,
+                  period: BillingPeriod, net_days: int,
+                  unit_label: str = "hours") -> list[PlannedInstallment]:
+    """Hourly/daily estimate spread over the retainer periods.
+
+    Units are split evenly (remainder to the last period) and each installment is
+    rate × its units, so an amount always matches the estimate on its label and the
+    total is exactly rate × estimated_units.
+    """
+    _require_int(estimated_units, "estimated units")
+    errors = _basics(rate_minor, currency, net_days)
+    if estimated_units <= 0:
+        errors.append(FieldError("estimated_units", "must be more than zero"))
+    elif not errors and rate_minor * estimated_units > MAX_MINOR:
+        errors.append(FieldError("amount", "rate × estimated units is too large"))
+    errors += _span_errors(start, end)
+    _raise(errors)
+    periods = _periods(start, end, BillingPeriod(period))
+    units = _split_evenly(estimated_units, len(periods))
+    return [_installment(f"{_period_label(first, period)} (est. {n} {_unit(unit_label, n)})",
+                         last, net_days, rate_minor * n, currency)
+            for (first, last), n in zip(periods, units, strict=True)]
+
+
+def schedule_total(items: Sequence[PlannedInstallment]) -> int:
+    currencies = {item.currency for item in items}
+    if len(currencies) > 1:
+        _raise([FieldError("currency", f"a schedule cannot mix {' and '.join(sorted(currencies))}")])
+    return sum(item.amount_minor for item in items)
+
+
+def regenerate(existing: Sequence[tuple[PlannedInstallment, str]],
+               fresh: Sequence[PlannedInstallment]) -> list[PlannedInstallment]:
+    """The installments that replace the unpaid part of a schedule after its terms change.
+
+    Paid and part-paid installments are history and stay exactly as stored. The
+    replacements are the fresh installments dated after the last kept one; the first
+    of them absorbs the difference so kept + returned sums exactly to the fresh total.
+    Only the replacements are returned.
+    """
+    kept = [item for item, status in existing if InstallmentStatus(status) in _KEPT]
+    if not kept:
+        return list(fresh)
+    currency = fresh[0].currency if fresh else kept[0].currency
+    if any(item.currency != currency for item in kept):
+        _raise([FieldError("schedule", f"paid installments are not in {currency}, "
+                                       "the currency of the new schedule")])
+    owed = schedule_total(fresh) - schedule_total(kept)
+    if owed < 0:
+        _raise([FieldError("schedule", "paid installments already exceed the new total by "
+                                       f"{_money(-owed, currency)}")])
+    last_kept = max(item.period_end for item in kept)
+    later = [item for item in fresh if item.period_end > last_kept]
+    if not later:
+        if owed:
+            _raise([FieldError("schedule", f"nothing is scheduled after {_day(last_kept)} "
+                                           f"to collect the {_money(owed, currency)} still owed")])
+        return []
+    first = later[0].amount_minor + owed - schedule_total(later)
+    if first < 0:
+        _raise([FieldError("schedule", f"paid installments run {_money(-first, currency)} ahead "
+                                       f"of the new schedule by “{later[0].label}”")])
+    return [replace(later[0], amount_minor=first), *later[1:]]
+
+
+# -- validation ----------------------------------------------------------------------------
+
+def _basics(amount: int, currency: str, net_days: int) -> list[FieldError]:
+    _require_int(amount, "money")
+    _require_int(net_days, "net days")
+    errors = []
+    if amount <= 0:
+        errors.append(FieldError("amount", "must be more than zero"))
+    elif amount > MAX_MINOR:
+        errors.append(FieldError("amount", "is too large"))
+    if not currency.strip():
+        errors.append(FieldError("currency", "is required"))
+    elif not is_currency(currency):
+        errors.append(FieldError("currency", f"“{currency}” is not an ISO 4217 currency code"))
+    if not 0 <= net_days <= MAX_NET_DAYS:
+        errors.append(FieldError("net_days", f"must be between 0 and {MAX_NET_DAYS} days"))
+    return errors
+
+
+def _span_errors(start: date, end: date) -> list[FieldError]:
+    return [FieldError("end", "ends before it starts")] if end < start else []
+
+
+def _milestone_problem(total: int, currency: str, milestones: Sequence[Milestone]) -> str | None:
+    """The first thing wrong with the milestones, worded for the person who typed them."""
+    if not milestones:
+        return "add at least one milestone"
+    for number, m in enumerate(milestones, 1):
+        if not m.label.strip():
+            return f"milestone {number} needs a label"
+        name = f"“{m.label.strip()}”"
+        if m.amount_minor is None and m.percent is None:
+            return f"{name} needs an amount or a percentage"
+        if m.amount_minor is not None and m.percent is not None:
+            return f"{name} has both an amount and a percentage; keep one"
+    if len({m.percent is None for m in milestones}) > 1:
+        return "use percentages for every milestone or amounts for every one, not a mix"
+    for before, after in pairwise(milestones):
+        if after.on < before.on:
+            return f"“{after.label.strip()}” is dated before “{before.label.strip()}”"
+    if milestones[0].percent is not None:
+        return _percent_problem(milestones)
+    for m in milestones:
+        _require_int(m.amount_minor, "money")
+        if m.amount_minor <= 0:
+            return f"“{m.label.strip()}” must be more than zero"
+    added = sum(m.amount_minor for m in milestones)
+    if added != total:
+        return f"amounts add up to {_money(added, currency)}, not {_money(total, currency)}"
+    return None
+
+
+def _percent_problem(milestones: Sequence[Milestone]) -> str | None:
+    for m in milestones:
+        if isinstance(m.percent, bool) or not isinstance(m.percent, Decimal | int):
+            raise TypeError("percentages are Decimal or int, never float")
+        if not Decimal(m.percent).is_finite() or not 0 < m.percent <= 100:
+            return f"“{m.label.strip()}” is {m.percent}%; a share must be above 0 and at most 100"
+    with localcontext(prec=200):  # exact for any percent a person could type
+        added = sum(Decimal(m.percent) for m in milestones)
+        shown = format(added.normalize(), "f")
+    return None if added == 100 else f"percentages add up to {shown}, not 100"
+
+
+def _require_int(value: object, what: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} must be a whole number (int), got {type(value).__name__}")
+
+
+def _raise(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+# -- arithmetic and calendars --------------------------------------------------------------
+
+def _split_by_percent(total: int, percents: Sequence[Decimal]) -> list[int]:
+    """Exact integer shares: floor each, and the last takes what is left."""
+    shares = []
+    for percent in percents[:-1]:
+        numerator, denominator = percent.as_integer_ratio()
+        shares.append(total * numerator // (100 * denominator))
+    return [*shares, total - sum(shares)]
+
+
+def _split_evenly(total: int, parts: int) -> list[int]:
+    each, rest = divmod(total, parts)
+    return [each] * (parts - 1) + [each + rest]
+
+
+def _periods(start: date, end: date, period: BillingPeriod) -> list[tuple[date, date]]:
+    """(first day, last day) per period; months step from start itself so the 31st stays put."""
+    def nth_start(k: int) -> date:
+        if period is BillingPeriod.MONTHLY:
+            return start + relativedelta(months=+k)
+        return start + timedelta(weeks=k)
+
+    periods = []
+    first = start
+    while first <= end:
+        following = nth_start(len(periods) + 1)
+        periods.append((first, min(following - timedelta(days=1), end)))
+        first = following
+    return periods
+
+
+def _period_label(first: date, period: BillingPeriod) -> str:
+    month_year = f"{_MONTHS[first.month - 1]} {first.year}"
+    return month_year if BillingPeriod(period) is BillingPeriod.MONTHLY else f"Week of {first.day} {month_year}"
+
+
+def _unit(label: str, count: int) -> str:
+    return label[:-1] if count == 1 and label.endswith("s") else label
+
+
+def _installment(label: str, on: date, net_days: int, amount: int, currency: str) -> PlannedInstallment:
+    return PlannedInstallment(label, on, on + timedelta(days=net_days), amount, currency.upper())
+
+
+def _money(minor: int, currency: str) -> str:
+    return format_money(minor, currency) if is_currency(currency) else f"{minor} {currency}"
+
+
+def _day(on: date) -> str:
+    return f"{on.day} {_MONTHS[on.month - 1]} {on.year}"
