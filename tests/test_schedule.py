@@ -161,7 +161,8 @@ START, END = date(2026, 1, 1), date(2026, 6, 30)
 OK_MILESTONES = by_percent("50", "50")
 
 BUILDERS: dict[str, Callable[..., object]] = {
-    "fixed": lambda amount=1000, currency="USD", net=0: fixed_schedule(amount, currency, START, net),
+    "fixed": lambda amount=1000, currency="USD", net=0: fixed_schedule(
+        amount, currency, START, net),
     "milestones": lambda amount=1000, currency="USD", net=0: milestone_schedule(
         amount, currency, OK_MILESTONES, net),
     "retainer": lambda amount=1000, currency="USD", net=0: retainer_schedule(
@@ -251,8 +252,9 @@ class TestMilestoneChecks:
         assert "Deposit" in message or "Rest" in message
 
     def test_float_percent_is_a_programming_error(self) -> None:
+        floaty = [Milestone("All", START, percent=100.0)]  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="never float"):
-            milestone_schedule(1000, "USD", [Milestone("All", START, percent=100.0)], 0)  # type: ignore[arg-type]
+            milestone_schedule(1000, "USD", floaty, 0)
 
     @pytest.mark.parametrize("amount", [0, -100])
     def test_amount_milestones_must_be_positive(self, amount: int) -> None:

@@ -176,12 +176,13 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
         out[name] = raw.get(name) in (True, "true", "yes", "1", 1)
 
     model = out.get("pricing_model")
-    if model in (PricingModel.FIXED, PricingModel.MILESTONES, PricingModel.RETAINER):
-        if out.get("amount_minor") in (None, 0) and "amount" not in {e.field for e in errors}:
-            fail("amount", "must be more than zero for this pricing")
-    if model in (PricingModel.HOURLY, PricingModel.DAILY):
-        if out.get("rate_minor") in (None, 0) and "rate" not in {e.field for e in errors}:
-            fail("rate", "must be more than zero for this pricing")
+    blamed = {e.field for e in errors}
+    money_field = ("amount" if model in (PricingModel.FIXED, PricingModel.MILESTONES,
+                                         PricingModel.RETAINER)
+                   else "rate" if model in (PricingModel.HOURLY, PricingModel.DAILY) else None)
+    if (money_field and out.get(f"{money_field}_minor") in (None, 0)
+            and not {money_field, "currency"} & blamed):
+        fail(money_field, "must be more than zero for this pricing")
     if model is PricingModel.RETAINER and out.get("billing_period") is None:
         out["billing_period"] = BillingPeriod.MONTHLY
 
@@ -198,7 +199,9 @@ def check_move(current: EngagementStatus | str, new: EngagementStatus | str) -> 
     current, new = EngagementStatus(current), EngagementStatus(new)
     if new not in MOVES[current]:
         options = ", ".join(m.label.lower() for m in MOVES[current]) or "nothing: it is closed"
-        raise ValueError(f"a {current.label.lower()} engagement cannot become "
+        state = current.label.lower()
+        article = "an" if state[0] in "aeiou" else "a"
+        raise ValueError(f"{article} {state} engagement cannot become "
                          f"{new.label.lower()}; it can become {options}")
 
 

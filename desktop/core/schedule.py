@@ -111,7 +111,8 @@ def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: d
 def schedule_total(items: Sequence[PlannedInstallment]) -> int:
     currencies = {item.currency for item in items}
     if len(currencies) > 1:
-        _raise([FieldError("currency", f"a schedule cannot mix {' and '.join(sorted(currencies))}")])
+        mixed = " and ".join(sorted(currencies))
+        _raise([FieldError("currency", f"a schedule cannot mix {mixed}")])
     return sum(item.amount_minor for item in items)
 
 
@@ -206,7 +207,8 @@ def _percent_problem(milestones: Sequence[Milestone]) -> str | None:
         if isinstance(m.percent, bool) or not isinstance(m.percent, Decimal | int):
             raise TypeError("percentages are Decimal or int, never float")
         if not Decimal(m.percent).is_finite() or not 0 < m.percent <= 100:
-            return f"“{m.label.strip()}” is {m.percent}%; a share must be above 0 and at most 100"
+            return (f"“{m.label.strip()}” is {m.percent}%; "
+                    "a share must be above 0 and at most 100")
     with localcontext(prec=200):  # exact for any percent a person could type
         added = sum(Decimal(m.percent) for m in milestones)
         shown = format(added.normalize(), "f")
@@ -257,14 +259,17 @@ def _periods(start: date, end: date, period: BillingPeriod) -> list[tuple[date, 
 
 def _period_label(first: date, period: BillingPeriod) -> str:
     month_year = f"{_MONTHS[first.month - 1]} {first.year}"
-    return month_year if BillingPeriod(period) is BillingPeriod.MONTHLY else f"Week of {first.day} {month_year}"
+    if BillingPeriod(period) is BillingPeriod.MONTHLY:
+        return month_year
+    return f"Week of {first.day} {month_year}"
 
 
 def _unit(label: str, count: int) -> str:
     return label[:-1] if count == 1 and label.endswith("s") else label
 
 
-def _installment(label: str, on: date, net_days: int, amount: int, currency: str) -> PlannedInstallment:
+def _installment(label: str, on: date, net_days: int, amount: int,
+                 currency: str) -> PlannedInstallment:
     return PlannedInstallment(label, on, on + timedelta(days=net_days), amount, currency.upper())
 
 

@@ -190,9 +190,14 @@ def set_archived(store: Store, contractor_id: int, archived: bool, expected_vers
 
 
 def delete_demo(store: Store) -> int:
-    """Remove every demo contractor for good; returns how many went."""
+    """Remove every demo contractor for good, with their engagements and payments; returns how
+    many contractors went."""
+    from desktop.store.models import Engagement, Payment
+
     with store.transaction() as session:
         ids = select(Contractor.id).where(Contractor.is_demo.is_(True))
+        session.execute(delete(Payment).where(Payment.contractor_id.in_(ids)))
+        session.execute(delete(Engagement).where(Engagement.contractor_id.in_(ids)))
         result = session.execute(delete(Contractor).where(Contractor.id.in_(ids)))
         session.execute(delete(Tag).where(Tag.id.not_in(select(ContractorTag.tag_id))))
         return result.rowcount or 0

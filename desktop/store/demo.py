@@ -1,25 +1,48 @@
-"""The demo roster a newcomer sees, clearly flagged and removable in one action."""
+"""The demo data a newcomer sees: contractors and engagements in every state, dated around
+today so the dashboard has something to say. Clearly flagged, removable in one action."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from importlib.resources import files
+from typing import Any
 
 from desktop.core.contractor import ContractorData, validate_contractor
-from desktop.store import contractors
+from desktop.core.engagement import EngagementData, validate_engagement
+from desktop.core.enums import BillingPeriod, EngagementStatus, PricingModel
+from desktop.core.schedule import (Milestone, PlannedInstallment, fixed_schedule,
+                                   milestone_schedule, retainer_schedule, time_schedule)
+from desktop.store import contractors, engagements
 from desktop.store.db import Store
+
+_PATH = ["draft", "in_review", "signed"]
+
+
+def _resource(name: str) -> Any:
+    return json.loads(files("desktop.resources").joinpath(f"demo/{name}").read_text("utf-8"))
 
 
 def demo_roster() -> list[ContractorData]:
-    raw = json.loads(files("desktop.resources").joinpath("demo/contractors.json").read_text("utf-8"))
-    return [validate_contractor(item) for item in raw]
+    return [validate_contractor(item) for item in _resource("contractors.json")]
 
 
-def load_demo(store: Store) -> int:
-    """Add the demo roster unless it is already there; returns how many were added."""
-    if contractors.count(store, include_archived=True, demo=True):
+def load_demo(store: Store, today: dt.date | None = None) -> int:
+    """Add the demo data unless it is already there; returns how many contractors were added.
+    Half-loaded demo data never stays behind: a failure removes what was added."""
+    if has_demo(store):
         return 0
-    return len(contractors.create_many(store, demo_roster(), is_demo=True))
+    today = today or dt.date.today()
+    try:
+        added = contractors.create_many(store, demo_roster(), is_demo=True)
+        ids = {r.data.display_name: r.id for r in added}
+        for item in _resource("engagements.json"):
+            _add_engagement(store, item, ids[item["contractor"]], today)
+    except BaseException:
+        remove_demo(store)
+        raise
+    return len(added)
 
 
 def has_demo(store: Store) -> bool:
@@ -28,3 +51,73 @@ def has_demo(store: Store) -> bool:
 
 def remove_demo(store: Store) -> int:
     return contractors.delete_demo(store)
+
+
+def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
+                    today: dt.date) -> None:
+    def day(offset: int | None) -> str:
+        return "" if offset is None else (today + dt.timedelta(days=offset)).isoformat()
+
+    raw = {k: v for k, v in item.items() if k in EngagementData.__dataclass_fields__
+           or k in ("amount", "rate")}
+    raw.update(contractor_id=contractor_id, start_on=day(item["start"]), end_on=day(item["end"]),
+               payment_terms_days=str(item.get("net_days", "")),
+               notice_days=str(item.get("notice_days", "")),
+               nda_signed_on=day(item.get("nda_signed_on")))
+    data = validate_engagement(raw)
+    record = engagements.create(store, data, is_demo=True)
+    target = EngagementStatus(item["status"])
+    start = data.start_on or today
+    steps = (["cancelled"] if target is EngagementStatus.CANCELLED
+             else _PATH[1:_PATH.index(target.value) + 1] if target.value in _PATH
+             else [*_PATH[1:], target.value])
+    for step in steps:
+        on = min(start, today) - dt.timedelta(days=2)
+        if step in ("completed", "terminated", "cancelled"):
+            on = today + dt.timedelta(days=item.get("ended", 0))
+        record = engagements.move(store, record.id, step, record.version, on=on,
+                                  by="Sam (owner)", reason=item.get("reason", ""))
+    if target in (EngagementStatus.DRAFT, EngagementStatus.CANCELLED):
+        return
+    rows = engagements.replace_schedule(store, record.id, _schedule(data, item))
+    for index, days_after_due in item.get("payments", []):
+        inst = rows[index]
+        paid_on = inst.due_on + dt.timedelta(days=days_after_due)
+        if paid_on <= today:
+            engagements.record_payment(store, inst.id, amount_minor=inst.amount_minor,
+                                       currency=inst.currency, paid_on=paid_on,
+                                       method="bank transfer", reference=f"DEMO-{inst.id}",
+                                       invoice_number=f"INV-{1000 + inst.id}", today=today,
+                                       is_demo=True)
+    for offset, channel, summary, follow_up in item.get("log", []):
+        engagements.add_log_entry(store, record.id, logged_on=today + dt.timedelta(days=offset),
+                                  channel=channel, summary=summary,
+                                  follow_up_on=None if follow_up is None
+                                  else today + dt.timedelta(days=follow_up))
+    if "rating" in item:
+        quality, timeliness, communication, value, rehire, comment = item["rating"]
+        engagements.rate(store, record.id, engagements.RatingData(
+            quality, timeliness, communication, value, rehire, comment), record.ended_on or today)
+
+
+def _schedule(data: EngagementData, item: dict[str, Any]) -> list[PlannedInstallment]:
+    assert data.start_on and data.end_on and data.payment_terms_days is not None
+    net, period = data.payment_terms_days, data.billing_period or BillingPeriod.MONTHLY
+    match data.pricing_model:
+        case PricingModel.MILESTONES:
+            assert data.amount_minor is not None
+            return milestone_schedule(data.amount_minor, data.currency, [
+                Milestone(label, data.start_on + dt.timedelta(days=offset),
+                          percent=Decimal(percent))
+                for label, offset, percent in item["milestones"]], net)
+        case PricingModel.FIXED:
+            assert data.amount_minor is not None
+            return fixed_schedule(data.amount_minor, data.currency, data.end_on, net)
+        case PricingModel.RETAINER:
+            assert data.amount_minor is not None
+            return retainer_schedule(data.amount_minor, data.currency, data.start_on,
+                                     data.end_on, period, net)
+    assert data.rate_minor is not None and data.estimated_hours is not None
+    unit = "days" if data.pricing_model is PricingModel.DAILY else "hours"
+    return time_schedule(data.rate_minor, data.currency, data.estimated_hours, data.start_on,
+                         data.end_on, period, net, unit)

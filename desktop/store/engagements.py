@@ -21,7 +21,8 @@ from desktop.core.payments import PaymentCheck, check_payment, installment_statu
 from desktop.core.schedule import PlannedInstallment, regenerate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
-from desktop.store.models import CommunicationLog, Contractor, Engagement, Installment, Payment
+from desktop.store.models import (CommunicationLog, Contractor, Engagement, Installment, Payment,
+                                  Rating)
 
 _DATA_FIELDS = [f.name for f in fields(EngagementData)]
 _OPEN_INSTALLMENT = (InstallmentStatus.PLANNED.value, InstallmentStatus.PART_PAID.value)
@@ -181,6 +182,14 @@ def installments(store: Store, engagement_id: int) -> list[InstallmentRow]:
         return [_installment(i) for i in session.scalars(query)]
 
 
+def installment(store: Store, installment_id: int) -> InstallmentRow:
+    with store.reading() as session:
+        found = session.get(Installment, installment_id)
+        if found is None:
+            raise ConflictError(f"installment {installment_id} does not exist")
+        return _installment(found)
+
+
 def replace_schedule(store: Store, engagement_id: int,
                      fresh: Sequence[PlannedInstallment]) -> list[InstallmentRow]:
     """Put a newly generated schedule in place. Paid and part-paid installments stay exactly
@@ -268,6 +277,42 @@ def due(store: Store, today: dt.date, days: int = 14) -> list[DueRow]:
         return [DueRow(_installment(inst), inst.engagement_id, title, cid, name,
                        inst.due_on < today)
                 for inst, title, cid, name in session.execute(query)]
+
+
+# --- ratings -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RatingData:
+    quality: int
+    timeliness: int
+    communication: int
+    value: int
+    would_rehire: bool
+    comment: str = ""
+
+    @property
+    def average(self) -> float:
+        return (self.quality + self.timeliness + self.communication + self.value) / 4
+
+
+def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date) -> None:
+    """Rate a finished engagement (again, if it was rated before)."""
+    bad = [FieldError(name, "must be from 1 to 5") for name in
+           ("quality", "timeliness", "communication", "value")
+           if not 1 <= getattr(rating, name) <= 5]
+    if bad:
+        raise ValidationError(bad)
+    with store.transaction() as session:
+        obj = _load(session, engagement_id)
+        if obj.status not in (EngagementStatus.COMPLETED.value, EngagementStatus.TERMINATED.value):
+            raise ValidationError([FieldError("status", "only a completed or terminated "
+                                                        "engagement can be rated")])
+        row = session.scalar(select(Rating).where(Rating.engagement_id == engagement_id))
+        if row is None:
+            row = Rating(engagement_id=engagement_id)
+            session.add(row)
+        for name in ("quality", "timeliness", "communication", "value", "would_rehire", "comment"):
+            setattr(row, name, getattr(rating, name))
+        row.rated_on = rated_on
 
 
 # --- communication -------------------------------------------------------------------------

@@ -39,8 +39,13 @@ def mark_invalid(editor: QWidget, invalid: bool) -> None:
 
 
 class EnumCombo(QComboBox):
-    def __init__(self, enum: type[Labelled], parent: QWidget | None = None):
+    """A closed choice; ``blank`` adds a first entry whose value is "" (an optional field)."""
+
+    def __init__(self, enum: type[Labelled], parent: QWidget | None = None,
+                 blank: str | None = None):
         super().__init__(parent)
+        if blank is not None:
+            self.addItem(blank, "")
         for member in enum:
             self.addItem(member.label, member.value)
 
@@ -48,6 +53,24 @@ class EnumCombo(QComboBox):
         return str(self.currentData())
 
     def set_value(self, value: str) -> None:
+        self.setCurrentIndex(max(0, self.findData(value)))
+
+
+class ChoiceCombo(QComboBox):
+    """A choice among (value, label) pairs, e.g. contractors by id; typing jumps to a label."""
+
+    def __init__(self, items: Iterable[tuple[object, str]], blank: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        if blank is not None:
+            self.addItem(blank, "")
+        for value, label in items:
+            self.addItem(label, value)
+
+    def value(self) -> str:
+        return str(self.currentData())
+
+    def set_value(self, value: object) -> None:
         self.setCurrentIndex(max(0, self.findData(value)))
 
 

@@ -1,0 +1,48 @@
+"""Printing rows as an aligned table, CSV that is safe to open, or JSON."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from desktop.io.export import write_csv, write_json
+
+
+def emit(records: list[dict[str, object]], fmt: str, fields: Sequence[str],
+         table: Sequence[tuple[str, str]], noun: str) -> None:
+    """``table`` names the (field, title) pairs the table format shows."""
+    if fmt == "json":
+        write_json(sys.stdout, records)
+    elif fmt == "csv":
+        write_csv(sys.stdout, fields, ([csv_value(rec[f]) for f in fields] for rec in records))
+    else:
+        print_table(records, table, noun)
+
+
+def csv_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return "" if value is None else value
+
+
+def print_table(records: list[dict[str, object]], columns: Sequence[tuple[str, str]],
+                noun: str) -> None:
+    cells = [[_text(rec[c]) for c, _ in columns] for rec in records]
+    titles = [t for _, t in columns]
+    widths = [min(32, max([len(t)] + [len(row[i]) for row in cells])) for i, t in enumerate(titles)]
+    print("  ".join(t.ljust(w) for t, w in zip(titles, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(_fit(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+    print(f"{len(records)} {noun}{'s' if len(records) != 1 else ''}")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _fit(value: str, width: int) -> str:
+    return value.ljust(width) if len(value) <= width else value[: width - 1] + "…"

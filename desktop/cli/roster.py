@@ -1,0 +1,108 @@
+"""`crewbook contractors …` and `crewbook demo`."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
+from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateUnit, Source,
+                                TaxForm)
+from desktop.core.money import format_money, to_major_text
+from desktop.cli.output import emit
+from desktop.store import contractors, demo
+from desktop.store.db import Store
+
+# Contractor field → its option on `contractors add`.
+OPTIONS = {
+    "display_name": "--name", "legal_name": "--legal-name", "kind": "--kind",
+    "company": "--company", "email": "--email", "phone": "--phone", "website": "--website",
+    "address": "--address", "country": "--country", "timezone": "--timezone",
+    "tax_id": "--tax-id", "tax_form": "--tax-form", "tax_form_on": "--tax-form-on",
+    "rate": "--rate", "rate_unit": "--rate-unit", "currency": "--currency", "tags": "--tag",
+    "preferred_channel": "--channel", "status": "--status", "source": "--source",
+    "identity_verified_on": "--identity-verified-on", "notes": "--notes",
+}
+_CHOICES = {"kind": ContractorKind, "tax_form": TaxForm, "rate_unit": RateUnit,
+            "preferred_channel": Channel, "status": ContractorStatus, "source": Source}
+LIST_FIELDS = ("id", "display_name", "company", "email", "phone", "country", "status", "rate",
+               "currency", "rate_unit", "tax_form", "tags", "archived", "demo")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    roster = commands.add_parser("contractors", help="list, add or archive contractors")
+    roster_cmds = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = roster_cmds.add_parser("list", help="list contractors")
+    show.add_argument("--status", choices=[s.value for s in ContractorStatus])
+    show.add_argument("--tag", help="only contractors with this tag")
+    show.add_argument("--archived", action="store_true", help="include archived contractors")
+    show.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add = roster_cmds.add_parser("add", help="add a contractor")
+    for field, option in OPTIONS.items():
+        kwargs: dict = {"dest": field, "help": LABELS[field]}
+        if field in _CHOICES:
+            kwargs["choices"] = [m.value for m in _CHOICES[field]]
+        if field == "tags":
+            kwargs.update(action="append", default=[], help="a skill tag (repeat for more)")
+        add.add_argument(option, required=field == "display_name", **kwargs)
+    for action, text in (("archive", "archive a contractor (undo with restore)"),
+                         ("restore", "bring an archived contractor back"),
+                         ("show", "show one contractor")):
+        sub = roster_cmds.add_parser(action, help=text)
+        sub.add_argument("id", type=int)
+
+    demo_cmd = commands.add_parser("demo", help="load the demo data (or --remove it)")
+    demo_cmd.add_argument("--remove", action="store_true", help="remove all demo data")
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    if args.command == "demo":
+        if args.remove:
+            print(f"Removed {demo.remove_demo(store)} demo contractors and their engagements.")
+        else:
+            added = demo.load_demo(store)
+            print(f"Loaded {added} demo contractors." if added
+                  else "The demo roster is already loaded (remove it with: crewbook demo --remove).")
+        return 0
+    if args.action == "list":
+        return _list(args, store)
+    if args.action == "add":
+        raw = {field: getattr(args, field) or "" for field in OPTIONS}
+        record = contractors.create(store, validate_contractor(raw))
+        print(f"Added contractor {record.id}: {record.data.display_name}")
+        return 0
+    if args.action in ("archive", "restore"):
+        current = contractors.get(store, args.id)
+        record = contractors.set_archived(store, args.id, args.action == "archive", current.version)
+        verb = "Archived" if args.action == "archive" else "Restored"
+        print(f"{verb} contractor {record.id}: {record.data.display_name}")
+        return 0
+    record = contractors.get(store, args.id)  # show
+    for field, value in record.data.to_raw().items():
+        if field == "tax_id":
+            value = mask_tax_id(str(value))
+        if isinstance(value, list):
+            value = ", ".join(value)
+        print(f"{LABELS[field] + ':':<22} {value}")
+    return 0
+
+
+def _list(args: argparse.Namespace, store: Store) -> int:
+    rows = [r for r in contractors.list_rows(store)
+            if (args.archived or not r.archived)
+            and (not args.status or r.status == args.status)
+            and (not args.tag or args.tag.lower() in r.tags)]
+    rows.sort(key=lambda r: r.id)
+    records: list[dict[str, object]] = [{
+        "id": r.id, "display_name": r.display_name, "company": r.company, "email": r.email,
+        "phone": r.phone, "country": r.country, "status": r.status,
+        "rate": "" if r.rate_minor is None else to_major_text(r.rate_minor, r.currency),
+        "currency": r.currency, "rate_unit": r.rate_unit, "tax_form": r.tax_form,
+        "tags": list(r.tags), "archived": r.archived, "demo": r.is_demo,
+    } for r in rows]
+    if args.format == "table":
+        for rec, row in zip(records, rows, strict=True):
+            rec["rate"] = "" if row.rate_minor is None else format_money(row.rate_minor, row.currency)
+    emit(records, args.format, LIST_FIELDS,
+         (("id", "ID"), ("display_name", "Name"), ("company", "Company"), ("email", "Email"),
+          ("status", "Status"), ("rate", "Rate"), ("tags", "Tags")), "contractor")
+    return 0

@@ -1,0 +1,97 @@
+"""One engagement's payment schedule as a table: what is due when, what is paid, what is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.money import format_money
+from desktop.core.payments import is_overdue
+from desktop.store.engagements import InstallmentRow
+from desktop.ui.engagement_model import OVERDUE_BRUSH
+
+
+class ICol(IntEnum):
+    LABEL = 0
+    DUE = 1
+    AMOUNT = 2
+    PAID = 3
+    STATUS = 4
+
+
+HEADERS = {ICol.LABEL: "Installment", ICol.DUE: "Due", ICol.AMOUNT: "Amount", ICol.PAID: "Paid",
+           ICol.STATUS: "Status"}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class InstallmentModel(QAbstractTableModel):
+    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._rows: list[InstallmentRow] = []
+        self._today = dt.date.today()
+
+    def set_rows(self, rows: list[InstallmentRow], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows, self._today = list(rows), today
+        self.endResetModel()
+
+    def row_at(self, position: int) -> InstallmentRow:
+        return self._rows[position]
+
+    def rows(self) -> list[InstallmentRow]:
+        return list(self._rows)
+
+    def overdue(self, row: InstallmentRow) -> bool:
+        return is_overdue(row.status(self._today), row.due_on, self._today)
+
+    # --- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(ICol)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(ICol)):
+            return HEADERS[ICol(section)]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], ICol(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return OVERDUE_BRUSH if self.overdue(row) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (ICol.AMOUNT, ICol.PAID) else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == ICol.LABEL:
+            return row.label
+        return None
+
+    def _text(self, row: InstallmentRow, column: ICol) -> str:
+        match column:
+            case ICol.LABEL:
+                return row.label
+            case ICol.DUE:
+                return row.due_on.isoformat()
+            case ICol.AMOUNT:
+                return format_money(row.amount_minor, row.currency)
+            case ICol.PAID:
+                return format_money(row.paid_minor, row.currency) if row.paid_minor else "—"
+            case ICol.STATUS:
+                late = " (overdue)" if self.overdue(row) else ""
+                return row.status(self._today).label + late
+        raise ValueError(column)
