@@ -67,9 +67,18 @@ class TestRequired:
         assert valid(title="x" * 200).title == "x" * 200
         assert "200" in only_error("title", title="x" * 201)
 
-    @pytest.mark.parametrize("contractor_id", ["", "  ", None, "abc"])
+    @pytest.mark.parametrize("contractor_id", ["", "  ", None])
     def test_contractor_required(self, contractor_id: object) -> None:
         assert only_error("contractor_id", contractor_id=contractor_id) == "is required"
+
+    @pytest.mark.parametrize("contractor_id", ["abc", "0", "-3"])
+    def test_contractor_must_be_a_positive_number(self, contractor_id: str) -> None:
+        assert "is not a contractor number" in only_error("contractor_id",
+                                                          contractor_id=contractor_id)
+
+    @pytest.mark.parametrize("flag", ["Yes", "TRUE", " on "])
+    def test_flags_ignore_case(self, flag: str) -> None:
+        assert valid(ip_assignment_signed=flag).ip_assignment_signed
 
     def test_contractor_id_missing_key(self) -> None:
         raw = dict(BASE)

@@ -108,10 +108,13 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
     def fail(name: str, message: str) -> None:
         errors.append(FieldError(name, message))
 
-    try:
-        out["contractor_id"] = int(text("contractor_id"))
-    except ValueError:
+    contractor = text("contractor_id")
+    if not contractor:
         fail("contractor_id", "is required")
+    elif not contractor.isdigit() or int(contractor) <= 0:
+        fail("contractor_id", f"“{contractor}” is not a contractor number")
+    else:
+        out["contractor_id"] = int(contractor)
     for name in ("title", "goals", "scope", "deliverables", "acceptance_criteria", "ip_terms",
                  "jurisdiction_region", "comm_contact", "comm_overlap"):
         out[name] = text(name)
@@ -173,7 +176,8 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
         fail("jurisdiction_country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
     out["jurisdiction_country"] = country
     for name in ("ip_assignment_signed", "subcontracting_allowed"):
-        out[name] = raw.get(name) in (True, "true", "yes", "1", 1)
+        value = raw.get(name)
+        out[name] = value is True or str(value).strip().lower() in ("true", "yes", "1", "on")
 
     model = out.get("pricing_model")
     blamed = {e.field for e in errors}
