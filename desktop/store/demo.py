@@ -81,6 +81,8 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
         return
     rows = engagements.replace_schedule(store, record.id, _schedule(data, item))
     for index, days_after_due in item.get("payments", []):
+        if index >= len(rows):  # month lengths vary with today's date
+            continue
         inst = rows[index]
         paid_on = inst.due_on + dt.timedelta(days=days_after_due)
         if paid_on <= today:

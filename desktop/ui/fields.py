@@ -9,8 +9,21 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QLabel, QLineEdit, QPlainT
                                QVBoxLayout, QWidget)
 
 from desktop.core.enums import Labelled
+from desktop.core.validation import ValidationError
 
 ERROR_STYLE = "color: #b42318;"
+# What the schedule rules call their inputs, as a person reads them.
+SCHEDULE_LABELS = {"amount": "Amount", "currency": "Currency", "net_days": "Payment terms",
+                   "end": "End", "estimated_units": "Estimate"}
+
+
+def error_lines(error: ValidationError, labels: dict[str, str]) -> list[str]:
+    """One sentence per rejected field, led by the field's label where it has one."""
+    lines = []
+    for e in error.errors:
+        label = labels.get(e.field)
+        lines.append(f"{label} {e.message}" if label else e.message[:1].upper() + e.message[1:])
+    return lines
 
 
 class FieldBox(QWidget):

@@ -1,0 +1,361 @@
+"""The selected engagement: its state, the status moves it allows, its payments and its log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView,
+                               QInputDialog, QLabel, QMessageBox, QPushButton, QStackedWidget,
+                               QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desktop import APP_NAME
+from desktop.core.engagement import (LABELS, OPEN, EngagementData, allowed_moves, brief_gaps,
+                                     last_notice_date)
+from desktop.core.enums import (BillingPeriod, Channel, EngagementStatus, InstallmentStatus,
+                                PricingModel)
+from desktop.core.money import format_money
+from desktop.core.schedule import (PlannedInstallment, fixed_schedule, retainer_schedule,
+                                   time_schedule)
+from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import engagements
+from desktop.store.db import Store
+from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
+from desktop.ui.engagement_model import STATUS_COLOURS
+from desktop.ui.fields import SCHEDULE_LABELS, error_lines
+from desktop.ui.installment_model import ICol, InstallmentModel
+from desktop.ui.log_entry_dialog import LogEntryDialog
+from desktop.ui.milestones_dialog import MilestonesDialog
+from desktop.ui.payment_dialog import PaymentDialog
+
+S, P = EngagementStatus, PricingModel
+MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
+             S.TERMINATED: "Terminate…", S.CANCELLED: "Cancel engagement…"}
+ENDINGS = (S.COMPLETED, S.TERMINATED, S.CANCELLED)
+_CSS = """
+h2 { font-size: 15pt; margin: 0 0 2px 0; }
+.sub { color: #57606a; }
+td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
+.ok { color: #1b7f3b; } .todo { color: #9a6700; } .late { color: #b42318; }
+"""
+
+
+def planned_schedule(data: EngagementData) -> list[PlannedInstallment]:
+    """The payment plan the engagement's own terms give (every model but milestones)."""
+    net = data.payment_terms_days or 0
+    period = data.billing_period or BillingPeriod.MONTHLY
+    needs = {P.FIXED: ("amount_minor", "end_on"),
+             P.RETAINER: ("amount_minor", "start_on", "end_on"),
+             P.HOURLY: ("rate_minor", "estimated_hours", "start_on", "end_on"),
+             P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[data.pricing_model]
+    missing = [n for n in needs if getattr(data, n) is None]
+    if missing:
+        raise ValidationError([FieldError(n.removesuffix("_minor"), "is not set; add it with "
+                                          "Edit… to plan the payments") for n in missing])
+    d = data
+    match d.pricing_model:
+        case P.FIXED:
+            return fixed_schedule(d.amount_minor, d.currency, d.end_on, net)  # type: ignore[arg-type]
+        case P.RETAINER:
+            return retainer_schedule(d.amount_minor, d.currency, d.start_on, d.end_on,  # type: ignore[arg-type]
+                                     period, net)
+    unit = "hours" if d.pricing_model is P.HOURLY else "days"
+    return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,  # type: ignore[arg-type]
+                         period, net, unit_label=unit)
+
+
+class EngagementPane(QWidget):
+    changed = Signal(int)  # an engagement was changed here; the list should reload
+
+    def __init__(self, store: Store, today: Callable[[], dt.date],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.today = store, today
+        self.record: EngagementRecord | None = None
+        self._build()
+        self.show_engagement(None)
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #57606a;")
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_buttons: dict[EngagementStatus, QPushButton] = {}
+        moves = QHBoxLayout()
+        for status, text in MOVE_TEXT.items():
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=status: self.move_to(s))
+            self.move_buttons[status] = button
+            moves.addWidget(button)
+        moves.addStretch(1)
+
+        self.installment_model = InstallmentModel(self)
+        self.installment_table = QTableView()
+        self.installment_table.setModel(self.installment_model)
+        self.installment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.installment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.installment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.installment_table.verticalHeader().hide()
+        self.installment_table.setShowGrid(False)
+        self.installment_table.setAlternatingRowColors(True)
+        header = self.installment_table.horizontalHeader()
+        header.setSectionResizeMode(ICol.LABEL, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((ICol.DUE, 90), (ICol.AMOUNT, 100), (ICol.PAID, 100),
+                              (ICol.STATUS, 130)):
+            header.resizeSection(column, width)
+        self.installment_table.doubleClicked.connect(lambda _i: self.record_payment())
+        self.installment_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons())
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.pay_button = QPushButton("Record payment…")
+        self.pay_button.clicked.connect(self.record_payment)
+        self.schedule_button = QPushButton("Generate schedule…")
+        self.schedule_button.clicked.connect(self.generate_schedule)
+        pay_row = QHBoxLayout()
+        pay_row.addWidget(self.totals, 1)
+        pay_row.addWidget(self.schedule_button)
+        pay_row.addWidget(self.pay_button)
+        payments = QGroupBox("Payments")
+        payments_layout = QVBoxLayout(payments)
+        payments_layout.addWidget(self.installment_table, 1)
+        payments_layout.addLayout(pay_row)
+
+        self.log_list = QTreeWidget()
+        self.log_list.setHeaderLabels(["Date", "Channel", "Summary", "Follow up"])
+        self.log_list.setRootIsDecorated(False)
+        self.log_list.setAlternatingRowColors(True)
+        log_header = self.log_list.header()
+        log_header.setStretchLastSection(False)
+        log_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        log_header.resizeSection(0, 90)
+        log_header.resizeSection(1, 80)
+        log_header.resizeSection(3, 90)
+        self.log_button = QPushButton("Add entry…")
+        self.log_button.clicked.connect(self.add_log_entry)
+        log_row = QHBoxLayout()
+        self.log_note = QLabel()
+        self.log_note.setStyleSheet("color: #57606a;")
+        log_row.addWidget(self.log_note, 1)
+        log_row.addWidget(self.log_button)
+        log_box = QGroupBox("Communication log")
+        log_layout = QVBoxLayout(log_box)
+        log_layout.addWidget(self.log_list, 1)
+        log_layout.addLayout(log_row)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.heading)
+        layout.addLayout(moves)
+        layout.addWidget(payments, 3)
+        layout.addWidget(log_box, 2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.setMinimumWidth(440)
+
+    # --- showing -------------------------------------------------------------------------
+    def show_engagement(self, engagement_id: int | None, empty_text: str = "") -> None:
+        record = None
+        if engagement_id is not None:
+            try:
+                record = engagements.get(self.store, engagement_id)
+            except ConflictError:
+                record = None
+        self.record = record
+        if record is None:
+            self.placeholder.setText(empty_text or "Select an engagement to see its brief, "
+                                                   "payments and communication log here.")
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        today = self.today()
+        self.heading.setText(_heading(record, today))
+        moves = allowed_moves(record.status)
+        for status, button in self.move_buttons.items():
+            button.setVisible(status in moves)
+        self.installment_model.set_rows(engagements.installments(self.store, record.id), today)
+        self.totals.setText(_totals(self.installment_model.rows()))
+        self._show_log(engagements.log(self.store, record.id))
+        self._update_buttons()
+        self.stack.setCurrentIndex(1)
+
+    def _show_log(self, entries: list[LogEntry]) -> None:
+        self.log_list.clear()
+        for entry in entries:
+            summary = entry.summary.splitlines()[0] if entry.summary else ""
+            item = QTreeWidgetItem([
+                entry.logged_on.isoformat(), Channel(entry.channel).label if entry.channel else "",
+                summary, entry.follow_up_on.isoformat() if entry.follow_up_on else ""])
+            item.setToolTip(2, entry.summary)
+            self.log_list.addTopLevelItem(item)
+        self.log_note.setText("" if entries else "Nothing logged yet.")
+
+    def _update_buttons(self) -> None:
+        record = self.record
+        self.schedule_button.setEnabled(record is not None and record.status in OPEN)
+        self.pay_button.setEnabled(self._payable() is not None)
+
+    def _payable(self) -> InstallmentRow | None:
+        """The selected installment if something is owed on it, else the first one owing."""
+        rows = self.installment_model.rows()
+        chosen = [rows[i.row()] for i in self.installment_table.selectionModel().selectedRows()]
+        owing = [r for r in chosen + rows if r.outstanding_minor > 0]
+        return owing[0] if owing else None
+
+    # --- use cases -----------------------------------------------------------------------
+    def move_to(self, status: EngagementStatus) -> None:
+        record = self.record
+        if record is None or status not in allowed_moves(record.status):
+            return
+        today = self.today()
+        signer = reason = ""
+        if status is S.SIGNED:
+            answer = QMessageBox.question(
+                self, "Sign engagement",
+                f"Record “{record.data.title}” as signed on {today:%d %b %Y}? Once signed it "
+                "can only be completed or terminated.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            signer, ok = QInputDialog.getText(self, "Sign engagement", "Signed by (name):")
+            if not ok:
+                return
+        elif status in ENDINGS:
+            verb = MOVE_TEXT[status].removesuffix("…")
+            reason, ok = QInputDialog.getText(
+                self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}.\n\n"
+                            "Reason (optional):")
+            if not ok:
+                return
+        try:
+            engagements.move(self.store, record.id, status, record.version, on=today,
+                             by=signer, reason=reason)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+        self.changed.emit(record.id)
+
+    def record_payment(self) -> None:
+        installment = self._payable()
+        if self.record is None or installment is None:
+            return
+        if PaymentDialog(self.store, installment, self.today(), self).exec():
+            self.changed.emit(self.record.id)
+
+    def generate_schedule(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        if self.installment_model.rowCount():
+            answer = QMessageBox.question(
+                self, "Generate schedule", "Replace the installments not yet paid? Paid and "
+                "part-paid installments stay as they are.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        data = record.data
+        try:
+            if data.pricing_model is P.MILESTONES:
+                if data.amount_minor is None:
+                    raise ValidationError([FieldError("amount", "is not set")])
+                dialog = MilestonesDialog(data.amount_minor, data.currency,
+                                          data.payment_terms_days or 0, data.start_on,
+                                          data.end_on, self)
+                if not dialog.exec():
+                    return
+                plan = dialog.plan
+            else:
+                plan = planned_schedule(data)
+            engagements.replace_schedule(self.store, record.id, plan)
+        except (ConflictError, ValidationError) as exc:
+            self._warn("No schedule was made. " + _message(exc))
+            return
+        self.changed.emit(record.id)
+
+    def add_log_entry(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        dialog = LogEntryDialog(self.store, record.id, self.today(), record.data.comm_channel,
+                                self)
+        if dialog.exec():
+            self.changed.emit(record.id)
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, APP_NAME, text)
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(f"{line}." for line in error_lines(exc, {**SCHEDULE_LABELS, **LABELS,
+                                                                 "status": ""}))
+    return str(exc)
+
+
+def _heading(record: EngagementRecord, today: dt.date) -> str:
+    d = record.data
+    colour = STATUS_COLOURS.get(record.status.value, "#000")
+    rows: list[tuple[str, str]] = [("Price", escape(_price(d)))]
+    if d.start_on or d.end_on:
+        span = " – ".join(f"{x:%d %b %Y}" if x else "open" for x in (d.start_on, d.end_on))
+        rows.append(("Dates", span))
+    if d.payment_terms_days is not None:
+        rows.append(("Payment terms", f"net {d.payment_terms_days} days"))
+    if record.signed_on:
+        by = f" by {escape(record.signed_by)}" if record.signed_by else ""
+        rows.append(("Signed", f"{record.signed_on:%d %b %Y}{by}"))
+    if record.ended_on:
+        why = f" — {escape(record.end_reason)}" if record.end_reason else ""
+        rows.append((record.status.label, f"{record.ended_on:%d %b %Y}{why}"))
+    notice = last_notice_date(d.end_on, d.notice_days)
+    if notice and record.status in OPEN:
+        late = notice < today
+        text = f"{notice:%d %b %Y}" + (" (passed)" if late else "")
+        rows.append(("Give notice by", f"<span class='{'late' if late else ''}'>{text}</span>"))
+    gaps = brief_gaps(d)
+    rows.append(("Brief", "<span class='ok'>complete</span>" if not gaps else
+                 f"<span class='todo'>still empty: {escape(', '.join(gaps))}</span>"))
+    table = "".join(f"<tr><td class='k'>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    return (f"<style>{_CSS}</style><h2>{escape(d.title)}</h2>"
+            f"<p class='sub'>{escape(record.contractor_name)} &nbsp;·&nbsp; "
+            f"<b style='color:{colour}'>{record.status.label}</b>"
+            + (" &nbsp;·&nbsp; demo data" if record.is_demo else "")
+            + f"</p><table>{table}</table>")
+
+
+def _price(d: EngagementData) -> str:
+    def money(minor: int | None) -> str:
+        return "—" if minor is None else format_money(minor, d.currency)
+
+    match d.pricing_model:
+        case P.FIXED:
+            return f"{money(d.amount_minor)} fixed price"
+        case P.MILESTONES:
+            return f"{money(d.amount_minor)} in milestones"
+        case P.RETAINER:
+            period = (d.billing_period or BillingPeriod.MONTHLY).label.lower()
+            return f"{money(d.amount_minor)} retainer, billed {period}"
+    unit = "hour" if d.pricing_model is P.HOURLY else "day"
+    estimate = f", estimated {d.estimated_hours} {unit}s" if d.estimated_hours else ""
+    cap = f", capped at {d.hours_cap}" if d.hours_cap else ""
+    return f"{money(d.rate_minor)} per {unit}{estimate}{cap}"
+
+
+def _totals(rows: list[InstallmentRow]) -> str:
+    if not rows:
+        return "No payment schedule yet: generate one from the price and terms."
+    currency = rows[0].currency
+    scheduled = sum(r.amount_minor for r in rows if r.stored_status != InstallmentStatus.CANCELLED)
+    paid = sum(r.paid_minor for r in rows)
+    owed = sum(r.outstanding_minor for r in rows)
+    return (f"Scheduled {format_money(scheduled, currency)} · paid {format_money(paid, currency)}"
+            f" · outstanding {format_money(owed, currency)}")

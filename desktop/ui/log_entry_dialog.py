@@ -1,0 +1,88 @@
+"""Note a conversation with a contractor, and when to follow it up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
+                               QWidget)
+
+from desktop.core.contractor import parse_date
+from desktop.core.enums import Channel
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.store import engagements
+from desktop.store.db import Store
+from desktop.store.engagements import LogEntry
+from desktop.ui.fields import ERROR_STYLE, DateLine, EnumCombo, FieldBox, TextArea, mark_invalid
+
+LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
+          "follow_up_on": "Follow up on"}
+
+
+class LogEntryDialog(QDialog):
+    def __init__(self, store: Store, engagement_id: int, today: dt.date,
+                 channel: Channel | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Add to the communication log")
+        self.store, self.engagement_id = store, engagement_id
+        self.result_entry: LogEntry | None = None
+        self.editors: dict[str, QWidget] = {
+            "logged_on": DateLine(), "channel": EnumCombo(Channel, blank="(not set)"),
+            "summary": TextArea(4), "follow_up_on": DateLine(),
+        }
+        self.editors["logged_on"].setText(today.isoformat())  # type: ignore[attr-defined]
+        self.editors["channel"].set_value(str(channel or ""))  # type: ignore[attr-defined]
+        self.editors["summary"].setPlaceholderText("What was said or agreed")  # type: ignore[attr-defined]
+        self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
+        form = QFormLayout()
+        for name, box in self.boxes.items():
+            form.addRow(LABELS[name], box)
+        self.summary_line = QLabel()
+        self.summary_line.setStyleSheet(ERROR_STYLE)
+        self.summary_line.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_line)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.editors["summary"].setFocus()
+
+    def _show(self, errors: dict[str, str], general: str = "") -> None:
+        for name, box in self.boxes.items():
+            mark_invalid(self.editors[name], name in errors)
+            box.set_error(f"{LABELS[name]} {errors[name]}" if name in errors else None)
+        self.summary_line.setText(general)
+        self.summary_line.setVisible(bool(general))
+
+    def accept(self) -> None:
+        errors: dict[str, str] = {}
+        dates: dict[str, dt.date | None] = {}
+        for name in ("logged_on", "follow_up_on"):
+            try:
+                dates[name] = parse_date(self.editors[name].text())  # type: ignore[attr-defined]
+            except ValueError as exc:
+                errors[name] = str(exc)
+        if "logged_on" not in errors and dates["logged_on"] is None:
+            errors["logged_on"] = "is required"
+        if errors:
+            self._show(errors)
+            return
+        logged_on = dates["logged_on"]
+        assert logged_on is not None
+        try:
+            self.result_entry = engagements.add_log_entry(
+                self.store, self.engagement_id, logged_on=logged_on,
+                channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
+                summary=self.editors["summary"].value(),  # type: ignore[attr-defined]
+                follow_up_on=dates["follow_up_on"])
+        except ValidationError as exc:
+            self._show({e.field: e.message for e in exc.errors})
+            return
+        except ConflictError as exc:
+            self._show({}, str(exc))
+            return
+        super().accept()

@@ -1,0 +1,115 @@
+"""Split a milestone-priced engagement into dated payments by percentage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from desktop.core.contractor import parse_date
+from desktop.core.money import format_money
+from desktop.core.schedule import Milestone, PlannedInstallment, milestone_schedule
+from desktop.core.validation import ValidationError
+from desktop.ui.fields import ERROR_STYLE, SCHEDULE_LABELS, error_lines
+
+COLUMNS = ("Label", "Date", "Percent")
+
+
+class MilestonesDialog(QDialog):
+    def __init__(self, total_minor: int, currency: str, net_days: int,
+                 start: dt.date | None, end: dt.date | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Milestone schedule")
+        self.total_minor, self.currency, self.net_days = total_minor, currency, net_days
+        self.plan: list[PlannedInstallment] = []
+        intro = QLabel(f"Split {format_money(total_minor, currency)} into dated payments. "
+                       f"Percentages must add up to 100; each is due {net_days} days after "
+                       "its date.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 120)
+        header.resizeSection(2, 80)
+        first, last = start or dt.date.today(), end or start or dt.date.today()
+        self.add_row("Deposit", first.isoformat(), "50")
+        self.add_row("Delivery", last.isoformat(), "50")
+        add = QPushButton("Add row")
+        add.clicked.connect(lambda: self.add_row("", last.isoformat(), ""))
+        self.remove = QPushButton("Remove row")
+        self.remove.clicked.connect(self.remove_row)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(add)
+        row_buttons.addWidget(self.remove)
+        row_buttons.addStretch(1)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create schedule")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def add_row(self, label: str, on: str, percent: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate((label, on, percent)):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def remove_row(self) -> None:
+        if self.table.rowCount() > 1:  # a schedule needs at least one payment
+            self.table.removeRow(max(0, self.table.currentRow()))
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.table.setRowCount(0)
+        for label, on, percent in rows:
+            self.add_row(label, on, percent)
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def accept(self) -> None:
+        milestones, problems = [], []
+        for row in range(self.table.rowCount()):
+            try:
+                on = parse_date(self._text(row, 1))
+            except ValueError as exc:
+                problems.append(f"Row {row + 1} date {exc}")
+                continue
+            if on is None:
+                problems.append(f"Row {row + 1} date is required")
+                continue
+            text = self._text(row, 2).rstrip("%").strip()
+            try:
+                percent = Decimal(text)
+            except InvalidOperation:
+                problems.append(f"Row {row + 1} percent “{text}” is not a number such as 25")
+                continue
+            milestones.append(Milestone(self._text(row, 0), on, percent=percent))
+        if not problems:
+            try:
+                self.plan = milestone_schedule(self.total_minor, self.currency, milestones,
+                                               self.net_days)
+            except ValidationError as exc:
+                problems = error_lines(exc, SCHEDULE_LABELS)
+        if problems:
+            self.error.setText("; ".join(problems))
+            self.error.show()
+            return
+        super().accept()

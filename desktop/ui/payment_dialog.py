@@ -1,0 +1,119 @@
+"""Record a payment against one installment; an overpayment is recorded only once confirmed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QVBoxLayout, QWidget)
+
+from desktop.core.contractor import parse_date
+from desktop.core.money import format_money, parse_amount, to_major_text
+from desktop.core.payments import METHODS
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.store import engagements
+from desktop.store.db import Store
+from desktop.store.engagements import InstallmentRow, NeedsConfirmation
+from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+
+LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
+          "reference": "Reference", "invoice_number": "Invoice number"}
+
+
+class PaymentDialog(QDialog):
+    def __init__(self, store: Store, installment: InstallmentRow, today: dt.date,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Record payment")
+        self.store, self.installment, self.today = store, installment, today
+        self.result_row: InstallmentRow | None = None
+        i = installment
+        owed = format_money(i.outstanding_minor, i.currency)
+        intro = QLabel(f"<b>{i.label}</b><br>Due {i.due_on:%d %b %Y} · {owed} outstanding of "
+                       f"{format_money(i.amount_minor, i.currency)}")
+        self.editors: dict[str, QWidget] = {
+            "paid_on": DateLine(), "amount": QLineEdit(),
+            "method": ChoiceCombo((m, m.capitalize()) for m in METHODS),
+            "reference": QLineEdit(), "invoice_number": QLineEdit(),
+        }
+        self.editors["paid_on"].setText(today.isoformat())  # type: ignore[attr-defined]
+        self.editors["amount"].setText(to_major_text(i.outstanding_minor, i.currency))  # type: ignore[attr-defined]
+        self.editors["amount"].setMaximumWidth(160)
+        self.editors["reference"].setPlaceholderText("Bank or platform transaction ID")  # type: ignore[attr-defined]
+        amount_row = QWidget()
+        row_layout = QHBoxLayout(amount_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.editors["amount"])
+        row_layout.addWidget(QLabel(i.currency), 1)
+        self.boxes = {name: FieldBox(amount_row if name == "amount" else editor)
+                      for name, editor in self.editors.items()}
+        form = QFormLayout()
+        for name, box in self.boxes.items():
+            form.addRow(LABELS[name], box)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def _show(self, errors: dict[str, str], general: str = "") -> None:
+        for name, box in self.boxes.items():
+            mark_invalid(self.editors[name], name in errors)
+            box.set_error(f"{LABELS[name]} {errors[name]}" if name in errors else None)
+        other = [f"{k.replace('_', ' ').capitalize()} {v}" for k, v in errors.items()
+                 if k not in self.boxes]
+        text = "; ".join([*other, general] if general else other)
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text))
+        first = next((n for n in self.editors if n in errors), None)
+        if first:
+            self.editors[first].setFocus()
+
+    def accept(self) -> None:
+        i = self.installment
+        errors: dict[str, str] = {}
+        try:
+            paid_on = parse_date(self.editors["paid_on"].text())  # type: ignore[attr-defined]
+        except ValueError as exc:
+            errors["paid_on"], paid_on = str(exc), None
+        try:
+            amount = parse_amount(self.editors["amount"].text(), i.currency)  # type: ignore[attr-defined]
+        except ValueError as exc:
+            errors["amount"], amount = str(exc), 0
+        if errors:
+            self._show(errors)
+            return
+        kwargs = dict(amount_minor=amount, currency=i.currency, paid_on=paid_on,
+                      method=self.editors["method"].value(),  # type: ignore[attr-defined]
+                      reference=self.editors["reference"].text(),  # type: ignore[attr-defined]
+                      invoice_number=self.editors["invoice_number"].text(),  # type: ignore[attr-defined]
+                      today=self.today)
+        try:
+            try:
+                row = engagements.record_payment(self.store, i.id, **kwargs)  # type: ignore[arg-type]
+            except NeedsConfirmation as exc:
+                answer = QMessageBox.question(self, "Overpayment", str(exc))
+                if answer != QMessageBox.StandardButton.Yes:
+                    self._show({"amount": "is more than the "
+                                f"{format_money(i.outstanding_minor, i.currency)} outstanding"})
+                    return
+                row = engagements.record_payment(self.store, i.id, allow_overpayment=True,
+                                                 **kwargs)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self._show({e.field: e.message for e in exc.errors})
+            return
+        except ConflictError as exc:
+            self._show({}, str(exc))
+            return
+        self.result_row = row
+        super().accept()

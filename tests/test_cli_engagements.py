@@ -1,0 +1,79 @@
+"""`crewbook engagements …` and `crewbook payments …` through main(), in-process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+@pytest.fixture
+def cli(data_folder: Path, capsys):  # type: ignore[no-untyped-def]
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(data_folder), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_add_list_and_show(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor")
+    code, out, _ = cli("engagements", "add", "--contractor", "1", "--title", "Catalogue",
+                       "--amount", "1200", "--currency", "USD", "--start", "2026-03-01",
+                       "--end", "2026-05-31", "--notice-days", "14", "--goals", "Sell more")
+    assert code == 0 and "Added engagement 1: Catalogue (draft)" in out
+    assert "The brief still lacks: Scope, Deliverables" in out
+    listed = json.loads(cli("engagements", "list", "--format", "json")[1])
+    assert [(e["id"], e["status"], e["value"], e["currency"]) for e in listed] == \
+        [(1, "draft", "1200.00", "USD")]
+    shown = cli("engagements", "show", "1")[1]
+    assert "Last day to give notice:     2026-05-17" in shown
+    csv_out = cli("engagements", "list", "--format", "csv")[1].splitlines()
+    assert csv_out[0].startswith("id,title,contractor_id,contractor,status,value")
+
+
+def test_bad_engagement_names_the_options(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor")
+    code, _, err = cli("engagements", "add", "--contractor", "1", "--title", "X",
+                       "--amount", "0", "--start", "2026-05-01", "--end", "2026-04-01")
+    assert code == 2
+    assert "--amount: must be more than zero" in err and "--end: is before the start" in err
+    assert json.loads(cli("engagements", "list", "--format", "json")[1]) == []
+    code, _, err = cli("engagements", "add", "--contractor", "9", "--title", "X", "--amount", "5")
+    assert (code, err.strip()) == (2, "crewbook: error: --contractor: contractor 9 does not exist")
+
+
+def test_moves_follow_the_path(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor")
+    cli("engagements", "add", "--contractor", "1", "--title", "X", "--amount", "5")
+    code, _, err = cli("engagements", "move", "1", "signed")
+    assert code == 2 and "a draft engagement cannot become signed" in err
+    assert cli("engagements", "move", "1", "in_review")[0] == 0
+    assert cli("engagements", "move", "1", "signed", "--by", "Sam")[1] == \
+        "Engagement 1 is now signed.\n"
+    listed = json.loads(cli("engagements", "list", "--status", "signed", "--format", "json")[1])
+    assert [e["id"] for e in listed] == [1]
+
+
+def test_payments_due_and_record(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("demo")
+    due = json.loads(cli("payments", "due", "--days", "14", "--format", "json")[1])
+    assert due and all(set(d) >= {"installment_id", "due_on", "overdue", "outstanding"}
+                       for d in due)
+    overdue = next(d for d in due if d["overdue"])
+    target = overdue["installment_id"]
+    code, out, _ = cli("payments", "record", str(target), "--amount", "1",
+                       "--date", dt.date.today().isoformat(), "--invoice", "INV-9")
+    assert code == 0 and "part-paid" in out
+    code, _, err = cli("payments", "record", str(target), "--amount", "99999999",
+                       "--date", dt.date.today().isoformat())
+    assert code == 2 and "more than is owed" in err and "--overpay" in err
+    code, _, err = cli("payments", "record", str(target), "--amount", "1", "--date", "2099-01-01")
+    assert code == 2 and "--date: cannot be in the future" in err
+    table = cli("payments", "due")[1]
+    assert "OVERDUE" in table and table.strip().splitlines()[-1].startswith("Total: ")

@@ -1,0 +1,75 @@
+"""The demo data tells a story, and the dashboard and relationship figures read it right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.core.enums import EngagementStatus
+from desktop.store import contractors, demo, engagements
+from desktop.store.dashboard import dashboard
+from desktop.store.db import Store
+from desktop.store.health import contractor_health
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def ids(store: Store) -> dict[str, int]:
+    return {r.display_name: r.id for r in contractors.list_rows(store)}
+
+
+def test_demo_has_engagements_in_every_status_with_money_moving(store: Store) -> None:
+    demo.load_demo(store, today=TODAY)
+    rows = engagements.list_rows(store)
+    assert {r.status for r in rows} == {s.value for s in EngagementStatus}
+    assert all(r.is_demo for r in rows)
+    installments = [i for r in rows for i in engagements.installments(store, r.id)]
+    late = [i for i in installments if i.settled_on and i.settled_on > i.due_on]
+    on_time = [i for i in installments if i.settled_on and i.settled_on <= i.due_on]
+    assert late and on_time
+    assert any(engagements.log(store, r.id) for r in rows)
+
+
+def test_dashboard_shows_what_needs_attention(store: Store) -> None:
+    demo.load_demo(store, today=TODAY)
+    board = dashboard(store, TODAY)
+    assert board.overdue and all(r.installment.due_on < TODAY for r in board.overdue)
+    assert all(TODAY <= r.installment.due_on <= TODAY + dt.timedelta(days=14)
+               for r in board.due_soon)
+    assert "Monthly bookkeeping" in [e.title for e in board.ending]
+    bookkeeping = next(e for e in board.ending if e.title == "Monthly bookkeeping")
+    assert bookkeeping.last_notice_on == bookkeeping.end_on - dt.timedelta(days=30)
+    assert "Spring catalogue design" in [c.title for c in board.check_ins]
+    for rows in (board.overdue, board.due_soon):
+        totals = board.totals(rows)
+        for currency, total in totals.items():
+            assert total == sum(r.installment.outstanding_minor for r in rows
+                                if r.installment.currency == currency)
+
+
+def test_removing_demo_removes_its_engagements_and_payments(store: Store) -> None:
+    demo.load_demo(store, today=TODAY)
+    demo.remove_demo(store)
+    assert engagements.list_rows(store) == []
+    assert dashboard(store, TODAY).overdue == []
+
+
+def test_health_reports_on_time_rate_totals_ratings_and_rates(store: Store) -> None:
+    demo.load_demo(store, today=TODAY)
+    who = ids(store)
+    harriet = contractor_health(store, who["Harriet Pembroke"], TODAY)
+    assert harriet.on_time.counted == 1 and harriet.on_time.on_time == 0
+    assert harriet.on_time.average_days_late == 12
+    assert harriet.paid == {"GBP": 240_000} and harriet.engagements == 1
+    assert harriet.ratings is not None and harriet.ratings.average == 4.5 and harriet.well_rated
+    assert [r.rate_minor for r in harriet.rates] == [45_000]
+    newcomer = contractor_health(store, who["Kevin Osei"], TODAY)
+    assert (newcomer.on_time.rate, newcomer.paid, newcomer.engagements, newcomer.ratings) == \
+        (None, {}, 0, None)
+
+
+def test_demo_loads_on_any_day_of_the_year(store: Store) -> None:
+    for day in (dt.date(2026, 1, 31), dt.date(2027, 2, 28), dt.date(2028, 2, 29),
+                dt.date(2026, 12, 31)):
+        assert demo.load_demo(store, today=day) == 30
+        assert len({r.status for r in engagements.list_rows(store)}) == len(EngagementStatus)
+        demo.remove_demo(store)
