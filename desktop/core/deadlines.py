@@ -78,3 +78,69 @@ def written_contract_rule(rules: Iterable[PaymentRule], country: str, region: st
             return (f"The {rule.name} requires a written contract from "
                     f"{format_money(threshold, rule.currency)}{days} ({rule.source}).")
     return None
+
+
+RULE_LABELS = {
+    "country": "Country", "region": "Region", "name": "Rule", "written_contract_from": "Written contract from",
+    "currency": "Currency", "aggregation_days": "Summed over (days)",
+    "default_payment_days": "Pay within (days) by default", "max_payment_days": "Longest terms (days)",
+    "effective_from": "In force from", "source": "Source", "checked_on": "Checked on",
+}
+
+
+def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
+    """A rule as typed in settings: every field checked, each problem named."""
+    from desktop.core.contractor import parse_date
+    from desktop.core.money import parse_amount
+    from desktop.core.reference import is_country, is_currency
+    from desktop.core.validation import FieldError, ValidationError
+
+    errors: list[FieldError] = []
+
+    def text(name: str) -> str:
+        value = raw.get(name, "")
+        return "" if value is None else str(value).strip()
+
+    country, region, currency = text("country").upper(), text("region").upper(), text("currency").upper()
+    if not country:
+        errors.append(FieldError("country", "is required"))
+    elif country != "EU" and not is_country(country):
+        errors.append(FieldError("country", f"“{country}” is not an ISO 3166-1 alpha-2 code or EU"))
+    if not text("name"):
+        errors.append(FieldError("name", "is required"))
+    if not text("source"):
+        errors.append(FieldError("source", "is required: say which law or document it rests on"))
+    threshold = None
+    if text("written_contract_from"):
+        if not is_currency(currency):
+            errors.append(FieldError("currency", "is needed with a written-contract amount"))
+        else:
+            try:
+                threshold = parse_amount(text("written_contract_from"), currency)
+            except ValueError as exc:
+                errors.append(FieldError("written_contract_from", str(exc)))
+    days: dict[str, int | None] = {}
+    for name in ("aggregation_days", "default_payment_days", "max_payment_days"):
+        value = text(name)
+        days[name] = None
+        if value:
+            if not value.isdigit() or not 0 <= int(value) <= 3650:
+                errors.append(FieldError(name, "must be a whole number of days from 0 to 3650"))
+            else:
+                days[name] = int(value)
+    dates: dict[str, dt.date | None] = {}
+    for name in ("effective_from", "checked_on"):
+        try:
+            dates[name] = parse_date(text(name))
+        except ValueError as exc:
+            errors.append(FieldError(name, str(exc)))
+    if not dates.get("checked_on") and "checked_on" not in {e.field for e in errors}:
+        errors.append(FieldError("checked_on", "is required: when was the source last read?"))
+    elif dates.get("checked_on") and dates["checked_on"] > today:  # type: ignore[operator]
+        errors.append(FieldError("checked_on", "cannot be in the future"))
+    if errors:
+        raise ValidationError(errors)
+    return PaymentRule(country, region, text("name"), threshold, currency if threshold else "",
+                       days["aggregation_days"], days["default_payment_days"],
+                       days["max_payment_days"], dates["effective_from"], text("source"),
+                       dates["checked_on"])  # type: ignore[arg-type]

@@ -1,18 +1,85 @@
-"""Rules with legal sources, read from their tables as plain core objects."""
+"""Rules with legal sources, read from and saved to their tables as plain core objects."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import PaymentRule as PaymentRuleRow
 
+_FIELDS = ("country", "region", "name", "written_contract_from_minor", "currency",
+           "aggregation_days", "default_payment_days", "max_payment_days", "effective_from",
+           "source", "checked_on")
+
+
+@dataclass(frozen=True)
+class RuleRecord:
+    id: int
+    version: int
+    rule: PaymentRule
+
 
 def payment_rules(store: Store) -> list[PaymentRule]:
-    query = select(PaymentRuleRow).order_by(PaymentRuleRow.country, PaymentRuleRow.region)
+    return [r.rule for r in rule_records(store)]
+
+
+def rule_records(store: Store) -> list[RuleRecord]:
+    query = select(PaymentRuleRow).order_by(PaymentRuleRow.country, PaymentRuleRow.region,
+                                            PaymentRuleRow.id)
     with store.reading() as session:
-        return [PaymentRule(r.country, r.region, r.name, r.written_contract_from_minor,
-                            r.currency, r.aggregation_days, r.default_payment_days,
-                            r.max_payment_days, r.effective_from, r.source, r.checked_on)
-                for r in session.scalars(query)]
+        return [_record(r) for r in session.scalars(query)]
+
+
+def add_rule(store: Store, rule: PaymentRule) -> RuleRecord:
+    with store.transaction() as session:
+        row = PaymentRuleRow()
+        _apply(row, rule)
+        session.add(row)
+        session.flush()
+        return _record(row)
+
+
+def update_rule(store: Store, rule_id: int, rule: PaymentRule, expected_version: int) -> RuleRecord:
+    try:
+        with store.transaction() as session:
+            row = _load(session, rule_id, expected_version)
+            _apply(row, rule)
+            session.flush()
+            return _record(row)
+    except StaleDataError:
+        raise _changed(rule_id) from None
+
+
+def delete_rule(store: Store, rule_id: int, expected_version: int) -> None:
+    with store.transaction() as session:
+        session.delete(_load(session, rule_id, expected_version))
+
+
+def _load(session, rule_id: int, expected_version: int) -> PaymentRuleRow:  # type: ignore[no-untyped-def]
+    row = session.get(PaymentRuleRow, rule_id)
+    if row is None:
+        raise ConflictError(f"rule {rule_id} no longer exists")
+    if row.version != expected_version:
+        raise _changed(rule_id)
+    return row
+
+
+def _changed(rule_id: int) -> ConflictError:
+    return ConflictError(f"rule {rule_id} was changed elsewhere after you opened it; "
+                         "reload and make your change again")
+
+
+def _apply(row: PaymentRuleRow, rule: PaymentRule) -> None:
+    for name in _FIELDS:
+        value = getattr(rule, name)
+        if getattr(row, name, None) != value:
+            setattr(row, name, value)
+
+
+def _record(row: PaymentRuleRow) -> RuleRecord:
+    return RuleRecord(row.id, row.version, PaymentRule(*(getattr(row, f) for f in _FIELDS)))

@@ -93,6 +93,7 @@ class EngagementPane(QWidget):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=status: self.move_to(s))
             self.move_buttons[status] = button
+            button.hide()  # shown only when the status allows that move
             moves.addWidget(button)
         moves.addStretch(1)
 
@@ -120,12 +121,13 @@ class EngagementPane(QWidget):
         self.schedule_button = QPushButton("Generate schedule…")
         self.schedule_button.clicked.connect(self.generate_schedule)
         pay_row = QHBoxLayout()
-        pay_row.addWidget(self.totals, 1)
+        pay_row.addStretch(1)
         pay_row.addWidget(self.schedule_button)
         pay_row.addWidget(self.pay_button)
         payments = QGroupBox("Payments")
         payments_layout = QVBoxLayout(payments)
         payments_layout.addWidget(self.installment_table, 1)
+        payments_layout.addWidget(self.totals)
         payments_layout.addLayout(pay_row)
 
         self.log_list = QTreeWidget()
@@ -164,7 +166,7 @@ class EngagementPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(320)
 
     # --- showing -------------------------------------------------------------------------
     def show_engagement(self, engagement_id: int | None, empty_text: str = "") -> None:

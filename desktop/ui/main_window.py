@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView,
-                               QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import APP_NAME, __version__
 from desktop.core.enums import ContractorStatus
@@ -22,6 +22,7 @@ from desktop.store.paths import backup_dir
 from desktop.ui.commands import ArchiveCommand, EditCommand
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
+from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.roster_model import (ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks,
                                      sort_key)
 from desktop.ui.worker import Background
@@ -159,8 +160,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.engagements = EngagementsView(self.store)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "Contractors")
+        self.tabs.addTab(self.engagements, "Engagements")
+        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
@@ -199,6 +206,11 @@ class MainWindow(QMainWindow):
         self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.contractors_tab_action = self._action(
+            "&Contractors", lambda: self.tabs.setCurrentWidget(self.splitter), "Ctrl+1")
+        self.engagements_tab_action = self._action(
+            "&Engagements", lambda: self.tabs.setCurrentWidget(self.engagements), "Ctrl+2",
+            "Contracts, payment schedules and the communication log")
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -214,6 +226,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.contractors_tab_action, self.engagements_tab_action])
+        view_menu.addSeparator()
         view_menu.addAction(self.show_archived_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -305,6 +319,7 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def focus_filter(self) -> None:
+        self.tabs.setCurrentWidget(self.splitter)
         self.search.setFocus()
         self.search.selectAll()
 
@@ -346,6 +361,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        if self.tabs.currentWidget() is not self.splitter:
+            rows = []  # Return or Delete on the Engagements tab must not touch a hidden contractor
         self.edit_action.setEnabled(len(rows) == 1)
         self.archive_action.setEnabled(any(not r.archived for r in rows))
         self.restore_action.setEnabled(any(r.archived for r in rows))
