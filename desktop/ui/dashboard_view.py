@@ -1,0 +1,150 @@
+"""The first thing the owner sees: what needs them today, each entry opening what it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from desktop.core.money import format_money
+from desktop.store.dashboard import Dashboard, dashboard
+from desktop.store.db import Store
+from desktop.store.engagements import DueRow
+from desktop.ui.worker import Background
+
+_ENGAGEMENT = Qt.ItemDataRole.UserRole + 1
+_CONTRACTOR = Qt.ItemDataRole.UserRole + 2
+_LATE = QColor("#b42318")
+
+
+def _day(day: dt.date, today: dt.date) -> str:
+    delta = (day - today).days
+    when = ("today" if delta == 0 else "tomorrow" if delta == 1 else "yesterday" if delta == -1
+            else f"in {delta} days" if delta > 0 else f"{-delta} days ago")
+    return f"{day:%d %b} ({when})"
+
+
+class Section(QFrame):
+    """A titled list; activating an entry opens the engagement or contractor it names."""
+
+    def __init__(self, title: str, empty: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboardSection")
+        self.setStyleSheet("#dashboardSection { background: palette(base); border: 1px solid "
+                           "palette(mid); border-radius: 6px; }")
+        self.title, self.empty = title, empty
+        self.heading = QLabel()
+        self.totals = QLabel()
+        self.totals.setStyleSheet("color: palette(dark);")
+        self.list = QListWidget()
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.list, 1)
+
+    def fill(self, entries: list[tuple[str, int | None, int | None, bool]],
+             totals: dict[str, int] | None = None) -> None:
+        """entries: (text, engagement id, contractor id, needs attention now)."""
+        self.heading.setText(f"<b>{self.title}</b>" + (f" — {len(entries)}" if entries else ""))
+        self.totals.setText("Total: " + ", ".join(format_money(v, c) for c, v in totals.items())
+                            if totals else "")
+        self.totals.setVisible(bool(totals))
+        self.list.clear()
+        if not entries:
+            item = QListWidgetItem(self.empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+            return
+        for text, engagement_id, contractor_id, urgent in entries:
+            item = QListWidgetItem(text)
+            item.setData(_ENGAGEMENT, engagement_id)
+            item.setData(_CONTRACTOR, contractor_id)
+            item.setToolTip("Double-click or press Enter to open")
+            if urgent:
+                item.setForeground(_LATE)
+            self.list.addItem(item)
+
+
+class DashboardView(QWidget):
+    open_engagement = Signal(int)
+    open_contractor = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, store: Store, background: Background,
+                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.background, self.today = store, background, today
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 15pt; margin: 4px 0 8px 0;")
+        self.overdue = Section("Overdue payments", "Nothing is overdue.")
+        self.due_soon = Section("Due in the next 14 days", "Nothing falls due in the next two weeks.")
+        self.ending = Section("Ending soon, and the last day to give notice",
+                              "No engagement ends in the next 30 days.")
+        self.check_ins = Section("Check-ins overdue", "Every signed engagement is up to date.")
+        self.documents = Section("Documents expiring within 30 days", "No document expires soon.")
+        grid = QGridLayout()
+        grid.addWidget(self.overdue, 0, 0)
+        grid.addWidget(self.due_soon, 0, 1)
+        grid.addWidget(self.ending, 1, 0)
+        grid.addWidget(self.check_ins, 1, 1)
+        grid.addWidget(self.documents, 2, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+        for section in self.sections():
+            section.list.itemActivated.connect(self._activated)
+
+    def sections(self) -> list[Section]:
+        return [self.overdue, self.due_soon, self.ending, self.check_ins, self.documents]
+
+    def refresh(self) -> None:
+        self.background.submit(dashboard, self.store, self.today(), on_done=self.show_board)
+
+    def show_board(self, board: Dashboard) -> None:
+        today = board.today
+
+        def money_rows(rows: list[DueRow]) -> list[tuple[str, int | None, int | None, bool]]:
+            return [(f"{r.contractor_name} · {r.engagement_title} — {r.installment.label}\n"
+                     f"{format_money(r.installment.outstanding_minor, r.installment.currency)}"
+                     f", due {_day(r.installment.due_on, today)}",
+                     r.engagement_id, r.contractor_id, r.overdue) for r in rows]
+
+        self.overdue.fill(money_rows(board.overdue), board.totals(board.overdue))
+        self.due_soon.fill(money_rows(board.due_soon), board.totals(board.due_soon))
+        self.ending.fill([
+            (f"{e.contractor_name} · {e.title}\nends {_day(e.end_on, today)}"
+             + (f"; last day to give notice {_day(e.last_notice_on, today)}"
+                if e.last_notice_on else ""),
+             e.engagement_id, None, bool(e.last_notice_on and e.last_notice_on <= today))
+            for e in board.ending])
+        self.check_ins.fill([
+            (f"{c.contractor_name} · {c.title}\n{c.cadence} check-in was due "
+             f"{_day(c.due_on, today)}"
+             + (f"; last contact {c.last_contact:%d %b}" if c.last_contact else "; no contact yet"),
+             c.engagement_id, None, True) for c in board.check_ins])
+        self.documents.fill([
+            (f"{d.title or d.kind} expires {_day(d.expires_on, today)}", d.engagement_id,
+             d.contractor_id, d.expires_on <= today) for d in board.expiring])
+        late = len(board.overdue) + len(board.check_ins)
+        self.summary.setText(f"{today:%A %d %B %Y} — " + (
+            f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
+            if late else "nothing is late"))
+        self.loaded.emit()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        engagement_id = item.data(_ENGAGEMENT)
+        contractor_id = item.data(_CONTRACTOR)
+        if engagement_id is not None:
+            self.open_engagement.emit(int(engagement_id))
+        elif contractor_id is not None:
+            self.open_contractor.emit(int(contractor_id))

@@ -1,0 +1,50 @@
+"""The dashboard tab: sections filled from the store, entries that open what they name."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.core.money import format_money
+from desktop.store import demo
+from desktop.store.dashboard import dashboard
+from desktop.store.db import Store
+from desktop.ui.dashboard_view import DashboardView
+from desktop.ui.worker import Background
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def open_view(qtbot, store: Store) -> DashboardView:  # type: ignore[no-untyped-def]
+    view = DashboardView(store, Background(), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh()
+    return view
+
+
+def test_sections_show_the_dashboard_with_totals_per_currency(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    demo.load_demo(store, today=TODAY)
+    view = open_view(qtbot, store)
+    board = dashboard(store, TODAY)
+    assert view.overdue.list.count() == len(board.overdue) > 0
+    expected = ", ".join(format_money(v, c) for c, v in board.totals(board.overdue).items())
+    assert view.overdue.totals.text() == f"Total: {expected}"
+    assert "Monthly bookkeeping" in "\n".join(
+        view.ending.list.item(i).text() for i in range(view.ending.list.count()))
+    assert "need" in view.summary.text()
+
+
+def test_activating_an_entry_opens_its_engagement(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    demo.load_demo(store, today=TODAY)
+    view = open_view(qtbot, store)
+    item = view.overdue.list.item(0)
+    with qtbot.waitSignal(view.open_engagement, timeout=1000) as opened:
+        view.overdue.list.itemActivated.emit(item)
+    assert opened.args == [dashboard(store, TODAY).overdue[0].engagement_id]
+
+
+def test_an_empty_roster_says_nothing_is_late(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    view = open_view(qtbot, store)
+    assert view.overdue.list.item(0).text() == "Nothing is overdue."
+    assert view.summary.text().endswith("nothing is late")
