@@ -9,10 +9,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.contractor import mask_tax_id
-from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, EngagementStatus,
+                                RateUnit, Source, TaxForm)
 from desktop.core.money import format_money
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRecord
+from desktop.store.engagements import EngagementRow
+from desktop.store.health import Health
 
 _CSS = """
 h1 { font-size: 17pt; margin: 0 0 2px 0; }
@@ -36,15 +39,18 @@ class DetailPane(QTextBrowser):
         self.setMinimumWidth(300)
         self.show_record(None)
 
-    def show_record(self, record: ContractorRecord | None, *, count: int = 0) -> None:
+    def show_record(self, record: ContractorRecord | None, *, count: int = 0,
+                    health: Health | None = None,
+                    engagements: list[EngagementRow] | None = None) -> None:
         if record is None:
             self.setHtml("<p class='sub'>Select a contractor to see everything about them here."
                          + (f"<br><br>{count} selected.</p>" if count > 1 else "</p>"))
             return
-        self.setHtml(render(record))
+        self.setHtml(render(record, health=health, engagements=engagements))
 
 
-def render(record: ContractorRecord, today: dt.date | None = None) -> str:
+def render(record: ContractorRecord, today: dt.date | None = None, *,
+           health: Health | None = None, engagements: list[EngagementRow] | None = None) -> str:
     d = record.data
     today = today or dt.date.today()
     status = ContractorStatus(d.status)
@@ -91,8 +97,46 @@ def render(record: ContractorRecord, today: dt.date | None = None) -> str:
                 else "<span class='warn'>not verified</span>")
     section("Tax and identity", [("Tax ID", escape(mask_tax_id(d.tax_id)) or "—"),
                                  ("Tax form", form_text), ("Identity", identity)])
+    if health is not None:
+        parts.append(_health(health))
+    if engagements:
+        parts.append("<h3>Engagements</h3><table>" + "".join(
+            f"<tr><td class='k'>{EngagementStatus(e.status).label}</td><td class='v'>"
+            f"{escape(e.title)}"
+            + (f" · {format_money(e.value_minor, e.currency)}" if e.value_minor is not None else "")
+            + "</td></tr>" for e in engagements) + "</table>")
     if d.notes:
         parts.append(f"<h3>Notes</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>")
     parts.append(f"<p class='sub' style='margin-top:14px'>Added {record.created_at.astimezone():%d %b %Y}"
                  f" · updated {record.updated_at.astimezone():%d %b %Y %H:%M}</p>")
     return "".join(parts)
+
+
+def _health(health: Health) -> str:
+    """Mistake 3 in numbers: do we pay on time, and how good has the work been?"""
+    rows: list[tuple[str, str]] = []
+    record = health.on_time
+    if record.rate is not None:
+        late = (f", late ones by {record.average_days_late:.0f} days on average"
+                if record.on_time < record.counted else "")
+        rows.append(("We pay on time", f"{record.rate:.0%} ({record.on_time} of {record.counted}"
+                                       f"{late})"))
+    if health.paid:
+        rows.append(("Paid so far", ", ".join(format_money(v, c) for c, v in health.paid.items())))
+    if health.engagements:
+        since = f" since {health.working_since:%b %Y}" if health.working_since else ""
+        rows.append(("Engagements", f"{health.engagements}{since}"))
+    if health.ratings:
+        r = health.ratings
+        rows.append(("Rated", f"{r.average:.1f} / 5 over {r.count} (quality {r.quality:.1f}, "
+                              f"on time {r.timeliness:.1f}, communication {r.communication:.1f}, "
+                              f"value {r.value:.1f}); would rehire {r.would_rehire} of {r.count}"))
+    if len(health.rates) > 1:
+        rows.append(("Rate history", "<br>".join(
+            f"{e.changed_on:%d %b %Y}: "
+            + ("—" if e.rate_minor is None else format_money(e.rate_minor, e.currency))
+            + f" per {RateUnit(e.rate_unit).label.lower()}" for e in health.rates)))
+    if not rows:
+        return ""
+    return "<h3>Working together</h3><table>" + "".join(
+        f"<tr><td class='k'>{k}</td><td class='v'>{v}</td></tr>" for k, v in rows) + "</table>"
