@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
 
 from desktop.core.contractor import parse_date
 from desktop.core.deadlines import PaymentRule, term_warnings, written_contract_rule
@@ -77,7 +78,7 @@ class EngagementDialog(QDialog):
         e["deliverables"].setPlaceholderText("What will be handed over, in which format")
         e["acceptance_criteria"].setPlaceholderText("How you will decide a deliverable is done")
         e["ip_terms"].setPlaceholderText("Who owns what is made, and any licence back")
-        e["jurisdiction_region"].setPlaceholderText("State or region, e.g. NY")
+        e["jurisdiction_region"].setPlaceholderText("Region, e.g. NY")
         e["comm_contact"].setPlaceholderText("Who they talk to on your side")
         e["comm_overlap"].setPlaceholderText("e.g. 14:00–17:00 UTC")
         for name in ("amount", "rate"):
@@ -86,6 +87,12 @@ class EngagementDialog(QDialog):
                      "payment_terms_days", "jurisdiction_region"):
             e[name].setMaximumWidth(140)
         e["jurisdiction_region"].setMinimumWidth(120)
+        # Long currency and country names would otherwise widen their column of the form.
+        for name in ("currency", "jurisdiction_country", "contractor_id"):
+            combo: QComboBox = e[name]  # type: ignore[assignment]
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
 
         for name, editor in e.items():
             if isinstance(editor, QCheckBox):
@@ -94,8 +101,10 @@ class EngagementDialog(QDialog):
                 signal = editor.currentTextChanged
             elif isinstance(editor, (EnumCombo, ChoiceCombo)):
                 signal = editor.currentIndexChanged
+            elif isinstance(editor, TextArea):
+                signal = editor.changed
             else:
-                signal = getattr(editor, "changed", None) or editor.textChanged  # type: ignore[attr-defined]
+                signal = editor.textChanged  # type: ignore[attr-defined]
             signal.connect(lambda *_, n=name: self._on_edit(n))
 
         # A unit after an amount or a count says what it means under the chosen pricing.
@@ -138,10 +147,10 @@ class EngagementDialog(QDialog):
 
         self.value_label = QLabel()
         self.value_label.setStyleSheet("color: #57606a;")
-        label_for = {"start_on": "Start – end", "ip_assignment_signed": "",
+        label_for = {"contractor_id": "Contractor*", "title": "Title*",
+                     "estimated_hours": "Estimate", "hours_cap": "Cap",
+                     "start_on": "Start – end", "ip_assignment_signed": "",
                      "jurisdiction_country": "Jurisdiction"}
-        label_for.update({"title": LABELS["title"] + "*", "contractor_id": LABELS["contractor_id"] + "*",
-                          "estimated_hours": "Estimate", "hours_cap": "Cap"})
 
         def group(title: str, names: list[str], extra: QWidget | None = None) -> QGroupBox:
             box = QGroupBox(title)

@@ -7,7 +7,8 @@ from collections.abc import Callable, Collection
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
+                            Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.enums import EngagementStatus
@@ -74,7 +75,8 @@ def cells(row: EngagementRow) -> tuple[str, ...]:
 
 
 class EngagementModel(QAbstractTableModel):
-    def __init__(self, parent=None, today: Callable[[], dt.date] = dt.date.today):  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None,
+                 today: Callable[[], dt.date] = dt.date.today):
         super().__init__(parent)
         self.today = today
         self._rows: list[EngagementRow] = []

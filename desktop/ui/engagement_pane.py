@@ -43,26 +43,30 @@ td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
 
 
 def planned_schedule(data: EngagementData) -> list[PlannedInstallment]:
-    """The payment plan the engagement's own terms give (every model but milestones)."""
-    net = data.payment_terms_days or 0
-    period = data.billing_period or BillingPeriod.MONTHLY
+    """The payment plan the engagement's own terms give (milestones are entered by hand)."""
+    d = data
+    if d.pricing_model is P.MILESTONES:
+        raise ValueError("a milestone schedule needs its milestones")
+    net = d.payment_terms_days or 0
+    period = d.billing_period or BillingPeriod.MONTHLY
     needs = {P.FIXED: ("amount_minor", "end_on"),
              P.RETAINER: ("amount_minor", "start_on", "end_on"),
              P.HOURLY: ("rate_minor", "estimated_hours", "start_on", "end_on"),
-             P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[data.pricing_model]
-    missing = [n for n in needs if getattr(data, n) is None]
+             P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[d.pricing_model]
+    missing = [n for n in needs if getattr(d, n) is None]
     if missing:
         raise ValidationError([FieldError(n.removesuffix("_minor"), "is not set; add it with "
                                           "Edit… to plan the payments") for n in missing])
-    d = data
-    match d.pricing_model:
-        case P.FIXED:
-            return fixed_schedule(d.amount_minor, d.currency, d.end_on, net)  # type: ignore[arg-type]
-        case P.RETAINER:
-            return retainer_schedule(d.amount_minor, d.currency, d.start_on, d.end_on,  # type: ignore[arg-type]
-                                     period, net)
+    if d.pricing_model is P.FIXED:
+        assert d.amount_minor is not None and d.end_on is not None
+        return fixed_schedule(d.amount_minor, d.currency, d.end_on, net)
+    assert d.start_on is not None and d.end_on is not None
+    if d.pricing_model is P.RETAINER:
+        assert d.amount_minor is not None
+        return retainer_schedule(d.amount_minor, d.currency, d.start_on, d.end_on, period, net)
+    assert d.rate_minor is not None and d.estimated_hours is not None
     unit = "hours" if d.pricing_model is P.HOURLY else "days"
-    return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,  # type: ignore[arg-type]
+    return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,
                          period, net, unit_label=unit)
 
 
@@ -83,6 +87,7 @@ class EngagementPane(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #57606a;")
+        self.placeholder.setContentsMargins(32, 0, 32, 0)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -105,11 +110,12 @@ class EngagementPane(QWidget):
         self.installment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.installment_table.verticalHeader().hide()
         self.installment_table.setShowGrid(False)
+        self.installment_table.setWordWrap(False)
         self.installment_table.setAlternatingRowColors(True)
         header = self.installment_table.horizontalHeader()
         header.setSectionResizeMode(ICol.LABEL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ICol.DUE, 90), (ICol.AMOUNT, 100), (ICol.PAID, 100),
-                              (ICol.STATUS, 130)):
+        header.setSectionResizeMode(ICol.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((ICol.DUE, 80), (ICol.AMOUNT, 84), (ICol.PAID, 84)):
             header.resizeSection(column, width)
         self.installment_table.doubleClicked.connect(lambda _i: self.record_payment())
         self.installment_table.selectionModel().selectionChanged.connect(

@@ -27,8 +27,8 @@ from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
 
-_WIDTHS = {ECol.TITLE: 220, ECol.CONTRACTOR: 150, ECol.STATUS: 80, ECol.VALUE: 110,
-           ECol.NEXT_DUE: 90, ECol.START: 90, ECol.END: 90}
+_WIDTHS = {ECol.CONTRACTOR: 130, ECol.STATUS: 76, ECol.VALUE: 96, ECol.NEXT_DUE: 80,
+           ECol.START: 80, ECol.END: 80}
 OPEN_FILTER = "open"
 
 
@@ -101,7 +101,7 @@ class EngagementsView(QWidget):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([700, 560])
+        self.splitter.setSizes([730, 530])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -154,7 +154,10 @@ class EngagementsView(QWidget):
     def _show_selection(self) -> None:
         engagement_id = self.selected_id()
         shown, total = self.model.rowCount(), self.model.total()
-        if total == 0:
+        if total == 0 and not contractors.count(self.store):
+            empty = ("No engagements yet. Add a contractor first (Contractors tab, Ctrl+1): "
+                     "an engagement is always with someone.")
+        elif total == 0:
             empty = ("No engagements yet. Choose “New engagement…” to write the brief, price "
                      "and terms of a piece of work for one of your contractors.")
         else:

@@ -32,7 +32,8 @@ class LogEntryDialog(QDialog):
         }
         self.editors["logged_on"].setText(today.isoformat())  # type: ignore[attr-defined]
         self.editors["channel"].set_value(str(channel or ""))  # type: ignore[attr-defined]
-        self.editors["summary"].setPlaceholderText("What was said or agreed")  # type: ignore[attr-defined]
+        summary: TextArea = self.editors["summary"]  # type: ignore[assignment]
+        summary.setPlaceholderText("What was said or agreed")
         self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():

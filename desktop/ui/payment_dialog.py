@@ -31,19 +31,20 @@ class PaymentDialog(QDialog):
         owed = format_money(i.outstanding_minor, i.currency)
         intro = QLabel(f"<b>{i.label}</b><br>Due {i.due_on:%d %b %Y} · {owed} outstanding of "
                        f"{format_money(i.amount_minor, i.currency)}")
+        self.paid_on, self.amount = DateLine(), QLineEdit()
+        self.method = ChoiceCombo((m, m.capitalize()) for m in METHODS)
+        self.reference, self.invoice_number = QLineEdit(), QLineEdit()
         self.editors: dict[str, QWidget] = {
-            "paid_on": DateLine(), "amount": QLineEdit(),
-            "method": ChoiceCombo((m, m.capitalize()) for m in METHODS),
-            "reference": QLineEdit(), "invoice_number": QLineEdit(),
-        }
-        self.editors["paid_on"].setText(today.isoformat())  # type: ignore[attr-defined]
-        self.editors["amount"].setText(to_major_text(i.outstanding_minor, i.currency))  # type: ignore[attr-defined]
-        self.editors["amount"].setMaximumWidth(160)
-        self.editors["reference"].setPlaceholderText("Bank or platform transaction ID")  # type: ignore[attr-defined]
+            "paid_on": self.paid_on, "amount": self.amount, "method": self.method,
+            "reference": self.reference, "invoice_number": self.invoice_number}
+        self.paid_on.setText(today.isoformat())
+        self.amount.setText(to_major_text(i.outstanding_minor, i.currency))
+        self.amount.setMaximumWidth(160)
+        self.reference.setPlaceholderText("Bank or platform transaction ID")
         amount_row = QWidget()
         row_layout = QHBoxLayout(amount_row)
         row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.editors["amount"])
+        row_layout.addWidget(self.amount)
         row_layout.addWidget(QLabel(i.currency), 1)
         self.boxes = {name: FieldBox(amount_row if name == "amount" else editor)
                       for name, editor in self.editors.items()}
@@ -61,6 +62,7 @@ class PaymentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
@@ -83,32 +85,34 @@ class PaymentDialog(QDialog):
         i = self.installment
         errors: dict[str, str] = {}
         try:
-            paid_on = parse_date(self.editors["paid_on"].text())  # type: ignore[attr-defined]
+            paid_on = parse_date(self.paid_on.text())
         except ValueError as exc:
             errors["paid_on"], paid_on = str(exc), None
         try:
-            amount = parse_amount(self.editors["amount"].text(), i.currency)  # type: ignore[attr-defined]
+            amount = parse_amount(self.amount.text(), i.currency)
         except ValueError as exc:
             errors["amount"], amount = str(exc), 0
         if errors:
             self._show(errors)
             return
-        kwargs = dict(amount_minor=amount, currency=i.currency, paid_on=paid_on,
-                      method=self.editors["method"].value(),  # type: ignore[attr-defined]
-                      reference=self.editors["reference"].text(),  # type: ignore[attr-defined]
-                      invoice_number=self.editors["invoice_number"].text(),  # type: ignore[attr-defined]
-                      today=self.today)
+
+        def record(allow_overpayment: bool) -> InstallmentRow:
+            return engagements.record_payment(
+                self.store, i.id, amount_minor=amount, currency=i.currency, paid_on=paid_on,
+                method=self.method.value(), reference=self.reference.text(),
+                invoice_number=self.invoice_number.text(), today=self.today,
+                allow_overpayment=allow_overpayment)
+
         try:
             try:
-                row = engagements.record_payment(self.store, i.id, **kwargs)  # type: ignore[arg-type]
+                row = record(allow_overpayment=False)
             except NeedsConfirmation as exc:
                 answer = QMessageBox.question(self, "Overpayment", str(exc))
                 if answer != QMessageBox.StandardButton.Yes:
                     self._show({"amount": "is more than the "
                                 f"{format_money(i.outstanding_minor, i.currency)} outstanding"})
                     return
-                row = engagements.record_payment(self.store, i.id, allow_overpayment=True,
-                                                 **kwargs)  # type: ignore[arg-type]
+                row = record(allow_overpayment=True)
         except ValidationError as exc:
             self._show({e.field: e.message for e in exc.errors})
             return

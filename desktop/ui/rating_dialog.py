@@ -1,0 +1,44 @@
+"""Rate a finished engagement: four scores and whether we would work together again."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from desktop.store.engagements import RatingData
+
+SCORES = (("quality", "Quality of work"), ("timeliness", "On time"),
+          ("communication", "Communication"), ("value", "Value for money"))
+
+
+class RatingDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Rate “{title}”")
+        self.scores: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        for name, label in SCORES:
+            spin = QSpinBox()
+            spin.setRange(1, 5)
+            spin.setValue(4)
+            spin.setSuffix(" / 5")
+            self.scores[name] = spin
+            form.addRow(label, spin)
+        self.rehire = QCheckBox("I would hire them again")
+        self.rehire.setChecked(True)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText("One line to remember them by (optional)")
+        form.addRow("", self.rehire)
+        form.addRow("Comment", self.comment)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def rating(self) -> RatingData:
+        values = {name: spin.value() for name, spin in self.scores.items()}
+        return RatingData(values["quality"], values["timeliness"], values["communication"],
+                          values["value"], self.rehire.isChecked(), self.comment.text().strip())

@@ -1,0 +1,462 @@
+"""The Engagements tab against a real store: create, move along the status path, plan and
+record payments, keep the log. Dialogs that would block are driven by small subclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop.core.engagement import allowed_moves
+from desktop.core.enums import EngagementStatus, InstallmentStatus
+from desktop.store import contractors, engagements
+from desktop.store.db import Store
+from desktop.ui import engagement_pane, engagements_view
+from desktop.ui.engagement_dialog import EngagementDialog
+from desktop.ui.engagements_view import EngagementsView
+from desktop.ui.installment_model import ICol
+from desktop.ui.log_entry_dialog import LogEntryDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.milestones_dialog import MilestonesDialog
+from desktop.ui.payment_dialog import PaymentDialog
+from tests.factories import make_contractor, make_engagement
+
+D = dt.date
+TODAY = D(2026, 6, 10)
+S = EngagementStatus
+
+
+@pytest.fixture
+def maya(store: Store) -> int:
+    return contractors.create(store, make_contractor()).id
+
+
+@pytest.fixture
+def view(qtbot, store: Store, maya: int) -> EngagementsView:  # type: ignore[no-untyped-def]
+    widget = EngagementsView(store, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    return shown
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
+    """Answer every QMessageBox.question; returns the questions asked."""
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def type_in(monkeypatch: pytest.MonkeyPatch, text: str, ok: bool = True) -> list[str]:
+    """Answer every QInputDialog.getText; returns the prompts shown."""
+    prompts: list[str] = []
+
+    def get_text(_parent, _title, label, *_a, **_k):  # type: ignore[no-untyped-def]
+        prompts.append(label)
+        return text, ok
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    return prompts
+
+
+def add(view: EngagementsView, store: Store, contractor_id: int, *moves: EngagementStatus,
+        **fields: object) -> int:
+    record = engagements.create(store, make_engagement(contractor_id, **fields))
+    for status in moves:
+        record = engagements.move(store, record.id, status, record.version, on=D(2026, 2, 25))
+    view.reload(record.id)
+    return record.id
+
+
+def visible_moves(view: EngagementsView) -> set[EngagementStatus]:
+    return {s for s, button in view.pane.move_buttons.items() if button.isVisible()}
+
+
+def filled(dialog_class: type, made: list, **texts: str) -> type:
+    """A dialog class whose exec() types the given texts, presses Save, and reports back."""
+
+    class Filled(dialog_class):  # type: ignore[misc, valid-type]
+        def exec(self) -> int:
+            made.append(self)
+            for name, text in texts.items():
+                editor = self.editors[name]
+                (editor.setPlainText if hasattr(editor, "setPlainText") else editor.setText)(text)
+            self.accept()
+            return self.result()
+
+    return Filled
+
+
+# --- the list and the editor --------------------------------------------------------------
+def test_new_engagement_is_created_from_the_dialog_and_selected(
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened: list[tuple] = []
+
+    class FakeDialog:
+        def __init__(self, data, choices, rules, parent=None, **_kw) -> None:  # type: ignore[no-untyped-def]
+            opened.append((data, choices, rules))
+            self.result_data = make_engagement(maya, title="Brand guide")
+
+        def exec(self) -> bool:
+            return True
+
+    monkeypatch.setattr(engagements_view, "EngagementDialog", FakeDialog)
+    assert "No engagements yet. Choose “New engagement…”" in view.pane.placeholder.text()
+    view.status_filter.setCurrentIndex(view.status_filter.findData("signed"))  # would hide it
+    view.new_button.click()
+    data, choices, rules = opened[0]
+    assert data is None and choices == [(maya, "Maya Okafor")]
+    assert any("Late Payment Directive" in r.name for r in rules)
+    assert view.status_filter.currentIndex() == 0
+    assert view.model.rowCount() == 1 and view.selected_id() is not None
+    assert view.pane.record is not None and view.pane.record.data.title == "Brand guide"
+    assert "Brand guide" in view.pane.heading.text()
+    assert [r.title for r in engagements.list_rows(store)] == ["Brand guide"]
+
+
+def test_new_engagement_needs_a_contractor(qtbot, store: Store, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    empty = EngagementsView(store, today=lambda: TODAY)
+    qtbot.addWidget(empty)
+    empty.show()
+    assert "Add a contractor first" in empty.pane.placeholder.text()
+    empty.new_button.click()
+    assert warnings and "Add a contractor first" in warnings[0]
+
+
+def test_edit_saves_and_a_conflict_is_reported(
+        view: EngagementsView, store: Store, maya: int, monkeypatch,  # type: ignore[no-untyped-def]
+        warnings: list[str]) -> None:
+    engagement_id = add(view, store, maya)
+
+    class Editor(EngagementDialog):
+        other_user = False
+        title = "Spring catalogue, second edition"
+
+        def exec(self) -> int:
+            if Editor.other_user:  # someone saves first while this editor is open
+                record = engagements.get(store, engagement_id)
+                engagements.update(store, engagement_id,
+                                   replace(record.data, title="Theirs"), record.version)
+            self.editors["title"].setText(Editor.title)  # type: ignore[attr-defined]
+            self.accept()
+            return self.result()
+
+    monkeypatch.setattr(engagements_view, "EngagementDialog", Editor)
+    view.edit_button.click()
+    assert engagements.get(store, engagement_id).data.title == "Spring catalogue, second edition"
+    assert view.model.index(0, 0).data() == "Spring catalogue, second edition"
+    Editor.other_user, Editor.title = True, "Mine"
+    view.edit_button.click()
+    assert warnings and "changed elsewhere" in warnings[0]
+    assert engagements.get(store, engagement_id).data.title == "Theirs"
+    assert view.model.index(0, 0).data() == "Theirs"
+
+
+def test_status_filter_shows_only_that_status(view: EngagementsView, store: Store,
+                                              maya: int) -> None:
+    add(view, store, maya, title="Drafted")
+    add(view, store, maya, S.CANCELLED, title="Dropped")
+    view.status_filter.setCurrentIndex(view.status_filter.findData("open"))
+    assert [view.model.row_at(r).title for r in range(view.model.rowCount())] == ["Drafted"]
+    assert view.count_label.text() == "1 of 2 engagements"
+    view.status_filter.setCurrentIndex(view.status_filter.findData("completed"))
+    assert view.model.rowCount() == 0 and view.pane.record is None
+    assert "No engagement has this status" in view.pane.placeholder.text()
+
+
+# --- the status path ----------------------------------------------------------------------
+@pytest.mark.parametrize("path", [(), (S.IN_REVIEW,), (S.IN_REVIEW, S.SIGNED),
+                                  (S.IN_REVIEW, S.SIGNED, S.COMPLETED),
+                                  (S.IN_REVIEW, S.SIGNED, S.TERMINATED), (S.CANCELLED,)])
+def test_only_the_legal_moves_are_offered(view: EngagementsView, store: Store, maya: int,
+                                          path: tuple[EngagementStatus, ...]) -> None:
+    add(view, store, maya, *path)
+    status = path[-1] if path else S.DRAFT
+    assert view.pane.record is not None and view.pane.record.status is status
+    assert visible_moves(view) == set(allowed_moves(status))
+    assert view.edit_button.isEnabled() == (status in (S.DRAFT, S.IN_REVIEW, S.SIGNED))
+    assert view.pane.schedule_button.isEnabled() == view.edit_button.isEnabled()
+
+
+def test_signing_asks_first_and_records_who_and_when(
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya)
+    view.pane.move_buttons[S.IN_REVIEW].click()
+    assert engagements.get(store, engagement_id).status is S.IN_REVIEW
+    assert visible_moves(view) == {S.SIGNED, S.CANCELLED}
+
+    asked = answer(monkeypatch, yes=False)
+    view.pane.move_buttons[S.SIGNED].click()
+    assert asked and "Spring catalogue" in asked[0]
+    assert engagements.get(store, engagement_id).status is S.IN_REVIEW
+
+    answer(monkeypatch, yes=True)
+    prompts = type_in(monkeypatch, "Sam Reed")
+    view.pane.move_buttons[S.SIGNED].click()
+    record = engagements.get(store, engagement_id)
+    assert prompts and "Signed by" in prompts[0]
+    assert (record.status, record.signed_on, record.signed_by) == (S.SIGNED, TODAY, "Sam Reed")
+    assert visible_moves(view) == {S.COMPLETED, S.TERMINATED}
+    assert "Sam Reed" in view.pane.heading.text()
+
+
+def test_ending_asks_for_an_optional_reason(view: EngagementsView, store: Store, maya: int,
+                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    type_in(monkeypatch, "", ok=False)  # Cancel in the reason box: nothing happens
+    view.pane.move_buttons[S.TERMINATED].click()
+    assert engagements.get(store, engagement_id).status is S.SIGNED
+    prompts = type_in(monkeypatch, "Missed the print deadline")
+    view.pane.move_buttons[S.TERMINATED].click()
+    record = engagements.get(store, engagement_id)
+    assert "Reason (optional)" in prompts[0]
+    assert (record.status, record.ended_on, record.end_reason) == \
+        (S.TERMINATED, TODAY, "Missed the print deadline")
+    assert visible_moves(view) == set() and not view.edit_button.isEnabled()
+
+
+# --- schedules ----------------------------------------------------------------------------
+def test_fixed_price_schedule_is_one_installment_after_the_end(
+        view: EngagementsView, store: Store, maya: int) -> None:
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    assert "No payment schedule yet" in view.pane.totals.text()
+    assert not view.pane.pay_button.isEnabled()
+    view.pane.schedule_button.click()
+    rows = engagements.installments(store, engagement_id)
+    assert [(r.label, r.due_on, r.amount_minor) for r in rows] == \
+        [("Fixed price", D(2026, 6, 14), 100_000)]  # 31 May + net 14
+    model = view.pane.installment_model
+    assert [model.index(0, c).data() for c in ICol] == \
+        ["Fixed price", "2026-06-14", "$1,000.00", "—", "Planned"]
+    assert view.model.index(0, 4).data() == "2026-06-14"  # the list's next due date
+    assert view.pane.pay_button.isEnabled()
+
+
+def test_hourly_schedule_spreads_the_estimate_by_month(view: EngagementsView, store: Store,
+                                                       maya: int) -> None:
+    engagement_id = add(view, store, maya, pricing_model="hourly", amount="", rate="85",
+                        estimated_hours="100", start_on="2026-03-01", end_on="2026-05-31")
+    view.pane.schedule_button.click()
+    rows = engagements.installments(store, engagement_id)
+    assert [r.label for r in rows] == ["Mar 2026 (est. 33 hours)", "Apr 2026 (est. 33 hours)",
+                                       "May 2026 (est. 34 hours)"]
+    assert sum(r.amount_minor for r in rows) == 850_000
+
+
+def test_missing_terms_are_named_instead_of_a_schedule(
+        view: EngagementsView, store: Store, maya: int, warnings: list[str]) -> None:
+    engagement_id = add(view, store, maya, pricing_model="retainer", start_on="", end_on="")
+    view.pane.schedule_button.click()
+    assert warnings and "Start is not set" in warnings[0] and "End is not set" in warnings[0]
+    assert engagements.installments(store, engagement_id) == []
+
+
+def test_milestones_are_entered_in_a_dialog(view: EngagementsView, store: Store, maya: int,
+                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, pricing_model="milestones")
+    made: list[MilestonesDialog] = []
+    rows = [[("Deposit", "2026-03-01", "30"), ("Final", "2026-05-31", "60")],
+            [("Deposit", "2026-03-01", "30"), ("Final", "2026-05-31", "70")]]
+
+    class Filled(MilestonesDialog):
+        def exec(self) -> int:
+            made.append(self)
+            for attempt in rows:
+                self.set_rows(attempt)
+                self.accept()
+                if self.result():
+                    break
+            return self.result()
+
+    monkeypatch.setattr(engagement_pane, "MilestonesDialog", Filled)
+    view.pane.schedule_button.click()
+    assert made[0].error.text() == "Percentages add up to 90, not 100"  # the first attempt
+    installments = engagements.installments(store, engagement_id)
+    assert [(r.label, r.amount_minor) for r in installments] == \
+        [("Deposit", 30_000), ("Final", 70_000)]
+
+
+def test_milestones_dialog_keeps_at_least_one_row(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = MilestonesDialog(100_000, "USD", 14, D(2026, 3, 1), D(2026, 5, 31))
+    qtbot.addWidget(dialog)
+    for _ in range(3):
+        dialog.remove_row()
+    assert dialog.table.rowCount() == 1
+    dialog.set_rows([("Only", "2026-02-30", "100")])
+    dialog.accept()
+    assert "Row 1 date 2026-02-30 does not exist" in dialog.error.text()
+
+
+def test_regenerating_asks_before_replacing(view: EngagementsView, store: Store, maya: int,
+                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya)
+    view.pane.schedule_button.click()
+    first = engagements.installments(store, engagement_id)
+    asked = answer(monkeypatch, yes=False)
+    view.pane.schedule_button.click()
+    assert asked and "Paid and part-paid installments stay" in asked[0]
+    assert engagements.installments(store, engagement_id) == first
+
+
+# --- payments -----------------------------------------------------------------------------
+def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: int,
+                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    view.pane.schedule_button.click()
+    made: list[PaymentDialog] = []
+    monkeypatch.setattr(engagement_pane, "PaymentDialog",
+                        filled(PaymentDialog, made, amount="400", reference="TX-1",
+                               invoice_number="INV-7"))
+    view.pane.pay_button.click()
+    assert made[0].result_row is not None
+    row = engagements.installments(store, engagement_id)[0]
+    assert (row.paid_minor, row.status(TODAY)) == (40_000, InstallmentStatus.PART_PAID)
+    model = view.pane.installment_model
+    assert model.index(0, ICol.PAID).data() == "$400.00"
+    assert model.index(0, ICol.STATUS).data() == "Part-paid"
+    assert "outstanding $600.00" in view.pane.totals.text()
+
+    monkeypatch.setattr(engagement_pane, "PaymentDialog", filled(PaymentDialog, made))
+    view.pane.pay_button.click()
+    assert made[1].editors["amount"].text() == "600.00"  # prefilled with what is still owed
+    row = engagements.installments(store, engagement_id)[0]
+    assert (row.paid_minor, row.status(TODAY), row.settled_on) == \
+        (100_000, InstallmentStatus.PAID, TODAY)
+    assert model.index(0, ICol.STATUS).data() == "Paid"
+    assert not view.pane.pay_button.isEnabled()
+    assert view.model.index(0, 4).data() == ""  # nothing left due
+
+
+def test_overpayment_asks_and_is_refused_when_declined(
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya)
+    view.pane.schedule_button.click()
+    made: list[PaymentDialog] = []
+    monkeypatch.setattr(engagement_pane, "PaymentDialog",
+                        filled(PaymentDialog, made, amount="1500"))
+    asked = answer(monkeypatch, yes=False)
+    view.pane.pay_button.click()
+    assert asked and "$500.00 more than is owed" in asked[0]
+    assert made[0].result_row is None and not made[0].result()
+    assert made[0].boxes["amount"].error.text() == "Amount is more than the $1,000.00 outstanding"
+    assert engagements.installments(store, engagement_id)[0].paid_minor == 0
+
+    answer(monkeypatch, yes=True)
+    view.pane.pay_button.click()
+    assert engagements.installments(store, engagement_id)[0].paid_minor == 150_000
+
+
+def test_payment_errors_are_shown_in_the_dialog_naming_the_field(
+        qtbot, view: EngagementsView, store: Store, maya: int) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya)
+    view.pane.schedule_button.click()
+    installment = engagements.installments(store, engagement_id)[0]
+    dialog = PaymentDialog(store, installment, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.editors["paid_on"].setText("2026-07-01")  # type: ignore[attr-defined]
+    dialog.editors["amount"].setText("0")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.boxes["paid_on"].error.text() == "Paid on cannot be in the future"
+    assert dialog.boxes["amount"].error.text() == "Amount must be more than zero"
+    dialog.editors["amount"].setText("12.345")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.boxes["amount"].error.text() == "Amount USD takes at most 2 decimal places"
+    assert not dialog.result()
+    assert engagements.installments(store, engagement_id)[0].paid_minor == 0
+
+
+def test_overdue_installments_are_red(view: EngagementsView, store: Store, maya: int) -> None:
+    add(view, store, maya, end_on="2026-05-01")  # due 15 May, before TODAY
+    view.pane.schedule_button.click()
+    model = view.pane.installment_model
+    assert model.index(0, ICol.STATUS).data() == "Due (overdue)"
+    assert model.index(0, ICol.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert view.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+# --- the log and the rest of the pane -----------------------------------------------------
+def test_log_entry_is_added(view: EngagementsView, store: Store, maya: int,
+                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya)
+    assert view.pane.log_list.topLevelItemCount() == 0
+    made: list[LogEntryDialog] = []
+    monkeypatch.setattr(engagement_pane, "LogEntryDialog",
+                        filled(LogEntryDialog, made, summary="Agreed the page plan\nand fonts",
+                               follow_up_on="2026-06-12"))
+    view.pane.log_button.click()
+    assert made[0].editors["channel"].value() == "video"  # the plan's channel is the default
+    entries = engagements.log(store, engagement_id)
+    assert [(e.logged_on, e.channel, e.summary, e.follow_up_on) for e in entries] == \
+        [(TODAY, "video", "Agreed the page plan\nand fonts", D(2026, 6, 12))]
+    item = view.pane.log_list.topLevelItem(0)
+    assert [item.text(c) for c in range(4)] == \
+        ["2026-06-10", "Video", "Agreed the page plan", "2026-06-12"]
+
+
+def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int) -> None:  # type: ignore[no-untyped-def]
+    record = engagements.create(store, make_engagement(maya))
+    dialog = LogEntryDialog(store, record.id, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.editors["follow_up_on"].setText("2026-06-01")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.boxes["summary"].error.text() == "Summary is required"
+    dialog.editors["summary"].setPlainText("Call")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.boxes["follow_up_on"].error.text() == "Follow up on is before the entry's date"
+    assert engagements.log(store, record.id) == []
+
+
+def test_pane_shows_brief_gaps_and_the_notice_date(view: EngagementsView, store: Store,
+                                                   maya: int) -> None:
+    add(view, store, maya, goals="", comm_contact="", end_on="2026-07-31", notice_days="30")
+    text = view.pane.heading.text()
+    assert "still empty: Goals, Communication plan" in text
+    assert "Give notice by" in text and "01 Jul 2026" in text
+
+
+def test_installment_model_passes_qt_model_tester(qtmodeltester, view: EngagementsView,  # type: ignore[no-untyped-def]
+                                                  store: Store, maya: int) -> None:
+    add(view, store, maya, pricing_model="retainer", billing_period="monthly")
+    view.pane.schedule_button.click()
+    assert view.pane.installment_model.rowCount() == 3
+    qtmodeltester.check(view.pane.installment_model)
+
+
+# --- in the main window -------------------------------------------------------------------
+def test_ctrl_2_and_ctrl_1_switch_tabs(qtbot, store: Store, data_folder: Path,  # type: ignore[no-untyped-def]
+                                       tmp_path: Path, maya: int) -> None:
+    engagements.create(store, make_engagement(maya))
+    window = MainWindow(store, data_folder,
+                        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.load()
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
+        ["Contractors", "Engagements"]
+    window.table.selectRow(0)
+    assert window.edit_action.isEnabled()
+    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.engagements
+    assert window.engagements.model.rowCount() == 1  # loaded when first shown
+    assert not window.edit_action.isEnabled() and not window.archive_action.isEnabled()
+    qtbot.keyClick(window.engagements.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.splitter
+    assert window.edit_action.isEnabled()
+    window.background.wait()
