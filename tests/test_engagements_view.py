@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.engagement import allowed_moves
 from desktop.core.enums import EngagementStatus, InstallmentStatus
 from desktop.store import contractors, engagements
 from desktop.store.db import Store
+from desktop.store.health import contractor_health
 from desktop.ui import engagement_pane, engagements_view
+from desktop.ui.at_stake import AtStakeDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.installment_model import ICol
@@ -23,6 +25,7 @@ from desktop.ui.log_entry_dialog import LogEntryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
+from desktop.ui.rating_dialog import RatingDialog
 from tests.factories import make_contractor, make_engagement
 
 D = dt.date
@@ -42,6 +45,12 @@ def view(qtbot, store: Store, maya: int) -> EngagementsView:  # type: ignore[no-
     widget.resize(1200, 700)
     widget.show()
     return widget
+
+
+@pytest.fixture(autouse=True)
+def _no_rating(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finishing work asks for a rating; tests that care answer it themselves."""
+    monkeypatch.setattr(RatingDialog, "exec", lambda self: 0)
 
 
 @pytest.fixture
@@ -460,3 +469,47 @@ def test_ctrl_2_and_ctrl_1_switch_tabs(qtbot, store: Store, data_folder: Path,  
     assert window.tabs.currentWidget() is window.splitter
     assert window.edit_action.isEnabled()
     window.background.wait()
+
+
+# --- ratings and letting good people go ---------------------------------------------------
+def test_completing_asks_for_a_rating(view: EngagementsView, store: Store, maya: int,
+                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    type_in(monkeypatch, "")
+
+    def rate(self: RatingDialog) -> int:
+        self.scores["quality"].setValue(5)
+        self.rehire.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RatingDialog, "exec", rate)
+    view.pane.move_buttons[S.COMPLETED].click()
+    health = contractor_health(store, maya, TODAY)
+    assert engagements.get(store, engagement_id).status is S.COMPLETED
+    assert health.ratings is not None and health.ratings.quality == 5
+
+
+def test_letting_a_well_rated_contractor_go_needs_a_reason(
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    done = add(view, store, maya, S.IN_REVIEW, S.SIGNED, S.COMPLETED)
+    engagements.rate(store, done, engagements.RatingData(5, 5, 4, 4, True), TODAY)
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED, title="Summer catalogue")
+    shown: list[str] = []
+
+    def step_back(self: AtStakeDialog) -> int:
+        shown.append(self.layout().itemAt(0).widget().text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(AtStakeDialog, "exec", step_back)
+    view.pane.move_buttons[S.TERMINATED].click()
+    assert "4.5 / 5" in shown[0]
+    assert engagements.get(store, engagement_id).status is S.SIGNED
+
+    def give_reason(self: AtStakeDialog) -> int:
+        self.reason.setPlainText("Bringing catalogues in-house")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AtStakeDialog, "exec", give_reason)
+    view.pane.move_buttons[S.TERMINATED].click()
+    record = engagements.get(store, engagement_id)
+    assert (record.status, record.end_reason) == (S.TERMINATED, "Bringing catalogues in-house")

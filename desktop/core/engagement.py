@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -13,6 +14,9 @@ from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAcce
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency
 from desktop.core.validation import FieldError, ValidationError
+
+if TYPE_CHECKING:
+    from desktop.core.schedule import Milestone, PlannedInstallment
 
 S = EngagementStatus
 MOVES: dict[EngagementStatus, tuple[EngagementStatus, ...]] = {
@@ -259,3 +263,40 @@ def check_in_overdue(cadence: CheckInCadence | None, last_contact: dt.date | Non
                      start_on: dt.date | None, today: dt.date) -> bool:
     due = next_check_in(cadence, last_contact, start_on)
     return due is not None and due < today
+
+
+def planned_schedule(data: EngagementData,
+                     milestones: Sequence[Milestone] = ()) -> list[PlannedInstallment]:
+    """The payment plan the engagement's own terms give; milestones are the owner's to enter.
+
+    A missing payment term means payment on the due date itself (net 0), a missing billing
+    period means monthly.
+    """
+    from desktop.core.schedule import (fixed_schedule, milestone_schedule, retainer_schedule,
+                                       time_schedule)
+
+    d, P = data, PricingModel
+    net = d.payment_terms_days or 0
+    period = d.billing_period or BillingPeriod.MONTHLY
+    needs = {P.FIXED: ("amount_minor", "end_on"), P.MILESTONES: ("amount_minor",),
+             P.RETAINER: ("amount_minor", "start_on", "end_on"),
+             P.HOURLY: ("rate_minor", "estimated_hours", "start_on", "end_on"),
+             P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[d.pricing_model]
+    missing = [n for n in needs if getattr(d, n) is None]
+    if missing:
+        raise ValidationError([FieldError(n.removesuffix("_minor"), "is not set; add it to "
+                                          "plan the payments") for n in missing])
+    if d.pricing_model is P.MILESTONES:
+        assert d.amount_minor is not None
+        return milestone_schedule(d.amount_minor, d.currency, milestones, net)
+    if d.pricing_model is P.FIXED:
+        assert d.amount_minor is not None and d.end_on is not None
+        return fixed_schedule(d.amount_minor, d.currency, d.end_on, net)
+    assert d.start_on is not None and d.end_on is not None
+    if d.pricing_model is P.RETAINER:
+        assert d.amount_minor is not None
+        return retainer_schedule(d.amount_minor, d.currency, d.start_on, d.end_on, period, net)
+    assert d.rate_minor is not None and d.estimated_hours is not None
+    unit = "hours" if d.pricing_model is P.HOURLY else "days"
+    return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,
+                         period, net, unit_label=unit)

@@ -10,10 +10,9 @@ from importlib.resources import files
 from typing import Any
 
 from desktop.core.contractor import ContractorData, validate_contractor
-from desktop.core.engagement import EngagementData, validate_engagement
-from desktop.core.enums import BillingPeriod, EngagementStatus, PricingModel
-from desktop.core.schedule import (Milestone, PlannedInstallment, fixed_schedule,
-                                   milestone_schedule, retainer_schedule, time_schedule)
+from desktop.core.engagement import EngagementData, planned_schedule, validate_engagement
+from desktop.core.enums import EngagementStatus
+from desktop.core.schedule import Milestone
 from desktop.store import contractors, engagements
 from desktop.store.db import Store
 
@@ -79,7 +78,10 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
                                   by="Sam (owner)", reason=item.get("reason", ""))
     if target in (EngagementStatus.DRAFT, EngagementStatus.CANCELLED):
         return
-    rows = engagements.replace_schedule(store, record.id, _schedule(data, item))
+    milestones = [Milestone(label, (data.start_on or today) + dt.timedelta(days=offset),
+                            percent=Decimal(percent))
+                  for label, offset, percent in item.get("milestones", [])]
+    rows = engagements.replace_schedule(store, record.id, planned_schedule(data, milestones))
     for index, days_after_due in item.get("payments", []):
         if index >= len(rows):  # month lengths vary with today's date
             continue
@@ -100,26 +102,3 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
         quality, timeliness, communication, value, rehire, comment = item["rating"]
         engagements.rate(store, record.id, engagements.RatingData(
             quality, timeliness, communication, value, rehire, comment), record.ended_on or today)
-
-
-def _schedule(data: EngagementData, item: dict[str, Any]) -> list[PlannedInstallment]:
-    assert data.start_on and data.end_on and data.payment_terms_days is not None
-    net, period = data.payment_terms_days, data.billing_period or BillingPeriod.MONTHLY
-    match data.pricing_model:
-        case PricingModel.MILESTONES:
-            assert data.amount_minor is not None
-            return milestone_schedule(data.amount_minor, data.currency, [
-                Milestone(label, data.start_on + dt.timedelta(days=offset),
-                          percent=Decimal(percent))
-                for label, offset, percent in item["milestones"]], net)
-        case PricingModel.FIXED:
-            assert data.amount_minor is not None
-            return fixed_schedule(data.amount_minor, data.currency, data.end_on, net)
-        case PricingModel.RETAINER:
-            assert data.amount_minor is not None
-            return retainer_schedule(data.amount_minor, data.currency, data.start_on,
-                                     data.end_on, period, net)
-    assert data.rate_minor is not None and data.estimated_hours is not None
-    unit = "days" if data.pricing_model is PricingModel.DAILY else "hours"
-    return time_schedule(data.rate_minor, data.currency, data.estimated_hours, data.start_on,
-                         data.end_on, period, net, unit)

@@ -13,22 +13,23 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 
 from desktop import APP_NAME
 from desktop.core.engagement import (LABELS, OPEN, EngagementData, allowed_moves, brief_gaps,
-                                     last_notice_date)
+                                     last_notice_date, planned_schedule)
 from desktop.core.enums import (BillingPeriod, Channel, EngagementStatus, InstallmentStatus,
                                 PricingModel)
 from desktop.core.money import format_money
-from desktop.core.schedule import (PlannedInstallment, fixed_schedule, retainer_schedule,
-                                   time_schedule)
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
+from desktop.store.health import contractor_health
+from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.engagement_model import STATUS_COLOURS
 from desktop.ui.fields import SCHEDULE_LABELS, error_lines
 from desktop.ui.installment_model import ICol, InstallmentModel
 from desktop.ui.log_entry_dialog import LogEntryDialog
 from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
+from desktop.ui.rating_dialog import RatingDialog
 
 S, P = EngagementStatus, PricingModel
 MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
@@ -40,34 +41,6 @@ h2 { font-size: 15pt; margin: 0 0 2px 0; }
 td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
 .ok { color: #1b7f3b; } .todo { color: #9a6700; } .late { color: #b42318; }
 """
-
-
-def planned_schedule(data: EngagementData) -> list[PlannedInstallment]:
-    """The payment plan the engagement's own terms give (milestones are entered by hand)."""
-    d = data
-    if d.pricing_model is P.MILESTONES:
-        raise ValueError("a milestone schedule needs its milestones")
-    net = d.payment_terms_days or 0
-    period = d.billing_period or BillingPeriod.MONTHLY
-    needs = {P.FIXED: ("amount_minor", "end_on"),
-             P.RETAINER: ("amount_minor", "start_on", "end_on"),
-             P.HOURLY: ("rate_minor", "estimated_hours", "start_on", "end_on"),
-             P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[d.pricing_model]
-    missing = [n for n in needs if getattr(d, n) is None]
-    if missing:
-        raise ValidationError([FieldError(n.removesuffix("_minor"), "is not set; add it with "
-                                          "Edit… to plan the payments") for n in missing])
-    if d.pricing_model is P.FIXED:
-        assert d.amount_minor is not None and d.end_on is not None
-        return fixed_schedule(d.amount_minor, d.currency, d.end_on, net)
-    assert d.start_on is not None and d.end_on is not None
-    if d.pricing_model is P.RETAINER:
-        assert d.amount_minor is not None
-        return retainer_schedule(d.amount_minor, d.currency, d.start_on, d.end_on, period, net)
-    assert d.rate_minor is not None and d.estimated_hours is not None
-    unit = "hours" if d.pricing_model is P.HOURLY else "days"
-    return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,
-                         period, net, unit_label=unit)
 
 
 class EngagementPane(QWidget):
@@ -241,17 +214,34 @@ class EngagementPane(QWidget):
                 return
         elif status in ENDINGS:
             verb = MOVE_TEXT[status].removesuffix("…")
-            reason, ok = QInputDialog.getText(
-                self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}.\n\n"
-                            "Reason (optional):")
-            if not ok:
-                return
+            health = contractor_health(self.store, record.data.contractor_id, today)
+            if status is not S.CANCELLED and health.well_rated:
+                # Letting a well-rated contractor go: show what is at stake, ask why.
+                asked = reason_to_let_go(self, record.contractor_name, verb, health)
+                if asked is None:
+                    return
+                reason = asked
+            else:
+                reason, ok = QInputDialog.getText(
+                    self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}.\n\n"
+                                "Reason (optional):")
+                if not ok:
+                    return
         try:
             engagements.move(self.store, record.id, status, record.version, on=today,
                              by=signer, reason=reason)
         except (ConflictError, ValidationError) as exc:
             self._warn(_message(exc))
+        else:
+            if status in (S.COMPLETED, S.TERMINATED):
+                self._rate(record, today)
         self.changed.emit(record.id)
+
+    def _rate(self, record: EngagementRecord, today: dt.date) -> None:
+        """Ratings at the end of the work feed the contractor's record."""
+        dialog = RatingDialog(record.data.title, self)
+        if dialog.exec():
+            engagements.rate(self.store, record.id, dialog.rating(), today)
 
     def record_payment(self) -> None:
         installment = self._payable()
