@@ -448,7 +448,7 @@ def test_installment_model_passes_qt_model_tester(qtmodeltester, view: Engagemen
 
 
 # --- in the main window -------------------------------------------------------------------
-def test_ctrl_2_and_ctrl_1_switch_tabs(qtbot, store: Store, data_folder: Path,  # type: ignore[no-untyped-def]
+def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  # type: ignore[no-untyped-def]
                                        tmp_path: Path, maya: int) -> None:
     engagements.create(store, make_engagement(maya))
     window = MainWindow(store, data_folder,
@@ -458,14 +458,16 @@ def test_ctrl_2_and_ctrl_1_switch_tabs(qtbot, store: Store, data_folder: Path,  
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.load()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
-        ["Contractors", "Engagements"]
+        ["Today", "Contractors", "Engagements"]
+    assert window.tabs.currentWidget() is window.dashboard
+    window.tabs.setCurrentWidget(window.splitter)
     window.table.selectRow(0)
     assert window.edit_action.isEnabled()
-    qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.engagements
     assert window.engagements.model.rowCount() == 1  # loaded when first shown
     assert not window.edit_action.isEnabled() and not window.archive_action.isEnabled()
-    qtbot.keyClick(window.engagements.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.engagements.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.splitter
     assert window.edit_action.isEnabled()
     window.background.wait()

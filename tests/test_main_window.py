@@ -30,6 +30,7 @@ def open_window(qtbot, store: Store, folder: Path, settings: QSettings) -> MainW
     window.activateWindow()
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.load()
+    window.tabs.setCurrentWidget(window.splitter)
     return window
 
 
@@ -97,9 +98,22 @@ def test_nothing_matches_shows_a_hint(qtbot, window: MainWindow) -> None:  # typ
     assert "No contractor matches" in window.empty_text.text()
 
 
-def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, store: Store,
+                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def reason(_parent, name, _action, health):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return "Stopped freelancing" if health.well_rated else ""
+
+    monkeypatch.setattr(main_window_module, "reason_to_let_go", reason)
     contractor_id = select(window, "Jake Whitfield")
     press(qtbot, window, Qt.Key.Key_Delete)
+    assert asked == ["Jake Whitfield"]
+    with store.reading() as session:
+        from desktop.store.models import Contractor
+
+        assert session.get(Contractor, contractor_id).archive_reason == "Stopped freelancing"
     assert "Jake Whitfield" not in visible_names(window)
     assert contractors.get(store, contractor_id).archived_at is not None
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -115,6 +129,15 @@ def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, sto
     select(window, "Jake Whitfield")
     window.restore_action.trigger()
     assert contractors.get(store, contractor_id).archived_at is None
+
+
+def test_stepping_back_from_letting_a_well_rated_contractor_go_archives_nothing(
+        qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(main_window_module, "reason_to_let_go", lambda *a: None)
+    contractor_id = select(window, "Harriet Pembroke")
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert contractors.get(store, contractor_id).archived_at is None
+    assert not window.undo_stack.canUndo()
 
 
 def test_archiving_a_record_changed_elsewhere_is_refused(

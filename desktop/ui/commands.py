@@ -19,11 +19,12 @@ class ArchiveCommand(QUndoCommand):
     """Archive (or restore) contractors; undo does the opposite."""
 
     def __init__(self, store: Store, versions: dict[int, int], names: list[str], archive: bool,
-                 refresh: Refresh, report: Report):
+                 refresh: Refresh, report: Report, reasons: dict[int, str] | None = None):
         who = names[0] if len(names) == 1 else f"{len(names)} contractors"
         super().__init__(f"{'Archive' if archive else 'Restore'} {who}")
         self._store, self._versions, self._archive = store, dict(versions), archive
         self._refresh, self._report = refresh, report
+        self._reasons = reasons or {}
 
     def redo(self) -> None:
         self._apply(self._archive)
@@ -35,7 +36,8 @@ class ArchiveCommand(QUndoCommand):
         done: list[int] = []
         try:
             for contractor_id, version in self._versions.items():
-                record = contractors.set_archived(self._store, contractor_id, archived, version)
+                record = contractors.set_archived(self._store, contractor_id, archived, version,
+                                                  reason=self._reasons.get(contractor_id, ""))
                 self._versions[contractor_id] = record.version
                 done.append(contractor_id)
         except ConflictError as exc:

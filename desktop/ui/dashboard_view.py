@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.core.money import format_money
 from desktop.store.dashboard import Dashboard, dashboard
@@ -44,6 +44,7 @@ class Section(QFrame):
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
+        self.list.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.totals)
@@ -98,9 +99,16 @@ class DashboardView(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 1)
+        # A scroll area, so the sections never force a small screen's window to grow.
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scroll, 1)
         for section in self.sections():
             section.list.itemActivated.connect(self._activated)
 

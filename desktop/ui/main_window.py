@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from pathlib import Path
 
@@ -15,16 +16,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from desktop import APP_NAME, __version__
 from desktop.core.enums import ContractorStatus
 from desktop.core.validation import ConflictError
-from desktop.store import contractors, demo
+from desktop.store import contractors, demo, engagements
 from desktop.store.backup import backup_database, timestamped_name
 from desktop.store.db import Store
+from desktop.store.health import contractor_health
 from desktop.store.paths import backup_dir
+from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.commands import ArchiveCommand, EditCommand
 from desktop.ui.contractor_dialog import ContractorDialog
+from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.roster_model import (ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks,
                                      sort_key)
+from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.worker import Background
 
 _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.RATE: 130,
@@ -161,11 +166,15 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.engagements = EngagementsView(self.store)
+        self.dashboard = DashboardView(self.store, self.background)
+        self.dashboard.open_engagement.connect(self.open_engagement)
+        self.dashboard.open_contractor.connect(self.open_contractor)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.dashboard, "Today")  # the first thing the owner sees
         self.tabs.addTab(self.splitter, "Contractors")
         self.tabs.addTab(self.engagements, "Engagements")
-        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -206,11 +215,16 @@ class MainWindow(QMainWindow):
         self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.dashboard_tab_action = self._action(
+            "&Today", lambda: self.tabs.setCurrentWidget(self.dashboard), "Ctrl+1",
+            "What needs you today: payments, notice dates, check-ins")
         self.contractors_tab_action = self._action(
-            "&Contractors", lambda: self.tabs.setCurrentWidget(self.splitter), "Ctrl+1")
+            "&Contractors", lambda: self.tabs.setCurrentWidget(self.splitter), "Ctrl+2")
         self.engagements_tab_action = self._action(
-            "&Engagements", lambda: self.tabs.setCurrentWidget(self.engagements), "Ctrl+2",
+            "&Engagements", lambda: self.tabs.setCurrentWidget(self.engagements), "Ctrl+3",
             "Contracts, payment schedules and the communication log")
+        self.rules_action = self._action("&Payment rules…", self.edit_rules,
+                                         tip="The statutory rules terms are checked against")
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -226,9 +240,12 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu("&View")
-        view_menu.addActions([self.contractors_tab_action, self.engagements_tab_action])
+        view_menu.addActions([self.dashboard_tab_action, self.contractors_tab_action,
+                              self.engagements_tab_action])
         view_menu.addSeparator()
         view_menu.addAction(self.show_archived_action)
+        settings_menu = menu.addMenu("&Settings")
+        settings_menu.addAction(self.rules_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -256,6 +273,7 @@ class MainWindow(QMainWindow):
                                limit=FIRST_SCREEN)
         self.background.submit(first_screen, on_done=self._first_rows_loaded,
                                on_error=self._failed)
+        self.dashboard.refresh()
 
     def _first_rows_loaded(self, rows: list[contractors.ContractorRow]) -> None:
         if len(rows) < FIRST_SCREEN:  # that was everybody
@@ -356,8 +374,31 @@ class MainWindow(QMainWindow):
             record = contractors.get(self.store, ids[0]) if len(ids) == 1 else None
         except ConflictError:
             record = None
-        self.detail.show_record(record, count=len(ids))
+        health = rows = None
+        if record is not None:
+            health = contractor_health(self.store, record.id, dt.date.today())
+            rows = engagements.list_rows(self.store, contractor_id=record.id)
+        self.detail.show_record(record, count=len(ids), health=health, engagements=rows)
         self._update_actions()
+
+    # --- tabs ----------------------------------------------------------------------------
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
+        self._update_actions()
+
+    def open_engagement(self, engagement_id: int) -> None:
+        self.tabs.setCurrentWidget(self.engagements)
+        self.engagements.reload(select_id=engagement_id)
+
+    def open_contractor(self, contractor_id: int) -> None:
+        self.tabs.setCurrentWidget(self.splitter)
+        if self.model.position_of(contractor_id) is None:  # hidden by the filter: show it
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.tag_filter.setCurrentIndex(0)
+            self.archived_box.setChecked(True)
+        self._select_ids([contractor_id])
 
     def _update_actions(self) -> None:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
@@ -438,10 +479,19 @@ class MainWindow(QMainWindow):
     def _set_archived(self, archive: bool) -> None:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
         rows = [r for r in rows if r.archived != archive]
+        reasons: dict[int, str] = {}
+        if archive and len(rows) <= 20:  # asking per contractor only makes sense for a few
+            today = dt.date.today()
+            for row in rows:
+                reason = reason_to_let_go(self, row.display_name, "Archive",
+                                          contractor_health(self.store, row.id, today))
+                if reason is None:
+                    return
+                reasons[row.id] = reason
         if rows:
             self.undo_stack.push(ArchiveCommand(
                 self.store, {r.id: r.version for r in rows}, [r.display_name for r in rows],
-                archive, self.refresh, self._warn))
+                archive, self.refresh, self._warn, reasons))
             verb = "Archived" if archive else "Restored"
             self.statusBar().showMessage(f"{verb} {len(rows)} — Ctrl+Z to undo", 5000)
 
@@ -479,6 +529,9 @@ class MainWindow(QMainWindow):
             backup_database, self.store.path, Path(path),
             on_done=lambda p: self.statusBar().showMessage(f"Backed up to {p}", 8000),
             on_error=self._failed)
+
+    def edit_rules(self) -> None:
+        RulesDialog(self.store, self).exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
