@@ -32,17 +32,17 @@ def test_demo_has_engagements_in_every_status_with_money_moving(store: Store) ->
 def test_dashboard_shows_what_needs_attention(store: Store) -> None:
     demo.load_demo(store, today=TODAY)
     board = dashboard(store, TODAY)
-    assert board.overdue and all(r.installment.due_on < TODAY for r in board.overdue)
+    assert board.overdue.rows and all(r.installment.due_on < TODAY for r in board.overdue.rows)
     assert all(TODAY <= r.installment.due_on <= TODAY + dt.timedelta(days=14)
-               for r in board.due_soon)
+               for r in board.due_soon.rows)
     assert "Monthly bookkeeping" in [e.title for e in board.ending]
     bookkeeping = next(e for e in board.ending if e.title == "Monthly bookkeeping")
     assert bookkeeping.last_notice_on == bookkeeping.end_on - dt.timedelta(days=30)
     assert "Spring catalogue design" in [c.title for c in board.check_ins]
-    for rows in (board.overdue, board.due_soon):
-        totals = board.totals(rows)
-        for currency, total in totals.items():
-            assert total == sum(r.installment.outstanding_minor for r in rows
+    for owed in (board.overdue, board.due_soon):
+        assert owed.count == len(owed.rows)
+        for currency, total in owed.totals.items():
+            assert total == sum(r.installment.outstanding_minor for r in owed.rows
                                 if r.installment.currency == currency)
 
 
@@ -50,7 +50,7 @@ def test_removing_demo_removes_its_engagements_and_payments(store: Store) -> Non
     demo.load_demo(store, today=TODAY)
     demo.remove_demo(store)
     assert engagements.list_rows(store) == []
-    assert dashboard(store, TODAY).overdue == []
+    assert dashboard(store, TODAY).overdue.count == 0
 
 
 def test_health_reports_on_time_rate_totals_ratings_and_rates(store: Store) -> None:
@@ -73,3 +73,43 @@ def test_demo_loads_on_any_day_of_the_year(store: Store) -> None:
         assert demo.load_demo(store, today=day) == 30
         assert len({r.status for r in engagements.list_rows(store)}) == len(EngagementStatus)
         demo.remove_demo(store)
+
+
+def test_long_lists_are_cut_but_counted_and_totalled_in_full(store: Store) -> None:
+    from desktop.core.enums import BillingPeriod
+    from desktop.core.schedule import retainer_schedule
+    from desktop.store.dashboard import LIST_LIMIT
+    from tests.factories import make_contractor, make_engagement
+
+    who = contractors.create(store, make_contractor()).id
+    record = engagements.create(store, make_engagement(who, pricing_model="retainer",
+                                                       amount="10", start_on="2023-01-02",
+                                                       end_on="2026-06-30"))
+    plan = retainer_schedule(1_000, "USD", dt.date(2023, 1, 2), dt.date(2026, 6, 30),
+                             BillingPeriod.WEEKLY, 0)
+    rows = engagements.replace_schedule(store, record.id, plan)
+    engagements.record_payment(store, rows[0].id, amount_minor=400, currency="USD",
+                               paid_on=rows[0].due_on, today=TODAY)
+    board = dashboard(store, TODAY)
+    late = [r for r in rows if r.due_on < TODAY]
+    assert len(late) > LIST_LIMIT
+    assert len(board.overdue.rows) == LIST_LIMIT and board.overdue.count == len(late)
+    assert board.overdue.totals == {"USD": 1_000 * len(late) - 400}
+    assert board.overdue.rows[0].installment.due_on == rows[0].due_on  # oldest first
+    soon = [r for r in rows if TODAY <= r.due_on <= TODAY + dt.timedelta(days=14)]
+    assert board.due_soon.count == len(soon) == len(board.due_soon.rows)
+
+
+def test_ending_soon_is_judged_by_the_last_day_to_give_notice(store: Store) -> None:
+    from tests.factories import make_contractor, make_engagement
+
+    who = contractors.create(store, make_contractor()).id
+    long_notice = engagements.create(store, make_engagement(
+        who, title="Long notice", start_on="2026-01-01", end_on="2026-09-30", notice_days="90"))
+    far_off = engagements.create(store, make_engagement(
+        who, title="Far off", start_on="2026-01-01", end_on="2026-09-30", notice_days="7"))
+    for record in (long_notice, far_off):
+        moved = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
+        engagements.move(store, record.id, "signed", moved.version, on=TODAY)
+    ending = dashboard(store, TODAY).ending
+    assert [(e.title, e.last_notice_on) for e in ending] == [("Long notice", dt.date(2026, 7, 2))]

@@ -27,8 +27,8 @@ def test_sections_show_the_dashboard_with_totals_per_currency(qtbot, store: Stor
     demo.load_demo(store, today=TODAY)
     view = open_view(qtbot, store)
     board = dashboard(store, TODAY)
-    assert view.overdue.list.count() == len(board.overdue) > 0
-    expected = ", ".join(format_money(v, c) for c, v in board.totals(board.overdue).items())
+    assert view.overdue.list.count() == len(board.overdue.rows) > 0
+    expected = ", ".join(format_money(v, c) for c, v in board.overdue.totals.items())
     assert view.overdue.totals.text() == f"Total: {expected}"
     assert "Monthly bookkeeping" in "\n".join(
         view.ending.list.item(i).text() for i in range(view.ending.list.count()))
@@ -41,7 +41,7 @@ def test_activating_an_entry_opens_its_engagement(qtbot, store: Store) -> None: 
     item = view.overdue.list.item(0)
     with qtbot.waitSignal(view.open_engagement, timeout=1000) as opened:
         view.overdue.list.itemActivated.emit(item)
-    assert opened.args == [dashboard(store, TODAY).overdue[0].engagement_id]
+    assert opened.args == [dashboard(store, TODAY).overdue.rows[0].engagement_id]
 
 
 def test_an_empty_roster_says_nothing_is_late(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.core.engagement import (EngagementData, OPEN, check_move, contract_value,
-                                     next_check_in)
+from desktop.core.engagement import (OPEN, EngagementData, check_move, contract_value,
+                                     last_notice_date, next_check_in)
 from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
                                 EngagementStatus, InstallmentStatus, PricingModel)
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
@@ -265,18 +266,68 @@ class DueRow:
     overdue: bool
 
 
-def due(store: Store, today: dt.date, days: int = 14) -> list[DueRow]:
-    """Unpaid installments due by ``today + days``, overdue ones first (one indexed query)."""
-    query = (select(Installment, Engagement.title, Contractor.id, Contractor.display_name)
+_DUE_COLUMNS = (*(getattr(Installment, c) for c in (
+    "id", "engagement_id", "position", "label", "period_end", "due_on", "amount_minor",
+    "currency", "status", "paid_minor", "settled_on", "version")),
+    Engagement.title, Contractor.id, Contractor.display_name)
+
+
+def _due_query(first: dt.date | None, last: dt.date) -> Select[Any]:
+    query = (select(*_DUE_COLUMNS)
              .join(Engagement, Engagement.id == Installment.engagement_id)
              .join(Contractor, Contractor.id == Engagement.contractor_id)
-             .where(Installment.status.in_(_OPEN_INSTALLMENT),
-                    Installment.due_on <= today + dt.timedelta(days=days))
+             .where(Installment.due_on <= last)
              .order_by(Installment.due_on, Installment.id))
+    return query if first is None else query.where(Installment.due_on >= first)
+
+
+def _due_rows(session: Session, first: dt.date | None, last: dt.date, today: dt.date,
+              limit: int | None) -> list[DueRow]:
+    """Open installments due in [first, last], earliest first. Each status is read on its own
+    so the index hands rows over already in order and a limit stops early."""
+    rows = []
+    for status in _OPEN_INSTALLMENT:
+        query = _due_query(first, last).where(Installment.status == status)
+        rows.extend(session.execute(query if limit is None else query.limit(limit)).all())
+    rows.sort(key=lambda r: (r.due_on, r.id))
+    return [DueRow(InstallmentRow(*r[:12]), r[1], r[12], r[13], r[14], r.due_on < today)
+            for r in rows[:limit]]
+
+
+def due(store: Store, today: dt.date, days: int = 14) -> list[DueRow]:
+    """Unpaid installments due by ``today + days``, overdue ones first."""
     with store.reading() as session:
-        return [DueRow(_installment(inst), inst.engagement_id, title, cid, name,
-                       inst.due_on < today)
-                for inst, title, cid, name in session.execute(query)]
+        return _due_rows(session, None, today + dt.timedelta(days=days), today, None)
+
+
+@dataclass(frozen=True)
+class Owed:
+    """The first rows of a list of unpaid installments, with the whole list's count and
+    totals per currency (amounts in different currencies are never added together)."""
+
+    rows: list[DueRow]
+    count: int
+    totals: dict[str, int]
+
+
+def owed(store: Store, today: dt.date, days: int, limit: int) -> tuple[Owed, Owed]:
+    """(overdue, due within ``days``), each counted and totalled in SQL over one index."""
+    horizon = today + dt.timedelta(days=days)
+    late = Installment.due_on < today
+    totals = (select(Installment.currency, late, func.count(),
+                     func.sum(Installment.amount_minor - Installment.paid_minor))
+              .where(Installment.status.in_(_OPEN_INSTALLMENT), Installment.due_on <= horizon)
+              .group_by(Installment.currency, late))
+    with store.reading() as session:
+        sums: dict[bool, tuple[int, dict[str, int]]] = {True: (0, {}), False: (0, {})}
+        for currency, is_late, count, amount in session.execute(totals):
+            number, per_currency = sums[bool(is_late)]
+            per_currency[currency] = int(amount)
+            sums[bool(is_late)] = (number + count, per_currency)
+        overdue = _due_rows(session, None, today - dt.timedelta(days=1), today, limit)
+        soon = _due_rows(session, today, horizon, today, limit)
+    return (Owed(overdue, sums[True][0], dict(sorted(sums[True][1].items()))),
+            Owed(soon, sums[False][0], dict(sorted(sums[False][1].items()))))
 
 
 # --- ratings -------------------------------------------------------------------------------
@@ -332,7 +383,9 @@ def add_log_entry(store: Store, engagement_id: int, *, logged_on: dt.date, chann
     if follow_up_on and follow_up_on < logged_on:
         raise ValidationError([FieldError("follow_up_on", "is before the entry's date")])
     with store.transaction() as session:
-        _load(session, engagement_id)
+        engagement = _load(session, engagement_id)
+        if engagement.last_contact_on is None or logged_on > engagement.last_contact_on:
+            engagement.last_contact_on = logged_on
         entry = CommunicationLog(engagement_id=engagement_id, logged_on=logged_on,
                                  channel=str(Channel.parse(channel)) if channel else "",
                                  summary=summary.strip(), follow_up_on=follow_up_on)
@@ -361,23 +414,26 @@ class CheckInRow:
 
 
 def overdue_check_ins(store: Store, today: dt.date) -> list[CheckInRow]:
-    """Signed engagements whose last log entry is older than their check-in cadence."""
-    last = (select(CommunicationLog.engagement_id,
-                   func.max(CommunicationLog.logged_on).label("last"))
-            .group_by(CommunicationLog.engagement_id).subquery())
-    query = (select(Engagement.id, Engagement.title, Contractor.display_name,
-                    Engagement.comm_cadence, Engagement.start_on, last.c.last)
-             .join(Contractor, Contractor.id == Engagement.contractor_id)
-             .outerjoin(last, last.c.engagement_id == Engagement.id)
-             .where(Engagement.status == EngagementStatus.SIGNED.value,
-                    Engagement.comm_cadence != ""))
+    """Signed engagements whose last contact (or start) is older than their cadence."""
+    # Loose cut-offs in SQL keep the scan to the few candidates; the exact calendar rule
+    # (a month is a calendar month) then decides in Python.
+    loose = {CheckInCadence.WEEKLY: 7, CheckInCadence.FORTNIGHTLY: 14,
+             CheckInCadence.MONTHLY: 28}
+    since = func.coalesce(Engagement.last_contact_on, Engagement.start_on)
     rows = []
     with store.reading() as session:
-        for eid, title, name, cadence, start_on, last_on in session.execute(query):
-            due_on = next_check_in(CheckInCadence(cadence), last_on, start_on)
-            if due_on is not None and due_on < today:
-                rows.append(CheckInRow(eid, title, name, cadence, last_on, due_on))
-    return sorted(rows, key=lambda r: r.due_on)
+        for cadence, days in loose.items():
+            query = (select(Engagement.id, Engagement.title, Contractor.display_name,
+                            Engagement.start_on, Engagement.last_contact_on)
+                     .join(Contractor, Contractor.id == Engagement.contractor_id)
+                     .where(Engagement.status == EngagementStatus.SIGNED.value,
+                            Engagement.comm_cadence == cadence.value,
+                            since < today - dt.timedelta(days=days)))
+            for eid, title, name, start_on, last_on in session.execute(query):
+                due_on = next_check_in(cadence, last_on, start_on)
+                if due_on is not None and due_on < today:
+                    rows.append(CheckInRow(eid, title, name, cadence.value, last_on, due_on))
+    return sorted(rows, key=lambda r: (r.due_on, r.engagement_id))
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -411,6 +467,9 @@ def _apply(obj: Engagement, data: EngagementData) -> None:
             value = "" if value is None else str(value)
         if getattr(obj, name, None) != value:
             setattr(obj, name, value)
+    notice_by = last_notice_date(data.end_on, data.notice_days)
+    if obj.notice_by != notice_by:
+        obj.notice_by = notice_by
 
 
 def _data(obj: Engagement) -> EngagementData:

@@ -51,9 +51,11 @@ class Section(QFrame):
         layout.addWidget(self.list, 1)
 
     def fill(self, entries: list[tuple[str, int | None, int | None, bool]],
-             totals: dict[str, int] | None = None) -> None:
-        """entries: (text, engagement id, contractor id, needs attention now)."""
-        self.heading.setText(f"<b>{self.title}</b>" + (f" — {len(entries)}" if entries else ""))
+             totals: dict[str, int] | None = None, count: int | None = None) -> None:
+        """entries: (text, engagement id, contractor id, needs attention now); ``count`` is
+        the whole list's size when only its first entries are shown."""
+        count = len(entries) if count is None else count
+        self.heading.setText(f"<b>{self.title}</b>" + (f" — {count:,}" if count else ""))
         self.totals.setText("Total: " + ", ".join(format_money(v, c) for c, v in totals.items())
                             if totals else "")
         self.totals.setVisible(bool(totals))
@@ -71,6 +73,10 @@ class Section(QFrame):
             if urgent:
                 item.setForeground(_LATE)
             self.list.addItem(item)
+        if count > len(entries):
+            more = QListWidgetItem(f"… and {count - len(entries):,} more")
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(more)
 
 
 class DashboardView(QWidget):
@@ -127,8 +133,8 @@ class DashboardView(QWidget):
                      f", due {_day(r.installment.due_on, today)}",
                      r.engagement_id, r.contractor_id, r.overdue) for r in rows]
 
-        self.overdue.fill(money_rows(board.overdue), board.totals(board.overdue))
-        self.due_soon.fill(money_rows(board.due_soon), board.totals(board.due_soon))
+        for section, owed in ((self.overdue, board.overdue), (self.due_soon, board.due_soon)):
+            section.fill(money_rows(owed.rows), owed.totals, owed.count)
         self.ending.fill([
             (f"{e.contractor_name} · {e.title}\nends {_day(e.end_on, today)}"
              + (f"; last day to give notice {_day(e.last_notice_on, today)}"
@@ -141,9 +147,10 @@ class DashboardView(QWidget):
              + (f"; last contact {c.last_contact:%d %b}" if c.last_contact else "; no contact yet"),
              c.engagement_id, None, True) for c in board.check_ins])
         self.documents.fill([
-            (f"{d.title or d.kind} expires {_day(d.expires_on, today)}", d.engagement_id,
-             d.contractor_id, d.expires_on <= today) for d in board.expiring])
-        late = len(board.overdue) + len(board.check_ins)
+            (f"{d.title or d.kind} {'expired' if d.expires_on < today else 'expires'} "
+             f"{_day(d.expires_on, today)}", d.engagement_id, d.contractor_id,
+             d.expires_on <= today) for d in board.expiring], count=board.expiring_count)
+        late = board.overdue.count + len(board.check_ins)
         self.summary.setText(f"{today:%A %d %B %Y} — " + (
             f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
             if late else "nothing is late"))

@@ -44,20 +44,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_document_expires_on'), ['expires_on'], unique=False)
 
     with op.batch_alter_table('engagement', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('notice_by', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('last_contact_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('ended_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('end_reason', sa.String(length=500), server_default='', nullable=False))
         batch_op.add_column(sa.Column('is_demo', sa.Boolean(), server_default='0', nullable=False))
+        batch_op.create_index('ix_engagement_status_end', ['status', 'end_on'], unique=False)
+        batch_op.create_index('ix_engagement_status_cadence', ['status', 'comm_cadence', 'last_contact_on'], unique=False)
 
     with op.batch_alter_table('installment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('period_end', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('paid_minor', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('settled_on', sa.Date(), nullable=True))
         batch_op.drop_index(batch_op.f('ix_installment_due_on'))
-        batch_op.create_index('ix_installment_status_due', ['status', 'due_on'], unique=False)
+        batch_op.create_index('ix_installment_status_due', ['status', 'due_on', 'currency', 'amount_minor', 'paid_minor'], unique=False)
 
 
     _seed_rules()
     _start_rate_history()
+    _fill_dashboard_dates()
 
 
 CHECKED = dt.date(2026, 11, 25)
@@ -84,6 +89,24 @@ def _seed_rules() -> None:
                    "by SI 2013/395: 30 days by default; over 60 days only if expressly agreed "
                    "and not grossly unfair"},
     ])
+
+
+def _fill_dashboard_dates() -> None:
+    """Existing engagements get their last notice date and last contact."""
+    conn = op.get_bind()
+    engagement = sa.table("engagement", *(sa.column(c) for c in (
+        "id", "end_on", "notice_days", "notice_by", "last_contact_on")))
+    log = sa.table("communication_log", sa.column("engagement_id"), sa.column("logged_on"))
+    last = dict(conn.execute(sa.select(log.c.engagement_id, sa.func.max(log.c.logged_on))
+                             .group_by(log.c.engagement_id)).all())
+    for row in conn.execute(sa.select(engagement.c.id, engagement.c.end_on,
+                                      engagement.c.notice_days)).all():
+        end = row.end_on if isinstance(row.end_on, (dt.date, type(None))) else \
+            dt.date.fromisoformat(str(row.end_on))
+        notice_by = end - dt.timedelta(days=row.notice_days) \
+            if end is not None and row.notice_days is not None else None
+        conn.execute(engagement.update().where(engagement.c.id == row.id).values(
+            notice_by=notice_by, last_contact_on=last.get(row.id)))
 
 
 def _start_rate_history() -> None:
@@ -116,9 +139,13 @@ def downgrade() -> None:
         batch_op.drop_column('period_end')
 
     with op.batch_alter_table('engagement', schema=None) as batch_op:
+        batch_op.drop_index('ix_engagement_status_cadence')
+        batch_op.drop_index('ix_engagement_status_end')
         batch_op.drop_column('is_demo')
         batch_op.drop_column('end_reason')
         batch_op.drop_column('ended_on')
+        batch_op.drop_column('last_contact_on')
+        batch_op.drop_column('notice_by')
 
     with op.batch_alter_table('document', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_document_expires_on'))

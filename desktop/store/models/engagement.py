@@ -51,6 +51,9 @@ class Engagement(Tracked, Base):
     comm_cadence: Mapped[str] = text(16)
     comm_contact: Mapped[str] = text(120)
     comm_overlap: Mapped[str] = text(120)
+    # Kept in step on every write so the dashboard asks indexed questions only.
+    notice_by: Mapped[dt.date | None] = mapped_column(Date)  # end date minus notice period
+    last_contact_on: Mapped[dt.date | None] = mapped_column(Date)  # newest log entry
     # Signing and ending.
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     signed_by: Mapped[str] = text(120)
@@ -61,6 +64,8 @@ class Engagement(Tracked, Base):
     __table_args__ = (
         CheckConstraint("amount_minor IS NULL OR amount_minor >= 0", name="amount_not_negative"),
         CheckConstraint("rate_minor IS NULL OR rate_minor >= 0", name="rate_not_negative"),
+        Index("ix_engagement_status_end", "status", "end_on"),
+        Index("ix_engagement_status_cadence", "status", "comm_cadence", "last_contact_on"),
     )
 
 
