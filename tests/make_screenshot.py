@@ -33,6 +33,7 @@ def main() -> int:
         window.show()
 
         def shoot(_count: int) -> None:
+            window.tabs.setCurrentWidget(window.splitter)
             names = [window.model.row_at(r).display_name for r in range(window.model.rowCount())]
             window.table.selectRow(names.index("Maya Okafor"))
             QTimer.singleShot(150, lambda: (window.grab().save(str(OUT)), app.quit()))

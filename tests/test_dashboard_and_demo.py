@@ -38,7 +38,8 @@ def test_dashboard_shows_what_needs_attention(store: Store) -> None:
     assert "Monthly bookkeeping" in [e.title for e in board.ending]
     bookkeeping = next(e for e in board.ending if e.title == "Monthly bookkeeping")
     assert bookkeeping.last_notice_on == bookkeeping.end_on - dt.timedelta(days=30)
-    assert "Spring catalogue design" in [c.title for c in board.check_ins]
+    assert "Spring catalogue design" in [c.title for c in board.check_ins.rows]
+    assert board.check_ins.count == len(board.check_ins.rows)
     for owed in (board.overdue, board.due_soon):
         assert owed.count == len(owed.rows)
         for currency, total in owed.totals.items():

@@ -593,3 +593,24 @@ class TestCheckIns:
 
     def test_no_dates_never_overdue(self) -> None:
         assert not check_in_overdue(C.WEEKLY, None, None, dt.date(2030, 1, 1))
+
+
+class TestOverdueBefore:
+    """The SQL cut-off must agree with the calendar rule for every day of a leap year."""
+
+    @pytest.mark.parametrize("cadence", [C.WEEKLY, C.FORTNIGHTLY, C.MONTHLY])
+    def test_cutoff_matches_check_in_overdue(self, cadence) -> None:  # type: ignore[no-untyped-def]
+        from desktop.core.engagement import overdue_before
+
+        for offset in range(0, 366, 1):
+            today = dt.date(2024, 1, 1) + dt.timedelta(days=offset)
+            cutoff = overdue_before(cadence, today)
+            for back in range(0, 70):
+                since = today - dt.timedelta(days=back)
+                assert (since < cutoff) == check_in_overdue(cadence, since, None, today), \
+                    (cadence, today, since)
+
+    def test_per_milestone_has_no_cutoff(self) -> None:
+        from desktop.core.engagement import overdue_before
+
+        assert overdue_before(C.PER_MILESTONE, dt.date(2026, 1, 1)) is None

@@ -135,12 +135,12 @@ def test_due_lists_overdue_first_within_the_window(store: Store, signed) -> None
 
 def test_log_and_overdue_check_ins(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     # Weekly cadence from the 1 March start: due 8 March.
-    assert [c.engagement_id for c in engagements.overdue_check_ins(store, D(2026, 3, 9))] == \
+    assert [c.engagement_id for c in engagements.overdue_check_ins(store, D(2026, 3, 9)).rows] == \
         [signed.id]
     engagements.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="video",
                               summary="Went through the first spread", follow_up_on=D(2026, 3, 12))
-    assert engagements.overdue_check_ins(store, D(2026, 3, 16)) == []
-    late = engagements.overdue_check_ins(store, D(2026, 3, 17))
+    assert engagements.overdue_check_ins(store, D(2026, 3, 16)).count == 0
+    late = engagements.overdue_check_ins(store, D(2026, 3, 17)).rows
     assert late[0].last_contact == D(2026, 3, 9) and late[0].due_on == D(2026, 3, 16)
     assert engagements.log(store, signed.id)[0].summary == "Went through the first spread"
     with pytest.raises(ValidationError, match="summary"):

@@ -259,6 +259,18 @@ def next_check_in(cadence: CheckInCadence | None, last_contact: dt.date | None,
     return since + step
 
 
+def overdue_before(cadence: CheckInCadence, today: dt.date) -> dt.date | None:
+    """The first date whose next check-in is not yet overdue today: contact (or a start)
+    before it means the check-in is late. Exact for calendar months too, because a month
+    after a later date is never earlier."""
+    if cadence is CheckInCadence.PER_MILESTONE:
+        return None
+    day = today - dt.timedelta(days=40)
+    while (next_check_in(cadence, day, None) or today) < today:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def check_in_overdue(cadence: CheckInCadence | None, last_contact: dt.date | None,
                      start_on: dt.date | None, today: dt.date) -> bool:
     due = next_check_in(cadence, last_contact, start_on)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.engagement import (OPEN, EngagementData, check_move, contract_value,
-                                     last_notice_date, next_check_in)
+                                     last_notice_date, next_check_in, overdue_before)
 from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
                                 EngagementStatus, InstallmentStatus, PricingModel)
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
@@ -413,27 +413,36 @@ class CheckInRow:
     due_on: dt.date
 
 
-def overdue_check_ins(store: Store, today: dt.date) -> list[CheckInRow]:
+@dataclass(frozen=True)
+class CheckIns:
+    rows: list[CheckInRow]  # the most overdue first, at most the limit asked for
+    count: int
+
+
+def overdue_check_ins(store: Store, today: dt.date, limit: int | None = None) -> CheckIns:
     """Signed engagements whose last contact (or start) is older than their cadence."""
-    # Loose cut-offs in SQL keep the scan to the few candidates; the exact calendar rule
-    # (a month is a calendar month) then decides in Python.
-    loose = {CheckInCadence.WEEKLY: 7, CheckInCadence.FORTNIGHTLY: 14,
-             CheckInCadence.MONTHLY: 28}
     since = func.coalesce(Engagement.last_contact_on, Engagement.start_on)
-    rows = []
+    rows: list[CheckInRow] = []
+    count = 0
     with store.reading() as session:
-        for cadence, days in loose.items():
+        for cadence in CheckInCadence:
+            cutoff = overdue_before(cadence, today)
+            if cutoff is None:
+                continue
+            late = (Engagement.status == EngagementStatus.SIGNED.value,
+                    Engagement.comm_cadence == cadence.value, since < cutoff)
+            count += session.scalar(select(func.count()).select_from(Engagement).where(*late)) or 0
             query = (select(Engagement.id, Engagement.title, Contractor.display_name,
                             Engagement.start_on, Engagement.last_contact_on)
                      .join(Contractor, Contractor.id == Engagement.contractor_id)
-                     .where(Engagement.status == EngagementStatus.SIGNED.value,
-                            Engagement.comm_cadence == cadence.value,
-                            since < today - dt.timedelta(days=days)))
-            for eid, title, name, start_on, last_on in session.execute(query):
+                     .where(*late).order_by(since, Engagement.id))
+            for eid, title, name, start_on, last_on in session.execute(
+                    query if limit is None else query.limit(limit)):
                 due_on = next_check_in(cadence, last_on, start_on)
-                if due_on is not None and due_on < today:
-                    rows.append(CheckInRow(eid, title, name, cadence.value, last_on, due_on))
-    return sorted(rows, key=lambda r: (r.due_on, r.engagement_id))
+                assert due_on is not None
+                rows.append(CheckInRow(eid, title, name, cadence.value, last_on, due_on))
+    rows.sort(key=lambda r: (r.due_on, r.engagement_id))
+    return CheckIns(rows[:limit], count)
 
 
 # --- helpers -------------------------------------------------------------------------------

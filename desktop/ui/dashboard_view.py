@@ -145,12 +145,13 @@ class DashboardView(QWidget):
             (f"{c.contractor_name} · {c.title}\n{c.cadence} check-in was due "
              f"{_day(c.due_on, today)}"
              + (f"; last contact {c.last_contact:%d %b}" if c.last_contact else "; no contact yet"),
-             c.engagement_id, None, True) for c in board.check_ins])
+             c.engagement_id, None, True) for c in board.check_ins.rows],
+            count=board.check_ins.count)
         self.documents.fill([
             (f"{d.title or d.kind} {'expired' if d.expires_on < today else 'expires'} "
              f"{_day(d.expires_on, today)}", d.engagement_id, d.contractor_id,
              d.expires_on <= today) for d in board.expiring], count=board.expiring_count)
-        late = board.overdue.count + len(board.check_ins)
+        late = board.overdue.count + board.check_ins.count
         self.summary.setText(f"{today:%A %d %B %Y} — " + (
             f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
             if late else "nothing is late"))

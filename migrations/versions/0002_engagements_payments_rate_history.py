@@ -50,6 +50,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('end_reason', sa.String(length=500), server_default='', nullable=False))
         batch_op.add_column(sa.Column('is_demo', sa.Boolean(), server_default='0', nullable=False))
         batch_op.create_index('ix_engagement_status_end', ['status', 'end_on'], unique=False)
+        batch_op.create_index('ix_engagement_status_notice', ['status', 'notice_by'], unique=False)
         batch_op.create_index('ix_engagement_status_cadence', ['status', 'comm_cadence', 'last_contact_on'], unique=False)
 
     with op.batch_alter_table('installment', schema=None) as batch_op:
@@ -140,6 +141,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table('engagement', schema=None) as batch_op:
         batch_op.drop_index('ix_engagement_status_cadence')
+        batch_op.drop_index('ix_engagement_status_notice')
         batch_op.drop_index('ix_engagement_status_end')
         batch_op.drop_column('is_demo')
         batch_op.drop_column('end_reason')

@@ -65,6 +65,7 @@ class Engagement(Tracked, Base):
         CheckConstraint("amount_minor IS NULL OR amount_minor >= 0", name="amount_not_negative"),
         CheckConstraint("rate_minor IS NULL OR rate_minor >= 0", name="rate_not_negative"),
         Index("ix_engagement_status_end", "status", "end_on"),
+        Index("ix_engagement_status_notice", "status", "notice_by"),
         Index("ix_engagement_status_cadence", "status", "comm_cadence", "last_contact_on"),
     )
 
