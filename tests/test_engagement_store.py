@@ -145,3 +145,28 @@ def test_log_and_overdue_check_ins(store: Store, signed) -> None:  # type: ignor
     assert engagements.log(store, signed.id)[0].summary == "Went through the first spread"
     with pytest.raises(ValidationError, match="summary"):
         engagements.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="", summary=" ")
+
+
+def test_installments_can_be_edited_and_cancelled_by_hand(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
+    first, second, third = schedule(store, signed.id)
+    moved = engagements.edit_installment(store, second.id, label=" Draft spreads ",
+                                         due_on=D(2026, 4, 20), amount_minor=25_000,
+                                         expected_version=second.version)
+    assert (moved.label, moved.due_on, moved.amount_minor) == ("Draft spreads", D(2026, 4, 20),
+                                                               25_000)
+    with pytest.raises(ConflictError):
+        engagements.edit_installment(store, second.id, label="x", due_on=D(2026, 4, 20),
+                                     amount_minor=1, expected_version=second.version)
+    paid = engagements.record_payment(store, first.id, amount_minor=10_000, currency="USD",
+                                      paid_on=D(2026, 3, 10), today=D(2026, 3, 10))
+    with pytest.raises(ValidationError) as error:
+        engagements.edit_installment(store, first.id, label="Deposit", due_on=None,
+                                     amount_minor=5_000, expected_version=paid.version)
+    assert {e.field for e in error.value.errors} == {"due_on", "amount"}
+    with pytest.raises(ValidationError, match="cannot be cancelled"):
+        engagements.cancel_installment(store, first.id, paid.version)
+    cancelled = engagements.cancel_installment(store, third.id, third.version)
+    assert cancelled.status(D(2027, 1, 1)) is InstallmentStatus.CANCELLED
+    assert cancelled.outstanding_minor == 0
+    assert [d.installment.id for d in engagements.due(store, D(2027, 1, 1), 0)] == \
+        [first.id, second.id]

@@ -515,3 +515,39 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason(
     view.pane.move_buttons[S.TERMINATED].click()
     record = engagements.get(store, engagement_id)
     assert (record.status, record.end_reason) == (S.TERMINATED, "Bringing catalogues in-house")
+
+
+# --- editing installments by hand ---------------------------------------------------------
+def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store: Store,
+                                                    maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.schedule import Milestone, milestone_schedule
+    from desktop.ui.installment_dialog import InstallmentDialog
+
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    engagements.replace_schedule(store, engagement_id, milestone_schedule(
+        100_000, "USD", [Milestone("Deposit", TODAY, percent=50),
+                         Milestone("Final", TODAY + dt.timedelta(days=30), percent=50)], 0))
+    view.reload(select_id=engagement_id)
+    view.pane.installment_table.selectRow(0)
+    assert view.pane.edit_installment_button.isEnabled()
+
+    def typed(self: InstallmentDialog) -> int:
+        self.editors["amount"].setText("-5")
+        self.accept()
+        refused.append(self.boxes["amount"].error.text())
+        self.editors["amount"].setText("450.00")
+        self.editors["label"].setText("Smaller deposit")
+        self.accept()
+        return self.result()
+
+    refused: list[str] = []
+    monkeypatch.setattr(InstallmentDialog, "exec", typed)
+    view.pane.edit_installment()
+    assert refused and refused[0].startswith("Amount ")
+    rows = engagements.installments(store, engagement_id)
+    assert (rows[0].label, rows[0].amount_minor) == ("Smaller deposit", 45_000)
+
+    answer(monkeypatch, yes=True)
+    view.pane.installment_table.selectRow(1)
+    view.pane.cancel_installment()
+    assert engagements.installments(store, engagement_id)[1].stored_status == "cancelled"

@@ -222,6 +222,65 @@ def replace_schedule(store: Store, engagement_id: int,
             .order_by(Installment.position, Installment.id))]
 
 
+def edit_installment(store: Store, installment_id: int, *, label: str, due_on: dt.date | None,
+                     amount_minor: int, expected_version: int) -> InstallmentRow:
+    """Change one installment by hand. What was already paid on it cannot be undone here."""
+    errors = []
+    if due_on is None:
+        errors.append(FieldError("due_on", "is required"))
+    if amount_minor <= 0:
+        errors.append(FieldError("amount", "must be more than zero"))
+    try:
+        with store.transaction() as session:
+            inst = _installment_for_edit(session, installment_id, expected_version)
+            if amount_minor < inst.paid_minor:
+                errors.append(FieldError("amount", "is less than what was already paid on it"))
+            if errors:
+                raise ValidationError(errors)
+            assert due_on is not None
+            inst.label, inst.due_on, inst.amount_minor = label.strip(), due_on, amount_minor
+            if inst.paid_minor >= amount_minor:
+                inst.status = InstallmentStatus.PAID.value
+            elif inst.paid_minor:
+                inst.status, inst.settled_on = InstallmentStatus.PART_PAID.value, None
+            session.flush()
+            return _installment(inst)
+    except StaleDataError:
+        raise _installment_changed(installment_id) from None
+
+
+def cancel_installment(store: Store, installment_id: int, expected_version: int) -> InstallmentRow:
+    """Nothing is owed on a cancelled installment; one with payments on it cannot be cancelled."""
+    try:
+        with store.transaction() as session:
+            inst = _installment_for_edit(session, installment_id, expected_version)
+            if inst.paid_minor:
+                raise ValidationError([FieldError("installment", "has payments recorded against "
+                                                                 "it and cannot be cancelled")])
+            inst.status = InstallmentStatus.CANCELLED.value
+            session.flush()
+            return _installment(inst)
+    except StaleDataError:
+        raise _installment_changed(installment_id) from None
+
+
+def _installment_for_edit(session: Session, installment_id: int,
+                          expected_version: int) -> Installment:
+    inst = session.get(Installment, installment_id)
+    if inst is None:
+        raise ConflictError(f"installment {installment_id} no longer exists")
+    if inst.version != expected_version:
+        raise _installment_changed(installment_id)
+    if inst.status == InstallmentStatus.CANCELLED.value:
+        raise ValidationError([FieldError("installment", "is cancelled")])
+    return inst
+
+
+def _installment_changed(installment_id: int) -> ConflictError:
+    return ConflictError(f"installment {installment_id} was changed elsewhere; reload it and "
+                         "make your change again")
+
+
 def record_payment(store: Store, installment_id: int, *, amount_minor: int, currency: str,
                    paid_on: dt.date | None, method: str = "", reference: str = "",
                    invoice_number: str = "", today: dt.date | None = None,

@@ -25,6 +25,7 @@ from desktop.store.health import contractor_health
 from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.engagement_model import STATUS_COLOURS
 from desktop.ui.fields import SCHEDULE_LABELS, error_lines
+from desktop.ui.installment_dialog import InstallmentDialog
 from desktop.ui.installment_model import ICol, InstallmentModel
 from desktop.ui.log_entry_dialog import LogEntryDialog
 from desktop.ui.milestones_dialog import MilestonesDialog
@@ -99,7 +100,14 @@ class EngagementPane(QWidget):
         self.pay_button.clicked.connect(self.record_payment)
         self.schedule_button = QPushButton("Generate schedule…")
         self.schedule_button.clicked.connect(self.generate_schedule)
+        self.edit_installment_button = QPushButton("Edit…")
+        self.edit_installment_button.setToolTip("Change the selected installment by hand")
+        self.edit_installment_button.clicked.connect(self.edit_installment)
+        self.cancel_installment_button = QPushButton("Cancel installment")
+        self.cancel_installment_button.clicked.connect(self.cancel_installment)
         pay_row = QHBoxLayout()
+        pay_row.addWidget(self.edit_installment_button)
+        pay_row.addWidget(self.cancel_installment_button)
         pay_row.addStretch(1)
         pay_row.addWidget(self.schedule_button)
         pay_row.addWidget(self.pay_button)
@@ -187,6 +195,15 @@ class EngagementPane(QWidget):
         record = self.record
         self.schedule_button.setEnabled(record is not None and record.status in OPEN)
         self.pay_button.setEnabled(self._payable() is not None)
+        chosen = self._chosen()
+        editable = chosen is not None and chosen.stored_status != InstallmentStatus.CANCELLED
+        self.edit_installment_button.setEnabled(editable)
+        self.cancel_installment_button.setEnabled(editable and chosen is not None
+                                                  and chosen.paid_minor == 0)
+
+    def _chosen(self) -> InstallmentRow | None:
+        selected = self.installment_table.selectionModel().selectedRows()
+        return self.installment_model.rows()[selected[0].row()] if selected else None
 
     def _payable(self) -> InstallmentRow | None:
         """The selected installment if something is owed on it, else the first one owing."""
@@ -249,6 +266,29 @@ class EngagementPane(QWidget):
             return
         if PaymentDialog(self.store, installment, self.today(), self).exec():
             self.changed.emit(self.record.id)
+
+    def edit_installment(self) -> None:
+        chosen = self._chosen()
+        if self.record is None or chosen is None:
+            return
+        if InstallmentDialog(self.store, chosen, self).exec():
+            self.changed.emit(self.record.id)
+
+    def cancel_installment(self) -> None:
+        chosen = self._chosen()
+        if self.record is None or chosen is None:
+            return
+        answer = QMessageBox.question(
+            self, "Cancel installment",
+            f"Cancel “{chosen.label}” ({format_money(chosen.amount_minor, chosen.currency)})? "
+            "Nothing will be owed on it.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            engagements.cancel_installment(self.store, chosen.id, chosen.version)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+        self.changed.emit(self.record.id)
 
     def generate_schedule(self) -> None:
         record = self.record

@@ -1,0 +1,77 @@
+"""Change one installment by hand: its label, due date and amount."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from desktop.core.contractor import parse_date
+from desktop.core.money import format_money, parse_amount, to_major_text
+from desktop.core.validation import FieldError, ValidationError
+from desktop.store import engagements
+from desktop.store.db import Store
+from desktop.store.engagements import InstallmentRow
+from desktop.ui.fields import DateLine, FieldBox, mark_invalid
+
+LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
+
+
+class InstallmentDialog(QDialog):
+    def __init__(self, store: Store, installment: InstallmentRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Edit installment")
+        self.store, self.installment = store, installment
+        i = installment
+        self.editors = {"label": QLineEdit(i.label), "due_on": DateLine(),
+                        "amount": QLineEdit(to_major_text(i.amount_minor, i.currency))}
+        self.editors["due_on"].setText(i.due_on.isoformat())
+        self.editors["amount"].setMaximumWidth(160)
+        amount_row = QWidget()
+        row = QHBoxLayout(amount_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.editors["amount"])
+        row.addWidget(QLabel(i.currency), 1)
+        self.boxes = {name: FieldBox(amount_row if name == "amount" else editor)
+                      for name, editor in self.editors.items()}
+        form = QFormLayout()
+        for name, box in self.boxes.items():
+            form.addRow(LABELS[name], box)
+        note = QLabel(f"{format_money(i.paid_minor, i.currency)} paid so far." if i.paid_minor
+                      else "Nothing paid on it yet.")
+        note.setStyleSheet("color: #57606a;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(420, 0)
+
+    def accept(self) -> None:
+        i = self.installment
+        errors: list[FieldError] = []
+        due_on = amount = None
+        try:
+            due_on = parse_date(self.editors["due_on"].text())
+        except ValueError as exc:
+            errors.append(FieldError("due_on", str(exc)))
+        try:
+            amount = parse_amount(self.editors["amount"].text() or "0", i.currency)
+        except ValueError as exc:
+            errors.append(FieldError("amount", str(exc)))
+        try:
+            if errors:
+                raise ValidationError(errors)
+            assert amount is not None
+            engagements.edit_installment(self.store, i.id, label=self.editors["label"].text(),
+                                         due_on=due_on, amount_minor=amount,
+                                         expected_version=i.version)
+        except ValidationError as exc:
+            for name, box in self.boxes.items():
+                message = exc.for_field(name)
+                box.set_error(f"{LABELS[name]} {message}" if message else None)
+                mark_invalid(self.editors[name], bool(message))
+            return
+        super().accept()
