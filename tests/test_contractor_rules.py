@@ -8,10 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.contractor import (MAX_LENGTHS, ContractorData, mask_tax_id, search_text,
-                                     validate_contractor)
-from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateUnit, Source,
-                                TaxForm)
+from desktop.core.contractor import (
+    MAX_LENGTHS,
+    ContractorData,
+    mask_tax_id,
+    search_text,
+    validate_contractor,
+)
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import to_major_text
 from desktop.core.validation import ValidationError
 

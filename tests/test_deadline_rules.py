@@ -7,8 +7,13 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core.deadlines import (EU_MEMBERS, PaymentRule, rules_for, term_warnings,
-                                    written_contract_rule)
+from desktop.core.deadlines import (
+    EU_MEMBERS,
+    PaymentRule,
+    rules_for,
+    term_warnings,
+    written_contract_rule,
+)
 
 CHECKED = dt.date(2025, 5, 1)
 ON = dt.date(2025, 6, 1)

@@ -9,8 +9,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from desktop.store.engagements import EngagementRow
-from desktop.ui.engagement_model import (ID_ROLE, OVERDUE_BRUSH, SORT_ROLE, ECol,
-                                         EngagementModel)
+from desktop.ui.engagement_model import ID_ROLE, OVERDUE_BRUSH, SORT_ROLE, ECol, EngagementModel
 
 D = dt.date
 TODAY = D(2026, 6, 10)

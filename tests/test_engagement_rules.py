@@ -10,11 +10,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.engagement import (EngagementData, allowed_moves, brief_gaps, check_in_overdue,
-                                     check_move, contract_value, last_notice_date, next_check_in,
-                                     validate_engagement)
-from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
-                                EngagementStatus, PricingModel)
+from desktop.core.engagement import (
+    EngagementData,
+    allowed_moves,
+    brief_gaps,
+    check_in_overdue,
+    check_move,
+    contract_value,
+    last_notice_date,
+    next_check_in,
+    validate_engagement,
+)
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    CheckInCadence,
+    DataAccess,
+    EngagementStatus,
+    PricingModel,
+)
 from desktop.core.validation import ValidationError
 
 S = EngagementStatus

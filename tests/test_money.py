@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.money import (MAX_MINOR, Money, format_money, minor_digits, parse_amount,
-                                to_major_text)
+from desktop.core.money import (
+    MAX_MINOR,
+    Money,
+    format_money,
+    minor_digits,
+    parse_amount,
+    to_major_text,
+)
 
 CURRENCIES = ("USD", "EUR", "JPY", "KWD", "GBP", "INR")
 

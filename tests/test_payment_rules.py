@@ -9,9 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.core.enums import InstallmentStatus
-from desktop.core.payments import (OnTimeRecord, PaymentCheck, Settled, check_payment,
-                                   installment_status, is_overdue, on_time_record,
-                                   overpayment_message)
+from desktop.core.payments import (
+    OnTimeRecord,
+    PaymentCheck,
+    Settled,
+    check_payment,
+    installment_status,
+    is_overdue,
+    on_time_record,
+    overpayment_message,
+)
 from desktop.core.validation import ValidationError
 
 ST = InstallmentStatus

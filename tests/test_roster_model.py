@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from desktop.store.contractors import ContractorRow
-from desktop.ui.roster_model import (ID_ROLE, SORT_ROLE, Col, RosterFilter, RosterModel,
-                                     haystack)
+from desktop.ui.roster_model import ID_ROLE, SORT_ROLE, Col, RosterFilter, RosterModel, haystack
 
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 

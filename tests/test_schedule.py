@@ -14,9 +14,16 @@ from hypothesis import strategies as st
 
 from desktop.core.enums import BillingPeriod, InstallmentStatus
 from desktop.core.money import MAX_MINOR
-from desktop.core.schedule import (Milestone, PlannedInstallment, fixed_schedule,
-                                   milestone_schedule, regenerate, retainer_schedule,
-                                   schedule_total, time_schedule)
+from desktop.core.schedule import (
+    Milestone,
+    PlannedInstallment,
+    fixed_schedule,
+    milestone_schedule,
+    regenerate,
+    retainer_schedule,
+    schedule_total,
+    time_schedule,
+)
 from desktop.core.validation import ValidationError
 
 D = Decimal

@@ -8,8 +8,14 @@ import datetime as dt
 from desktop.cli.output import emit
 from desktop.core.contractor import parse_date
 from desktop.core.engagement import LABELS, brief_gaps, last_notice_date, validate_engagement
-from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
-                                EngagementStatus, PricingModel)
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    CheckInCadence,
+    DataAccess,
+    EngagementStatus,
+    PricingModel,
+)
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError

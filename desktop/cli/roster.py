@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
-from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateUnit, Source,
-                                TaxForm)
-from desktop.core.money import format_money, to_major_text
 from desktop.cli.output import emit
+from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.money import format_money, to_major_text
 from desktop.store import contractors, demo
 from desktop.store.db import Store
 

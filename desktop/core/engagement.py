@@ -9,8 +9,14 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
-                                EngagementStatus, PricingModel)
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    CheckInCadence,
+    DataAccess,
+    EngagementStatus,
+    PricingModel,
+)
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency
 from desktop.core.validation import FieldError, ValidationError
@@ -284,8 +290,12 @@ def planned_schedule(data: EngagementData,
     A missing payment term means payment on the due date itself (net 0), a missing billing
     period means monthly.
     """
-    from desktop.core.schedule import (fixed_schedule, milestone_schedule, retainer_schedule,
-                                       time_schedule)
+    from desktop.core.schedule import (
+        fixed_schedule,
+        milestone_schedule,
+        retainer_schedule,
+        time_schedule,
+    )
 
     d, P = data, PricingModel
     net = d.payment_terms_days or 0

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.contractor import ContractorData
-from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, RateUnit, Source,
-                                TaxForm)
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, RateChange, Tag

@@ -14,16 +14,36 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.core.engagement import (OPEN, EngagementData, check_move, contract_value,
-                                     last_notice_date, next_check_in, overdue_before)
-from desktop.core.enums import (BillingPeriod, Channel, CheckInCadence, DataAccess,
-                                EngagementStatus, InstallmentStatus, PricingModel)
+from desktop.core.engagement import (
+    OPEN,
+    EngagementData,
+    check_move,
+    contract_value,
+    last_notice_date,
+    next_check_in,
+    overdue_before,
+)
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    CheckInCadence,
+    DataAccess,
+    EngagementStatus,
+    InstallmentStatus,
+    PricingModel,
+)
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
 from desktop.core.schedule import PlannedInstallment, regenerate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
-from desktop.store.models import (CommunicationLog, Contractor, Engagement, Installment, Payment,
-                                  Rating)
+from desktop.store.models import (
+    CommunicationLog,
+    Contractor,
+    Engagement,
+    Installment,
+    Payment,
+    Rating,
+)
 
 _DATA_FIELDS = [f.name for f in fields(EngagementData)]
 _OPEN_INSTALLMENT = (InstallmentStatus.PLANNED.value, InstallmentStatus.PART_PAID.value)

@@ -15,7 +15,7 @@ class FolderLock:
         self._lock = FileLock(folder / LOCK_NAME, mode=0o600, thread_local=False)
         self.folder = folder
 
-    def acquire(self) -> "FolderLock":
+    def acquire(self) -> FolderLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -30,7 +30,7 @@ class FolderLock:
     def held(self) -> bool:
         return self._lock.is_locked
 
-    def __enter__(self) -> "FolderLock":
+    def __enter__(self) -> FolderLock:
         return self.acquire()
 
     def __exit__(self, *exc: object) -> None:

@@ -6,8 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.store import migrate
-from desktop.store.db import (Store, check_integrity, create_file, inspect_file, make_engine,
-                              stamp_application_id)
+from desktop.store.db import (
+    Store,
+    check_integrity,
+    create_file,
+    inspect_file,
+    make_engine,
+    stamp_application_id,
+)
 from desktop.store.lock import FolderLock
 from desktop.store.paths import backup_dir, db_path
 

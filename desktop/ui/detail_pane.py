@@ -9,8 +9,15 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.contractor import mask_tax_id
-from desktop.core.enums import (Channel, ContractorKind, ContractorStatus, EngagementStatus,
-                                RateUnit, Source, TaxForm)
+from desktop.core.enums import (
+    Channel,
+    ContractorKind,
+    ContractorStatus,
+    EngagementStatus,
+    RateUnit,
+    Source,
+    TaxForm,
+)
 from desktop.core.money import format_money
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRecord

@@ -9,20 +9,43 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.contractor import parse_date
 from desktop.core.deadlines import PaymentRule, term_warnings, written_contract_rule
-from desktop.core.engagement import (LABELS, EngagementData, brief_gaps, contract_value,
-                                     validate_engagement)
+from desktop.core.engagement import (
+    LABELS,
+    EngagementData,
+    brief_gaps,
+    contract_value,
+    validate_engagement,
+)
 from desktop.core.enums import BillingPeriod, Channel, CheckInCadence, DataAccess, PricingModel
 from desktop.core.money import format_money
 from desktop.core.reference import countries, currencies
 from desktop.core.validation import ValidationError
-from desktop.ui.fields import (ChoiceCombo, DateLine, EnumCombo, FieldBox, LookupCombo,
-                               TextArea, mark_invalid)
+from desktop.ui.fields import (
+    ChoiceCombo,
+    DateLine,
+    EnumCombo,
+    FieldBox,
+    LookupCombo,
+    TextArea,
+    mark_invalid,
+)
 
 P = PricingModel
 # Which price fields mean something for each pricing model; the rest are disabled.

@@ -7,15 +7,40 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QMessageBox, QPushButton, QStackedWidget,
-                               QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME
-from desktop.core.engagement import (LABELS, OPEN, EngagementData, allowed_moves, brief_gaps,
-                                     last_notice_date, planned_schedule)
-from desktop.core.enums import (BillingPeriod, Channel, EngagementStatus, InstallmentStatus,
-                                PricingModel)
+from desktop.core.engagement import (
+    LABELS,
+    OPEN,
+    EngagementData,
+    allowed_moves,
+    brief_gaps,
+    last_notice_date,
+    planned_schedule,
+)
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    EngagementStatus,
+    InstallmentStatus,
+    PricingModel,
+)
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements

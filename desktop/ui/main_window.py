@@ -8,10 +8,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import APP_NAME, __version__
 from desktop.core.enums import ContractorStatus
@@ -27,8 +43,7 @@ from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.engagements_view import EngagementsView
-from desktop.ui.roster_model import (ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks,
-                                     sort_key)
+from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.worker import Background
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.store.models.base import Base, Tracked, code, text
+from desktop.store.models.base import Base, Tracked, text
 
 
 class Installment(Tracked, Base):
