@@ -1,0 +1,69 @@
+"""Each engagement's exit plan, read and saved as plain core objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.core.enums import DataDisposition
+from desktop.core.exit_plan import ExitPlanData
+from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store.db import Store
+from desktop.store.models import Contractor, Engagement, ExitPlan
+
+_FIELDS = [f.name for f in fields(ExitPlanData)]
+
+
+@dataclass(frozen=True)
+class ExitPlanRecord:
+    engagement_id: int
+    version: int
+    plan: ExitPlanData
+
+
+def get(store: Store, engagement_id: int) -> ExitPlanRecord | None:
+    with store.reading() as session:
+        row = session.scalar(select(ExitPlan).where(ExitPlan.engagement_id == engagement_id))
+        return None if row is None else _record(row)
+
+
+def save(store: Store, engagement_id: int, plan: ExitPlanData,
+         expected_version: int | None) -> ExitPlanRecord:
+    """Create the plan (expected_version None) or update the version that was read."""
+    try:
+        with store.transaction() as session:
+            if session.get(Engagement, engagement_id) is None:
+                raise ConflictError(f"engagement {engagement_id} no longer exists")
+            if plan.backup_contractor_id is not None and \
+                    session.get(Contractor, plan.backup_contractor_id) is None:
+                raise ValidationError([FieldError("backup_contractor_id", "is not a contractor")])
+            row = session.scalar(select(ExitPlan).where(ExitPlan.engagement_id == engagement_id))
+            if row is None:
+                if expected_version is not None:
+                    raise ConflictError("the exit plan was removed elsewhere")
+                row = ExitPlan(engagement_id=engagement_id)
+                session.add(row)
+            elif row.version != expected_version:
+                raise ConflictError("the exit plan was changed elsewhere; reload it")
+            for name in _FIELDS:
+                value = getattr(plan, name)
+                if name == "data_disposition":
+                    value = "" if value is None else str(value)
+                elif name == "access_revocation":
+                    value = list(value)
+                if getattr(row, name, None) != value:
+                    setattr(row, name, value)
+            session.flush()
+            return _record(row)
+    except StaleDataError:
+        raise ConflictError("the exit plan was changed elsewhere; reload it") from None
+
+
+def _record(row: ExitPlan) -> ExitPlanRecord:
+    values = {name: getattr(row, name) for name in _FIELDS}
+    values["data_disposition"] = (DataDisposition(row.data_disposition)
+                                  if row.data_disposition else None)
+    values["access_revocation"] = tuple(row.access_revocation or ())
+    return ExitPlanRecord(row.engagement_id, row.version, ExitPlanData(**values))
