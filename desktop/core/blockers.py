@@ -1,0 +1,150 @@
+"""The signing gate: what must be true before an engagement may be marked signed.
+
+Each blocker says what is wrong, what fixes it, and where (so the window can take the owner
+straight to the field). The rules with legal sources come in as data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core.deadlines import PaymentRule, rules_for
+from desktop.core.engagement import EngagementData
+from desktop.core.enums import DataAccess
+from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
+from desktop.core.money import format_money
+
+if TYPE_CHECKING:
+    from desktop.core.risk import ReviewResult
+
+
+@dataclass(frozen=True)
+class Blocker:
+    code: str
+    message: str  # what is wrong
+    fix: str  # what makes it right
+    where: str  # "engagement.<field>", "contractor.<field>", "review", "exit_plan", "documents"
+
+
+@dataclass(frozen=True)
+class GateInputs:
+    engagement: EngagementData
+    value_minor: int | None  # the whole engagement, in its currency
+    recent_total_minor: int | None  # with this contractor, same currency, this one included
+    has_written_contract: bool
+    identity_verified: bool
+    review: ReviewResult | None
+    exit_plan: ExitPlanData | None
+    copyrightable: bool
+    rules: Sequence[PaymentRule]
+    default_written_contract_from: tuple[int, str] | None  # the owner's own threshold, if any
+    today: dt.date
+
+
+SENSITIVE = (DataAccess.PERSONAL_DATA, DataAccess.CREDENTIALS_FINANCE)
+
+
+def blockers(g: GateInputs) -> list[Blocker]:
+    d = g.engagement
+    found: list[Blocker] = []
+    rules = rules_for(g.rules, d.jurisdiction_country, d.jurisdiction_region, g.today)
+
+    if g.review is None:
+        found.append(Blocker("no_review", "No risk review has been done for this engagement.",
+                             "Answer the risk review questions.", "review"))
+
+    if not g.has_written_contract:
+        need = _written_contract_needed(g, rules)
+        if need:
+            found.append(Blocker("written_contract", need,
+                                 "Attach the signed written contract to the engagement.",
+                                 "documents"))
+
+    for rule in rules:
+        if (rule.max_payment_days is not None and d.payment_terms_days is not None
+                and d.payment_terms_days > rule.max_payment_days):
+            found.append(Blocker(
+                "payment_terms", f"Payment terms of net {d.payment_terms_days} days go beyond the "
+                f"{rule.max_payment_days} days of the {rule.name} ({rule.source}).",
+                f"Shorten the payment terms to {rule.max_payment_days} days or fewer.",
+                "engagement.payment_terms_days"))
+
+    if g.review is not None and max(a.impact for a in g.review.areas.values()) >= 3:
+        missing = missing_essentials(g.exit_plan)
+        if missing:
+            found.append(Blocker(
+                "exit_plan", "The exit plan does not yet say "
+                + "; ".join(ESSENTIAL_LABELS[m] for m in missing) + ", and a failure here "
+                "would hurt (impact 3 or more).", "Complete those parts of the exit plan.",
+                "exit_plan"))
+
+    if not g.identity_verified:
+        found.append(Blocker(
+            "identity", "The contractor's identity has not been verified.",
+            "Hold a video call, check an ID against the contract and payee name, and record the "
+            "date on the contractor.", "contractor.identity_verified_on"))
+    if g.review is not None:
+        from desktop.core.risk_catalog import question
+
+        for area in g.review.areas.values():
+            for question_id in area.starred:
+                found.append(Blocker(
+                    "starred", f"A serious warning sign is present: {question(question_id).text}",
+                    "Resolve it and change the answer, or do not sign.", f"review.{question_id}"))
+            for question_id in area.unanswered:
+                if question(question_id).star:
+                    # Leaving a key check blank must never be a way round it.
+                    found.append(Blocker(
+                        "starred_unanswered", f"A key check is not answered: "
+                        f"{question(question_id).text}", "Do the check and answer it.",
+                        f"review.{question_id}"))
+
+    if g.copyrightable and not d.ip_assignment_signed:
+        found.append(Blocker(
+            "ip_assignment", "The work creates copyright, but no IP assignment is signed.",
+            "Get the rights assigned to the business in writing, then tick IP assignment signed.",
+            "engagement.ip_assignment_signed"))
+
+    if d.data_access in SENSITIVE and d.nda_signed_on is None:
+        found.append(Blocker(
+            "data_protection", f"The contractor gets {d.data_access.label.lower()} access without "
+            "an NDA or data-protection terms.", "Have an NDA with data-protection terms signed "
+            "and record its date.", "engagement.nda_signed_on"))
+
+    if g.review is not None:
+        for area, result in g.review.areas.items():
+            if result.band.value == "critical":
+                found.append(Blocker(
+                    "critical", f"{area.label} risk is Critical (likelihood {result.likelihood} × "
+                    f"impact {result.impact}).", "Lower the likelihood (answer the open checks, "
+                    "fix the risky ones) or the impact before signing.", f"review.{area.value}"))
+    return found
+
+
+def _written_contract_needed(g: GateInputs, rules: Sequence[PaymentRule]) -> str | None:
+    d = g.engagement
+    for rule in rules:
+        threshold = rule.written_contract_from_minor
+        if threshold is None or rule.currency != d.currency:
+            continue
+        alone = g.value_minor is not None and g.value_minor >= threshold
+        summed = (rule.aggregation_days is not None and g.recent_total_minor is not None
+                  and g.recent_total_minor >= threshold)
+        if alone or summed:
+            how = "this engagement is worth" if alone else \
+                f"work with this contractor over {rule.aggregation_days} days adds up to"
+            amount = g.value_minor if alone else g.recent_total_minor
+            assert amount is not None
+            return (f"The {rule.name} requires a written contract from "
+                    f"{format_money(threshold, rule.currency)}, and {how} "
+                    f"{format_money(amount, d.currency)} ({rule.source}).")
+    if g.default_written_contract_from and g.value_minor is not None:
+        threshold, currency = g.default_written_contract_from
+        if currency == d.currency and g.value_minor >= threshold:
+            return (f"Your own rule asks for a written contract from "
+                    f"{format_money(threshold, currency)}, and this engagement is worth "
+                    f"{format_money(g.value_minor, d.currency)}.")
+    return None
