@@ -54,9 +54,11 @@ def test_moves_follow_the_path(cli) -> None:  # type: ignore[no-untyped-def]
     code, _, err = cli("engagements", "move", "1", "signed")
     assert code == 2 and "a draft engagement cannot become signed" in err
     assert cli("engagements", "move", "1", "in_review")[0] == 0
-    assert cli("engagements", "move", "1", "signed", "--by", "Sam")[1] == \
-        "Engagement 1 is now signed.\n"
-    listed = json.loads(cli("engagements", "list", "--status", "signed", "--format", "json")[1])
+    code, _, err = cli("engagements", "move", "1", "signed", "--by", "Sam")
+    assert code == 1 and "cannot be signed yet" in err and "No risk review" in err
+    code, _, err = cli("engagements", "sign", "1")
+    assert code == 1 and "Fix: Answer the risk review questions." in err
+    listed = json.loads(cli("engagements", "list", "--status", "in_review", "--format", "json")[1])
     assert [e["id"] for e in listed] == [1]
 
 

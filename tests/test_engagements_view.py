@@ -203,12 +203,45 @@ def test_only_the_legal_moves_are_offered(view: EngagementsView, store: Store, m
     assert view.pane.schedule_button.isEnabled() == view.edit_button.isEnabled()
 
 
+def ready_to_sign(store: Store, engagement_id: int) -> None:
+    """Everything the signing gate asks for: a verified contractor, a clean review, an exit plan."""
+    from desktop.core.exit_plan import validate_exit_plan
+    from desktop.core.risk import Answer, Replacement
+    from desktop.core.risk_catalog import QUESTIONS, SCALE
+    from desktop.store import exit_plans, reviews
+
+    record = engagements.get(store, engagement_id)
+    who = contractors.get(store, record.data.contractor_id)
+    contractors.update(store, who.id, replace(who.data, identity_verified_on=TODAY), who.version)
+    engagements.update(store, engagement_id, replace(record.data, ip_assignment_signed=True,
+                                                     amount_minor=50_000), record.version)
+    reviews.save(store, engagement_id, answers={
+        q.id: Answer(1 if q.kind == SCALE else (not q.risky)) for q in QUESTIONS},
+        replacement=Replacement.UNDER_WEEK, deadline_hardness=1, copyrightable=True,
+        reviewer="Sam", expected_version=None)
+    exit_plans.save(store, engagement_id, validate_exit_plan({
+        "for_cause": True, "handover_work": "Files", "data_disposition": "destroy",
+        "access_revocation": "Drive"}), None)
+
+
+def test_signing_is_blocked_with_every_reason_and_its_fix(
+        view: EngagementsView, store: Store, maya: int, warnings: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    asked = answer(monkeypatch, yes=True)
+    view.pane.move_buttons[S.SIGNED].click()
+    assert not asked and warnings and "cannot be signed yet" in warnings[0]
+    assert "Fix: Answer the risk review questions." in warnings[0]
+    assert engagements.get(store, engagement_id).status is S.IN_REVIEW
+
+
 def test_signing_asks_first_and_records_who_and_when(
         view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.move_buttons[S.IN_REVIEW].click()
     assert engagements.get(store, engagement_id).status is S.IN_REVIEW
     assert visible_moves(view) == {S.SIGNED, S.CANCELLED}
+    ready_to_sign(store, engagement_id)
+    view.reload(select_id=engagement_id)
 
     asked = answer(monkeypatch, yes=False)
     view.pane.move_buttons[S.SIGNED].click()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from desktop.cli.output import emit
 from desktop.core.contractor import parse_date
@@ -19,7 +20,7 @@ from desktop.core.enums import (
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError
-from desktop.store import engagements
+from desktop.store import engagements, reviews
 from desktop.store.db import Store
 
 # Engagement field → its option on `engagements add`.
@@ -66,6 +67,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         if field in _FLAGS:
             kwargs = {"dest": field, "action": "store_true", "help": LABELS[field]}
         add.add_argument(option, required=field in ("contractor_id", "title"), **kwargs)
+    sign = eng_cmds.add_parser("sign", help="mark signed, if no blocker stands in the way")
+    sign.add_argument("id", type=int)
+    sign.add_argument("--by", default="", help="who signed")
+    sign.add_argument("--on", help="date signed (default: today)")
     move = eng_cmds.add_parser("move", help="move an engagement along its status path")
     move.add_argument("id", type=int)
     move.add_argument("status", choices=[s.value for s in EngagementStatus])
@@ -104,11 +109,21 @@ def run(args: argparse.Namespace, store: Store) -> int:
         if gaps:
             print(f"The brief still lacks: {', '.join(gaps)}.")
         return 0
-    if args.action == "move":
+    if args.action in ("move", "sign"):
         on = _day(args.on, "status") or today
         current = engagements.get(store, args.id)
-        record = engagements.move(store, args.id, args.status, current.version, on=on,
-                                  by=args.by, reason=args.reason)
+        status = EngagementStatus.SIGNED if args.action == "sign" else EngagementStatus(args.status)
+        try:
+            if status is EngagementStatus.SIGNED:  # signing always passes the risk gate
+                record = reviews.sign(store, args.id, current.version, on=on, by=args.by)
+            else:
+                record = engagements.move(store, args.id, status, current.version, on=on,
+                                          by=args.by, reason=args.reason)
+        except reviews.Blocked as refused:
+            print(f"crewbook: error: engagement {args.id} cannot be signed yet:", file=sys.stderr)
+            for blocker in refused.blockers:
+                print(f"  - {blocker.message} Fix: {blocker.fix}", file=sys.stderr)
+            return 1
         print(f"Engagement {record.id} is now {record.status.label.lower()}.")
         return 0
     return _show(args.id, store, today)

@@ -43,7 +43,7 @@ from desktop.core.enums import (
 )
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
-from desktop.store import engagements
+from desktop.store import engagements, reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
 from desktop.store.health import contractor_health
@@ -245,6 +245,11 @@ class EngagementPane(QWidget):
         today = self.today()
         signer = reason = ""
         if status is S.SIGNED:
+            found, _result = reviews.check(self.store, record.id, today)
+            if found:
+                self._warn("“" + record.data.title + "” cannot be signed yet:\n\n" + "\n\n".join(
+                    f"• {b.message}\n   Fix: {b.fix}" for b in found))
+                return
             answer = QMessageBox.question(
                 self, "Sign engagement",
                 f"Record “{record.data.title}” as signed on {today:%d %b %Y}? Once signed it "
@@ -270,8 +275,14 @@ class EngagementPane(QWidget):
                 if not ok:
                     return
         try:
-            engagements.move(self.store, record.id, status, record.version, on=today,
-                             by=signer, reason=reason)
+            if status is S.SIGNED:  # checked again at the moment of signing
+                reviews.sign(self.store, record.id, record.version, on=today, by=signer)
+            else:
+                engagements.move(self.store, record.id, status, record.version, on=today,
+                                 by=signer, reason=reason)
+        except reviews.Blocked as refused:
+            self._warn("Not signed: " + " ".join(b.message for b in refused.blockers))
+            return
         except (ConflictError, ValidationError) as exc:
             self._warn(_message(exc))
         else:

@@ -53,6 +53,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_engagement_status_notice', ['status', 'notice_by'], unique=False)
         batch_op.create_index('ix_engagement_status_cadence', ['status', 'comm_cadence', 'last_contact_on'], unique=False)
 
+    with op.batch_alter_table('risk_review', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('copyrightable', sa.Boolean(), server_default='1', nullable=False))
+
     with op.batch_alter_table('installment', schema=None) as batch_op:
         batch_op.add_column(sa.Column('period_end', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('paid_minor', sa.Integer(), server_default='0', nullable=False))
@@ -138,6 +141,9 @@ def downgrade() -> None:
         batch_op.drop_column('settled_on')
         batch_op.drop_column('paid_minor')
         batch_op.drop_column('period_end')
+
+    with op.batch_alter_table('risk_review', schema=None) as batch_op:
+        batch_op.drop_column('copyrightable')
 
     with op.batch_alter_table('engagement', schema=None) as batch_op:
         batch_op.drop_index('ix_engagement_status_cadence')

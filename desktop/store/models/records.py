@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, UtcDateTime, text
@@ -22,6 +22,8 @@ class RiskReview(Tracked, Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     replacement_time: Mapped[str] = text(16)
     deadline_hardness: Mapped[int | None] = mapped_column(Integer)
+    # Whether the work creates copyright (text, design, code, photos): IP assignment then matters.
+    copyrightable: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     # {area: {"likelihood": n, "impact": n, "band": "..."}}
     area_results: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     overall_band: Mapped[str] = text(16)

@@ -1,0 +1,195 @@
+"""Risk reviews and the signing gate. A review that a signing relied on is frozen for good;
+reviewing again afterwards starts a new record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.blockers import Blocker, GateInputs, blockers
+from desktop.core.engagement import check_move, contract_value
+from desktop.core.enums import EngagementStatus
+from desktop.core.risk import Answer, ImpactInputs, Replacement, ReviewResult, score_review
+from desktop.core.risk_catalog import CATALOG_VERSION
+from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import engagements
+from desktop.store.db import Store
+from desktop.store.engagements import EngagementRecord
+from desktop.store.exit_plans import get as get_exit_plan
+from desktop.store.models import BusinessProfile, Contractor, Document, Engagement, RiskReview
+from desktop.store.models.base import utcnow
+from desktop.store.rules import payment_rules
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    id: int
+    engagement_id: int
+    version: int
+    catalog_version: str
+    answers: dict[str, Answer]
+    replacement: Replacement | None
+    deadline_hardness: int | None
+    copyrightable: bool
+    reviewer: str
+    reviewed_at: dt.datetime | None
+    frozen_at: dt.datetime | None
+
+
+class Blocked(Exception):
+    """Signing was refused; ``blockers`` says why and how to fix each."""
+
+    def __init__(self, found: list[Blocker]):
+        self.blockers = found
+        super().__init__("Not signed: " + " ".join(b.message for b in found))
+
+
+def latest(store: Store, engagement_id: int) -> ReviewRecord | None:
+    with store.reading() as session:
+        row = _latest(session, engagement_id)
+        return None if row is None else _record(row)
+
+
+def save(store: Store, engagement_id: int, *, answers: dict[str, Answer],
+         replacement: Replacement | None, deadline_hardness: int | None, copyrightable: bool,
+         reviewer: str, expected_version: int | None) -> ReviewRecord:
+    """Save the review being worked on. After a signing froze the last one, this is a new
+    review; otherwise it updates the version that was read."""
+    record = engagements.get(store, engagement_id)
+    result = _score(store, record, answers, replacement, deadline_hardness)
+    with store.transaction() as session:
+        row = _latest(session, engagement_id)
+        if row is None or row.frozen_at is not None:
+            if expected_version is not None and row is not None and row.version != expected_version:
+                raise ConflictError("the review was signed off elsewhere; reload it")
+            row = RiskReview(engagement_id=engagement_id)
+            session.add(row)
+        elif row.version != expected_version:
+            raise ConflictError("the review was changed elsewhere after you opened it; reload it")
+        row.catalog_version = CATALOG_VERSION
+        row.answers = {k: {"value": a.value, "evidence": a.evidence} for k, a in answers.items()}
+        row.replacement_time = "" if replacement is None else replacement.value
+        row.deadline_hardness = deadline_hardness
+        row.copyrightable = copyrightable
+        row.reviewer = reviewer.strip()
+        row.reviewed_at = utcnow()
+        row.area_results = {a.value: {"likelihood": r.likelihood, "impact": r.impact,
+                                      "band": r.band.value} for a, r in result.areas.items()}
+        row.overall_band = result.overall.value
+        session.flush()
+        return _record(row)
+
+
+def check(store: Store, engagement_id: int, today: dt.date) -> tuple[list[Blocker],
+                                                                    ReviewResult | None]:
+    """Every blocker that stands between this engagement and signing, and the review's score."""
+    inputs, result = gate_inputs(store, engagement_id, today)
+    return blockers(inputs), result
+
+
+def gate_inputs(store: Store, engagement_id: int,
+                today: dt.date) -> tuple[GateInputs, ReviewResult | None]:
+    record = engagements.get(store, engagement_id)
+    d = record.data
+    review = latest(store, engagement_id)
+    result = None if review is None else _score(store, record, review.answers,
+                                                review.replacement, review.deadline_hardness)
+    plan = get_exit_plan(store, engagement_id)
+    value = _safe_value(d)
+    with store.reading() as session:
+        contractor = session.get(Contractor, d.contractor_id)
+        assert contractor is not None
+        has_contract = session.scalar(
+            select(Document.id).where(Document.engagement_id == engagement_id,
+                                      Document.kind == "contract").limit(1)) is not None
+        profile = session.get(BusinessProfile, 1)
+        recent = _recent_total(session, record, value)
+    default = None
+    if profile is not None and profile.written_contract_from_minor is not None:
+        default = (profile.written_contract_from_minor, profile.base_currency)
+    inputs = GateInputs(
+        engagement=d, value_minor=value, recent_total_minor=recent,
+        has_written_contract=has_contract,
+        identity_verified=contractor.identity_verified_on is not None,
+        review=result, exit_plan=None if plan is None else plan.plan,
+        copyrightable=True if review is None else review.copyrightable,
+        rules=payment_rules(store), default_written_contract_from=default, today=today)
+    return inputs, result
+
+
+def sign(store: Store, engagement_id: int, expected_version: int, *, on: dt.date,
+         by: str) -> EngagementRecord:
+    """Mark signed only when no blocker holds, freezing the review the signing relied on."""
+    try:  # the status path first: a draft is not "blocked", it is simply not ready
+        check_move(engagements.get(store, engagement_id).status, EngagementStatus.SIGNED)
+    except ValueError as exc:
+        raise ValidationError([FieldError("status", str(exc))]) from None
+    found, _result = check(store, engagement_id, on)
+    if found:
+        raise Blocked(found)
+    record = engagements.move(store, engagement_id, EngagementStatus.SIGNED, expected_version,
+                              on=on, by=by)
+    with store.transaction() as session:
+        row = _latest(session, engagement_id)
+        if row is not None and row.frozen_at is None:
+            row.frozen_at = utcnow()
+    return record
+
+
+# --- helpers -------------------------------------------------------------------------------
+def _latest(session: Session, engagement_id: int) -> RiskReview | None:
+    return session.scalar(select(RiskReview).where(RiskReview.engagement_id == engagement_id)
+                          .order_by(RiskReview.id.desc()).limit(1))
+
+
+def _record(row: RiskReview) -> ReviewRecord:
+    answers = {k: Answer(v.get("value"), v.get("evidence", ""))
+               for k, v in (row.answers or {}).items()}
+    return ReviewRecord(row.id, row.engagement_id, row.version, row.catalog_version, answers,
+                        Replacement(row.replacement_time) if row.replacement_time else None,
+                        row.deadline_hardness, row.copyrightable, row.reviewer, row.reviewed_at,
+                        row.frozen_at)
+
+
+def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],
+           replacement: Replacement | None, hardness: int | None) -> ReviewResult:
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+    revenue = None
+    if profile is not None and profile.base_currency == record.data.currency:
+        revenue = profile.annual_revenue_minor
+    impacts = ImpactInputs(_safe_value(record.data), revenue, replacement, hardness,
+                           record.data.data_access)
+    return score_review(answers, impacts, record.data.jurisdiction_country,
+                        record.data.jurisdiction_region)
+
+
+def _safe_value(data) -> int | None:  # type: ignore[no-untyped-def]
+    try:
+        return contract_value(data)
+    except ValidationError:
+        return None
+
+
+def _recent_total(session: Session, record: EngagementRecord, value: int | None) -> int | None:
+    """This engagement plus the contractor's other live ones in the same currency that started
+    within 120 days before it (the window the freelance acts sum over)."""
+    if value is None:
+        return None
+    start = record.data.start_on or dt.date.today()
+    others = session.execute(
+        select(Engagement).where(Engagement.contractor_id == record.data.contractor_id,
+                                 Engagement.id != record.id,
+                                 Engagement.currency == record.data.currency,
+                                 Engagement.status.in_(("in_review", "signed", "completed")),
+                                 Engagement.start_on >= start - dt.timedelta(days=120),
+                                 Engagement.start_on <= start)).scalars()
+    total = value
+    for other in others:
+        total += _safe_value(engagements._data(other)) or 0
+    return total
+
+

@@ -1,0 +1,102 @@
+"""Reviews saved and frozen; signing refused while a blocker holds, against a real file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.enums import EngagementStatus
+from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.risk import Answer, Replacement
+from desktop.core.risk_catalog import QUESTIONS, SCALE
+from desktop.core.validation import ConflictError
+from desktop.store import contractors, engagements, exit_plans, reviews
+from desktop.store.db import Store
+from desktop.store.reviews import Blocked
+from tests.factories import make_contractor, make_engagement
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def safe() -> dict[str, Answer]:
+    return {q.id: Answer(1 if q.kind == SCALE else (not q.risky), "checked") for q in QUESTIONS}
+
+
+@pytest.fixture
+def in_review(store: Store) -> engagements.EngagementRecord:
+    who = contractors.create(store, make_contractor(identity_verified_on="2026-11-01")).id
+    record = engagements.create(store, make_engagement(
+        who, jurisdiction_country="US", jurisdiction_region="TX", ip_assignment_signed="yes",
+        amount="500"))
+    return engagements.move(store, record.id, "in_review", record.version, on=TODAY)
+
+
+def save(store: Store, engagement_id: int, answers: dict[str, Answer], version: int | None,
+         replacement: Replacement = Replacement.UNDER_WEEK) -> reviews.ReviewRecord:
+    return reviews.save(store, engagement_id, answers=answers, replacement=replacement,
+                        deadline_hardness=2, copyrightable=True, reviewer="Sam",
+                        expected_version=version)
+
+
+def test_review_round_trips_and_refuses_stale_saves(store: Store, in_review) -> None:  # type: ignore[no-untyped-def]
+    first = save(store, in_review.id, safe(), None)
+    assert reviews.latest(store, in_review.id) == first
+    assert first.answers["operational.identity_match"].evidence == "checked"
+    second = save(store, in_review.id, safe(), first.version)
+    assert second.id == first.id and second.version == first.version + 1
+    with pytest.raises(ConflictError):
+        save(store, in_review.id, safe(), first.version)
+
+
+def test_signing_is_refused_until_every_blocker_is_fixed(store: Store, in_review) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(Blocked) as refused:
+        reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    assert [b.code for b in refused.value.blockers] == ["no_review"]
+    answers = safe()
+    answers["financial.payee_mismatch"] = Answer(True, "asked for gift cards")
+    review = save(store, in_review.id, answers, None, Replacement.MONTHS_1_2)
+    with pytest.raises(Blocked) as refused:
+        reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    assert {b.code for b in refused.value.blockers} >= {"starred", "exit_plan"}
+    assert engagements.get(store, in_review.id).status is EngagementStatus.IN_REVIEW
+
+    save(store, in_review.id, safe(), review.version, Replacement.MONTHS_1_2)
+    exit_plans.save(store, in_review.id, validate_exit_plan({
+        "for_cause": True, "handover_work": "Files", "data_disposition": "destroy",
+        "access_revocation": "Drive"}), None)
+    signed = reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    assert signed.status is EngagementStatus.SIGNED
+    frozen = reviews.latest(store, in_review.id)
+    assert frozen is not None and frozen.frozen_at is not None
+
+    again = save(store, in_review.id, safe(), frozen.version)
+    assert again.id != frozen.id and again.frozen_at is None  # a new review after signing
+
+
+def test_unverified_identity_blocks(store: Store) -> None:
+    who = contractors.create(store, make_contractor()).id
+    record = engagements.create(store, make_engagement(
+        who, jurisdiction_country="US", jurisdiction_region="TX", ip_assignment_signed="yes",
+        amount="500"))
+    record = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
+    save(store, record.id, safe(), None)
+    found, result = reviews.check(store, record.id, TODAY)
+    # Annual revenue is unknown, so financial impact counts as 3 and the exit plan is due too.
+    assert [b.code for b in found] == ["exit_plan", "identity"] and result is not None
+
+
+def test_written_contract_rule_sums_the_window(store: Store) -> None:
+    who = contractors.create(store, make_contractor(identity_verified_on="2026-11-01")).id
+    fields = dict(jurisdiction_country="US", jurisdiction_region="NY", ip_assignment_signed="yes",
+                  amount="500", start_on="2026-10-01", end_on="2026-10-31")
+    earlier = engagements.create(store, make_engagement(who, **fields))
+    engagements.move(store, earlier.id, "in_review", earlier.version, on=TODAY)
+    later = engagements.create(store, make_engagement(who, **{**fields, "start_on": "2026-11-15",
+                                                              "end_on": "2026-11-30"}))
+    later = engagements.move(store, later.id, "in_review", later.version, on=TODAY)
+    save(store, later.id, safe(), None)
+    found, _ = reviews.check(store, later.id, TODAY)
+    assert [b.code for b in found] == ["written_contract", "exit_plan"]
+    assert "$1,000.00" in found[0].message
+
