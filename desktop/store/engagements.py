@@ -464,7 +464,7 @@ def add_log_entry(store: Store, engagement_id: int, *, logged_on: dt.date, chann
     with store.transaction() as session:
         engagement = _load(session, engagement_id)
         if engagement.last_contact_on is None or logged_on > engagement.last_contact_on:
-            engagement.last_contact_on = logged_on
+            engagement.last_contact_on = engagement.check_in_since = logged_on
         entry = CommunicationLog(engagement_id=engagement_id, logged_on=logged_on,
                                  channel=str(Channel.parse(channel)) if channel else "",
                                  summary=summary.strip(), follow_up_on=follow_up_on)
@@ -500,7 +500,7 @@ class CheckIns:
 
 def overdue_check_ins(store: Store, today: dt.date, limit: int | None = None) -> CheckIns:
     """Signed engagements whose last contact (or start) is older than their cadence."""
-    since = func.coalesce(Engagement.last_contact_on, Engagement.start_on)
+    since = Engagement.check_in_since
     rows: list[CheckInRow] = []
     count = 0
     with store.reading() as session:
@@ -558,6 +558,9 @@ def _apply(obj: Engagement, data: EngagementData) -> None:
     notice_by = last_notice_date(data.end_on, data.notice_days)
     if obj.notice_by != notice_by:
         obj.notice_by = notice_by
+    since = obj.last_contact_on or data.start_on
+    if obj.check_in_since != since:
+        obj.check_in_since = since
 
 
 def _data(obj: Engagement) -> EngagementData:

@@ -46,12 +46,13 @@ def upgrade() -> None:
     with op.batch_alter_table('engagement', schema=None) as batch_op:
         batch_op.add_column(sa.Column('notice_by', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('last_contact_on', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('check_in_since', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('ended_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('end_reason', sa.String(length=500), server_default='', nullable=False))
         batch_op.add_column(sa.Column('is_demo', sa.Boolean(), server_default='0', nullable=False))
         batch_op.create_index('ix_engagement_status_end', ['status', 'end_on'], unique=False)
         batch_op.create_index('ix_engagement_status_notice', ['status', 'notice_by'], unique=False)
-        batch_op.create_index('ix_engagement_status_cadence', ['status', 'comm_cadence', 'last_contact_on'], unique=False)
+        batch_op.create_index('ix_engagement_status_cadence', ['status', 'comm_cadence', 'check_in_since'], unique=False)
 
     with op.batch_alter_table('risk_review', schema=None) as batch_op:
         batch_op.add_column(sa.Column('copyrightable', sa.Boolean(), server_default='1', nullable=False))
@@ -96,21 +97,30 @@ def _seed_rules() -> None:
 
 
 def _fill_dashboard_dates() -> None:
-    """Existing engagements get their last notice date and last contact."""
+    """Existing engagements get their last notice date, last contact and check-in base."""
     conn = op.get_bind()
     engagement = sa.table("engagement", *(sa.column(c) for c in (
-        "id", "end_on", "notice_days", "notice_by", "last_contact_on")))
+        "id", "start_on", "end_on", "notice_days", "notice_by", "last_contact_on",
+        "check_in_since")))
     log = sa.table("communication_log", sa.column("engagement_id"), sa.column("logged_on"))
     last = dict(conn.execute(sa.select(log.c.engagement_id, sa.func.max(log.c.logged_on))
                              .group_by(log.c.engagement_id)).all())
-    for row in conn.execute(sa.select(engagement.c.id, engagement.c.end_on,
-                                      engagement.c.notice_days)).all():
-        end = row.end_on if isinstance(row.end_on, (dt.date, type(None))) else \
-            dt.date.fromisoformat(str(row.end_on))
-        notice_by = end - dt.timedelta(days=row.notice_days) \
-            if end is not None and row.notice_days is not None else None
+
+    def day(value: object) -> dt.date | None:
+        if value is None or isinstance(value, dt.date):
+            return value  # type: ignore[return-value]
+        return dt.date.fromisoformat(str(value))
+
+    rows = conn.execute(sa.select(engagement.c.id, engagement.c.start_on, engagement.c.end_on,
+                                  engagement.c.notice_days)).all()
+    for row in rows:
+        end, contact = day(row.end_on), day(last.get(row.id))
+        notice_by = None
+        if end is not None and row.notice_days is not None:
+            notice_by = end - dt.timedelta(days=row.notice_days)
         conn.execute(engagement.update().where(engagement.c.id == row.id).values(
-            notice_by=notice_by, last_contact_on=last.get(row.id)))
+            notice_by=notice_by, last_contact_on=contact,
+            check_in_since=contact or day(row.start_on)))
 
 
 def _start_rate_history() -> None:
@@ -152,6 +162,7 @@ def downgrade() -> None:
         batch_op.drop_column('is_demo')
         batch_op.drop_column('end_reason')
         batch_op.drop_column('ended_on')
+        batch_op.drop_column('check_in_since')
         batch_op.drop_column('last_contact_on')
         batch_op.drop_column('notice_by')
 

@@ -316,6 +316,7 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
                 " communication_log WHERE engagement_id = engagement.id),"
                 " notice_by = CASE WHEN notice_days IS NULL OR end_on IS NULL THEN NULL"
                 " ELSE date(end_on, '-' || notice_days || ' days') END")
+    con.execute("UPDATE engagement SET check_in_since = coalesce(last_contact_on, start_on)")
     con.execute("COMMIT")
 
     # --- documents: contracts without expiry, insurance / ID / tax forms that expire --------

@@ -63,6 +63,7 @@ class Engagement(Tracked, Base):
     # Kept in step on every write so the dashboard asks indexed questions only.
     notice_by: Mapped[dt.date | None] = mapped_column(Date)  # end date minus notice period
     last_contact_on: Mapped[dt.date | None] = mapped_column(Date)  # newest log entry
+    check_in_since: Mapped[dt.date | None] = mapped_column(Date)  # newest entry, else the start
     # Signing and ending.
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     signed_by: Mapped[str] = text(120)
@@ -75,7 +76,7 @@ class Engagement(Tracked, Base):
         CheckConstraint("rate_minor IS NULL OR rate_minor >= 0", name="rate_not_negative"),
         Index("ix_engagement_status_end", "status", "end_on"),
         Index("ix_engagement_status_notice", "status", "notice_by"),
-        Index("ix_engagement_status_cadence", "status", "comm_cadence", "last_contact_on"),
+        Index("ix_engagement_status_cadence", "status", "comm_cadence", "check_in_since"),
     )
 
 
