@@ -29,6 +29,8 @@ _LABELS = {
     "in_review": "In review",
     "part_paid": "Part-paid",
     "hire_expert": "Hire an expert",
+    "nda": "NDA",
+    "id_check": "ID check",
 }
 
 

@@ -1,0 +1,291 @@
+"""Documents (contracts, NDAs, tax forms…) attached to an engagement or a contractor.
+
+Files are stored content-addressed under the data folder, ``documents/<sha[:2]>/<sha>``,
+readable by their owner only; identical files are kept once however often they are attached.
+A row in ``document`` names each attachment; a file goes when its last row goes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import mimetypes
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.core.enums import DocumentKind
+from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store.db import Store
+from desktop.store.errors import StoreError
+from desktop.store.models import Contractor, Document, Engagement
+
+DOCUMENTS_DIR = "documents"
+MAX_BYTES = 50 * 1024 * 1024
+MAX_LABEL = "50 MB"
+_CHUNK = 1024 * 1024
+_SHA = re.compile(r"[0-9a-f]{64}")
+_TITLE_MAX, _FILE_NAME_MAX, _MEDIA_TYPE_MAX = 200, 255, 100
+_FALLBACK_MEDIA_TYPE = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    version: int
+    engagement_id: int | None
+    contractor_id: int | None
+    kind: DocumentKind
+    title: str
+    file_name: str
+    media_type: str
+    sha256: str
+    size_bytes: int
+    expires_on: dt.date | None
+
+
+def documents_dir(store: Store) -> Path:
+    """Where stored files live: ``documents`` in the data folder beside the database."""
+    return store.path.parent / DOCUMENTS_DIR
+
+
+def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int | None = None,
+           kind: DocumentKind | str, source: Path, title: str = "",
+           expires_on: dt.date | None = None) -> DocumentRecord:
+    """Copy ``source`` into the data folder (once per content) and record it for its owner.
+
+    Exactly one of ``engagement_id`` / ``contractor_id``. Raises ValidationError naming the
+    field ("file" for a missing, unreadable or too large source); nothing is left behind
+    when the row cannot be written.
+    """
+    source = Path(source)
+    errors: list[FieldError] = []
+    if engagement_id is None and contractor_id is None:
+        errors.append(FieldError("engagement_id",
+                                 "is required: a document belongs to an engagement or a "
+                                 "contractor"))
+    elif engagement_id is not None and contractor_id is not None:
+        errors.append(FieldError("contractor_id",
+                                 "must be empty when an engagement is given: a document "
+                                 "belongs to one of them"))
+    try:
+        parsed_kind = DocumentKind.parse(str(kind))
+    except ValueError as exc:
+        errors.append(FieldError("kind", str(exc)))
+    title = " ".join(title.split())
+    if len(title) > _TITLE_MAX:
+        errors.append(FieldError("title", f"is {len(title)} characters long; "
+                                          f"at most {_TITLE_MAX} fit"))
+    file_error = _check_source(source)
+    if file_error:
+        errors.append(FieldError("file", file_error))
+    if errors:
+        raise ValidationError(errors)
+
+    root = _ensure_dir(documents_dir(store))
+    staged, sha, size = _stage(source, root)
+    final = root / sha[:2] / sha
+    placed = False
+    try:
+        with store.transaction() as session:
+            _check_owner(session, engagement_id, contractor_id)
+            placed = _place(staged, final, size)
+            row = Document(engagement_id=engagement_id, contractor_id=contractor_id,
+                           kind=parsed_kind.value, title=title,
+                           file_name=_short_name(source.name),
+                           media_type=_media_type(source.name), sha256=sha,
+                           size_bytes=size, expires_on=expires_on)
+            session.add(row)
+            session.flush()
+            record = _record(row)
+    except BaseException:
+        # Only a file this call put there is taken away again; an older copy is in use.
+        if placed:
+            with contextlib.suppress(OSError):
+                final.unlink()
+        raise
+    finally:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+    return record
+
+
+def list_for(store: Store, *, engagement_id: int | None = None,
+             contractor_id: int | None = None) -> list[DocumentRecord]:
+    """One owner's documents, oldest first."""
+    if (engagement_id is None) == (contractor_id is None):
+        raise ValueError("give exactly one of engagement_id and contractor_id")
+    query = select(Document).order_by(Document.id)
+    if engagement_id is not None:
+        query = query.where(Document.engagement_id == engagement_id)
+    else:
+        query = query.where(Document.contractor_id == contractor_id)
+    with store.reading() as session:
+        return [_record(row) for row in session.scalars(query)]
+
+
+def get(store: Store, document_id: int) -> DocumentRecord:
+    with store.reading() as session:
+        row = session.get(Document, document_id)
+        if row is None:
+            raise ConflictError(f"document {document_id} no longer exists")
+        return _record(row)
+
+
+def path_of(store: Store, record: DocumentRecord) -> Path:
+    """The stored file of a document (it may be missing if someone deleted it by hand)."""
+    if not _SHA.fullmatch(record.sha256):
+        raise StoreError(f"document {record.id} has a damaged digest in the database; "
+                         "its file cannot be found")
+    return documents_dir(store) / record.sha256[:2] / record.sha256
+
+
+def remove(store: Store, document_id: int, expected_version: int) -> None:
+    """Delete the document's row, and its file once no other document shares the content."""
+    try:
+        with store.transaction() as session:
+            row = session.get(Document, document_id)
+            if row is None:
+                raise ConflictError(f"document {document_id} was removed elsewhere")
+            if row.version != expected_version:
+                raise ConflictError(f"document {document_id} was changed elsewhere after you "
+                                    "opened it; reload it")
+            sha = row.sha256
+            session.delete(row)
+            session.flush()
+            still_used = session.scalar(
+                select(func.count()).select_from(Document).where(Document.sha256 == sha))
+    except StaleDataError:
+        raise ConflictError(f"document {document_id} was changed elsewhere after you opened "
+                            "it; reload it") from None
+    if not still_used and _SHA.fullmatch(sha):
+        # The row is gone for good; a file left behind (e.g. locked on Windows) is harmless.
+        with contextlib.suppress(OSError):
+            (documents_dir(store) / sha[:2] / sha).unlink()
+
+
+# --- helpers -------------------------------------------------------------------------------
+def _check_source(source: Path) -> str | None:
+    """Why ``source`` cannot be attached, as the rest of a sentence starting "File …"."""
+    try:
+        info = source.stat()
+    except FileNotFoundError:
+        return f"“{source}” was not found"
+    except OSError as exc:
+        return f"“{source}” cannot be read ({exc.strerror or exc})"
+    if source.is_dir():
+        return f"“{source}” is a folder, not a file"
+    if info.st_size > MAX_BYTES:
+        return (f"“{source.name}” is {_megabytes(info.st_size)}; files over {MAX_LABEL} "
+                "are not stored")
+    if not os.access(source, os.R_OK):
+        return f"“{source}” cannot be read (permission denied)"
+    return None
+
+
+def _stage(source: Path, root: Path) -> tuple[Path, str, int]:
+    """Copy ``source`` to a private temporary file in ``root``, hashing it on the way."""
+    fd, name = tempfile.mkstemp(prefix=".incoming-", dir=root)  # created 0600
+    staged = Path(name)
+    digest, size = hashlib.sha256(), 0
+    try:
+        with os.fdopen(fd, "wb") as out:
+            # Errors reading the source name the file; errors writing our copy pass unchanged.
+            try:
+                src = source.open("rb")
+            except OSError as exc:
+                raise _unreadable(source, exc) from None
+            with src:
+                while True:
+                    try:
+                        chunk = src.read(_CHUNK)
+                    except OSError as exc:
+                        raise _unreadable(source, exc) from None
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    if size > MAX_BYTES:
+                        raise ValidationError([FieldError(
+                            "file", f"“{source.name}” is over {MAX_LABEL}; larger files are "
+                                    "not stored")])
+                    digest.update(chunk)
+                    out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
+    return staged, digest.hexdigest(), size
+
+
+def _unreadable(source: Path, exc: OSError) -> ValidationError:
+    return ValidationError([FieldError("file", f"“{source}” cannot be read "
+                                               f"({exc.strerror or exc})")])
+
+
+def _place(staged: Path, final: Path, size: int) -> bool:
+    """Move the staged copy into place unless an intact copy is there.
+
+    True when the file is new, i.e. this attach alone uses it and must take it back on failure.
+    """
+    try:
+        existing: int | None = final.stat().st_size
+    except FileNotFoundError:
+        existing = None
+    if existing == size:
+        return False
+    _ensure_dir(final.parent)
+    os.chmod(staged, 0o600)
+    os.replace(staged, final)  # also mends a damaged copy that other rows point at
+    return existing is None
+
+
+def _ensure_dir(folder: Path) -> Path:
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    else:
+        os.chmod(folder, 0o700)  # whatever the umask
+    return folder
+
+
+def _check_owner(session: Session, engagement_id: int | None,
+                 contractor_id: int | None) -> None:
+    if engagement_id is not None and session.get(Engagement, engagement_id) is None:
+        raise ValidationError([FieldError("engagement_id",
+                                          f"engagement {engagement_id} does not exist")])
+    if contractor_id is not None and session.get(Contractor, contractor_id) is None:
+        raise ValidationError([FieldError("contractor_id",
+                                          f"contractor {contractor_id} does not exist")])
+
+
+def _short_name(name: str) -> str:
+    if len(name) <= _FILE_NAME_MAX:
+        return name
+    suffix = Path(name).suffix[:20]
+    return name[:_FILE_NAME_MAX - len(suffix) - 1] + "…" + suffix
+
+
+def _media_type(name: str) -> str:
+    guessed = mimetypes.guess_type(name)[0] or _FALLBACK_MEDIA_TYPE
+    return guessed if len(guessed) <= _MEDIA_TYPE_MAX else _FALLBACK_MEDIA_TYPE
+
+
+def _megabytes(size: int) -> str:
+    tenths = -(-size * 10 // (1024 * 1024))  # rounded up: just over 50 MB never reads 50.0
+    return f"{tenths // 10}.{tenths % 10} MB"
+
+
+def _record(row: Document) -> DocumentRecord:
+    return DocumentRecord(row.id, row.version, row.engagement_id, row.contractor_id,
+                          DocumentKind(row.kind), row.title, row.file_name, row.media_type,
+                          row.sha256, row.size_bytes, row.expires_on)

@@ -1,0 +1,356 @@
+"""An engagement's documents: the signed contract, the NDA, tax forms, certificates.
+
+Attaching copies the file into the data folder (see ``desktop.store.documents``), so the
+list keeps working when the original is moved or deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.contractor import parse_date
+from desktop.core.enums import DocumentKind
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.store import documents, engagements
+from desktop.store.db import Store
+from desktop.store.documents import DocumentRecord
+from desktop.store.errors import StoreError
+from desktop.ui.engagement_model import OVERDUE_BRUSH
+from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+
+
+class DCol(IntEnum):
+    KIND = 0
+    TITLE = 1
+    FILE = 2
+    SIZE = 3
+    EXPIRES = 4
+
+
+HEADERS = {DCol.KIND: "Kind", DCol.TITLE: "Title", DCol.FILE: "File", DCol.SIZE: "Size",
+           DCol.EXPIRES: "Expires"}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Abbreviations the generic enum labels would spell "Nda" and "Id check".
+_KIND_LABELS = {DocumentKind.NDA: "NDA", DocumentKind.ID_CHECK: "ID check"}
+
+
+def kind_label(kind: DocumentKind) -> str:
+    return _KIND_LABELS.get(kind, kind.label)
+
+
+def format_size(size: int) -> str:
+    """Bytes as a person reads them: 820 bytes, 14.2 KB, 3.1 MB."""
+    if size < 1024:
+        return f"{size} byte{'s' if size != 1 else ''}"
+    for unit, scale in (("KB", 1024), ("MB", 1024 ** 2), ("GB", 1024 ** 3)):
+        tenths = (size * 10 + scale // 2) // scale
+        if tenths < 10240 or unit == "GB":
+            return f"{tenths // 10}.{tenths % 10} {unit}"
+    raise AssertionError("unreachable")
+
+
+class DocumentModel(QAbstractTableModel):
+    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._rows: list[DocumentRecord] = []
+        self._today = dt.date.today()
+
+    def set_rows(self, rows: list[DocumentRecord], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows, self._today = list(rows), today
+        self.endResetModel()
+
+    def row_at(self, position: int) -> DocumentRecord:
+        return self._rows[position]
+
+    def rows(self) -> list[DocumentRecord]:
+        return list(self._rows)
+
+    def expired(self, row: DocumentRecord) -> bool:
+        return row.expires_on is not None and row.expires_on < self._today
+
+    # --- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(DCol)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(DCol)):
+            return HEADERS[DCol(section)]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], DCol(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == DCol.SIZE else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == DCol.EXPIRES:
+            return OVERDUE_BRUSH if self.expired(row) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == DCol.EXPIRES and self.expired(row):
+                return f"Expired on {row.expires_on}"
+            if column == DCol.FILE:
+                return f"{row.file_name} ({row.media_type})"
+            if column == DCol.TITLE and row.title:
+                return row.title
+        return None
+
+    @staticmethod
+    def _text(row: DocumentRecord, column: DCol) -> str:
+        if column == DCol.KIND:
+            return kind_label(row.kind)
+        if column == DCol.TITLE:
+            return row.title
+        if column == DCol.FILE:
+            return row.file_name
+        if column == DCol.SIZE:
+            return format_size(row.size_bytes)
+        return row.expires_on.isoformat() if row.expires_on else ""
+
+
+class AttachDialog(QDialog):
+    """Say what a chosen file is, then store it; errors show under the field they concern."""
+
+    LABELS = {"kind": "Kind", "title": "Title", "expires_on": "Expires on"}
+
+    def __init__(self, store: Store, engagement_id: int, source: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Attach a document")
+        self.store, self.engagement_id, self.source = store, engagement_id, Path(source)
+        self.result_record: DocumentRecord | None = None
+        self.editors: dict[str, QWidget] = {
+            "kind": ChoiceCombo((k.value, kind_label(k)) for k in DocumentKind), "title": QLineEdit(self.source.name),
+            "expires_on": DateLine(),
+        }
+        self.editors["kind"].set_value(_guess_kind(self.source.name))  # type: ignore[attr-defined]
+        self.editors["title"].setPlaceholderText("What it is, e.g. Signed contract")  # type: ignore[attr-defined]
+        self.editors["expires_on"].setToolTip(  # type: ignore[attr-defined]
+            "Optional: when an insurance certificate, ID or tax form runs out")
+        self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
+        try:
+            size = f" ({format_size(self.source.stat().st_size)})"
+        except OSError:
+            size = ""
+        file_line = QLabel(self.source.name + size)
+        file_line.setToolTip(str(self.source))
+        file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow("File", file_line)
+        for name, box in self.boxes.items():
+            form.addRow(self.LABELS[name], box)
+        self.general = QLabel()
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setWordWrap(True)
+        self.general.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Attach")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.editors["title"].setFocus()
+
+    def _show(self, errors: dict[str, str], general: str = "") -> None:
+        for name, box in self.boxes.items():
+            mark_invalid(self.editors[name], name in errors)
+            box.set_error(f"{self.LABELS[name]} {errors[name]}" if name in errors else None)
+        self.general.setText(general)
+        self.general.setVisible(bool(general))
+
+    def accept(self) -> None:
+        try:
+            expires_on = parse_date(self.editors["expires_on"].text())  # type: ignore[attr-defined]
+        except ValueError as exc:
+            self._show({"expires_on": str(exc)})
+            return
+        try:
+            self.result_record = documents.attach(
+                self.store, engagement_id=self.engagement_id,
+                kind=self.editors["kind"].value(),  # type: ignore[attr-defined]
+                source=self.source, title=self.editors["title"].text(),  # type: ignore[attr-defined]
+                expires_on=expires_on)
+        except ValidationError as exc:
+            inline = {e.field: e.message for e in exc.errors if e.field in self.LABELS}
+            other = [("File " if e.field == "file" else "") + e.message
+                     for e in exc.errors if e.field not in self.LABELS]
+            self._show(inline, "; ".join(other))
+            return
+        except (ConflictError, StoreError, OSError) as exc:
+            self._show({}, f"The document was not attached: {exc}")
+            return
+        super().accept()
+
+
+def _guess_kind(name: str) -> str:
+    """A first guess from the file name's words ("Signed NDA.pdf" is an NDA); Other if none."""
+    words = set(re.split(r"[^a-z0-9]+", Path(name).stem.lower().replace("-", "")))
+    for hints, kind in (({"nda", "nondisclosure"}, DocumentKind.NDA),
+                        ({"contract", "agreement", "sow"}, DocumentKind.CONTRACT),
+                        ({"w9", "w8", "w8ben", "tax"}, DocumentKind.TAX_FORM),
+                        ({"insurance", "liability", "coi"}, DocumentKind.INSURANCE),
+                        ({"passport", "identity", "id", "idcard"}, DocumentKind.ID_CHECK)):
+        if words & hints:
+            return kind.value
+    return DocumentKind.OTHER.value
+
+
+class DocumentsDialog(QDialog):
+    def __init__(self, store: Store, engagement_id: int, parent: QWidget | None = None, *,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.store, self.engagement_id = store, engagement_id
+        self.today = today or dt.date.today()
+        try:
+            title = engagements.get(store, engagement_id).data.title
+        except ConflictError:
+            title = ""
+        self.setWindowTitle(f"Documents: {title}" if title else "Documents")
+        self.model = DocumentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # long names are elided in the middle, whole in the tip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DCol.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DCol.FILE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((DCol.KIND, 110), (DCol.SIZE, 80), (DCol.EXPIRES, 100)):
+            header.resizeSection(column, width)
+        self.empty = QLabel("No documents yet. Attach the signed contract, the NDA, tax forms "
+                            "or insurance certificates so they are kept with the engagement.")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #57606a;")
+
+        self.attach_button = QPushButton("Attach…")
+        self.attach_button.clicked.connect(self.attach)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        actions = QHBoxLayout()
+        for button in (self.attach_button, self.open_button, self.remove_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        actions.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.resize(720, 360)
+        self.reload()
+
+    # --- state ---------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        rows = documents.list_for(self.store, engagement_id=self.engagement_id)
+        self.model.set_rows(rows, self.today)
+        self.empty.setVisible(not rows)
+        for position, row in enumerate(rows):
+            if row.id == select_id:
+                self.table.selectRow(position)
+        self._enable()
+
+    def selected(self) -> DocumentRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _enable(self) -> None:
+        chosen = self.selected() is not None
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    # --- actions -------------------------------------------------------------------------
+    def attach(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, "Attach a document")
+        if not name:
+            return
+        form = AttachDialog(self.store, self.engagement_id, Path(name), self)
+        if form.exec() == QDialog.DialogCode.Accepted and form.result_record is not None:
+            self.reload(select_id=form.result_record.id)
+
+    def open_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        try:
+            path = documents.path_of(self.store, record)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Document not opened", str(exc))
+            return
+        if not path.is_file():
+            QMessageBox.warning(self, "Document not opened",
+                                f"The stored copy of “{record.file_name}” is missing from "
+                                f"{path.parent}. Remove this entry and attach the file again.")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(self, "Document not opened",
+                                f"No application could open “{record.file_name}”. "
+                                f"The stored copy is {path}.")
+
+    def remove_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        name = record.title or record.file_name
+        answer = QMessageBox.question(
+            self, "Remove document",
+            f"Remove “{name}” from this engagement? The stored copy is deleted too unless "
+            "another record uses the same file.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            documents.remove(self.store, record.id, record.version)
+        except ConflictError as exc:
+            QMessageBox.warning(self, "Document not removed", str(exc))
+        self.reload()

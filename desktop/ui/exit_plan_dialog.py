@@ -1,0 +1,295 @@
+"""Edit an engagement's exit plan: how it can end, what is handed over, what is revoked.
+
+Checked as you type like the engagement editor; a line under the form says what the plan
+still lacks (the essentials the signing gate asks for first) and the last day notice can be
+given for the engagement to end on its end date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.engagement import last_notice_date
+from desktop.core.enums import DataDisposition
+from desktop.core.exit_plan import LABELS, ExitPlanData, completeness, validate_exit_plan
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.store import engagements, exit_plans
+from desktop.store.db import Store
+from desktop.store.exit_plans import ExitPlanRecord
+from desktop.ui.fields import ChoiceCombo, EnumCombo, FieldBox, TextArea, mark_invalid
+
+NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
+ERROR_COLOUR = "color: #b42318;"
+
+
+class ExitPlanDialog(QDialog):
+    def __init__(self, store: Store, engagement_id: int, contractors: Sequence[tuple[int, str]],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.engagement_id = store, engagement_id
+        self.result_record: ExitPlanRecord | None = None
+        engagement = engagements.get(store, engagement_id)  # ConflictError if it is gone
+        self.setWindowTitle(f"Exit plan: {engagement.data.title}")
+        self._touched: set[str] = set()
+        self._errors: dict[str, str] = {}
+        self._build(contractors)
+        self._show_notice(engagement.data.end_on, engagement.data.notice_days)
+        record = exit_plans.get(store, engagement_id)
+        self._version: int | None = record.version if record else None
+        self._load(record.plan if record else ExitPlanData())
+        self._touched.clear()
+        self._validate(show_all=False)
+        self.editors["for_convenience"].setFocus()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self, contractors: Sequence[tuple[int, str]]) -> None:
+        e: dict[str, QWidget] = {
+            "for_convenience": QCheckBox("For convenience, by either side"),
+            "convenience_notice_days": QLineEdit(),
+            "for_cause": QCheckBox("For cause (a breach)"),
+            "cure_days": QLineEdit(),
+            "handover_work": TextArea(2), "handover_credentials": TextArea(2),
+            "data_disposition": EnumCombo(DataDisposition, blank="(not set)"),
+            "data_disposition_notes": TextArea(2),
+            "knowledge_transfer": TextArea(2),
+            "backup_contractor_id": ChoiceCombo(contractors, blank="(none)"),
+            "access_revocation": TextArea(5),
+            "pro_rata_pay": QCheckBox("Work done before the end is paid pro rata"),
+            "pro_rata_notes": TextArea(2),
+        }
+        self.editors = e
+        for name in ("convenience_notice_days", "cure_days"):
+            line: QLineEdit = e[name]  # type: ignore[assignment]
+            line.setFixedWidth(line.fontMetrics().horizontalAdvance("0000") + 24)
+        e["handover_work"].setPlaceholderText(  # type: ignore[attr-defined]
+            "Where unfinished work is delivered, in which format, e.g. layered files in our "
+            "drive")
+        e["handover_credentials"].setPlaceholderText(  # type: ignore[attr-defined]
+            "Passwords, keys and accounts they hand back, and how")
+        e["data_disposition_notes"].setPlaceholderText(  # type: ignore[attr-defined]
+            "Which data, by when, and how it is confirmed")
+        e["knowledge_transfer"].setPlaceholderText(  # type: ignore[attr-defined]
+            "e.g. a one-hour call and written notes on the build")
+        e["access_revocation"].setPlaceholderText(  # type: ignore[attr-defined]
+            "One system per line, e.g.\nShop admin\nShared drive\nEmail account")
+        e["access_revocation"].setToolTip(  # type: ignore[attr-defined]
+            "One system per line; blank lines and repeats are dropped")
+        e["pro_rata_notes"].setPlaceholderText(  # type: ignore[attr-defined]
+            "How partial work is measured and when it is paid")
+        backup: QComboBox = e["backup_contractor_id"]  # type: ignore[assignment]
+        backup.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        backup.setMinimumContentsLength(18)
+
+        for name, editor in e.items():
+            if isinstance(editor, QCheckBox):
+                signal = editor.toggled
+            elif isinstance(editor, (EnumCombo, ChoiceCombo)):
+                signal = editor.currentIndexChanged
+            elif isinstance(editor, TextArea):
+                signal = editor.changed
+            else:
+                signal = editor.textChanged  # type: ignore[attr-defined]
+            signal.connect(lambda *_, n=name: self._on_edit(n))
+
+        def row(*parts: QWidget | str) -> QWidget:
+            widget = QWidget()
+            layout = QHBoxLayout(widget)
+            layout.setContentsMargins(0, 0, 0, 0)
+            for part in parts:
+                layout.addWidget(QLabel(part) if isinstance(part, str) else part)
+            layout.addStretch(1)
+            return widget
+
+        shared = {
+            ("for_convenience", "convenience_notice_days"):
+                row(e["for_convenience"], "with notice of", e["convenience_notice_days"], "days"),
+            ("for_cause", "cure_days"):
+                row(e["for_cause"], "after a cure period of", e["cure_days"], "days"),
+        }
+        self.boxes: dict[str, FieldBox] = {}
+        for names, widget in shared.items():
+            box = FieldBox(widget)
+            self.boxes.update(dict.fromkeys(names, box))
+        for name, editor in e.items():
+            if name not in self.boxes:
+                self.boxes[name] = FieldBox(editor)
+
+        label_for = {"for_convenience": "Termination", "for_cause": "",
+                     "handover_work": "Work in progress", "handover_credentials": "Credentials",
+                     "data_disposition": "At the end", "data_disposition_notes": "Notes",
+                     "backup_contractor_id": "Backup contractor",
+                     "access_revocation": "Systems", "pro_rata_pay": "", "pro_rata_notes": "Notes"}
+
+        def group(title: str, names: list[str], note: str = "") -> QGroupBox:
+            box = QGroupBox(title)
+            outer = QVBoxLayout(box)
+            if note:
+                hint = QLabel(note)
+                hint.setWordWrap(True)
+                hint.setStyleSheet(NOTE_STYLE["info"])
+                outer.addWidget(hint)
+            form = QFormLayout()
+            for name in names:
+                form.addRow(label_for.get(name, LABELS[name]), self.boxes[name])
+            outer.addLayout(form)
+            outer.addStretch(1)  # spare height goes below the fields, not between them
+            return box
+
+        self.notice_line = QLabel()
+        self.notice_line.setWordWrap(True)
+        ending = group("Ending it", ["for_convenience", "for_cause"])
+        ending.layout().insertWidget(1, self.notice_line)  # type: ignore[union-attr]
+        # Two columns stacked independently, so a short group leaves no gap beside a tall one.
+        columns = QHBoxLayout()
+        for groups in ((ending, group("Handover", ["handover_work", "handover_credentials",
+                                                   "knowledge_transfer",
+                                                   "backup_contractor_id"])),
+                       (group("Data and access", ["data_disposition", "data_disposition_notes",
+                                                  "access_revocation"],
+                              "Our data they hold, and every system they can log into."),
+                        group("Pay", ["pro_rata_pay", "pro_rata_notes"]))):
+            column = QVBoxLayout()
+            for box in groups:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+
+        self.completeness_line = QLabel()
+        self.completeness_line.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_COLOUR)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.completeness_line)
+        outer.addWidget(self.summary)
+        outer.addWidget(self.buttons)
+        self.resize(960, self.sizeHint().height())
+
+    def _show_notice(self, end_on, notice_days) -> None:  # type: ignore[no-untyped-def]
+        last = last_notice_date(end_on, notice_days)
+        if last is not None:
+            self.notice_line.setText(
+                f"Last day to give notice: {last.isoformat()} (end {end_on.isoformat()}, "
+                f"{notice_days} days' notice)")
+            self.notice_line.setStyleSheet("")
+        else:
+            missing = {(True, True): "end date or notice period", (True, False): "end date",
+                       (False, True): "notice period"}[(end_on is None, notice_days is None)]
+            self.notice_line.setText(f"No last day to give notice: the engagement has no "
+                                     f"{missing}.")
+            self.notice_line.setStyleSheet(NOTE_STYLE["info"])
+        self.last_notice_on = last
+
+    # --- values --------------------------------------------------------------------------
+    def _load(self, plan: ExitPlanData) -> None:
+        for name, editor in self.editors.items():
+            value = getattr(plan, name)
+            if isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
+            elif isinstance(editor, ChoiceCombo):
+                if value is not None and editor.findData(value) < 0:
+                    # Kept rather than silently cleared when the caller's list leaves it out.
+                    editor.addItem(f"Contractor {value} (not in the list)", value)
+                editor.set_value("" if value is None else value)
+            elif isinstance(editor, EnumCombo):
+                editor.set_value("" if value is None else str(value))
+            elif isinstance(editor, TextArea):
+                editor.setPlainText("\n".join(value) if isinstance(value, tuple) else str(value))
+            else:
+                editor.setText("" if value is None else str(value))  # type: ignore[attr-defined]
+
+    def raw(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                out[name] = editor.isChecked()
+            elif isinstance(editor, (EnumCombo, ChoiceCombo, TextArea)):
+                out[name] = editor.value()
+            else:
+                out[name] = editor.text()  # type: ignore[attr-defined]
+        return out
+
+    # --- validation ----------------------------------------------------------------------
+    def _on_edit(self, name: str) -> None:
+        self._touched.add(name)
+        self._validate(show_all=False)
+
+    def _validate(self, show_all: bool) -> ExitPlanData | None:
+        raw = self.raw()
+        try:
+            plan: ExitPlanData | None = validate_exit_plan(raw)
+            errors: dict[str, str] = {}
+        except ValidationError as exc:
+            plan, errors = None, {e.field: e.message for e in exc.errors}
+        self._errors = errors
+        shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]
+        self._show_errors({n: errors[n] for n in shown})
+        # A field in error counts as empty, so the indicator follows the rest while typing.
+        self._show_completeness(plan or validate_exit_plan({**raw, **dict.fromkeys(errors, "")}))
+        return plan
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        lines: dict[FieldBox, list[str]] = {box: [] for box in self.boxes.values()}
+        for name, editor in self.editors.items():
+            mark_invalid(editor, name in errors)
+            if name in errors:
+                lines[self.boxes[name]].append(f"{LABELS[name]} {errors[name]}")
+        for box, messages in lines.items():
+            box.set_error("; ".join(messages) or None)
+        self.summary.setText(
+            f"Fix {len(errors)} field{'s' if len(errors) != 1 else ''} before saving: "
+            + ", ".join(LABELS[n] for n in errors) if errors else "")
+        self.summary.setVisible(bool(errors))
+
+    def _show_completeness(self, plan: ExitPlanData) -> None:
+        gaps = completeness(plan)
+        self.completeness_line.setText("Still missing: " + ", ".join(gaps) if gaps
+                                       else "Complete")
+        self.completeness_line.setStyleSheet(NOTE_STYLE["todo" if gaps else "ok"])
+
+    def completeness_text(self) -> str:
+        return self.completeness_line.text()
+
+    def accept(self) -> None:
+        plan = self._validate(show_all=True)
+        if plan is None:
+            first = next(n for n in self.editors if n in self._errors)
+            self.editors[first].setFocus()
+            return
+        try:
+            record = exit_plans.save(self.store, self.engagement_id, plan, self._version)
+        except ValidationError as exc:  # e.g. the backup contractor was deleted meanwhile
+            self._errors = {e.field: e.message for e in exc.errors}
+            self._show_errors({n: m for n, m in self._errors.items() if n in self.editors})
+            return
+        except ConflictError as exc:
+            reason = str(exc)
+            QMessageBox.warning(self, "Exit plan not saved",
+                                f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: "
+                                "copy anything you typed, then close this window and open the "
+                                "exit plan again.")
+            return
+        self.result_record = record
+        self._version = record.version
+        super().accept()

@@ -1,0 +1,185 @@
+"""The exit plan editor: loads and saves with the version it read, names the field in error,
+says what is still missing, and shows the last day to give notice."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from desktop.core.enums import DataDisposition
+from desktop.core.exit_plan import validate_exit_plan
+from desktop.store import contractors, engagements, exit_plans
+from desktop.store.db import Store
+from desktop.ui.exit_plan_dialog import ExitPlanDialog
+from tests.factories import make_contractor, make_engagement
+
+ESSENTIALS_MISSING = ("Still missing: how either side may end it (for convenience or for cause), "
+                      "handover of work in progress or credentials, what happens to our data "
+                      "(return or destruction), the list of access to revoke, knowledge "
+                      "transfer, a named backup contractor, pro-rata pay for partial work")
+
+
+@pytest.fixture
+def ids(store: Store) -> dict[str, int]:
+    who = contractors.create(store, make_contractor()).id
+    backup = contractors.create(store, make_contractor(display_name="Pixelhaus", email="")).id
+    return {"contractor": who, "backup": backup,
+            "engagement": engagements.create(store, make_engagement(who)).id}
+
+
+def open_dialog(qtbot, store: Store, ids: dict[str, int]) -> ExitPlanDialog:  # type: ignore[no-untyped-def]
+    dialog = ExitPlanDialog(store, ids["engagement"],
+                            [(ids["contractor"], "Maya Okafor"), (ids["backup"], "Pixelhaus")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def type_into(qtbot, dialog: ExitPlanDialog, field: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    editor = dialog.editors[field]
+    editor.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, text)
+
+
+def fill(qtbot, dialog: ExitPlanDialog, backup: int) -> None:  # type: ignore[no-untyped-def]
+    e = dialog.editors
+    e["for_convenience"].setChecked(True)  # type: ignore[attr-defined]
+    type_into(qtbot, dialog, "convenience_notice_days", "14")
+    e["for_cause"].setChecked(True)  # type: ignore[attr-defined]
+    type_into(qtbot, dialog, "cure_days", "7")
+    e["handover_work"].setPlainText("Layered files in our drive")  # type: ignore[attr-defined]
+    e["handover_credentials"].setPlainText("Shop admin password")  # type: ignore[attr-defined]
+    e["data_disposition"].set_value("return_then_destroy")  # type: ignore[attr-defined]
+    e["data_disposition_notes"].setPlainText("Within 14 days")  # type: ignore[attr-defined]
+    e["knowledge_transfer"].setPlainText("One call")  # type: ignore[attr-defined]
+    e["backup_contractor_id"].set_value(backup)  # type: ignore[attr-defined]
+    e["access_revocation"].setPlainText("Shop admin\n\nDrive\nShop admin")  # type: ignore[attr-defined]
+    e["pro_rata_pay"].setChecked(True)  # type: ignore[attr-defined]
+    e["pro_rata_notes"].setPlainText("By hours logged")  # type: ignore[attr-defined]
+
+
+def test_a_new_plan_is_saved_and_loads_back(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, store, ids)
+    assert dialog.completeness_text() == ESSENTIALS_MISSING
+    fill(qtbot, dialog, ids["backup"])
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = exit_plans.get(store, ids["engagement"])
+    assert saved is not None and dialog.result_record == saved
+    plan = saved.plan
+    assert (plan.for_convenience, plan.convenience_notice_days, plan.for_cause, plan.cure_days) \
+        == (True, 14, True, 7)
+    assert plan.data_disposition is DataDisposition.RETURN_THEN_DESTROY
+    assert plan.access_revocation == ("Shop admin", "Drive")
+    assert plan.backup_contractor_id == ids["backup"]
+    assert (plan.pro_rata_pay, plan.pro_rata_notes) == (True, "By hours logged")
+
+    again = open_dialog(qtbot, store, ids)
+    assert again.raw() == {**dialog.raw(), "access_revocation": "Shop admin\nDrive"}
+    assert again.completeness_text() == "Complete"
+    again.editors["knowledge_transfer"].setPlainText("")  # type: ignore[attr-defined]
+    assert again.completeness_text() == "Still missing: knowledge transfer"
+    again.accept()  # saved over the version it loaded
+    assert again.result_record is not None
+    assert again.result_record.version == saved.version + 1
+    assert again.result_record.plan.knowledge_transfer == ""
+
+
+def test_errors_appear_under_the_field_and_name_it(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                   ids: dict[str, int]) -> None:
+    dialog = open_dialog(qtbot, store, ids)
+    type_into(qtbot, dialog, "cure_days", "10")
+    box = dialog.boxes["cure_days"]
+    assert box.error.isVisible()
+    assert box.error.text() == "Cure period (days) applies only with termination for cause"
+    assert not dialog.boxes["convenience_notice_days"].error.isVisible()
+    dialog.editors["for_cause"].setChecked(True)  # type: ignore[attr-defined]
+    assert not box.error.isVisible()
+    type_into(qtbot, dialog, "cure_days", "ten")
+    assert box.error.text() == "Cure period (days) “ten” is not a whole number"
+    # The indicator follows the rest of the form while a field is in error.
+    assert not dialog.completeness_text().startswith("Still missing: how either side")
+
+    dialog.editors["for_cause"].setChecked(False)  # type: ignore[attr-defined]
+    type_into(qtbot, dialog, "cure_days", "10")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert exit_plans.get(store, ids["engagement"]) is None
+    assert dialog.summary.text() == "Fix 1 field before saving: Cure period (days)"
+
+
+def test_untouched_fields_stay_quiet_until_save(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                ids: dict[str, int]) -> None:
+    exit_plans.save(store, ids["engagement"], validate_exit_plan({}), None)
+    dialog = open_dialog(qtbot, store, ids)
+    dialog.editors["convenience_notice_days"].setText("5")  # type: ignore[attr-defined]
+    dialog._touched.clear()
+    dialog._validate(show_all=False)
+    assert not dialog.boxes["convenience_notice_days"].error.isVisible()
+    dialog.accept()
+    assert dialog.boxes["convenience_notice_days"].error.text() == \
+        "Notice for convenience (days) applies only with termination for convenience"
+
+
+def test_completeness_follows_the_essentials_first(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                   ids: dict[str, int]) -> None:
+    dialog = open_dialog(qtbot, store, ids)
+    e = dialog.editors
+    e["for_cause"].setChecked(True)  # type: ignore[attr-defined]
+    assert dialog.completeness_text().startswith("Still missing: handover of work in progress")
+    e["handover_credentials"].setPlainText("Keys")  # type: ignore[attr-defined]
+    e["data_disposition"].set_value("destroy")  # type: ignore[attr-defined]
+    assert dialog.completeness_text().startswith("Still missing: the list of access to revoke,")
+    e["access_revocation"].setPlainText("  \n")  # type: ignore[attr-defined]
+    assert "the list of access to revoke" in dialog.completeness_text()
+    e["access_revocation"].setPlainText("Drive")  # type: ignore[attr-defined]
+    assert dialog.completeness_text() == ("Still missing: knowledge transfer, a named backup "
+                                          "contractor, pro-rata pay for partial work")
+    e["knowledge_transfer"].setPlainText("Notes")  # type: ignore[attr-defined]
+    e["backup_contractor_id"].set_value(ids["backup"])  # type: ignore[attr-defined]
+    e["pro_rata_pay"].setChecked(True)  # type: ignore[attr-defined]
+    assert dialog.completeness_text() == "Complete"
+    e["data_disposition"].set_value("")  # type: ignore[attr-defined]
+    assert dialog.completeness_text() == \
+        "Still missing: what happens to our data (return or destruction)"
+
+
+def test_a_plan_changed_elsewhere_is_not_overwritten(qtbot, store: Store, ids: dict[str, int],  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text, *a: shown.append(text))
+    dialog = open_dialog(qtbot, store, ids)
+    elsewhere = exit_plans.save(store, ids["engagement"],
+                                validate_exit_plan({"for_cause": True}), None)
+    dialog.editors["for_convenience"].setChecked(True)  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.result_record is None
+    assert len(shown) == 1 and "changed elsewhere" in shown[0] and "not saved" in shown[0]
+    assert exit_plans.get(store, ids["engagement"]) == elsewhere
+
+
+def test_last_day_to_give_notice(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, store, ids)  # ends 2026-05-31 with 14 days' notice
+    assert dialog.notice_line.text() == \
+        "Last day to give notice: 2026-05-17 (end 2026-05-31, 14 days' notice)"
+    open_ended = engagements.create(store, make_engagement(ids["contractor"], end_on="")).id
+    dialog = ExitPlanDialog(store, open_ended, [])
+    qtbot.addWidget(dialog)
+    assert dialog.last_notice_on is None
+    assert dialog.notice_line.text() == \
+        "No last day to give notice: the engagement has no end date."
+
+
+def test_a_backup_missing_from_the_list_is_kept(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    saved = exit_plans.save(store, ids["engagement"], validate_exit_plan(
+        {"backup_contractor_id": str(ids["backup"])}), None)
+    dialog = ExitPlanDialog(store, ids["engagement"], [(ids["contractor"], "Maya Okafor")])
+    qtbot.addWidget(dialog)
+    combo = dialog.editors["backup_contractor_id"]
+    assert combo.currentText() == f"Contractor {ids['backup']} (not in the list)"  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.result_record is not None
+    assert dialog.result_record.plan.backup_contractor_id == ids["backup"]
+    assert dialog.result_record.version == saved.version
