@@ -43,12 +43,14 @@ from desktop.core.enums import (
 )
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
-from desktop.store import engagements, reviews
+from desktop.store import contractors, engagements, reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
 from desktop.store.health import contractor_health
 from desktop.ui.at_stake import reason_to_let_go
+from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.engagement_model import STATUS_COLOURS
+from desktop.ui.exit_plan_dialog import ExitPlanDialog
 from desktop.ui.fields import SCHEDULE_LABELS, error_lines
 from desktop.ui.installment_dialog import InstallmentDialog
 from desktop.ui.installment_model import ICol, InstallmentModel
@@ -56,6 +58,7 @@ from desktop.ui.log_entry_dialog import LogEntryDialog
 from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
 from desktop.ui.rating_dialog import RatingDialog
+from desktop.ui.review_dialog import ReviewDialog
 
 S, P = EngagementStatus, PricingModel
 MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
@@ -164,10 +167,26 @@ class EngagementPane(QWidget):
         log_layout.addWidget(self.log_list, 1)
         log_layout.addLayout(log_row)
 
+        # Before signing: the risk review, the exit plan and the signed papers.
+        self.review_button = QPushButton("Risk review…")
+        self.review_button.clicked.connect(self.open_review)
+        self.exit_plan_button = QPushButton("Exit plan…")
+        self.exit_plan_button.clicked.connect(self.open_exit_plan)
+        self.documents_button = QPushButton("Documents…")
+        self.documents_button.clicked.connect(self.open_documents)
+        self.gate_note = QLabel()
+        self.gate_note.setWordWrap(True)
+        prepare = QHBoxLayout()
+        for button in (self.review_button, self.exit_plan_button, self.documents_button):
+            prepare.addWidget(button)
+        prepare.addStretch(1)
+
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.addWidget(self.heading)
+        layout.addLayout(prepare)
+        layout.addWidget(self.gate_note)
         layout.addLayout(moves)
         layout.addWidget(payments, 3)
         layout.addWidget(log_box, 2)
@@ -202,6 +221,7 @@ class EngagementPane(QWidget):
         self.installment_model.set_rows(engagements.installments(self.store, record.id), today)
         self.totals.setText(_totals(self.installment_model.rows()))
         self._show_log(engagements.log(self.store, record.id))
+        self._show_gate(record)
         self._update_buttons()
         self.stack.setCurrentIndex(1)
 
@@ -295,6 +315,44 @@ class EngagementPane(QWidget):
         dialog = RatingDialog(record.data.title, self)
         if dialog.exec():
             engagements.rate(self.store, record.id, dialog.rating(), today)
+
+    def open_review(self) -> None:
+        if self.record is None:
+            return
+        dialog = ReviewDialog(self.store, self.record.id, self.today(), parent=self)
+        dialog.exec()
+        self.changed.emit(self.record.id)
+
+    def open_exit_plan(self) -> None:
+        if self.record is None:
+            return
+        people = [(r.id, r.display_name) for r in contractors.list_rows(self.store)
+                  if not r.archived and r.id != self.record.data.contractor_id]
+        people.sort(key=lambda p: p[1].casefold())
+        ExitPlanDialog(self.store, self.record.id, people, self).exec()
+        self.changed.emit(self.record.id)
+
+    def open_documents(self) -> None:
+        if self.record is None:
+            return
+        DocumentsDialog(self.store, self.record.id, self).exec()
+        self.changed.emit(self.record.id)
+
+    def _show_gate(self, record: EngagementRecord) -> None:
+        """Before signing, say plainly what still stands in the way."""
+        if record.status not in (S.DRAFT, S.IN_REVIEW):
+            self.gate_note.hide()
+            return
+        found, result = reviews.check(self.store, record.id, self.today())
+        band = f"Risk: {result.overall.label}. " if result is not None else ""
+        if not found:
+            self.gate_note.setText(f"<span style='color:#1b7f3b'>{band}Ready to sign.</span>")
+        else:
+            self.gate_note.setText(
+                f"{band}<b>{len(found)} thing{'s' if len(found) != 1 else ''} to settle before "
+                "signing:</b><br>" + "<br>".join(f"• {escape(b.message)} <i>{escape(b.fix)}</i>"
+                                                  for b in found))
+        self.gate_note.show()
 
     def record_payment(self) -> None:
         installment = self._payable()

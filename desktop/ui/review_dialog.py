@@ -1,0 +1,608 @@
+"""The risk review before signing: every catalog question by area, what is at stake, and a
+live score, heat map, classification and list of what still blocks signing.
+
+The score is the core's, recomputed on every change, so what the owner sees is what saving
+will store. A signed-off review opens read-only; "Start a new review" copies it forward.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core.blockers import Blocker, blockers
+from desktop.core.engagement import contract_value
+from desktop.core.money import format_money
+from desktop.core.risk import (
+    Answer,
+    Band,
+    ImpactInputs,
+    Replacement,
+    ReviewResult,
+    risk_value,
+    score_review,
+)
+from desktop.core.risk_catalog import (
+    CATALOG_VERSION,
+    QUESTIONS,
+    SCALE,
+    Area,
+    Question,
+    question,
+    questions_in,
+)
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.store import engagements, reviews
+from desktop.store.db import Store
+from desktop.store.reviews import ReviewRecord
+from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
+from desktop.ui.heat_map import BAND_COLOURS, BAND_TEXT, HeatMap
+
+GREY = "color: #57606a;"
+STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
+                "warning": "color: #b42318; font-weight: 600;", "open": GREY}
+HARDNESS = [(1, "1 — flexible"), (2, "2"), (3, "3"), (4, "4"), (5, "5 — immovable")]
+SCALE_ITEMS = [("Not answered", None), ("1 — best", 1), ("2", 2), ("3", 3), ("4", 4),
+               ("5 — worst", 5)]
+# A rejected answer is named by its question, as the owner reads it.
+ERROR_LABELS = {q.id: f"“{q.text}”" for q in QUESTIONS}
+STAR_TIP = ("Key check: a risky answer here makes this area's likelihood 5 and blocks "
+            "signing; leaving it unanswered blocks signing too.")
+
+
+def band_chip_style(b: Band) -> str:
+    return (f"background: {BAND_COLOURS[b]}; color: {BAND_TEXT[b]}; border-radius: 3px; "
+            "padding: 1px 6px; font-weight: 600;")
+
+
+class QuestionRow(QFrame):
+    """One question: its text and help, the answer control and a line for the evidence."""
+
+    changed = Signal()  # the answer changed, so the score may move
+    edited = Signal()  # the evidence changed
+
+    def __init__(self, q: Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = q
+        self.setObjectName("question")
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # so the style sheet's rule is drawn
+        self.setStyleSheet("QFrame#question { border: none; border-bottom: 1px solid #d0d7de; }")
+        source_tip = f"Source: {q.source}"
+        star = "<span style='color:#b42318'>★</span> " if q.star else ""
+        self.text = QLabel(star + escape(q.text))
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setToolTip(STAR_TIP + "\n" + source_tip if q.star else source_tip)
+        if q.star:
+            self.text.setAccessibleDescription("Key check")
+        self.help = QLabel(q.help)
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet(GREY)
+        small = QFont(self.help.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        self.help.setFont(small)
+        self.help.setToolTip(source_tip)
+
+        self.controls = QWidget()
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.scale: QComboBox | None = None
+        self.group: QButtonGroup | None = None
+        self.radios: dict[bool | None, QRadioButton] = {}
+        if q.kind == SCALE:
+            self.scale = QComboBox()
+            for label, value in SCALE_ITEMS:
+                self.scale.addItem(label, value)
+            self.scale.setAccessibleName(q.text)
+            self.scale.currentIndexChanged.connect(self._on_answer)
+            row.addWidget(self.scale)
+        else:
+            self.group = QButtonGroup(self)
+            for value, label in ((True, "Yes"), (False, "No"), (None, "Not answered")):
+                radio = QRadioButton(label)
+                self.radios[value] = radio
+                self.group.addButton(radio)
+                row.addWidget(radio)
+            self.radios[None].setChecked(True)
+            self.group.buttonToggled.connect(lambda _b, on: on and self._on_answer())
+        row.addStretch(1)
+        self.status = QLabel()
+        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance("Warning sign") + 8)
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText("What did you check?")
+        self.evidence.setAccessibleName("Evidence")
+        self.evidence.textChanged.connect(self.edited)
+
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.controls)
+        answer_row.addWidget(self.status)
+        answer_row.addWidget(self.evidence, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 8, 2, 10)
+        layout.setSpacing(3)
+        layout.addWidget(self.text)
+        layout.addWidget(self.help)
+        layout.addLayout(answer_row)
+        self._show_status()
+
+    def value(self) -> bool | int | None:
+        if self.scale is not None:
+            data = self.scale.currentData()
+            return None if data is None else int(data)
+        checked = self.group.checkedButton() if self.group else None
+        return next((v for v, r in self.radios.items() if r is checked), None)
+
+    def set_value(self, value: bool | int | None) -> None:
+        if self.scale is not None:
+            self.scale.setCurrentIndex(max(0, self.scale.findData(value)))
+        else:
+            self.radios[value if isinstance(value, bool) else None].setChecked(True)
+
+    def answer(self) -> Answer | None:
+        """The answer to save; None when there is neither a value nor evidence."""
+        value, evidence = self.value(), self.evidence.text().strip()
+        if value is None and not evidence:
+            return None
+        return Answer(value, evidence)
+
+    def set_answer(self, answer: Answer | None) -> None:
+        self.set_value(None if answer is None else answer.value)
+        self.evidence.setText("" if answer is None else answer.evidence)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.controls.setEnabled(not read_only)
+        self.evidence.setReadOnly(read_only)
+
+    def _on_answer(self) -> None:
+        self._show_status()
+        self.changed.emit()
+
+    def _show_status(self) -> None:
+        value = self.value()
+        if value is None:
+            text, style = "Not answered", "open"
+        else:
+            r = risk_value(self.question, Answer(value))
+            if r == 1:
+                text, style = ("Warning sign", "warning") if self.question.star else \
+                    ("Risky", "risky")
+            elif r > 0:
+                text, style = "Some risk", "some"
+            else:
+                text, style = "OK", "ok"
+        self.status.setText(text)
+        self.status.setStyleSheet(STATUS_STYLE[style])
+
+
+class ReviewDialog(QDialog):
+    """Answer, score and save the risk review of one engagement.
+
+    After Save, ``saved`` holds the stored ReviewRecord. ``live`` is the score of what is on
+    screen and ``live_blockers`` what would still block signing with it.
+    """
+
+    def __init__(self, store: Store, engagement_id: int, today: dt.date,
+                 reviewer_default: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.engagement_id = engagement_id
+        self.today = today
+        self.reviewer_default = reviewer_default
+        self.saved: ReviewRecord | None = None
+        self.record = engagements.get(store, engagement_id)
+        self.review = reviews.latest(store, engagement_id)
+        # Blockers other than the review's come from the store once; the review part is live.
+        self._gate = reviews.gate_inputs(store, engagement_id, today)[0]
+        try:
+            self._value: int | None = contract_value(self.record.data)
+        except ValidationError:
+            self._value = None
+        frozen = self.review is not None and self.review.frozen_at is not None
+        # Saving after a signing starts a new record; the store does that when given None.
+        self._expected_version = None if self.review is None or frozen else self.review.version
+        self.read_only = frozen
+        self.live: ReviewResult
+        self.live_blockers: list[Blocker] = []
+        self._loading = True
+        self._build()
+        self._load()
+        self._loading = False
+        self._set_read_only(frozen)
+        self._refresh()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        d = self.record.data
+        self.setWindowTitle(f"Risk review — {d.title}")
+        self.title = QLabel(d.title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        big = QFont(self.title.font())
+        big.setPointSizeF(big.pointSizeF() + 3)
+        big.setBold(True)
+        self.title.setFont(big)
+        value = (format_money(self._value, d.currency) if self._value is not None
+                 else "value set by the work done")
+        where = " ".join(p for p in (d.jurisdiction_country, d.jurisdiction_region) if p) \
+            or "jurisdiction not set"
+        self.subtitle = QLabel(f"{self.record.contractor_name} · {value} · "
+                               f"data access: {d.data_access.label.lower()} · {where} · "
+                               f"question catalog {CATALOG_VERSION}")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setStyleSheet(GREY)
+        self.subtitle.setWordWrap(True)
+        self.catalog_note = QLabel()
+        self.catalog_note.setStyleSheet(STATUS_STYLE["some"])
+        self.catalog_note.setWordWrap(True)
+        self.catalog_note.hide()
+
+        # Shown when the latest review was signed off.
+        self.frozen_banner = QFrame()
+        self.frozen_banner.setObjectName("frozen")
+        self.frozen_banner.setStyleSheet(
+            "QFrame#frozen { background: #ddf4ff; border: 1px solid #54aeff; border-radius: 4px; }")
+        self.frozen_line = QLabel()
+        self.frozen_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.frozen_line.setWordWrap(True)
+        self.new_review_button = QPushButton("Start a new review")
+        self.new_review_button.clicked.connect(self.start_new_review)
+        banner = QHBoxLayout(self.frozen_banner)
+        banner.addWidget(self.frozen_line, 1)
+        banner.addWidget(self.new_review_button)
+        self.frozen_banner.hide()
+
+        left = QVBoxLayout()
+        left.addWidget(self._impact_box())
+        self.answered_label = QLabel()
+        self.answered_label.setWordWrap(True)
+        left.addWidget(self.answered_label)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.rows: dict[str, QuestionRow] = {}
+        for area in Area:
+            self.tabs.addTab(self._area_page(area), area.label)
+        left.addWidget(self.tabs, 1)
+        # Line the evidence boxes up: every answer control gets the widest one's width.
+        width = max(r.controls.sizeHint().width() for r in self.rows.values())
+        for row in self.rows.values():
+            row.controls.setFixedWidth(width)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self._summary_panel(), 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+        outer.addWidget(self.catalog_note)
+        outer.addWidget(self.frozen_banner)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.error_label)
+        outer.addWidget(self.buttons)
+        self.resize(1240, 820)
+
+    def _impact_box(self) -> QGroupBox:
+        box = QGroupBox("What is at stake")
+        self.replacement = EnumCombo(Replacement, blank="(not set)")
+        self.hardness = ChoiceCombo(HARDNESS, blank="(not set)")
+        self.copyrightable = QCheckBox("The work creates copyright (text, design, code, photos)")
+        self.reviewer = QLineEdit()
+        self.reviewer.setPlaceholderText("Who did this review")
+        for combo in (self.replacement, self.hardness):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.replacement.currentIndexChanged.connect(self._on_change)
+        self.hardness.currentIndexChanged.connect(self._on_change)
+        self.copyrightable.toggled.connect(self._on_change)
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel("Time to replace them"), 0, 0)
+        grid.addWidget(self.replacement, 0, 1)
+        grid.addWidget(QLabel("How hard is the deadline"), 0, 2)
+        grid.addWidget(self.hardness, 0, 3)
+        grid.addWidget(QLabel("Reviewer"), 1, 0)
+        grid.addWidget(self.reviewer, 1, 1)
+        grid.addWidget(self.copyrightable, 2, 0, 1, 4)  # its own row keeps the dialog narrow
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
+
+    def _area_page(self, area: Area) -> QScrollArea:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 0, 10, 6)
+        layout.setSpacing(0)
+        for q in questions_in(area):
+            row = QuestionRow(q)
+            row.changed.connect(self._on_change)
+            self.rows[q.id] = row
+            layout.addWidget(row)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
+
+    def _summary_panel(self) -> QScrollArea:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 0, 8, 0)
+
+        overall = QHBoxLayout()
+        heading = QLabel("Overall risk")
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        heading.setFont(bold)
+        self.overall_label = QLabel()
+        self.worst_label = QLabel()
+        self.worst_label.setStyleSheet(GREY)
+        overall.addWidget(heading)
+        overall.addWidget(self.overall_label)
+        overall.addWidget(self.worst_label, 1)
+        layout.addLayout(overall)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for col, text in enumerate(("Area", "Likelihood", "Impact", "Score", "Band")):
+            label = QLabel(text)
+            label.setStyleSheet(GREY)
+            grid.addWidget(label, 0, col)
+        self.area_labels: dict[Area, dict[str, QLabel]] = {}
+        for i, area in enumerate(Area, start=1):
+            cells = {name: QLabel() for name in ("name", "likelihood", "impact", "score", "band")}
+            cells["name"].setText(area.label)
+            for col, name in enumerate(cells):
+                align = Qt.AlignmentFlag.AlignLeft if name in ("name", "band") \
+                    else Qt.AlignmentFlag.AlignHCenter
+                grid.addWidget(cells[name], i, col, alignment=align | Qt.AlignmentFlag.AlignVCenter)
+            self.area_labels[area] = cells
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        self.notes_label = QLabel()
+        self.notes_label.setStyleSheet(GREY)
+        self.notes_label.setWordWrap(True)
+        layout.addWidget(self.notes_label)
+
+        self.heat_map = HeatMap()
+        layout.addWidget(self.heat_map)
+
+        self.blockers_box = QGroupBox("What still blocks signing")
+        self.blockers_label = QLabel()
+        self.blockers_label.setWordWrap(True)
+        self.blockers_label.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(self.blockers_box).addWidget(self.blockers_label)
+        layout.addWidget(self.blockers_box)
+        classification = QGroupBox("Employee or contractor?")
+        self.classification_label = QLabel()
+        self.classification_label.setWordWrap(True)
+        self.classification_label.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(classification).addWidget(self.classification_label)
+        layout.addWidget(classification)
+
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        scroll.setMinimumWidth(400)
+        return scroll
+
+    # --- values --------------------------------------------------------------------------
+    def _load(self) -> None:
+        review = self.review
+        self.copyrightable.setChecked(True)  # until said otherwise, as the signing gate assumes
+        self.reviewer.setText(self.reviewer_default)
+        if review is None:
+            return
+        known = {q.id for q in QUESTIONS}
+        dropped = 0
+        for qid, answer in review.answers.items():
+            if qid not in known:
+                dropped += 1  # a question an older catalog asked and this one does not
+                continue
+            try:
+                risk_value(question(qid), answer)
+            except ValidationError:
+                dropped += 1  # stored under a different kind of answer; ask again
+                continue
+            self.rows[qid].set_answer(answer)
+        if review.replacement is not None:
+            self.replacement.set_value(review.replacement.value)
+        if review.deadline_hardness is not None:
+            self.hardness.set_value(review.deadline_hardness)
+        self.copyrightable.setChecked(review.copyrightable)
+        self.reviewer.setText(review.reviewer or self.reviewer_default)
+        if review.catalog_version != CATALOG_VERSION or dropped:
+            note = f"This review was answered with question catalog {review.catalog_version}."
+            if dropped:
+                note += (f" {dropped} answer{'s' if dropped != 1 else ''} no longer fit the "
+                         "current questions and must be given again.")
+            self.catalog_note.setText(note)
+            self.catalog_note.show()
+
+    def answers(self) -> dict[str, Answer]:
+        """The answers on screen, keyed by question id (blank questions left out)."""
+        out = {}
+        for qid, row in self.rows.items():
+            answer = row.answer()
+            if answer is not None:
+                out[qid] = answer
+        return out
+
+    def replacement_value(self) -> Replacement | None:
+        value = self.replacement.value()
+        return Replacement(value) if value else None
+
+    def hardness_value(self) -> int | None:
+        value = self.hardness.value()
+        return int(value) if value else None
+
+    def impact_inputs(self) -> ImpactInputs:
+        # No store call yields the owner's annual revenue, so financial impact is scored
+        # as unknown (3) here, with a note saying so.
+        return ImpactInputs(self._value, None, self.replacement_value(), self.hardness_value(),
+                            self.record.data.data_access)
+
+    # --- live summary --------------------------------------------------------------------
+    def _on_change(self) -> None:
+        if not self._loading:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        d = self.record.data
+        result = score_review(self.answers(), self.impact_inputs(), d.jurisdiction_country,
+                              d.jurisdiction_region)
+        self.live = result
+        gate = dataclasses.replace(self._gate, review=result,
+                                   copyrightable=self.copyrightable.isChecked())
+        self.live_blockers = blockers(gate)
+
+        answered = sum(1 for row in self.rows.values() if row.value() is not None)
+        total = len(self.rows)
+        text = f"{answered} of {total} questions answered."
+        if answered < total:
+            text += f" The other {total - answered} count as risky until they are answered."
+        self.answered_label.setText(text)
+        self.answered_label.setStyleSheet("" if answered == total else STATUS_STYLE["some"])
+
+        for i, area in enumerate(Area):
+            qs = questions_in(area)
+            done = sum(1 for q in qs if self.rows[q.id].value() is not None)
+            flag = " ⚠" if result.areas[area].starred else ""
+            self.tabs.setTabText(i, f"{area.label} ({done}/{len(qs)}){flag}")
+
+        for area, r in result.areas.items():
+            cells = self.area_labels[area]
+            cells["likelihood"].setText(str(r.likelihood))
+            cells["impact"].setText(str(r.impact))
+            cells["score"].setText(str(r.score))
+            cells["band"].setText(r.band.label)
+            cells["band"].setStyleSheet(band_chip_style(r.band))
+            drivers = [question(qid).text for qid in r.drivers[:3]]
+            cells["name"].setToolTip("Weighs most: " + "\n".join(f"• {t}" for t in drivers)
+                                     if drivers else "No risky or open answers")
+        self.overall_label.setText(result.overall.label)
+        self.overall_label.setStyleSheet(band_chip_style(result.overall))
+        self.worst_label.setText(f"worst: {result.worst.label}")
+        notes = dict.fromkeys(n for r in result.areas.values() for n in r.notes)
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self.heat_map.set_points([(a.label, r.likelihood, r.impact)
+                                  for a, r in result.areas.items()])
+        self._show_classification(result)
+        self._show_blockers()
+
+    def _show_classification(self, result: ReviewResult) -> None:
+        c = result.classification
+        colour = BAND_COLOURS[c.level]
+        parts = [f"<p><b style='color:{colour}'>{c.level.label} risk</b> that the contractor "
+                 f"would count as an employee, under the {escape(c.test)}.</p>"]
+        if c.reasons:
+            parts.append("<ul style='margin-left:-20px'>" + "".join(
+                f"<li>{escape(reason)}</li>" for reason in c.reasons) + "</ul>")
+        else:
+            parts.append("<p>No answer points towards employment.</p>")
+        parts.append(f"<p style='color:#57606a'>Source: {escape(c.source)}</p>")
+        self.classification_label.setText("".join(parts))
+
+    def _show_blockers(self) -> None:
+        found = self.live_blockers
+        self.blockers_box.setTitle(f"What still blocks signing ({len(found)})" if found
+                                   else "What still blocks signing")
+        if not found:
+            self.blockers_label.setText("<p style='color:#1b7f3b'>Nothing blocks signing.</p>")
+            return
+        self.blockers_label.setText("".join(
+            f"<p><b>•</b> {escape(b.message)}<br>"
+            f"<span style='color:#57606a'>Fix: {escape(b.fix)}</span></p>" for b in found))
+
+    # --- read-only and saving ------------------------------------------------------------
+    def _set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for row in self.rows.values():
+            row.set_read_only(read_only)
+        for editor in (self.replacement, self.hardness, self.copyrightable):
+            editor.setEnabled(not read_only)
+        self.reviewer.setReadOnly(read_only)
+        self.save_button.setEnabled(not read_only)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("Close" if read_only else "Cancel")
+        review = self.review
+        if review is None or review.frozen_at is None:
+            return
+        signed = f"{review.frozen_at:%d %b %Y}"
+        self.frozen_banner.show()
+        self.new_review_button.setVisible(read_only)
+        if read_only:
+            who = f" (reviewed by {review.reviewer})" if review.reviewer else ""
+            self.frozen_line.setText(
+                f"This review was signed off on {signed}{who} and is read-only. Start a new "
+                "review to answer again; the signed one stays on record as it is.")
+        else:
+            self.frozen_line.setText(
+                f"New review, starting from the answers signed off on {signed}. Saving adds a "
+                "new review; the signed one stays on record as it is.")
+
+    def start_new_review(self) -> None:
+        """Copy the signed-off answers into an editable review that saves as a new record."""
+        self._expected_version = None
+        if self.reviewer_default:
+            self.reviewer.setText(self.reviewer_default)
+        self._set_read_only(False)
+        self.tabs.currentWidget().setFocus()
+
+    def accept(self) -> None:
+        if self.read_only:
+            return
+        try:
+            self.saved = reviews.save(
+                self.store, self.engagement_id, answers=self.answers(),
+                replacement=self.replacement_value(), deadline_hardness=self.hardness_value(),
+                copyrightable=self.copyrightable.isChecked(), reviewer=self.reviewer.text(),
+                expected_version=self._expected_version)
+        except ConflictError as exc:
+            QMessageBox.warning(self, APP_NAME, f"The review was not saved: {exc}.")
+            return
+        except ValidationError as exc:
+            self.error_label.setText("Not saved: " + " ".join(
+                f"{line}." for line in error_lines(exc, ERROR_LABELS)))
+            self.error_label.show()
+            return
+        super().accept()
