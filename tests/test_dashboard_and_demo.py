@@ -114,3 +114,14 @@ def test_ending_soon_is_judged_by_the_last_day_to_give_notice(store: Store) -> N
         engagements.move(store, record.id, "signed", moved.version, on=TODAY)
     ending = dashboard(store, TODAY).ending
     assert [(e.title, e.last_notice_on) for e in ending] == [("Long notice", dt.date(2026, 7, 2))]
+
+
+def test_demo_has_one_engagement_ready_to_sign_and_one_blocked_several_ways(store: Store) -> None:
+    from desktop.store import reviews
+
+    demo.load_demo(store, today=TODAY)
+    titles = {r.title: r.id for r in engagements.list_rows(store, status="in_review")}
+    ready, _ = reviews.check(store, titles["Product video for the spring launch"], TODAY)
+    blocked, _ = reviews.check(store, titles["Customer database clean-up"], TODAY)
+    assert ready == []
+    assert len({b.code for b in blocked}) >= 3

@@ -11,9 +11,12 @@ from typing import Any
 
 from desktop.core.contractor import ContractorData, validate_contractor
 from desktop.core.engagement import EngagementData, planned_schedule, validate_engagement
+from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.risk import Answer, Replacement
+from desktop.core.risk_catalog import QUESTIONS, SCALE, question
 from desktop.core.enums import EngagementStatus
 from desktop.core.schedule import Milestone
-from desktop.store import contractors, engagements
+from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store
 
 _PATH = ["draft", "in_review", "signed"]
@@ -76,6 +79,15 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
             on = today + dt.timedelta(days=item.get("ended", 0))
         record = engagements.move(store, record.id, step, record.version, on=on,
                                   by="Sam (owner)", reason=item.get("reason", ""))
+    if "review" in item:
+        _review(store, record.id, safe=item["review"] == "safe")
+    if item.get("exit_plan"):
+        exit_plans.save(store, record.id, validate_exit_plan({
+            "for_convenience": True, "convenience_notice_days": "5", "for_cause": True,
+            "cure_days": "3", "handover_work": "Raw footage and project files to our drive",
+            "data_disposition": "return", "access_revocation": "Shared drive folder",
+            "knowledge_transfer": "Short call to walk through the edit", "pro_rata_pay": True}),
+            None)
     if target in (EngagementStatus.DRAFT, EngagementStatus.CANCELLED):
         return
     milestones = [Milestone(label, (data.start_on or today) + dt.timedelta(days=offset),
@@ -102,3 +114,20 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
         quality, timeliness, communication, value, rehire, comment = item["rating"]
         engagements.rate(store, record.id, engagements.RatingData(
             quality, timeliness, communication, value, rehire, comment), record.ended_on or today)
+
+
+def _review(store: Store, engagement_id: int, *, safe: bool) -> None:
+    """A finished review that passes, or one showing several warning signs."""
+    answers = {q.id: Answer(1 if q.kind == SCALE else (not q.risky), "Checked for the demo")
+               for q in QUESTIONS}
+    if not safe:
+        for question_id in ("financial.upfront_over_cap", "strategic.control",
+                            "operational.references"):
+            q = question(question_id)
+            answers[question_id] = Answer(5 if q.kind == SCALE else q.risky,
+                                          "Demo: a warning sign")
+        answers.pop("operational.identity_match", None)
+    reviews.save(store, engagement_id, answers=answers,
+                 replacement=Replacement.UNDER_WEEK if safe else Replacement.MONTHS_1_2,
+                 deadline_hardness=2 if safe else 4, copyrightable=safe,
+                 reviewer="Sam (owner)", expected_version=None)
