@@ -79,3 +79,15 @@ def test_payments_due_and_record(cli) -> None:  # type: ignore[no-untyped-def]
     assert code == 2 and "--date: cannot be in the future" in err
     table = cli("payments", "due")[1]
     assert "OVERDUE" in table and table.strip().splitlines()[-1].startswith("Total: ")
+
+
+def test_risk_summary_pdf_from_the_command_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli("demo")
+    listed = json.loads(cli("engagements", "list", "--status", "in_review", "--format", "json")[1])
+    target = next(e["id"] for e in listed if e["title"] == "Customer database clean-up")
+    out = tmp_path / "summary.pdf"
+    code, printed, err = cli("risk", "summary", str(target), "-o", str(out))
+    assert (code, err) == (0, "") and printed.strip() == str(out)
+    assert out.read_bytes().startswith(b"%PDF")
+    code, _, err = cli("engagements", "sign", str(target))
+    assert code == 1 and err.count("  - ") >= 3

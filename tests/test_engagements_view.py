@@ -584,3 +584,20 @@ def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store
     view.pane.installment_table.selectRow(1)
     view.pane.cancel_installment()
     assert engagements.installments(store, engagement_id)[1].stored_status == "cancelled"
+
+
+def test_export_risk_summary_writes_and_opens_the_pdf(
+        view: EngagementsView, store: Store, maya: int, monkeypatch, tmp_path: Path,
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    view.reload(select_id=engagement_id)
+    target = tmp_path / "summary.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    with qtbot.waitSignal(view.pane.exported, timeout=20_000):
+        view.pane.summary_button.click()
+    assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]

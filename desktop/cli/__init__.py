@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import db, engagements, roster
+from desktop.cli import db, engagements, risk, roster
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     roster.register(commands)
     engagements.register(commands)
+    risk.register(commands)
     db.register(commands)
     return parser
 
@@ -52,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return roster.run(args, store)
             if args.command in ("engagements", "payments"):
                 return engagements.run(args, store)
+            if args.command == "risk":
+                return risk.run(args, store)
             return db.run(args, folder, store)
         finally:
             store.close()

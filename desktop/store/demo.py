@@ -11,10 +11,10 @@ from typing import Any
 
 from desktop.core.contractor import ContractorData, validate_contractor
 from desktop.core.engagement import EngagementData, planned_schedule, validate_engagement
+from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Replacement
 from desktop.core.risk_catalog import QUESTIONS, SCALE, question
-from desktop.core.enums import EngagementStatus
 from desktop.core.schedule import Milestone
 from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +46,7 @@ from desktop.core.enums import (
 )
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.reports.risk_summary import write_risk_summary
 from desktop.store import contractors, engagements, reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
@@ -59,6 +63,7 @@ from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
 from desktop.ui.rating_dialog import RatingDialog
 from desktop.ui.review_dialog import ReviewDialog
+from desktop.ui.worker import Background
 
 S, P = EngagementStatus, PricingModel
 MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
@@ -74,11 +79,13 @@ td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
 
 class EngagementPane(QWidget):
     changed = Signal(int)  # an engagement was changed here; the list should reload
+    exported = Signal(str)  # a risk summary PDF was written there
 
     def __init__(self, store: Store, today: Callable[[], dt.date],
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.store, self.today = store, today
+        self.background = Background(self)
         self.record: EngagementRecord | None = None
         self._build()
         self.show_engagement(None)
@@ -174,10 +181,13 @@ class EngagementPane(QWidget):
         self.exit_plan_button.clicked.connect(self.open_exit_plan)
         self.documents_button = QPushButton("Documents…")
         self.documents_button.clicked.connect(self.open_documents)
+        self.summary_button = QPushButton("Export risk summary…")
+        self.summary_button.clicked.connect(self.export_summary)
         self.gate_note = QLabel()
         self.gate_note.setWordWrap(True)
         prepare = QHBoxLayout()
-        for button in (self.review_button, self.exit_plan_button, self.documents_button):
+        for button in (self.review_button, self.exit_plan_button, self.documents_button,
+                       self.summary_button):
             prepare.addWidget(button)
         prepare.addStretch(1)
 
@@ -337,6 +347,31 @@ class EngagementPane(QWidget):
             return
         DocumentsDialog(self.store, self.record.id, self).exec()
         self.changed.emit(self.record.id)
+
+    def export_summary(self) -> None:
+        """Write the PDF off the UI thread, then open it in the system's viewer."""
+        record = self.record
+        if record is None:
+            return
+        name = "".join(c if c.isalnum() else "-" for c in record.data.title).strip("-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export risk summary", str(Path.home() / f"risk-summary-{name}.pdf"),
+            "PDF (*.pdf)")
+        if not path:
+            return
+        self.summary_button.setEnabled(False)
+
+        def done(written: Path) -> None:
+            self.summary_button.setEnabled(True)
+            self.exported.emit(str(written))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+        def failed(error: BaseException) -> None:
+            self.summary_button.setEnabled(True)
+            self._warn(f"The risk summary could not be written: {error}")
+
+        self.background.submit(write_risk_summary, self.store, record.id, Path(path),
+                               self.today(), on_done=done, on_error=failed)
 
     def _show_gate(self, record: EngagementRecord) -> None:
         """Before signing, say plainly what still stands in the way."""

@@ -1,0 +1,780 @@
+"""The pre-signing risk summary: one or two A4 pages an owner can sign and an accountant can
+file, written from the engagement's latest risk review and its signing gate.
+
+Three steps, so the layout never waits on the database:
+
+    summary = gather(store, engagement_id, today)   # every query, into plain objects
+    story = build_story(summary)                    # pure: flowables from the summary
+    render(summary, path)                           # lays the story out (header, page X of Y)
+
+``write_risk_summary`` does all three.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, String
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.blockers import Blocker, blockers
+from desktop.core.deadlines import PaymentRule, rules_for, term_warnings
+from desktop.core.engagement import EngagementData, brief_gaps, last_notice_date
+from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
+from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
+from desktop.core.money import format_money
+from desktop.core.reference import country_name
+from desktop.core.risk import Answer, Band, ReviewResult, band, risk_value
+from desktop.core.risk_catalog import CATALOG_VERSION, SCALE, question
+from desktop.reports.pdf_base import (
+    FONT,
+    FONT_BOLD,
+    FRAME_WIDTH,
+    INK,
+    MUTED,
+    OK,
+    RISK,
+    RULE,
+    SHADE,
+    WARN,
+    PageText,
+    build_pdf,
+    para,
+    plain,
+    safe,
+    styles,
+)
+from desktop.store import contractors, engagements, reviews
+from desktop.store.db import Store
+from desktop.store.engagements import EngagementRecord
+from desktop.store.models import BusinessProfile, Contractor, Payment, ReportingThreshold
+from desktop.store.reviews import ReviewRecord
+
+__all__ = ["NOT_ADVICE", "RiskSummary", "TaxYear", "Threshold", "build_story", "gather",
+           "heat_map", "render", "write_risk_summary"]
+
+REPORT = "Risk summary"
+NOT_ADVICE = "This summary is not legal advice."
+NO_REVIEW = "No risk review has been done for this engagement."
+US_FORM = "1099-NEC"
+
+# Free text is summarised, not reproduced: the whole text stays in Crewbook.
+LONG = 400
+MEDIUM = 240
+EVIDENCE = 160
+GOALS = 300
+
+BAND_COLOURS = {Band.LOW: "#1b7f3b", Band.MEDIUM: "#e0a800", Band.HIGH: "#e8590c",
+                Band.CRITICAL: "#b42318"}
+BAND_TEXT = {Band.LOW: "#ffffff", Band.MEDIUM: "#3b2a00", Band.HIGH: "#ffffff",
+             Band.CRITICAL: "#ffffff"}
+BAND_TINTS = {Band.LOW: "#c9ead2", Band.MEDIUM: "#fbe6a6", Band.HIGH: "#fbc9a5",
+              Band.CRITICAL: "#f4aaa3"}
+BAND_RANGES = {Band.LOW: "1–4", Band.MEDIUM: "5–9", Band.HIGH: "10–16", Band.CRITICAL: "20–25"}
+
+# Short names for the checks the report lists (the full question is in the review).
+IDENTITY_CHECKS = {
+    "operational.identity_match": "Photo ID checked on a live call; names match",
+    "financial.payee_mismatch": "Asked to pay another payee, crypto or gift cards",
+    "financial.upfront_over_cap": "Asked for more upfront than the limit",
+    "financial.below_market": "Price far below the market rate",
+    "operational.hidden_subcontracting": "Signs someone else is doing the work",
+    "technology.anomalies": "Odd sign-ins, new devices, shared passwords",
+}
+QUALITY_CHECKS = {
+    "operational.references": "Past clients called or portfolio confirmed",
+    "operational.trial_quality": "Paid trial task (1 best, 5 poor or none)",
+    "operational.written_scope": "Written scope, deadlines and acceptance",
+    "operational.originality_warranty": "Originality warranty and AI disclosure",
+    "operational.originality_scan": "Work scanned for copying and licences",
+}
+
+
+# --- the data ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Threshold:
+    form: str
+    tax_year: int
+    amount_minor: int
+    currency: str
+    source: str
+
+
+@dataclass(frozen=True)
+class TaxYear:
+    """Payments to the contractor this calendar year (1 January to today) in the engagement's
+    currency, and the reporting threshold for the year (None when none is recorded)."""
+
+    year: int
+    paid_minor: int
+    currency: str
+    threshold: Threshold | None
+
+
+@dataclass(frozen=True)
+class RiskSummary:
+    """Everything the report shows, read in one go; building the story queries nothing."""
+
+    today: dt.date
+    business_name: str  # "" when the business profile has no name
+    engagement: EngagementRecord
+    contractor_name: str
+    legal_name: str
+    contractor_kind: ContractorKind
+    contractor_country: str
+    identity_verified_on: dt.date | None
+    tax_form: TaxForm
+    tax_form_on: dt.date | None
+    value_minor: int | None
+    review: ReviewRecord | None
+    result: ReviewResult | None
+    blockers: tuple[Blocker, ...]
+    copyrightable: bool
+    has_written_contract: bool
+    exit_plan: ExitPlanData | None
+    backup_contractor: str
+    rules: tuple[PaymentRule, ...]  # the payment rules governing the jurisdiction today
+    term_warnings: tuple[str, ...]
+    tax_year: TaxYear | None  # None unless the contractor is in the US
+
+    @property
+    def data(self) -> EngagementData:
+        return self.engagement.data
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+
+def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
+    """Read everything the summary needs (the same gate ``reviews.check`` runs)."""
+    inputs, result = reviews.gate_inputs(store, engagement_id, today)
+    found = blockers(inputs)
+    record = engagements.get(store, engagement_id)
+    review = reviews.latest(store, engagement_id)
+    d = record.data
+    person = contractors.get(store, d.contractor_id).data
+    plan = inputs.exit_plan
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+        backup = ""
+        if plan is not None and plan.backup_contractor_id is not None:
+            backup = session.scalar(select(Contractor.display_name).where(
+                Contractor.id == plan.backup_contractor_id)) or ""
+        tax_year = None
+        if person.country.upper() == "US":
+            tax_year = _tax_year(session, d.contractor_id, d.currency, today)
+    return RiskSummary(
+        today=today, business_name=(profile.name.strip() if profile is not None else ""),
+        engagement=record, contractor_name=person.display_name, legal_name=person.legal_name,
+        contractor_kind=person.kind, contractor_country=person.country,
+        identity_verified_on=person.identity_verified_on, tax_form=person.tax_form,
+        tax_form_on=person.tax_form_on, value_minor=inputs.value_minor, review=review,
+        result=result, blockers=tuple(found), copyrightable=inputs.copyrightable,
+        has_written_contract=inputs.has_written_contract, exit_plan=plan,
+        backup_contractor=backup,
+        rules=tuple(rules_for(inputs.rules, d.jurisdiction_country, d.jurisdiction_region,
+                              today)),
+        term_warnings=tuple(term_warnings(inputs.rules, d.jurisdiction_country,
+                                          d.jurisdiction_region, d.payment_terms_days, today)),
+        tax_year=tax_year)
+
+
+def _tax_year(session: Session, contractor_id: int, currency: str, today: dt.date) -> TaxYear:
+    """The report's own two queries: year-to-date payments, and the year's threshold."""
+    year = today.year
+    paid = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_minor), 0))
+        .where(Payment.contractor_id == contractor_id, Payment.currency == currency,
+               Payment.paid_on >= dt.date(year, 1, 1), Payment.paid_on <= today))
+    row = session.scalar(
+        select(ReportingThreshold)
+        .where(ReportingThreshold.jurisdiction == "US", ReportingThreshold.form == US_FORM,
+               ReportingThreshold.tax_year_from <= year,
+               or_(ReportingThreshold.tax_year_to.is_(None),
+                   ReportingThreshold.tax_year_to >= year))
+        .order_by(ReportingThreshold.tax_year_from.desc()).limit(1))
+    threshold = None if row is None else Threshold(row.form, year, row.amount_minor,
+                                                   row.currency, row.source)
+    return TaxYear(year, int(paid or 0), currency, threshold)
+
+
+def write_risk_summary(store: Store, engagement_id: int, path: Path, today: dt.date) -> Path:
+    """Write the engagement's risk summary to ``path`` (A4, one or two pages) and return it."""
+    return render(gather(store, engagement_id, today), path)
+
+
+def render(summary: RiskSummary, path: Path) -> Path:
+    title = summary.data.title
+    business = summary.business_name or "Crewbook"
+    page = PageText(business=business, report=REPORT, subject=title,
+                    generated=f"Prepared {_date(summary.today)}")
+    return build_pdf(Path(path), build_story(summary), page,
+                     title=f"{REPORT}: {title}",
+                     subject=f"Pre-signing risk review of “{title}” with "
+                             f"{summary.contractor_name}",
+                     author=business)
+
+
+# --- small helpers -------------------------------------------------------------------------
+def _date(day: dt.date | dt.datetime | None) -> str:
+    if day is None:
+        return "—"
+    if isinstance(day, dt.datetime):  # stored in UTC; the owner reads their own date
+        day = day.astimezone().date() if day.tzinfo else day.date()
+    return f"{day.day} {day:%b %Y}"
+
+
+def _money(minor: int | None, currency: str) -> str:
+    return "not set" if minor is None else format_money(minor, currency)
+
+
+def _hex(colour: colors.Color) -> str:
+    return "#" + colour.hexval()[2:]
+
+
+STATE_COLOURS = {"ok": OK, "watch": WARN, "risk": RISK, "open": WARN, "info": MUTED}
+STATE_WORDS = {"ok": "", "watch": "check", "risk": "risk", "open": "not answered", "info": ""}
+
+
+def _status(text: str, state: str) -> Paragraph:
+    """A short coloured status: bold text, then a word for the state when it adds one."""
+    colour = _hex(STATE_COLOURS[state])
+    word = STATE_WORDS[state]
+    extra = f" <font size=\"7\">· {word}</font>" if word and word.lower() != text.lower() else ""
+    return Paragraph(f'<font color="{colour}"><b>{safe(text)}</b>{extra}</font>',
+                     styles().cell)
+
+
+def _muted(text: str) -> Paragraph:
+    return Paragraph(f'<font color="{_hex(MUTED)}">{safe(text)}</font>', styles().cell)
+
+
+def _cell(value: object, limit: int | None = MEDIUM, empty: str = "—") -> Paragraph:
+    text = plain(value, limit) if str(value).strip() else ""
+    return para(text, styles().cell) if text else _muted(empty)
+
+
+def _heading(text: str) -> Paragraph:
+    return Paragraph(safe(text), styles().heading)
+
+
+def _style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-string cells (even empty ones) use the bundled font."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def _grid(rows: list[list[object]], widths: Sequence[float], *, header: bool = True,
+          extra: Sequence[tuple[object, ...]] = ()) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    style: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
+    table.setStyle(_style([*style, *extra]))
+    return table
+
+
+def _head_row(*labels: str) -> list[object]:
+    return [Paragraph(safe(label), styles().cell_bold) for label in labels]
+
+
+def _answer_state(qid: str, answers: Mapping[str, Answer]) -> tuple[str, str]:
+    q = question(qid)
+    answer = answers.get(qid)
+    if answer is None or answer.value is None:
+        return "Not answered", "open"
+    r = risk_value(q, answer)
+    text = f"{answer.value} of 5" if q.kind == SCALE else ("Yes" if answer.value else "No")
+    if r <= Fraction(1, 4):
+        return text, "ok"
+    return text, "risk" if r >= Fraction(3, 4) else "watch"
+
+
+# --- the story -----------------------------------------------------------------------------
+def build_story(summary: RiskSummary) -> list[Flowable]:
+    """The report's flowables, from the summary alone (no database)."""
+    st = styles()
+    d = summary.data
+    story: list[Flowable] = [
+        Paragraph(f"{REPORT}: {safe(d.title)}", st.title),
+        _header_block(summary),
+    ]
+    story += _decision(summary)
+    story += _risk_section(summary)
+    story += _classification(summary)
+    answers = summary.review.answers if summary.review is not None else {}
+    story += _checks("Identity and fraud checks", IDENTITY_CHECKS, answers,
+                     _identity_row(summary))
+    story += _checks("Quality and originality", QUALITY_CHECKS, answers, None)
+    story += _contract_checklist(summary)
+    story += _exit_strategy(summary)
+    story += _pay_and_tax(summary)
+    story += _sign_off(summary)
+    return story
+
+
+def _header_block(s: RiskSummary) -> Flowable:
+    st = styles()
+    d = s.data
+    who = plain(s.contractor_name)
+    if s.legal_name and s.legal_name.strip() != s.contractor_name.strip():
+        who += f" (legal name: {plain(s.legal_name)})"
+    who += f" · {s.contractor_kind.label.lower()}"
+    place = country_name(d.jurisdiction_country) if d.jurisdiction_country else "Not set"
+    if d.jurisdiction_region:
+        place += f", {d.jurisdiction_region}"
+    if s.review is None:
+        reviewer, reviewed, catalog = _muted("—"), _status("Not reviewed", "risk"), _muted("—")
+    else:
+        reviewer = _cell(s.review.reviewer, 120, "Not named")
+        reviewed = _cell(_date(s.review.reviewed_at))
+        version = s.review.catalog_version
+        if version != CATALOG_VERSION:
+            version += f" (scored against {CATALOG_VERSION})"
+        catalog = _cell(version)
+    term = f"{_date(d.start_on)} – {_date(d.end_on)}"
+    if d.notice_days is not None:
+        term += f" · {d.notice_days} days' notice"
+    label = st.cell_bold
+    rows = [
+        [Paragraph("Business", label), _cell(s.business_name, 200, "Not set in Settings"),
+         Paragraph("Contractor", label), para(who, st.cell, 300)],
+        [Paragraph("Value", label), _cell(_money(s.value_minor, d.currency)),
+         Paragraph("Pricing", label), _cell(_pricing(d))],
+        [Paragraph("Jurisdiction", label), _cell(place),
+         Paragraph("Term", label), _cell(term)],
+        [Paragraph("Reviewer", label), reviewer, Paragraph("Review date", label), reviewed],
+        [Paragraph("Catalog version", label), catalog,
+         Paragraph("Status", label), _cell(_signed(s))],
+        [Paragraph("Goals", label), _cell(d.goals, GOALS, "Not written"), "", ""],
+    ]
+    table = _grid(rows, [82, 146, 70, FRAME_WIDTH - 298], header=False,
+                  extra=[("SPAN", (1, 5), (3, 5)), ("BACKGROUND", (0, 0), (0, -1), SHADE),
+                         ("BACKGROUND", (2, 0), (2, -2), SHADE)])
+    if s.review is not None:
+        return table
+    note = Paragraph(f'<font color="{_hex(RISK)}"><b>{NO_REVIEW}</b></font> Nothing below is '
+                     "scored; answer the risk review in Crewbook and print this summary again.",
+                     st.body)
+    return KeepTogether([table, Spacer(1, 4), note])
+
+
+def _pricing(d: EngagementData) -> str:
+    model = d.pricing_model
+    if model is PricingModel.FIXED:
+        text = "Fixed price"
+    elif model is PricingModel.MILESTONES:
+        text = "Paid by milestone"
+    elif model in (PricingModel.HOURLY, PricingModel.DAILY):
+        unit = "hour" if model is PricingModel.HOURLY else "day"
+        text = f"{_money(d.rate_minor, d.currency)} per {unit}"
+        if d.estimated_hours is not None:
+            text += f" × {d.estimated_hours:,} {unit}s estimated"
+        if d.hours_cap is not None:
+            text += f", capped at {d.hours_cap:,}"
+    else:
+        period = (d.billing_period.label.lower() if d.billing_period else "monthly")
+        text = f"Retainer of {_money(d.amount_minor, d.currency)}, billed {period}"
+    if d.payment_terms_days is not None:
+        text += f" · net {d.payment_terms_days} days"
+    return text
+
+
+def _signed(s: RiskSummary) -> str:
+    record = s.engagement
+    if record.signed_on is not None:
+        by = f" by {record.signed_by}" if record.signed_by else ""
+        return f"{record.status.label}; signed {_date(record.signed_on)}{by}"
+    return f"{record.status.label} · engagement {record.id}"
+
+
+def _decision(s: RiskSummary) -> list[Flowable]:
+    st = styles()
+    if s.ready:
+        text, colour = "Ready to sign", OK
+        detail = "No blocker stands between this engagement and signing."
+    else:
+        n = len(s.blockers)
+        text, colour = "Blocked", RISK
+        detail = f"{n} thing{'s' if n != 1 else ''} to put right before signing."
+    banner = Table([[Paragraph(text, st.banner),
+                     Paragraph(f'<font color="#ffffff">{safe(detail)}</font>', st.cell)]],
+                   colWidths=[140, FRAME_WIDTH - 140], hAlign="LEFT")
+    banner.setStyle(_style([
+        ("BACKGROUND", (0, 0), (-1, -1), colour), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    out: list[Flowable] = [_heading("Decision"), banner]
+    if s.blockers:
+        rows = [_head_row("#", "What is wrong", "How to fix it")]
+        for i, b in enumerate(s.blockers, start=1):
+            rows.append([Paragraph(str(i), st.cell), para(b.message, st.cell, LONG),
+                         para(b.fix, st.cell, LONG)])
+        out += [Spacer(1, 3), _grid(rows, [16, (FRAME_WIDTH - 16) * 0.6,
+                                           (FRAME_WIDTH - 16) * 0.4])]
+    return out
+
+
+# --- heat map and areas ----------------------------------------------------------------------
+def heat_map(points: Sequence[tuple[str, int, int]], cell: float = 22) -> Drawing:
+    """A 5×5 grid, likelihood across and impact up, each cell tinted by the band of L×I, with
+    a lettered marker per area (markers sharing a cell are spread over it)."""
+    left, bottom, pad = 26.0, 24.0, 4.0
+    drawing = Drawing(left + 5 * cell + pad, bottom + 5 * cell + pad, initialFontName=FONT)
+    for lik in range(1, 6):
+        for imp in range(1, 6):
+            x, y = left + (lik - 1) * cell, bottom + (imp - 1) * cell
+            drawing.add(Rect(x, y, cell, cell, fillColor=colors.HexColor(
+                BAND_TINTS[band(lik * imp)]), strokeColor=colors.white, strokeWidth=1.2))
+            drawing.add(String(x + 2, y + cell - 6.5, str(lik * imp), fontName=FONT,
+                               fontSize=5, fillColor=MUTED))
+    for i in range(1, 6):
+        drawing.add(String(left + (i - 0.5) * cell, bottom - 9, str(i), fontName=FONT,
+                           fontSize=7, fillColor=MUTED, textAnchor="middle"))
+        drawing.add(String(left - 6, bottom + (i - 0.5) * cell - 2.5, str(i), fontName=FONT,
+                           fontSize=7, fillColor=MUTED, textAnchor="middle"))
+    drawing.add(String(left + 2.5 * cell, 2, "Likelihood", fontName=FONT, fontSize=7.5,
+                       fillColor=INK, textAnchor="middle"))
+    axis = Group(String(0, 0, "Impact", fontName=FONT, fontSize=7.5, fillColor=INK,
+                        textAnchor="middle"))
+    axis.transform = (0, 1, -1, 0, 9, bottom + 2.5 * cell)  # turned a quarter to read upwards
+    drawing.add(axis)
+
+    by_cell: dict[tuple[int, int], list[str]] = {}
+    for label, lik, imp in points:
+        by_cell.setdefault((lik, imp), []).append(label)
+    for (lik, imp), labels in by_cell.items():
+        cols = 1 if len(labels) == 1 else 2
+        rows = -(-len(labels) // cols)
+        radius = min(cell * 0.3, cell / (2 * max(cols, rows)) - 0.6)
+        size = max(5.0, radius * 1.15)
+        for i, label in enumerate(labels):
+            cx = left + (lik - 1) * cell + (i % cols + 0.5) * cell / cols
+            cy = bottom + imp * cell - (i // cols + 0.5) * cell / rows
+            drawing.add(Circle(cx, cy, radius, fillColor=INK, strokeColor=colors.white,
+                               strokeWidth=0.8))
+            drawing.add(String(cx, cy - size * 0.36, label[:1], fontName=FONT_BOLD,
+                               fontSize=size, fillColor=colors.white, textAnchor="middle"))
+    return drawing
+
+
+def _band_chip(b: Band) -> str:
+    return (f'<font color="{BAND_COLOURS[b]}"><b>{b.label}</b></font>')
+
+
+def _risk_section(s: RiskSummary) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [_heading("Risk by area")]
+    if s.result is None:
+        return [*out, Paragraph(f"Not scored: {NO_REVIEW.lower()}", st.body)]
+    result = s.result
+    points = [(a.label, r.likelihood, r.impact) for a, r in result.areas.items()]
+    legend: list[Flowable] = [Paragraph(
+        f"Overall {_band_chip(result.overall)}: the worst area is "
+        f"{safe(result.worst.label)}.", st.body)]
+    for area, r in result.areas.items():
+        legend.append(Paragraph(
+            f"<b>{area.label[0]}</b>  {safe(area.label)}: likelihood {r.likelihood} × impact "
+            f"{r.impact} = {r.score}, {_band_chip(r.band)}", st.cell))
+    key = Table([[Paragraph(f"{b.label} {BAND_RANGES[b]}", st.small) for b in Band]],
+                colWidths=[62] * 4, hAlign="LEFT")
+    key.setStyle(_style(
+        [("BACKGROUND", (i, 0), (i, 0), colors.HexColor(BAND_TINTS[b]))
+         for i, b in enumerate(Band)]
+        + [("LEFTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+           ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+           ("LINEAFTER", (0, 0), (-2, -1), 1.5, colors.white)]))
+    legend += [Spacer(1, 3), key, Spacer(1, 3), Paragraph(
+        "Likelihood comes from the answers (an unanswered question counts as risky; a "
+        "serious warning sign forces 5); impact from value, time to replace, deadlines and "
+        "data access.", st.muted)]
+    drawing = heat_map(points)
+    side = Table([[drawing, legend]], colWidths=[drawing.width + 10,
+                                                 FRAME_WIDTH - drawing.width - 10],
+                 hAlign="LEFT")
+    side.setStyle(_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    out.append(side)
+
+    rows = [_head_row("Area", "L", "I", "Score", "Band", "Main drivers")]
+    extra: list[tuple[object, ...]] = []
+    for i, (area, r) in enumerate(result.areas.items(), start=1):
+        drivers = []
+        for n, qid in enumerate(r.drivers[:3], start=1):
+            note = " (not answered)" if qid in r.unanswered else ""
+            drivers.append(f"{n}. {safe(question(qid).text)}{note}")
+        if len(r.drivers) > 3:
+            drivers.append(f'<font color="{_hex(MUTED)}">and {len(r.drivers) - 3} more</font>')
+        drivers_cell = (Paragraph("<br/>".join(drivers), st.small) if drivers
+                        else _muted("No risky answers"))
+        rows.append([Paragraph(f"<b>{area.label[0]}</b> {safe(area.label)}", st.cell),
+                     Paragraph(str(r.likelihood), st.cell), Paragraph(str(r.impact), st.cell),
+                     Paragraph(str(r.score), st.cell),
+                     Paragraph(f'<font color="{BAND_TEXT[r.band]}"><b>{r.band.label}</b></font>',
+                               st.cell), drivers_cell])
+        extra.append(("BACKGROUND", (4, i), (4, i), colors.HexColor(BAND_COLOURS[r.band])))
+    out += [Spacer(1, 2), _grid(rows, [96, 16, 16, 34, 50, FRAME_WIDTH - 212], extra=extra)]
+    notes = [n for r in result.areas.values() for n in r.notes]
+    if notes:
+        out.append(Paragraph(safe(" ".join(dict.fromkeys(notes))), st.muted))
+    return out
+
+
+def _classification(s: RiskSummary) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [_heading("Classification (employee or contractor)")]
+    if s.result is None:
+        return [*out, Paragraph(f"Not assessed: {NO_REVIEW.lower()}", st.body)]
+    c = s.result.classification
+    body: list[Flowable] = [Paragraph(f"Misclassification risk {_band_chip(c.level)} under the "
+                      f"<b>{safe(c.test)}</b>.", st.body),
+            Paragraph(f'<font color="{_hex(MUTED)}">Source: {safe(c.source)}</font>', st.small)]
+    if c.reasons:
+        body += [Paragraph(f"• {safe(reason)}", st.small) for reason in c.reasons]
+    else:
+        body.append(Paragraph("No classification question was answered the risky way.",
+                              st.small))
+    return [KeepTogether([*out, *body])]
+
+
+def _identity_row(s: RiskSummary) -> list[object]:
+    if s.identity_verified_on is not None:
+        status = _status(f"Verified {_date(s.identity_verified_on)}", "ok")
+    else:
+        status = _status("Not recorded", "risk")
+    return [para("Identity verified (contractor record)", styles().cell), status,
+            _muted("The date recorded on the contractor")]
+
+
+def _checks(title: str, checks: Mapping[str, str], answers: Mapping[str, Answer],
+            first: list[object] | None) -> list[Flowable]:
+    st = styles()
+    rows = [_head_row("Check", "Answer", "Evidence noted")]
+    if first is not None:
+        rows.append(first)
+    for qid, label in checks.items():
+        text, state = _answer_state(qid, answers)
+        answer = answers.get(qid)
+        rows.append([para(label, st.cell), _status(text, state),
+                     _cell(answer.evidence if answer is not None else "", EVIDENCE,
+                           "None noted")])
+    return [_heading(title), _grid(rows, [196, 86, FRAME_WIDTH - 282])]
+
+
+def _contract_checklist(s: RiskSummary) -> list[Flowable]:
+    d = s.data
+    gaps = brief_gaps(d)
+    rows = [_head_row("Item", "Status", "Detail")]
+    rows.append([para("Written brief complete", styles().cell),
+                 _status("Yes", "ok") if not gaps else _status("No", "risk"),
+                 _cell("Every part of the brief is written." if not gaps
+                       else "Missing: " + ", ".join(gaps))])
+    if d.ip_assignment_signed:
+        ip = _status("Signed", "ok")
+    elif s.copyrightable:
+        ip = _status("Not signed", "risk")
+    else:
+        ip = _status("Not signed", "info")
+    ip_detail = d.ip_terms or ("The rights in the work are assigned in writing."
+                               if d.ip_assignment_signed else
+                               "Needed: the work creates copyright." if s.copyrightable
+                               else "The review says the work creates no copyright.")
+    rows.append([para("IP assignment", styles().cell), ip, _cell(ip_detail)])
+    sensitive = d.data_access in (DataAccess.PERSONAL_DATA, DataAccess.CREDENTIALS_FINANCE)
+    if d.nda_signed_on is not None:
+        nda = _status(f"Signed {_date(d.nda_signed_on)}", "ok")
+    else:
+        nda = _status("Not signed", "risk" if sensitive else "watch")
+    rows.append([para("NDA", styles().cell), nda,
+                 _cell(f"Data access: {d.data_access.label}.")])
+    rows.append([para("Payment terms vs the statutory rule", styles().cell),
+                 *_terms_cells(s, short=True)])
+    needed = next((b for b in s.blockers if b.code == "written_contract"), None)
+    if s.has_written_contract:
+        contract = _status("Attached", "ok")
+        detail = "A document of kind “contract” is attached to the engagement."
+    else:
+        contract = _status("Missing", "risk" if needed else "watch")
+        detail = ("Required for this engagement; see the Decision above." if needed
+                  else "No signed contract is attached yet.")
+    rows.append([para("Written contract document", styles().cell), contract, _cell(detail)])
+    return [_heading("Contract checklist"), _grid(rows, [160, 92, FRAME_WIDTH - 252])]
+
+
+def _terms_cells(s: RiskSummary, short: bool = False) -> list[object]:
+    """Status and detail for the payment terms; ``short`` names the limits without the
+    sources (the pay-on-time section gives them in full)."""
+    d = s.data
+    if d.payment_terms_days is None:
+        return [_status("Not set", "watch"), _cell("No payment terms are set; payment is due "
+                                                   "on the invoice date.")]
+    if s.term_warnings:
+        detail = ("Beyond the limit; see Pay on time and tax below." if short
+                  else " ".join(s.term_warnings))
+        return [_status(f"Net {d.payment_terms_days} days", "risk"), _cell(detail, LONG)]
+    if not s.rules:
+        place = "-".join(p for p in (d.jurisdiction_country, d.jurisdiction_region) if p)
+        return [_status(f"Net {d.payment_terms_days} days", "info"),
+                _cell(f"No statutory payment rule is recorded for {place or 'this jurisdiction'}.")]
+    limits = []
+    for rule in s.rules:
+        days = rule.max_payment_days if rule.max_payment_days is not None \
+            else rule.default_payment_days
+        if days is not None:
+            limits.append(f"{rule.name}: {days} days" + ("" if short else f" ({rule.source})"))
+    detail = "Within the limit. " + "; ".join(limits) if limits else "No day limit applies."
+    return [_status(f"Net {d.payment_terms_days} days", "ok"), _cell(detail, LONG)]
+
+
+def _exit_strategy(s: RiskSummary) -> list[Flowable]:
+    """The plan's fields two to a row, then the missing essentials across the whole width."""
+    st = styles()
+    plan = s.exit_plan
+    d = s.data
+    items: list[tuple[str, Flowable]] = []
+
+    def item(label: str, value: object) -> None:
+        items.append((label, value if isinstance(value, Flowable)
+                      else _cell(value, MEDIUM, "Not said")))
+
+    if plan is None:
+        item("Exit plan", _status("None written", "risk"))
+    else:
+        ways = []
+        if plan.for_convenience:
+            notice = (f" with {plan.convenience_notice_days} days' notice"
+                      if plan.convenience_notice_days is not None else "")
+            ways.append(f"for convenience{notice}")
+        if plan.for_cause:
+            cure = f" after a {plan.cure_days}-day cure period" if plan.cure_days is not None \
+                else ""
+            ways.append(f"for cause{cure}")
+        item("Termination", ("Either side may end it " + " or ".join(ways)) if ways else "")
+        item("Handover of work", plan.handover_work)
+        item("Handover of logins", plan.handover_credentials)
+        data_end = plan.data_disposition.label if plan.data_disposition else ""
+        if plan.data_disposition_notes:
+            data_end = f"{data_end}: {plan.data_disposition_notes}" if data_end \
+                else plan.data_disposition_notes
+        item("Data at the end", data_end)
+        item("Knowledge transfer", plan.knowledge_transfer)
+        item("Backup contractor", s.backup_contractor)
+        item("Access to revoke", "; ".join(plan.access_revocation))
+        pro_rata = "Yes" if plan.pro_rata_pay else "No"
+        if plan.pro_rata_notes:
+            pro_rata += f": {plan.pro_rata_notes}"
+        item("Pro-rata pay", pro_rata)
+    last = last_notice_date(d.end_on, d.notice_days)
+    if last is None:
+        item("Give notice by", _muted("No end date or notice period is set."))
+    else:
+        days = (last - s.today).days
+        when = ("today" if days == 0 else f"in {days} days" if days > 0
+                else f"{-days} days ago")
+        item("Give notice by", _status(f"{_date(last)} ({when})", "ok" if days >= 0 else "watch"))
+
+    rows: list[list[object]] = []
+    for i in range(0, len(items), 2):
+        pair = items[i:i + 2]
+        row: list[object] = []
+        for label, value in pair:
+            row += [Paragraph(safe(label), st.cell_bold), value]
+        rows.append(row + ["", ""] * (2 - len(pair)))
+    missing = missing_essentials(plan)
+    rows.append([Paragraph("Missing essentials", st.cell_bold),
+                 _status("None", "ok") if not missing else Paragraph(
+                     f'<font color="{_hex(RISK)}">'
+                     + safe("; ".join(ESSENTIAL_LABELS[m] for m in missing)) + "</font>",
+                     st.cell), "", ""])
+    label_w = 96
+    value_w = (FRAME_WIDTH - 2 * label_w) / 2
+    paired = len(items) // 2  # rows whose right-hand label is filled in
+    shade: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (0, -1), SHADE)]
+    if paired:
+        shade.append(("BACKGROUND", (2, 0), (2, paired - 1), SHADE))
+    table = _grid(rows, [label_w, value_w, label_w, value_w], header=False,
+                  extra=[("SPAN", (1, -1), (3, -1)), *shade])
+    return [_heading("Exit strategy"), table]
+
+
+def _pay_and_tax(s: RiskSummary) -> list[Flowable]:
+    rows = [_head_row("Item", "Status", "Detail")]
+    rows.append([para("Payment terms against the legal limit", styles().cell),
+                 *_terms_cells(s)])
+    rows.append([para(f"Payments this year ({s.today.year}, to date)", styles().cell),
+                 *_year_cells(s)])
+    rows.append([para("Tax form on file", styles().cell), *_tax_form_cells(s)])
+    return [_heading("Pay on time and tax"), _grid(rows, [160, 92, FRAME_WIDTH - 252])]
+
+
+def _year_cells(s: RiskSummary) -> list[object]:
+    ty = s.tax_year
+    if ty is None:
+        where = (country_name(s.contractor_country) if s.contractor_country
+                 else "not recorded")
+        return [_status("Not applicable", "info"),
+                _cell(f"The {US_FORM} threshold applies to US contractors; this contractor's "
+                      f"country is {where}.")]
+    paid = format_money(ty.paid_minor, ty.currency)
+    t = ty.threshold
+    if t is None:
+        return [_status(paid, "watch"),
+                _cell(f"No {US_FORM} reporting threshold is recorded for tax year {ty.year}.")]
+    if t.currency != ty.currency:
+        return [_status(paid, "watch"),
+                _cell(f"Paid in {ty.currency}; the {t.form} threshold of "
+                      f"{format_money(t.amount_minor, t.currency)} is in {t.currency}, so they "
+                      f"are not compared ({t.source}).", LONG)]
+    reached = ty.paid_minor >= t.amount_minor
+    detail = (f"Against the {t.form} threshold of {format_money(t.amount_minor, t.currency)} "
+              f"for tax year {ty.year}: ")
+    detail += (f"reached, so file a {t.form} for this contractor." if reached else
+               f"{format_money(t.amount_minor - ty.paid_minor, t.currency)} below it.")
+    cell = Paragraph(f'{safe(detail)}<br/><font size="6.8" color="{_hex(MUTED)}">'
+                     f"{safe(t.source, MEDIUM)}</font>", styles().cell)
+    return [_status(paid, "watch" if reached else "ok"), cell]
+
+
+def _tax_form_cells(s: RiskSummary) -> list[object]:
+    us = s.contractor_country.upper() == "US"
+    expected = "W-9" if us else "W-8BEN (foreign individual) or the local equivalent"
+    if s.tax_form is TaxForm.NONE:
+        return [_status("None on file", "risk"), _cell(f"Collect a {expected} before the "
+                                                       "first payment.")]
+    text = s.tax_form.label + (f", {_date(s.tax_form_on)}" if s.tax_form_on else "")
+    fits = (s.tax_form is TaxForm.W9) == us or s.tax_form is TaxForm.OTHER
+    return [_status(text, "ok" if fits else "watch"),
+            _cell("On file." if fits else f"Expected a {expected}.")]
+
+
+def _sign_off(s: RiskSummary) -> list[Flowable]:
+    st = styles()
+    reviewer = s.review.reviewer if s.review is not None and s.review.reviewer else ""
+    names = [reviewer, s.business_name, ""]
+    labels = ["Reviewer", "Owner", "Date"]
+    width = (FRAME_WIDTH - 24) / 3
+    cells = [[Spacer(1, 18) for _ in labels],
+             [Paragraph(f"<b>{label}</b>" + (f" · {safe(name, 80)}" if name else ""), st.small)
+              for label, name in zip(labels, names)]]
+    table = Table([[cells[0][0], "", cells[0][1], "", cells[0][2]],
+                   [cells[1][0], "", cells[1][1], "", cells[1][2]]],
+                  colWidths=[width, 12, width, 12, width], hAlign="LEFT")
+    table.setStyle(_style([
+        ("LINEBELOW", (0, 0), (0, 0), 0.8, INK), ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
+        ("LINEBELOW", (4, 0), (4, 0), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 2)]))
+    notice = Paragraph(f'<font color="{_hex(MUTED)}">{NOT_ADVICE}</font>', st.small)
+    return [KeepTogether([_heading("Sign-off"), table, Spacer(1, 6), notice])]
