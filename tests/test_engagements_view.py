@@ -601,3 +601,21 @@ def test_export_risk_summary_writes_and_opens_the_pdf(
     with qtbot.waitSignal(view.pane.exported, timeout=20_000):
         view.pane.summary_button.click()
     assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
+
+
+def test_each_blocker_links_to_where_it_is_fixed(view: EngagementsView, store: Store, maya: int,
+                                                monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    view.reload(select_id=engagement_id)
+    text = view.pane.gate_note.text()
+    assert "to settle before signing" in text and "href='review'" in text
+    opened: list[str] = []
+    monkeypatch.setattr(view.pane, "open_review", lambda: opened.append("review"))
+    monkeypatch.setattr(view.pane, "open_exit_plan", lambda: opened.append("exit plan"))
+    monkeypatch.setattr(view, "edit_selected", lambda: opened.append("edit"))
+    view.pane.go_to("review")
+    view.pane.go_to("exit_plan")
+    view.pane.go_to("engagement.nda_signed_on")
+    with qtbot.waitSignal(view.pane.contractor_requested, timeout=1000) as asked:
+        view.pane.go_to("contractor.identity_verified_on")
+    assert opened == ["review", "exit plan", "edit"] and asked.args == [maya]

@@ -80,6 +80,8 @@ td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
 class EngagementPane(QWidget):
     changed = Signal(int)  # an engagement was changed here; the list should reload
     exported = Signal(str)  # a risk summary PDF was written there
+    edit_requested = Signal(str)  # open the engagement editor at this field
+    contractor_requested = Signal(int)  # open this contractor (to record an identity check)
 
     def __init__(self, store: Store, today: Callable[[], dt.date],
                  parent: QWidget | None = None):
@@ -185,6 +187,7 @@ class EngagementPane(QWidget):
         self.summary_button.clicked.connect(self.export_summary)
         self.gate_note = QLabel()
         self.gate_note.setWordWrap(True)
+        self.gate_note.linkActivated.connect(self.go_to)
         prepare = QHBoxLayout()
         for button in (self.review_button, self.exit_plan_button, self.documents_button,
                        self.summary_button):
@@ -348,6 +351,20 @@ class EngagementPane(QWidget):
         DocumentsDialog(self.store, self.record.id, self).exec()
         self.changed.emit(self.record.id)
 
+    def go_to(self, where: str) -> None:
+        """Follow a blocker's link to the place that fixes it."""
+        kind = where.split(".")[0]
+        if kind == "review":
+            self.open_review()
+        elif kind == "exit_plan":
+            self.open_exit_plan()
+        elif kind == "documents":
+            self.open_documents()
+        elif kind == "engagement":
+            self.edit_requested.emit(where.split(".", 1)[1])
+        elif kind == "contractor" and self.record is not None:
+            self.contractor_requested.emit(self.record.data.contractor_id)
+
     def export_summary(self) -> None:
         """Write the PDF off the UI thread, then open it in the system's viewer."""
         record = self.record
@@ -385,8 +402,10 @@ class EngagementPane(QWidget):
         else:
             self.gate_note.setText(
                 f"{band}<b>{len(found)} thing{'s' if len(found) != 1 else ''} to settle before "
-                "signing:</b><br>" + "<br>".join(f"• {escape(b.message)} <i>{escape(b.fix)}</i>"
-                                                  for b in found))
+                "signing:</b><br>" + "<br>".join(
+                    f"• {escape(b.message)} <i>{escape(b.fix)}</i> "
+                    f"<a href='{escape(b.where)}'>{_WHERE.get(b.where.split('.')[0], 'Open')}</a>"
+                    for b in found))
         self.gate_note.show()
 
     def record_payment(self) -> None:
@@ -459,6 +478,12 @@ class EngagementPane(QWidget):
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, APP_NAME, text)
+
+
+# The words on each blocker's link, by where its fix lives.
+_WHERE = {"review": "Open the review", "exit_plan": "Open the exit plan",
+          "documents": "Attach it", "engagement": "Edit the engagement",
+          "contractor": "Open the contractor"}
 
 
 def _message(exc: Exception) -> str:

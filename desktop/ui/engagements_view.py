@@ -106,6 +106,7 @@ class EngagementsView(QWidget):
 
         self.pane = EngagementPane(self.store, lambda: self.today())
         self.pane.changed.connect(self.reload)
+        self.pane.edit_requested.connect(lambda _field: self.edit_selected())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.pane)

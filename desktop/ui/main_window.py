@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.engagements = EngagementsView(self.store)
+        self.engagements.pane.contractor_requested.connect(self._edit_contractor)
         self.dashboard = DashboardView(self.store, self.background)
         self.dashboard.open_engagement.connect(self.open_engagement)
         self.dashboard.open_contractor.connect(self.open_contractor)
@@ -405,6 +406,10 @@ class MainWindow(QMainWindow):
     def open_engagement(self, engagement_id: int) -> None:
         self.tabs.setCurrentWidget(self.engagements)
         self.engagements.reload(select_id=engagement_id)
+
+    def _edit_contractor(self, contractor_id: int) -> None:
+        self.open_contractor(contractor_id)
+        self.edit_selected()
 
     def open_contractor(self, contractor_id: int) -> None:
         self.tabs.setCurrentWidget(self.splitter)
