@@ -607,8 +607,8 @@ def test_each_blocker_links_to_where_it_is_fixed(view: EngagementsView, store: S
                                                 monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW)
     view.reload(select_id=engagement_id)
-    text = view.pane.gate_note.text()
-    assert "to settle before signing" in text and "href='review'" in text
+    text = view.pane.gate_note.toHtml()
+    assert "to settle before signing" in text and 'href="review"' in text
     opened: list[str] = []
     monkeypatch.setattr(view.pane, "open_review", lambda: opened.append("review"))
     monkeypatch.setattr(view.pane, "open_exit_plan", lambda: opened.append("exit plan"))

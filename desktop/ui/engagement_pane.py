@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -185,9 +187,13 @@ class EngagementPane(QWidget):
         self.documents_button.clicked.connect(self.open_documents)
         self.summary_button = QPushButton("Export risk summary…")
         self.summary_button.clicked.connect(self.export_summary)
-        self.gate_note = QLabel()
-        self.gate_note.setWordWrap(True)
-        self.gate_note.linkActivated.connect(self.go_to)
+        # A browser, not a label: a long list of blockers scrolls instead of being clipped.
+        self.gate_note = QTextBrowser()
+        self.gate_note.setOpenLinks(False)
+        self.gate_note.anchorClicked.connect(lambda url: self.go_to(url.toString()))
+        self.gate_note.setFrameShape(QFrame.Shape.NoFrame)
+        self.gate_note.setStyleSheet("background: transparent;")
+        self.gate_note.hide()  # shown for drafts and engagements in review
         prepare = QHBoxLayout()
         for button in (self.review_button, self.exit_plan_button, self.documents_button,
                        self.summary_button):
@@ -398,9 +404,14 @@ class EngagementPane(QWidget):
         found, result = reviews.check(self.store, record.id, self.today())
         band = f"Risk: {result.overall.label}. " if result is not None else ""
         if not found:
-            self.gate_note.setText(f"<span style='color:#1b7f3b'>{band}Ready to sign.</span>")
+            self.gate_note.setHtml(f"<span style='color:#1b7f3b'>{band}Ready to sign.</span>")
+            height = self.gate_note.fontMetrics().lineSpacing() * 2 + 8
+            self.gate_note.setMinimumHeight(height)
+            self.gate_note.setMaximumHeight(height)
         else:
-            self.gate_note.setText(
+            self.gate_note.setMinimumHeight(90)
+            self.gate_note.setMaximumHeight(180)
+            self.gate_note.setHtml(
                 f"{band}<b>{len(found)} thing{'s' if len(found) != 1 else ''} to settle before "
                 "signing:</b><br>" + "<br>".join(
                     f"• {escape(b.message)} <i>{escape(b.fix)}</i> "
