@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from desktop.store.documents import DocumentRecord
 from desktop.store.errors import StoreError
 from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+from desktop.ui.table_base import ReadOnlyTableModel
 
 
 class DCol(IntEnum):
@@ -72,7 +73,9 @@ def format_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-class DocumentModel(QAbstractTableModel):
+class DocumentModel(ReadOnlyTableModel):
+    headers = tuple(HEADERS[c] for c in DCol)
+
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[DocumentRecord] = []
@@ -93,23 +96,8 @@ class DocumentModel(QAbstractTableModel):
         return row.expires_on is not None and row.expires_on < self._today
 
     # --- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(DCol)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(DCol)):
-            return HEADERS[DCol(section)]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown(self) -> list:  # type: ignore[type-arg]
+        return self._rows
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

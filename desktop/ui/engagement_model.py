@@ -7,12 +7,13 @@ from collections.abc import Callable, Collection
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.enums import EngagementStatus
 from desktop.core.money import format_money
 from desktop.store.engagements import EngagementRow
+from desktop.ui.table_base import ReadOnlyTableModel
 
 
 class ECol(IntEnum):
@@ -73,7 +74,9 @@ def cells(row: EngagementRow) -> tuple[str, ...]:
             day(row.next_due_on), day(row.start_on), day(row.end_on))
 
 
-class EngagementModel(QAbstractTableModel):
+class EngagementModel(ReadOnlyTableModel):
+    headers = tuple(HEADERS[c] for c in ECol)
+
     def __init__(self, parent: QObject | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
         super().__init__(parent)
@@ -133,23 +136,8 @@ class EngagementModel(QAbstractTableModel):
         return len(self._rows)
 
     # --- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(ECol)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(ECol)):
-            return HEADERS[ECol(section)]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown(self) -> list:  # type: ignore[type-arg]
+        return self._shown
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

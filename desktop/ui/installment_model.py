@@ -6,12 +6,13 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
 from desktop.store.engagements import InstallmentRow
 from desktop.ui.engagement_model import OVERDUE_BRUSH
+from desktop.ui.table_base import ReadOnlyTableModel
 
 
 class ICol(IntEnum):
@@ -27,7 +28,9 @@ HEADERS = {ICol.LABEL: "Installment", ICol.DUE: "Due", ICol.AMOUNT: "Amount", IC
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class InstallmentModel(QAbstractTableModel):
+class InstallmentModel(ReadOnlyTableModel):
+    headers = tuple(HEADERS[c] for c in ICol)
+
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[InstallmentRow] = []
@@ -48,23 +51,8 @@ class InstallmentModel(QAbstractTableModel):
         return is_overdue(row.status(self._today), row.due_on, self._today)
 
     # --- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(ICol)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(ICol)):
-            return HEADERS[ICol(section)]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown(self) -> list:  # type: ignore[type-arg]
+        return self._rows
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.contractor import search_text
@@ -20,6 +20,7 @@ from desktop.core.enums import ContractorStatus, RateUnit, TaxForm
 from desktop.core.money import format_money
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRow
+from desktop.ui.table_base import ReadOnlyTableModel
 
 
 class Col(IntEnum):
@@ -108,7 +109,9 @@ class RosterFilter:
         return self.text.casefold().split()
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(ReadOnlyTableModel):
+    headers = tuple(HEADERS[c] for c in Col)
+
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[ContractorRow] = []
@@ -282,22 +285,8 @@ class RosterModel(QAbstractTableModel):
         return self._demo_count
 
     # --- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Col(section)) if 0 <= section < len(Col) else None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown(self) -> list:  # type: ignore[type-arg]
+        return self._visible
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

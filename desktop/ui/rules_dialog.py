@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,12 +29,15 @@ from desktop.store import rules
 from desktop.store.db import Store
 from desktop.store.rules import RuleRecord
 from desktop.ui.fields import FieldBox, mark_invalid
+from desktop.ui.table_base import ReadOnlyTableModel
 
 _COLUMNS = ("Where", "Rule", "Written contract from", "Default days", "Longest terms",
             "Source", "Checked on")
 
 
-class RulesModel(QAbstractTableModel):
+class RulesModel(ReadOnlyTableModel):
+    headers = _COLUMNS
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.records: list[RuleRecord] = []
@@ -44,18 +47,8 @@ class RulesModel(QAbstractTableModel):
         self.records = list(records)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(_COLUMNS)):
-            return _COLUMNS[section]
-        return None
+    def shown(self) -> list[RuleRecord]:
+        return self.records
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
