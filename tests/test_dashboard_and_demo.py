@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.core.enums import EngagementStatus
-from desktop.store import contractors, demo, engagements
+from desktop.store import communication, contractors, demo, engagements, payments
 from desktop.store.dashboard import dashboard
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
@@ -22,11 +22,11 @@ def test_demo_has_engagements_in_every_status_with_money_moving(store: Store) ->
     rows = engagements.list_rows(store)
     assert {r.status for r in rows} == {s.value for s in EngagementStatus}
     assert all(r.is_demo for r in rows)
-    installments = [i for r in rows for i in engagements.installments(store, r.id)]
+    installments = [i for r in rows for i in payments.installments(store, r.id)]
     late = [i for i in installments if i.settled_on and i.settled_on > i.due_on]
     on_time = [i for i in installments if i.settled_on and i.settled_on <= i.due_on]
     assert late and on_time
-    assert any(engagements.log(store, r.id) for r in rows)
+    assert any(communication.log(store, r.id) for r in rows)
 
 
 def test_dashboard_shows_what_needs_attention(store: Store) -> None:
@@ -88,9 +88,9 @@ def test_long_lists_are_cut_but_counted_and_totalled_in_full(store: Store) -> No
                                                        end_on="2026-06-30"))
     plan = retainer_schedule(1_000, "USD", dt.date(2023, 1, 2), dt.date(2026, 6, 30),
                              BillingPeriod.WEEKLY, 0)
-    rows = engagements.replace_schedule(store, record.id, plan)
-    engagements.record_payment(store, rows[0].id, amount_minor=400, currency="USD",
-                               paid_on=rows[0].due_on, today=TODAY)
+    rows = payments.replace_schedule(store, record.id, plan)
+    payments.record_payment(store, rows[0].id, amount_minor=400, currency="USD",
+                            paid_on=rows[0].due_on, today=TODAY)
     board = dashboard(store, TODAY)
     late = [r for r in rows if r.due_on < TODAY]
     assert len(late) > LIST_LIMIT

@@ -10,10 +10,10 @@ import pytest
 from desktop.core.enums import EngagementStatus, InstallmentStatus
 from desktop.core.schedule import Milestone, milestone_schedule
 from desktop.core.validation import ConflictError, ValidationError
-from desktop.store import contractors, engagements
+from desktop.store import communication, contractors, engagements, payments
 from desktop.store.db import Store
-from desktop.store.engagements import NeedsConfirmation
 from desktop.store.models import Installment, Payment
+from desktop.store.payments import NeedsConfirmation
 from tests.factories import make_contractor, make_engagement
 
 D = dt.date
@@ -31,12 +31,12 @@ def signed(store: Store, maya: int) -> engagements.EngagementRecord:
     return engagements.move(store, record.id, "signed", record.version, on=D(2026, 2, 25), by="Sam")
 
 
-def schedule(store: Store, engagement_id: int) -> list[engagements.InstallmentRow]:
+def schedule(store: Store, engagement_id: int) -> list[payments.InstallmentRow]:
     plan = milestone_schedule(100_000, "USD", [
         Milestone("Deposit", D(2026, 3, 1), percent=30),
         Milestone("Draft", D(2026, 4, 1), percent=30),
         Milestone("Final", D(2026, 5, 31), percent=40)], net_days=14)
-    return engagements.replace_schedule(store, engagement_id, plan)
+    return payments.replace_schedule(store, engagement_id, plan)
 
 
 def test_engagement_starts_as_a_draft_and_reads_back(store: Store, maya: int) -> None:
@@ -84,14 +84,14 @@ def test_schedule_sums_exactly_and_list_shows_next_due(store: Store, signed) -> 
 def test_payments_move_installment_status(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     first, second, _ = schedule(store, signed.id)
     today = D(2026, 4, 20)
-    part = engagements.record_payment(store, first.id, amount_minor=10_000, currency="USD",
-                                      paid_on=D(2026, 3, 10), method="bank transfer",
-                                      reference="TX-1", invoice_number="INV-7", today=today)
+    part = payments.record_payment(store, first.id, amount_minor=10_000, currency="USD",
+                                   paid_on=D(2026, 3, 10), method="bank transfer",
+                                   reference="TX-1", invoice_number="INV-7", today=today)
     assert part.status(today) is InstallmentStatus.PART_PAID and part.outstanding_minor == 20_000
-    paid = engagements.record_payment(store, first.id, amount_minor=20_000, currency="USD",
-                                      paid_on=D(2026, 3, 20), today=today)
+    paid = payments.record_payment(store, first.id, amount_minor=20_000, currency="USD",
+                                   paid_on=D(2026, 3, 20), today=today)
     assert paid.status(today) is InstallmentStatus.PAID and paid.settled_on == D(2026, 3, 20)
-    assert engagements.installments(store, signed.id)[1].status(today) is InstallmentStatus.DUE
+    assert payments.installments(store, signed.id)[1].status(today) is InstallmentStatus.DUE
     assert second.status(D(2026, 4, 1)) is InstallmentStatus.PLANNED
 
 
@@ -99,28 +99,28 @@ def test_bad_payments_are_refused_and_nothing_is_written(store: Store, signed) -
     first = schedule(store, signed.id)[0]
     today = D(2026, 4, 1)
     with pytest.raises(ValidationError) as error:
-        engagements.record_payment(store, first.id, amount_minor=0, currency="EUR",
-                                   paid_on=D(2026, 5, 1), today=today)
+        payments.record_payment(store, first.id, amount_minor=0, currency="EUR",
+                                paid_on=D(2026, 5, 1), today=today)
     assert {e.field for e in error.value.errors} == {"amount", "currency", "paid_on"}
     with pytest.raises(NeedsConfirmation, match=r"\$50.00 more than is owed"):
-        engagements.record_payment(store, first.id, amount_minor=35_000, currency="USD",
-                                   paid_on=today, today=today)
+        payments.record_payment(store, first.id, amount_minor=35_000, currency="USD",
+                                paid_on=today, today=today)
     with store.reading() as session:
         assert session.query(Payment).count() == 0
         assert session.get(Installment, first.id).paid_minor == 0
-    over = engagements.record_payment(store, first.id, amount_minor=35_000, currency="USD",
-                                      paid_on=today, today=today, allow_overpayment=True)
+    over = payments.record_payment(store, first.id, amount_minor=35_000, currency="USD",
+                                   paid_on=today, today=today, allow_overpayment=True)
     assert over.paid_minor == 35_000 and over.status(today) is InstallmentStatus.PAID
 
 
 def test_regenerating_keeps_paid_installments(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     first = schedule(store, signed.id)[0]
-    engagements.record_payment(store, first.id, amount_minor=30_000, currency="USD",
-                               paid_on=D(2026, 3, 14), today=D(2026, 3, 14))
+    payments.record_payment(store, first.id, amount_minor=30_000, currency="USD",
+                            paid_on=D(2026, 3, 14), today=D(2026, 3, 14))
     plan = milestone_schedule(120_000, "USD", [
         Milestone("Deposit", D(2026, 3, 1), percent=25),
         Milestone("Rest", D(2026, 6, 30), percent=75)], net_days=30)
-    rows = engagements.replace_schedule(store, signed.id, plan)
+    rows = payments.replace_schedule(store, signed.id, plan)
     assert rows[0].id == first.id and rows[0].paid_minor == 30_000
     assert sum(r.amount_minor for r in rows) == 120_000
     assert [r.label for r in rows] == ["Deposit", "Rest"]
@@ -128,45 +128,45 @@ def test_regenerating_keeps_paid_installments(store: Store, signed) -> None:  # 
 
 def test_due_lists_overdue_first_within_the_window(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     schedule(store, signed.id)
-    due = engagements.due(store, today=D(2026, 4, 10), days=14)
+    due = payments.due(store, today=D(2026, 4, 10), days=14)
     assert [(d.installment.label, d.overdue) for d in due] == [("Deposit", True), ("Draft", False)]
     assert due[0].contractor_name == "Maya Okafor"
 
 
 def test_log_and_overdue_check_ins(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     # Weekly cadence from the 1 March start: due 8 March.
-    assert [c.engagement_id for c in engagements.overdue_check_ins(store, D(2026, 3, 9)).rows] == \
+    assert [c.engagement_id for c in communication.overdue_check_ins(store, D(2026, 3, 9)).rows] == \
         [signed.id]
-    engagements.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="video",
-                              summary="Went through the first spread", follow_up_on=D(2026, 3, 12))
-    assert engagements.overdue_check_ins(store, D(2026, 3, 16)).count == 0
-    late = engagements.overdue_check_ins(store, D(2026, 3, 17)).rows
+    communication.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="video",
+                                summary="Went through the first spread", follow_up_on=D(2026, 3, 12))
+    assert communication.overdue_check_ins(store, D(2026, 3, 16)).count == 0
+    late = communication.overdue_check_ins(store, D(2026, 3, 17)).rows
     assert late[0].last_contact == D(2026, 3, 9) and late[0].due_on == D(2026, 3, 16)
-    assert engagements.log(store, signed.id)[0].summary == "Went through the first spread"
+    assert communication.log(store, signed.id)[0].summary == "Went through the first spread"
     with pytest.raises(ValidationError, match="summary"):
-        engagements.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="", summary=" ")
+        communication.add_log_entry(store, signed.id, logged_on=D(2026, 3, 9), channel="", summary=" ")
 
 
 def test_installments_can_be_edited_and_cancelled_by_hand(store: Store, signed) -> None:  # type: ignore[no-untyped-def]
     first, second, third = schedule(store, signed.id)
-    moved = engagements.edit_installment(store, second.id, label=" Draft spreads ",
-                                         due_on=D(2026, 4, 20), amount_minor=25_000,
-                                         expected_version=second.version)
+    moved = payments.edit_installment(store, second.id, label=" Draft spreads ",
+                                      due_on=D(2026, 4, 20), amount_minor=25_000,
+                                      expected_version=second.version)
     assert (moved.label, moved.due_on, moved.amount_minor) == ("Draft spreads", D(2026, 4, 20),
                                                                25_000)
     with pytest.raises(ConflictError):
-        engagements.edit_installment(store, second.id, label="x", due_on=D(2026, 4, 20),
-                                     amount_minor=1, expected_version=second.version)
-    paid = engagements.record_payment(store, first.id, amount_minor=10_000, currency="USD",
-                                      paid_on=D(2026, 3, 10), today=D(2026, 3, 10))
+        payments.edit_installment(store, second.id, label="x", due_on=D(2026, 4, 20),
+                                  amount_minor=1, expected_version=second.version)
+    paid = payments.record_payment(store, first.id, amount_minor=10_000, currency="USD",
+                                   paid_on=D(2026, 3, 10), today=D(2026, 3, 10))
     with pytest.raises(ValidationError) as error:
-        engagements.edit_installment(store, first.id, label="Deposit", due_on=None,
-                                     amount_minor=5_000, expected_version=paid.version)
+        payments.edit_installment(store, first.id, label="Deposit", due_on=None,
+                                  amount_minor=5_000, expected_version=paid.version)
     assert {e.field for e in error.value.errors} == {"due_on", "amount"}
     with pytest.raises(ValidationError, match="cannot be cancelled"):
-        engagements.cancel_installment(store, first.id, paid.version)
-    cancelled = engagements.cancel_installment(store, third.id, third.version)
+        payments.cancel_installment(store, first.id, paid.version)
+    cancelled = payments.cancel_installment(store, third.id, third.version)
     assert cancelled.status(D(2027, 1, 1)) is InstallmentStatus.CANCELLED
     assert cancelled.outstanding_minor == 0
-    assert [d.installment.id for d in engagements.due(store, D(2027, 1, 1), 0)] == \
+    assert [d.installment.id for d in payments.due(store, D(2027, 1, 1), 0)] == \
         [first.id, second.id]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.engagement import allowed_moves
 from desktop.core.enums import EngagementStatus, InstallmentStatus
-from desktop.store import contractors, engagements
+from desktop.store import communication, contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
 from desktop.ui import engagement_pane, engagements_view
@@ -280,7 +280,7 @@ def test_fixed_price_schedule_is_one_installment_after_the_end(
     assert "No payment schedule yet" in view.pane.totals.text()
     assert not view.pane.pay_button.isEnabled()
     view.pane.schedule_button.click()
-    rows = engagements.installments(store, engagement_id)
+    rows = payments.installments(store, engagement_id)
     assert [(r.label, r.due_on, r.amount_minor) for r in rows] == \
         [("Fixed price", D(2026, 6, 14), 100_000)]  # 31 May + net 14
     model = view.pane.installment_model
@@ -295,7 +295,7 @@ def test_hourly_schedule_spreads_the_estimate_by_month(view: EngagementsView, st
     engagement_id = add(view, store, maya, pricing_model="hourly", amount="", rate="85",
                         estimated_hours="100", start_on="2026-03-01", end_on="2026-05-31")
     view.pane.schedule_button.click()
-    rows = engagements.installments(store, engagement_id)
+    rows = payments.installments(store, engagement_id)
     assert [r.label for r in rows] == ["Mar 2026 (est. 33 hours)", "Apr 2026 (est. 33 hours)",
                                        "May 2026 (est. 34 hours)"]
     assert sum(r.amount_minor for r in rows) == 850_000
@@ -306,7 +306,7 @@ def test_missing_terms_are_named_instead_of_a_schedule(
     engagement_id = add(view, store, maya, pricing_model="retainer", start_on="", end_on="")
     view.pane.schedule_button.click()
     assert warnings and "Start is not set" in warnings[0] and "End is not set" in warnings[0]
-    assert engagements.installments(store, engagement_id) == []
+    assert payments.installments(store, engagement_id) == []
 
 
 def test_milestones_are_entered_in_a_dialog(view: EngagementsView, store: Store, maya: int,
@@ -329,7 +329,7 @@ def test_milestones_are_entered_in_a_dialog(view: EngagementsView, store: Store,
     monkeypatch.setattr(engagement_pane, "MilestonesDialog", Filled)
     view.pane.schedule_button.click()
     assert made[0].error.text() == "Percentages add up to 90, not 100"  # the first attempt
-    installments = engagements.installments(store, engagement_id)
+    installments = payments.installments(store, engagement_id)
     assert [(r.label, r.amount_minor) for r in installments] == \
         [("Deposit", 30_000), ("Final", 70_000)]
 
@@ -349,11 +349,11 @@ def test_regenerating_asks_before_replacing(view: EngagementsView, store: Store,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.schedule_button.click()
-    first = engagements.installments(store, engagement_id)
+    first = payments.installments(store, engagement_id)
     asked = answer(monkeypatch, yes=False)
     view.pane.schedule_button.click()
     assert asked and "Paid and part-paid installments stay" in asked[0]
-    assert engagements.installments(store, engagement_id) == first
+    assert payments.installments(store, engagement_id) == first
 
 
 # --- payments -----------------------------------------------------------------------------
@@ -367,7 +367,7 @@ def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: i
                                invoice_number="INV-7"))
     view.pane.pay_button.click()
     assert made[0].result_row is not None
-    row = engagements.installments(store, engagement_id)[0]
+    row = payments.installments(store, engagement_id)[0]
     assert (row.paid_minor, row.status(TODAY)) == (40_000, InstallmentStatus.PART_PAID)
     model = view.pane.installment_model
     assert model.index(0, ICol.PAID).data() == "$400.00"
@@ -377,7 +377,7 @@ def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: i
     monkeypatch.setattr(engagement_pane, "PaymentDialog", filled(PaymentDialog, made))
     view.pane.pay_button.click()
     assert made[1].editors["amount"].text() == "600.00"  # prefilled with what is still owed
-    row = engagements.installments(store, engagement_id)[0]
+    row = payments.installments(store, engagement_id)[0]
     assert (row.paid_minor, row.status(TODAY), row.settled_on) == \
         (100_000, InstallmentStatus.PAID, TODAY)
     assert model.index(0, ICol.STATUS).data() == "Paid"
@@ -397,18 +397,18 @@ def test_overpayment_asks_and_is_refused_when_declined(
     assert asked and "$500.00 more than is owed" in asked[0]
     assert made[0].result_row is None and not made[0].result()
     assert made[0].boxes["amount"].error.text() == "Amount is more than the $1,000.00 outstanding"
-    assert engagements.installments(store, engagement_id)[0].paid_minor == 0
+    assert payments.installments(store, engagement_id)[0].paid_minor == 0
 
     answer(monkeypatch, yes=True)
     view.pane.pay_button.click()
-    assert engagements.installments(store, engagement_id)[0].paid_minor == 150_000
+    assert payments.installments(store, engagement_id)[0].paid_minor == 150_000
 
 
 def test_payment_errors_are_shown_in_the_dialog_naming_the_field(
         qtbot, view: EngagementsView, store: Store, maya: int) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.schedule_button.click()
-    installment = engagements.installments(store, engagement_id)[0]
+    installment = payments.installments(store, engagement_id)[0]
     dialog = PaymentDialog(store, installment, TODAY)
     qtbot.addWidget(dialog)
     dialog.editors["paid_on"].setText("2026-07-01")  # type: ignore[attr-defined]
@@ -420,7 +420,7 @@ def test_payment_errors_are_shown_in_the_dialog_naming_the_field(
     dialog.accept()
     assert dialog.boxes["amount"].error.text() == "Amount USD takes at most 2 decimal places"
     assert not dialog.result()
-    assert engagements.installments(store, engagement_id)[0].paid_minor == 0
+    assert payments.installments(store, engagement_id)[0].paid_minor == 0
 
 
 def test_overdue_installments_are_red(view: EngagementsView, store: Store, maya: int) -> None:
@@ -443,7 +443,7 @@ def test_log_entry_is_added(view: EngagementsView, store: Store, maya: int,
                                follow_up_on="2026-06-12"))
     view.pane.log_button.click()
     assert made[0].editors["channel"].value() == "video"  # the plan's channel is the default
-    entries = engagements.log(store, engagement_id)
+    entries = communication.log(store, engagement_id)
     assert [(e.logged_on, e.channel, e.summary, e.follow_up_on) for e in entries] == \
         [(TODAY, "video", "Agreed the page plan\nand fonts", D(2026, 6, 12))]
     item = view.pane.log_list.topLevelItem(0)
@@ -461,7 +461,7 @@ def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int) -> None
     dialog.editors["summary"].setPlainText("Call")  # type: ignore[attr-defined]
     dialog.accept()
     assert dialog.boxes["follow_up_on"].error.text() == "Follow up on is before the entry's date"
-    assert engagements.log(store, record.id) == []
+    assert communication.log(store, record.id) == []
 
 
 def test_pane_shows_brief_gaps_and_the_notice_date(view: EngagementsView, store: Store,
@@ -557,7 +557,7 @@ def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store
     from desktop.ui.installment_dialog import InstallmentDialog
 
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
-    engagements.replace_schedule(store, engagement_id, milestone_schedule(
+    payments.replace_schedule(store, engagement_id, milestone_schedule(
         100_000, "USD", [Milestone("Deposit", TODAY, percent=50),
                          Milestone("Final", TODAY + dt.timedelta(days=30), percent=50)], 0))
     view.reload(select_id=engagement_id)
@@ -577,13 +577,13 @@ def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store
     monkeypatch.setattr(InstallmentDialog, "exec", typed)
     view.pane.edit_installment()
     assert refused and refused[0].startswith("Amount ")
-    rows = engagements.installments(store, engagement_id)
+    rows = payments.installments(store, engagement_id)
     assert (rows[0].label, rows[0].amount_minor) == ("Smaller deposit", 45_000)
 
     answer(monkeypatch, yes=True)
     view.pane.installment_table.selectRow(1)
     view.pane.cancel_installment()
-    assert engagements.installments(store, engagement_id)[1].stored_status == "cancelled"
+    assert payments.installments(store, engagement_id)[1].stored_status == "cancelled"
 
 
 def test_export_risk_summary_writes_and_opens_the_pdf(
@@ -604,7 +604,7 @@ def test_export_risk_summary_writes_and_opens_the_pdf(
 
 
 def test_each_blocker_links_to_where_it_is_fixed(view: EngagementsView, store: Store, maya: int,
-                                                monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+                                                 monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW)
     view.reload(select_id=engagement_id)
     text = view.pane.gate_note.toHtml()

@@ -23,7 +23,7 @@ from desktop.reports.risk_summary import (
     render,
     write_risk_summary,
 )
-from desktop.store import contractors, engagements, exit_plans, reviews
+from desktop.store import contractors, engagements, exit_plans, payments, reviews
 from desktop.store.db import Store
 from desktop.store.models import BusinessProfile
 from tests.factories import make_contractor, make_engagement
@@ -63,10 +63,10 @@ def save_review(store: Store, engagement_id: int, answers: dict[str, Answer],
 
 def pay(store: Store, engagement_id: int, amount_minor: int, paid_on: dt.date) -> None:
     record = engagements.get(store, engagement_id)
-    rows = engagements.installments(store, engagement_id) or engagements.replace_schedule(
+    rows = payments.installments(store, engagement_id) or payments.replace_schedule(
         store, engagement_id, planned_schedule(record.data))
-    engagements.record_payment(store, rows[0].id, amount_minor=amount_minor, currency="USD",
-                               paid_on=paid_on, today=TODAY)
+    payments.record_payment(store, rows[0].id, amount_minor=amount_minor, currency="USD",
+                            paid_on=paid_on, today=TODAY)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from desktop.core.enums import (
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError
-from desktop.store import engagements, reviews
+from desktop.store import communication, engagements, payments, reviews
 from desktop.store.db import Store
 
 # Engagement field → its option on `engagements add`.
@@ -140,7 +140,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
     if args.format == "table":
         for rec, row in zip(records, rows, strict=True):
             rec["value"] = "" if row.value_minor is None else format_money(row.value_minor,
-                                                                            row.currency)
+                                                                           row.currency)
     emit(records, args.format, LIST_FIELDS,
          (("id", "ID"), ("title", "Title"), ("contractor", "Contractor"), ("status", "Status"),
           ("value", "Value"), ("next_due_on", "Next due")), "engagement")
@@ -160,14 +160,14 @@ def _show(engagement_id: int, store: Store, today: dt.date) -> int:
         print(f"  {'Last day to give notice:':<28} {notice.isoformat()}")
     gaps = brief_gaps(d)
     print(f"  {'Brief:':<28} {'complete' if not gaps else 'lacks ' + ', '.join(gaps)}")
-    rows = engagements.installments(store, engagement_id)
+    rows = payments.installments(store, engagement_id)
     if rows:
         print("Schedule:")
         for i in rows:
             print(f"  #{i.id:<5} {i.due_on.isoformat()}  {format_money(i.amount_minor, i.currency):>14}"
                   f"  paid {format_money(i.paid_minor, i.currency):>12}  "
                   f"{i.status(today).label.lower():<10} {i.label}")
-    entries = engagements.log(store, engagement_id)
+    entries = communication.log(store, engagement_id)
     if entries:
         print("Log:")
         for e in entries:
@@ -177,7 +177,7 @@ def _show(engagement_id: int, store: Store, today: dt.date) -> int:
 
 
 def _due(args: argparse.Namespace, store: Store, today: dt.date) -> int:
-    rows = engagements.due(store, today, args.days)
+    rows = payments.due(store, today, args.days)
     records: list[dict[str, object]] = [{
         "installment_id": r.installment.id, "due_on": r.installment.due_on.isoformat(),
         "overdue": r.overdue, "contractor": r.contractor_name, "engagement_id": r.engagement_id,
@@ -202,17 +202,17 @@ def _due(args: argparse.Namespace, store: Store, today: dt.date) -> int:
 
 
 def _record(args: argparse.Namespace, store: Store, today: dt.date) -> int:
-    currency = engagements.installment(store, args.installment).currency
+    currency = payments.installment(store, args.installment).currency
     try:
         amount = parse_amount(args.amount, currency)
     except ValueError as exc:
         raise ValidationError([FieldError("amount", str(exc))]) from None
     try:
-        row = engagements.record_payment(
+        row = payments.record_payment(
             store, args.installment, amount_minor=amount, currency=currency,
             paid_on=_day(args.date, "paid_on"), method=args.method, reference=args.reference,
             invoice_number=args.invoice, today=today, allow_overpayment=args.overpay)
-    except engagements.NeedsConfirmation as exc:
+    except payments.NeedsConfirmation as exc:
         raise ValidationError([FieldError("amount", f"{exc} Pass --overpay to record it.")]) from None
     print(f"Recorded {format_money(amount, currency)} against installment {row.id}; "
           f"{row.status(today).label.lower()}, {format_money(row.outstanding_minor, currency)} "

@@ -505,8 +505,8 @@ def _risk_section(s: RiskSummary) -> list[Flowable]:
                                                  FRAME_WIDTH - drawing.width - 10],
                  hAlign="LEFT")
     side.setStyle(_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(side)
 
     rows = [_head_row("Area", "L", "I", "Score", "Band", "Main drivers")]
@@ -540,8 +540,8 @@ def _classification(s: RiskSummary) -> list[Flowable]:
         return [*out, Paragraph(f"Not assessed: {NO_REVIEW.lower()}", st.body)]
     c = s.result.classification
     body: list[Flowable] = [Paragraph(f"Misclassification risk {_band_chip(c.level)} under the "
-                      f"<b>{safe(c.test)}</b>.", st.body),
-            Paragraph(f'<font color="{_hex(MUTED)}">Source: {safe(c.source)}</font>', st.small)]
+                                      f"<b>{safe(c.test)}</b>.", st.body),
+                            Paragraph(f'<font color="{_hex(MUTED)}">Source: {safe(c.source)}</font>', st.small)]
     if c.reasons:
         body += [Paragraph(f"• {safe(reason)}", st.small) for reason in c.reasons]
     else:

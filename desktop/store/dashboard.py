@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from desktop.core.enums import EngagementStatus
-from desktop.store import engagements
+from desktop.store import communication, payments
+from desktop.store.communication import CheckIns
 from desktop.store.db import Store
-from desktop.store.engagements import CheckIns, Owed
 from desktop.store.models import Contractor, Document, Engagement
+from desktop.store.payments import Owed
 
 SOON_DAYS = 14
 ENDING_DAYS = 30
@@ -54,10 +55,10 @@ class Dashboard:
 
 
 def dashboard(store: Store, today: dt.date) -> Dashboard:
-    overdue, due_soon = engagements.owed(store, today, SOON_DAYS, LIST_LIMIT)
+    overdue, due_soon = payments.owed(store, today, SOON_DAYS, LIST_LIMIT)
     expiring, expiring_count = _expiring(store, today)
     return Dashboard(today, overdue, due_soon, _ending(store, today),
-                     engagements.overdue_check_ins(store, today, LIST_LIMIT), expiring,
+                     communication.overdue_check_ins(store, today, LIST_LIMIT), expiring,
                      expiring_count)
 
 

@@ -16,7 +16,7 @@ from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Replacement
 from desktop.core.risk_catalog import QUESTIONS, SCALE, question
 from desktop.core.schedule import Milestone
-from desktop.store import contractors, engagements, exit_plans, reviews
+from desktop.store import communication, contractors, engagements, exit_plans, payments, reviews
 from desktop.store.db import Store
 
 _PATH = ["draft", "in_review", "signed"]
@@ -93,27 +93,28 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
     milestones = [Milestone(label, (data.start_on or today) + dt.timedelta(days=offset),
                             percent=Decimal(percent))
                   for label, offset, percent in item.get("milestones", [])]
-    rows = engagements.replace_schedule(store, record.id, planned_schedule(data, milestones))
+    rows = payments.replace_schedule(store, record.id, planned_schedule(data, milestones))
     for index, days_after_due in item.get("payments", []):
         if index >= len(rows):  # month lengths vary with today's date
             continue
         inst = rows[index]
         paid_on = inst.due_on + dt.timedelta(days=days_after_due)
         if paid_on <= today:
-            engagements.record_payment(store, inst.id, amount_minor=inst.amount_minor,
-                                       currency=inst.currency, paid_on=paid_on,
-                                       method="bank transfer", reference=f"DEMO-{inst.id}",
-                                       invoice_number=f"INV-{1000 + inst.id}", today=today,
-                                       is_demo=True)
+            payments.record_payment(store, inst.id, amount_minor=inst.amount_minor,
+                                    currency=inst.currency, paid_on=paid_on,
+                                    method="bank transfer", reference=f"DEMO-{inst.id}",
+                                    invoice_number=f"INV-{1000 + inst.id}", today=today,
+                                    is_demo=True)
     for offset, channel, summary, follow_up in item.get("log", []):
-        engagements.add_log_entry(store, record.id, logged_on=today + dt.timedelta(days=offset),
-                                  channel=channel, summary=summary,
-                                  follow_up_on=None if follow_up is None
-                                  else today + dt.timedelta(days=follow_up))
+        communication.add_log_entry(store, record.id,
+                                    logged_on=today + dt.timedelta(days=offset),
+                                    channel=channel, summary=summary,
+                                    follow_up_on=None if follow_up is None
+                                    else today + dt.timedelta(days=follow_up))
     if "rating" in item:
-        quality, timeliness, communication, value, rehire, comment = item["rating"]
+        quality, timeliness, talk, value, rehire, comment = item["rating"]
         engagements.rate(store, record.id, engagements.RatingData(
-            quality, timeliness, communication, value, rehire, comment), record.ended_on or today)
+            quality, timeliness, talk, value, rehire, comment), record.ended_on or today)
 
 
 def _review(store: Store, engagement_id: int, *, safe: bool) -> None:

@@ -84,7 +84,7 @@ def save(store: Store, engagement_id: int, *, answers: dict[str, Answer],
 
 
 def check(store: Store, engagement_id: int, today: dt.date) -> tuple[list[Blocker],
-                                                                    ReviewResult | None]:
+                                                                     ReviewResult | None]:
     """Every blocker that stands between this engagement and signing, and the review's score."""
     inputs, result = gate_inputs(store, engagement_id, today)
     return blockers(inputs), result

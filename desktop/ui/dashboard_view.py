@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.money import format_money
 from desktop.store.dashboard import Dashboard, dashboard
 from desktop.store.db import Store
-from desktop.store.engagements import DueRow
+from desktop.store.payments import DueRow
 from desktop.ui.worker import Background
 
 _ENGAGEMENT = Qt.ItemDataRole.UserRole + 1

@@ -132,7 +132,7 @@ class EngagementDialog(QDialog):
 
         # A unit after an amount or a count says what it means under the chosen pricing.
         self.units = {name: QLabel() for name in ("amount", "rate", "estimated_hours",
-                                                   "hours_cap")}
+                                                  "hours_cap")}
 
         def with_unit(name: str) -> QWidget:
             row = QWidget()

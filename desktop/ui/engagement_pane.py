@@ -49,10 +49,12 @@ from desktop.core.enums import (
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.reports.risk_summary import write_risk_summary
-from desktop.store import contractors, engagements, reviews
+from desktop.store import communication, contractors, engagements, payments, reviews
+from desktop.store.communication import LogEntry
 from desktop.store.db import Store
-from desktop.store.engagements import EngagementRecord, InstallmentRow, LogEntry
+from desktop.store.engagements import EngagementRecord
 from desktop.store.health import contractor_health
+from desktop.store.payments import InstallmentRow
 from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.engagement_model import STATUS_COLOURS
@@ -237,9 +239,9 @@ class EngagementPane(QWidget):
         moves = allowed_moves(record.status)
         for status, button in self.move_buttons.items():
             button.setVisible(status in moves)
-        self.installment_model.set_rows(engagements.installments(self.store, record.id), today)
+        self.installment_model.set_rows(payments.installments(self.store, record.id), today)
         self.totals.setText(_totals(self.installment_model.rows()))
-        self._show_log(engagements.log(self.store, record.id))
+        self._show_log(communication.log(self.store, record.id))
         self._show_gate(record)
         self._update_buttons()
         self.stack.setCurrentIndex(1)
@@ -444,7 +446,7 @@ class EngagementPane(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            engagements.cancel_installment(self.store, chosen.id, chosen.version)
+            payments.cancel_installment(self.store, chosen.id, chosen.version)
         except (ConflictError, ValidationError) as exc:
             self._warn(_message(exc))
         self.changed.emit(self.record.id)
@@ -472,7 +474,7 @@ class EngagementPane(QWidget):
                 plan = dialog.plan
             else:
                 plan = planned_schedule(data)
-            engagements.replace_schedule(self.store, record.id, plan)
+            payments.replace_schedule(self.store, record.id, plan)
         except (ConflictError, ValidationError) as exc:
             self._warn("No schedule was made. " + _message(exc))
             return

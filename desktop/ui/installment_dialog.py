@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from desktop.core.contractor import parse_date
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.validation import FieldError, ValidationError
-from desktop.store import engagements
+from desktop.store import payments
 from desktop.store.db import Store
-from desktop.store.engagements import InstallmentRow
+from desktop.store.payments import InstallmentRow
 from desktop.ui.fields import DateLine, FieldBox, mark_invalid
 
 LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
@@ -73,9 +73,9 @@ class InstallmentDialog(QDialog):
             if errors:
                 raise ValidationError(errors)
             assert amount is not None
-            engagements.edit_installment(self.store, i.id, label=self.editors["label"].text(),
-                                         due_on=due_on, amount_minor=amount,
-                                         expected_version=i.version)
+            payments.edit_installment(self.store, i.id, label=self.editors["label"].text(),
+                                      due_on=due_on, amount_minor=amount,
+                                      expected_version=i.version)
         except ValidationError as exc:
             for name, box in self.boxes.items():
                 message = exc.for_field(name)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
-from desktop.store.engagements import InstallmentRow
+from desktop.store.payments import InstallmentRow
 from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.table_base import ReadOnlyTableModel
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from desktop.core.contractor import parse_date
 from desktop.core.enums import Channel
 from desktop.core.validation import ConflictError, ValidationError
-from desktop.store import engagements
+from desktop.store import communication
+from desktop.store.communication import LogEntry
 from desktop.store.db import Store
-from desktop.store.engagements import LogEntry
 from desktop.ui.fields import ERROR_STYLE, DateLine, EnumCombo, FieldBox, TextArea, mark_invalid
 
 LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
@@ -74,7 +74,7 @@ class LogEntryDialog(QDialog):
         logged_on = dates["logged_on"]
         assert logged_on is not None
         try:
-            self.result_entry = engagements.add_log_entry(
+            self.result_entry = communication.add_log_entry(
                 self.store, self.engagement_id, logged_on=logged_on,
                 channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
                 summary=self.editors["summary"].value(),  # type: ignore[attr-defined]

@@ -20,9 +20,9 @@ from desktop.core.contractor import parse_date
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, ValidationError
-from desktop.store import engagements
+from desktop.store import payments
 from desktop.store.db import Store
-from desktop.store.engagements import InstallmentRow, NeedsConfirmation
+from desktop.store.payments import InstallmentRow, NeedsConfirmation
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
 
 LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
@@ -106,7 +106,7 @@ class PaymentDialog(QDialog):
             return
 
         def record(allow_overpayment: bool) -> InstallmentRow:
-            return engagements.record_payment(
+            return payments.record_payment(
                 self.store, i.id, amount_minor=amount, currency=i.currency, paid_on=paid_on,
                 method=self.method.value(), reference=self.reference.text(),
                 invoice_number=self.invoice_number.text(), today=self.today,

@@ -407,8 +407,8 @@ def query_plan(con: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) 
 
 
 def measure(folder: Path, today: dt.date, runs: int, profile: bool) -> dict[str, Any]:
+    from desktop.store import communication, payments
     from desktop.store import dashboard as dash
-    from desktop.store import engagements
     from desktop.store.paths import db_path
     from desktop.store.session import open_store
 
@@ -416,10 +416,10 @@ def measure(folder: Path, today: dt.date, runs: int, profile: bool) -> dict[str,
     opened = open_store(folder)  # the app's own way in (integrity scan included, not measured)
     store = opened.store
     parts: dict[str, Callable[[], list[Any]]] = {
-        "engagements.owed": lambda: engagements.owed(store, today, dash.SOON_DAYS,
-                                                     dash.LIST_LIMIT),
+        "payments.owed": lambda: payments.owed(store, today, dash.SOON_DAYS,
+                                               dash.LIST_LIMIT),
         "dashboard._ending": lambda: dash._ending(store, today),
-        "engagements.overdue_check_ins": lambda: engagements.overdue_check_ins(
+        "communication.overdue_check_ins": lambda: communication.overdue_check_ins(
             store, today, dash.LIST_LIMIT),
         "dashboard._expiring": lambda: dash._expiring(store, today),
     }
@@ -534,7 +534,7 @@ def report(n: int, counts: dict[str, Any], seed_s: float, res: dict[str, Any], r
     ]
     for name, part in res["parts"].items():
         table.append((f"  {name} ({part['rows']:,} rows), median", _ms(part["times"]),
-                      f"{floor_med:.1f} ms" if name == "engagements.owed" else "", "", "info"))
+                      f"{floor_med:.1f} ms" if name == "payments.owed" else "", "", "info"))
     table.append((f"floor: {FLOOR_INDEX} query ({res['floor_rows']:,} rows)",
                   f"{floor_med:.1f} ms", "", "", "info"))
     print()

@@ -34,7 +34,7 @@ def seed(folder: Path):  # type: ignore[no-untyped-def]
     from desktop.core.exit_plan import validate_exit_plan
     from desktop.core.risk import Answer, Replacement
     from desktop.core.risk_catalog import QUESTIONS, SCALE
-    from desktop.store import contractors, engagements, exit_plans, reviews
+    from desktop.store import contractors, engagements, exit_plans, payments, reviews
     from desktop.store.models import BusinessProfile
     from desktop.store.session import open_store
 
@@ -66,10 +66,10 @@ def seed(folder: Path):  # type: ignore[no-untyped-def]
     exit_plans.save(store, record.id, validate_exit_plan({
         "for_convenience": True, "convenience_notice_days": "14", "handover_work": "Files",
         "data_disposition": "destroy", "access_revocation": "Drive\nFigma\nSlack"}), None)
-    rows = engagements.replace_schedule(store, record.id, planned_schedule(
+    rows = payments.replace_schedule(store, record.id, planned_schedule(
         engagements.get(store, record.id).data))
-    engagements.record_payment(store, rows[0].id, amount_minor=90_000, currency="USD",
-                               paid_on=dt.date(2026, 6, 1), today=TODAY)
+    payments.record_payment(store, rows[0].id, amount_minor=90_000, currency="USD",
+                            paid_on=dt.date(2026, 6, 1), today=TODAY)
     return store, record.id
 
 
