@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -20,7 +19,16 @@ from desktop.core.contractor import LABELS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.reference import countries, currencies, timezones
 from desktop.core.validation import ValidationError
-from desktop.ui.fields import DateLine, EnumCombo, FieldBox, LookupCombo, TextArea, mark_invalid
+from desktop.ui.fields import (
+    DateLine,
+    EnumCombo,
+    FieldBox,
+    LookupCombo,
+    TextArea,
+    error_summary,
+    mark_invalid,
+    save_cancel,
+)
 
 
 class ContractorDialog(QDialog):
@@ -115,13 +123,8 @@ class ContractorDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
-        self.summary = QLabel()
-        self.summary.setStyleSheet("color: #b42318;")
-        self.summary.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.summary = error_summary()
+        self.buttons = save_cancel(self)
         outer = QGridLayout(self)
         outer.addLayout(grid, 0, 0)
         outer.addWidget(self.summary, 1, 0)

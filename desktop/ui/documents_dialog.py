@@ -40,7 +40,7 @@ from desktop.store.documents import DocumentRecord
 from desktop.store.errors import StoreError
 from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
-from desktop.ui.table_base import ReadOnlyTableModel
+from desktop.ui.table_base import DatedRowsModel
 
 
 class DCol(IntEnum):
@@ -73,31 +73,13 @@ def format_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-class DocumentModel(ReadOnlyTableModel):
+class DocumentModel(DatedRowsModel):
     headers = tuple(HEADERS[c] for c in DCol)
-
-    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._rows: list[DocumentRecord] = []
-        self._today = dt.date.today()
-
-    def set_rows(self, rows: list[DocumentRecord], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows, self._today = list(rows), today
-        self.endResetModel()
-
-    def row_at(self, position: int) -> DocumentRecord:
-        return self._rows[position]
-
-    def rows(self) -> list[DocumentRecord]:
-        return list(self._rows)
 
     def expired(self, row: DocumentRecord) -> bool:
         return row.expires_on is not None and row.expires_on < self._today
 
     # --- Qt model API --------------------------------------------------------------------
-    def shown(self) -> list:  # type: ignore[type-arg]
-        return self._rows
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -44,7 +43,9 @@ from desktop.ui.fields import (
     FieldBox,
     LookupCombo,
     TextArea,
+    error_summary,
     mark_invalid,
+    save_cancel,
 )
 
 P = PricingModel
@@ -205,14 +206,8 @@ class EngagementDialog(QDialog):
         self.warning_line = QLabel()
         self.warning_line.setWordWrap(True)
         self.warning_line.setStyleSheet(NOTE_STYLE["warn"])
-        self.summary = QLabel()
-        self.summary.setStyleSheet("color: #b42318;")
-        self.summary.setWordWrap(True)
-        self.summary.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.summary = error_summary()
+        self.buttons = save_cancel(self)
         outer = QVBoxLayout(self)
         outer.addLayout(grid, 1)
         outer.addWidget(self.brief_line)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,10 +30,17 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import engagements, exit_plans
 from desktop.store.db import Store
 from desktop.store.exit_plans import ExitPlanRecord
-from desktop.ui.fields import ChoiceCombo, EnumCombo, FieldBox, TextArea, mark_invalid
+from desktop.ui.fields import (
+    ChoiceCombo,
+    EnumCombo,
+    FieldBox,
+    TextArea,
+    error_summary,
+    mark_invalid,
+    save_cancel,
+)
 
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
-ERROR_COLOUR = "color: #b42318;"
 
 
 class ExitPlanDialog(QDialog):
@@ -171,14 +177,8 @@ class ExitPlanDialog(QDialog):
 
         self.completeness_line = QLabel()
         self.completeness_line.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_COLOUR)
-        self.summary.setWordWrap(True)
-        self.summary.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.summary = error_summary()
+        self.buttons = save_cancel(self)
         outer = QVBoxLayout(self)
         outer.addLayout(columns, 1)
         outer.addWidget(self.completeness_line)

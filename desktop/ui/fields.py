@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -148,3 +150,21 @@ class DateLine(QLineEdit):
         self.setPlaceholderText("YYYY-MM-DD")
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(160)
+
+
+def save_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The Save / Cancel row every editor ends with, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def error_summary() -> QLabel:
+    """The hidden red line that lists the fields to fix before saving."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label

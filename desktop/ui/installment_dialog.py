@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +18,7 @@ from desktop.core.validation import FieldError, ValidationError
 from desktop.store import payments
 from desktop.store.db import Store
 from desktop.store.payments import InstallmentRow
-from desktop.ui.fields import DateLine, FieldBox, mark_invalid
+from desktop.ui.fields import DateLine, FieldBox, mark_invalid, save_cancel
 
 LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
 
@@ -47,10 +46,7 @@ class InstallmentDialog(QDialog):
         note = QLabel(f"{format_money(i.paid_minor, i.currency)} paid so far." if i.paid_minor
                       else "Nothing paid on it yet.")
         note.setStyleSheet("color: #57606a;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

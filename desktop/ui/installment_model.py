@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import IntEnum
 from typing import Any
 
@@ -12,7 +11,7 @@ from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
 from desktop.store.payments import InstallmentRow
 from desktop.ui.engagement_model import OVERDUE_BRUSH
-from desktop.ui.table_base import ReadOnlyTableModel
+from desktop.ui.table_base import DatedRowsModel
 
 
 class ICol(IntEnum):
@@ -28,31 +27,13 @@ HEADERS = {ICol.LABEL: "Installment", ICol.DUE: "Due", ICol.AMOUNT: "Amount", IC
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class InstallmentModel(ReadOnlyTableModel):
+class InstallmentModel(DatedRowsModel):
     headers = tuple(HEADERS[c] for c in ICol)
-
-    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._rows: list[InstallmentRow] = []
-        self._today = dt.date.today()
-
-    def set_rows(self, rows: list[InstallmentRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows, self._today = list(rows), today
-        self.endResetModel()
-
-    def row_at(self, position: int) -> InstallmentRow:
-        return self._rows[position]
-
-    def rows(self) -> list[InstallmentRow]:
-        return list(self._rows)
 
     def overdue(self, row: InstallmentRow) -> bool:
         return is_overdue(row.status(self._today), row.due_on, self._today)
 
     # --- Qt model API --------------------------------------------------------------------
-    def shown(self) -> list:  # type: ignore[type-arg]
-        return self._rows
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

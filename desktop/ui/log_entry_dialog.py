@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.contractor import parse_date
 from desktop.core.enums import Channel
@@ -12,7 +12,15 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import communication
 from desktop.store.communication import LogEntry
 from desktop.store.db import Store
-from desktop.ui.fields import ERROR_STYLE, DateLine, EnumCombo, FieldBox, TextArea, mark_invalid
+from desktop.ui.fields import (
+    ERROR_STYLE,
+    DateLine,
+    EnumCombo,
+    FieldBox,
+    TextArea,
+    mark_invalid,
+    save_cancel,
+)
 
 LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
           "follow_up_on": "Follow up on"}
@@ -40,10 +48,7 @@ class LogEntryDialog(QDialog):
         self.summary_line = QLabel()
         self.summary_line.setStyleSheet(ERROR_STYLE)
         self.summary_line.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary_line)

@@ -23,7 +23,13 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import payments
 from desktop.store.db import Store
 from desktop.store.payments import InstallmentRow, NeedsConfirmation
-from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+from desktop.ui.fields import (
+    ChoiceCombo,
+    DateLine,
+    FieldBox,
+    error_summary,
+    mark_invalid,
+)
 
 LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
           "reference": "Reference", "invoice_number": "Invoice number"}
@@ -60,10 +66,7 @@ class PaymentDialog(QDialog):
         form = QFormLayout()
         for name, box in self.boxes.items():
             form.addRow(LABELS[name], box)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setWordWrap(True)
-        self.summary.hide()
+        self.summary = error_summary()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record")

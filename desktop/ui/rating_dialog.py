@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.engagements import RatingData
+from desktop.ui.fields import save_cancel
 
 SCORES = (("quality", "Quality of work"), ("timeliness", "On time"),
           ("communication", "Communication"), ("value", "Value for money"))
@@ -38,10 +38,7 @@ class RatingDialog(QDialog):
         self.comment.setPlaceholderText("One line to remember them by (optional)")
         form.addRow("", self.rehire)
         form.addRow("Comment", self.comment)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -28,7 +28,7 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import rules
 from desktop.store.db import Store
 from desktop.store.rules import RuleRecord
-from desktop.ui.fields import FieldBox, mark_invalid
+from desktop.ui.fields import FieldBox, mark_invalid, save_cancel
 from desktop.ui.table_base import ReadOnlyTableModel
 
 _COLUMNS = ("Where", "Rule", "Written contract from", "Default days", "Longest terms",
@@ -89,10 +89,7 @@ class RuleForm(QDialog):
         self.editors["region"].setPlaceholderText("state or region code, e.g. NY (optional)")
         for name in ("effective_from", "checked_on"):
             self.editors[name].setPlaceholderText("YYYY-MM-DD")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sized
+import datetime as dt
+from collections.abc import Sequence, Sized
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,3 +34,26 @@ class ReadOnlyTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class DatedRowsModel(ReadOnlyTableModel):
+    """A table of plain rows judged against a day (overdue, expired): set both together."""
+
+    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._today = dt.date.today()
+
+    def set_rows(self, rows: Sequence[Any], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows, self._today = list(rows), today
+        self.endResetModel()
+
+    def row_at(self, position: int) -> Any:
+        return self._rows[position]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def shown(self) -> list[Any]:
+        return self._rows
