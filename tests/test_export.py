@@ -6,10 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 
 import pytest
 
-from desktop.io.export import safe_cell, write_csv, write_json
+from desktop.io.export import safe_cell, unneutralise, write_csv, write_json
 
 FORMULAS = [
     "=1+2",
@@ -23,6 +24,10 @@ FORMULAS = [
     "\r=1+2",
     "\rplain",
     "-SUM(A1)",
+    "+1 718-555-0147",
+    "-12.50",
+    "\0x",
+    "-",
 ]
 
 
@@ -31,10 +36,16 @@ class TestSafeCell:
     def test_formula_gets_apostrophe(self, text: str) -> None:
         assert safe_cell(text) == "'" + text
 
-    @pytest.mark.parametrize("text", ["+1 718-555-0147", "+44 (20) 7946 0958", "-12.50", "-5",
-                                      "+1", "-", "+", "-1,250.50"])
-    def test_signed_numbers_and_phones_stay(self, text: str) -> None:
-        assert safe_cell(text) == text
+    @pytest.mark.parametrize("value", [-5, 0, 1250, Decimal("-12.50")])
+    def test_numbers_written_as_numbers_stay(self, value: object) -> None:
+        assert safe_cell(value) == str(value)
+
+    @pytest.mark.parametrize("text", FORMULAS)
+    def test_unneutralise_gives_the_text_back(self, text: str) -> None:
+        assert unneutralise(safe_cell(text)) == text
+
+    def test_unneutralise_leaves_a_users_own_apostrophe(self) -> None:
+        assert unneutralise("'tis the season") == "'tis the season"
 
     @pytest.mark.parametrize("text", ["Maya Okafor", "", "a=b", "x@example.com", "50%",
                                       "Brooklyn, NY\n11216", "1+1"])
@@ -60,8 +71,9 @@ class TestWriteCsv:
         assert text == "id,name\r\n1,Maya\r\n2,Kofi\r\n"
 
     def test_cells_are_neutralised(self) -> None:
-        text = _csv(["name", "phone", "rate"], [["=cmd()", "+1 718-555-0147", "-12.50"]])
-        assert text.splitlines()[1] == "'=cmd(),+1 718-555-0147,-12.50"
+        text = _csv(["name", "phone", "rate", "paid"],
+                    [["=cmd()", "+1 718-555-0147", "-12.50", Decimal("-12.50")]])
+        assert text.splitlines()[1] == "'=cmd(),'+1 718-555-0147,'-12.50,-12.50"
 
     def test_header_written_as_given(self) -> None:
         assert _csv(["a", "b"], []) == "a,b\r\n"

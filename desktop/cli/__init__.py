@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import db, engagements, risk, roster
+from desktop.cli import db, engagements, risk, roster, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.register(commands)
     engagements.register(commands)
     risk.register(commands)
+    transfer.register(commands)
     db.register(commands)
     return parser
 
@@ -55,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return engagements.run(args, store)
             if args.command == "risk":
                 return risk.run(args, store)
+            if args.command in ("import", "export"):
+                return transfer.run(args, store)
             return db.run(args, folder, store)
         finally:
             store.close()

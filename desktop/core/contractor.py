@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlsplit
 
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
@@ -88,6 +88,28 @@ class ContractorData:
         return raw
 
 
+# Plain ASCII addresses, for which email-validator's answer is known: the address with its domain
+# in lower case. Anything else (Unicode, quoting, reserved names) goes to email-validator itself.
+_PLAIN_EMAIL = re.compile(
+    r"^(?=.{1,64}@)[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+    r"@(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63})$")
+_RESERVED_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
+def normalise_email(text: str) -> str:
+    """The address as stored, or ValueError saying what is wrong with it."""
+    match = _PLAIN_EMAIL.match(text)
+    if match and match[1].lower() not in _RESERVED_TLDS and "--" not in text.partition("@")[2]:
+        local, _, domain = text.partition("@")
+        return f"{local}@{domain.lower()}"
+    from email_validator import EmailNotValidError, validate_email  # 30 ms: only when needed
+
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def parse_date(text: str) -> dt.date | None:
     text = text.strip()
     if not text:
@@ -117,8 +139,12 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
     errors: list[FieldError] = []
     out: dict[str, object] = {}
 
+    get = raw.get
+
     def text(name: str) -> str:
-        value = raw.get(name, "")
+        value = get(name)
+        if isinstance(value, str):
+            return value.strip()
         return "" if value is None else str(value).strip()
 
     def fail(name: str, message: str) -> None:
@@ -135,6 +161,10 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
 
     for name, enum in (("kind", ContractorKind), ("tax_form", TaxForm), ("rate_unit", RateUnit),
                        ("preferred_channel", Channel), ("status", ContractorStatus), ("source", Source)):
+        given = get(name)
+        if isinstance(given, enum):  # already parsed (an import sets these)
+            out[name] = given
+            continue
         value = text(name)
         if not value:
             out[name] = ContractorData.__dataclass_fields__[name].default
@@ -145,11 +175,9 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
             fail(name, str(exc))
 
     if out["email"]:
-        from email_validator import EmailNotValidError, validate_email  # 30 ms: only when used
-
         try:
-            out["email"] = validate_email(str(out["email"]), check_deliverability=False).normalized
-        except EmailNotValidError as exc:
+            out["email"] = normalise_email(str(out["email"]))
+        except ValueError as exc:
             fail("email", f"is not a valid address: {exc}")
 
     if out["phone"] and not _PHONE.match(str(out["phone"])):
@@ -231,3 +259,25 @@ def search_text(*parts: str | Iterable[str]) -> str:
         else:
             flat.extend(part)
     return "\x1f".join(flat).casefold()
+
+
+def merge_contractor(old: ContractorData, new: ContractorData) -> ContractorData:
+    """``old`` updated by what ``new`` says: a blank in ``new`` never erases anything, tags are
+    joined, notes appended, and a rate moves with its unit and currency."""
+    changes: dict[str, object] = {}
+    defaults = {f.name: f.default for f in fields(ContractorData)}
+    for f in fields(ContractorData):
+        name, value = f.name, getattr(new, f.name)
+        if name in ("rate_minor", "rate_unit", "currency", "tags", "notes", "source"):
+            continue
+        if value not in ("", None) and (value != defaults[name] or getattr(old, name) in ("", None)):
+            changes[name] = value
+    if new.rate_minor is not None:
+        changes.update(rate_minor=new.rate_minor, rate_unit=new.rate_unit, currency=new.currency)
+    changes["tags"] = tuple(dict.fromkeys((*old.tags, *new.tags)))
+    if new.notes and new.notes not in old.notes:
+        changes["notes"] = f"{old.notes}\n{new.notes}".strip()
+    merged = replace(old, **changes)  # type: ignore[arg-type]
+    if len(merged.notes) > MAX_LENGTHS["notes"]:
+        merged = replace(merged, notes=old.notes)
+    return merged

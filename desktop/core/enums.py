@@ -12,11 +12,21 @@ class Labelled(StrEnum):
 
     @classmethod
     def parse(cls, text: str) -> "Labelled":
-        key = text.strip().lower().replace("-", "_").replace(" ", "_")
-        for member in cls:
-            if key in (member.value, member.label.lower().replace("-", "_").replace(" ", "_")):
-                return member
-        raise ValueError(f"expected one of: {', '.join(m.value for m in cls)}")
+        key = _key(text)
+        table = _PARSE.get(cls)
+        if table is None:  # built once per class: imports parse tens of thousands of values
+            table = _PARSE[cls] = {k: m for m in cls for k in (_key(m.value), _key(m.label))}
+        try:
+            return table[key]
+        except KeyError:
+            raise ValueError(f"expected one of: {', '.join(m.value for m in cls)}") from None
+
+
+def _key(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+_PARSE: dict[type, dict[str, "Labelled"]] = {}
 
 
 _LABELS = {

@@ -50,6 +50,12 @@ def parse_amount(text: str, currency: str) -> int:
     if not is_currency(currency):
         raise ValueError("needs a valid currency")
     digits = minor_digits(currency)
+    whole, _, fraction = cleaned.replace(",", "").partition(".")
+    if len(fraction) <= digits:  # plain integer arithmetic is exact here
+        minor = int(whole) * 10**digits + int(fraction.ljust(digits, "0") or 0)
+        if minor > MAX_MINOR:
+            raise ValueError("is too large")
+        return minor
     try:
         value = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already guards this

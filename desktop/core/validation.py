@@ -25,3 +25,7 @@ class ValidationError(ValueError):
 
 class ConflictError(RuntimeError):
     """The record changed (or vanished) since it was read; the edit was not saved."""
+
+
+class Cancelled(RuntimeError):
+    """The user stopped a long task; whatever it was writing was rolled back."""

@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import IO
 
-# Spreadsheets run a cell starting with one of these as a formula.
-_ALWAYS = ("=", "@", "\t", "\r")
-# "+1 718-555-0147" and "-12.50" are data, not formulas: leave them readable.
-_PLAIN_NUMBER = re.compile(r"^[+-][\d\s().,/-]*$")
+# A spreadsheet may run text starting with one of these as a formula (OWASP ASVS 5.0, 1.2.10).
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 def safe_cell(value: object) -> str:
-    """Neutralise text a spreadsheet would evaluate, by prefixing an apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(_ALWAYS) or (text[:1] in "+-" and text and not _PLAIN_NUMBER.match(text)):
-        return "'" + text
-    return text
+    """Text a spreadsheet could evaluate gets a leading apostrophe; numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(TRIGGERS) else text
+
+
+def unneutralise(text: str) -> str:
+    """Undo safe_cell on text this program wrote."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(TRIGGERS) else text
 
 
 def write_csv(out: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
 

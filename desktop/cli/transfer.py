@@ -1,0 +1,142 @@
+"""`crewbook import FILE` and `crewbook export contractors|payments -o FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.io import contractor_import as plan_import
+from desktop.io.csv_source import Refused
+from desktop.io.import_table import read_file
+from desktop.io.layouts import TARGETS, fold
+from desktop.io.roster_export import write_contractors, write_payments
+from desktop.io.values import DAY_FIRST, MONTH_FIRST, currency_code
+from desktop.store import exports, importing
+from desktop.store.db import Store
+
+_ORDERS = {"day-first": DAY_FIRST, "month-first": MONTH_FIRST}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    imp = commands.add_parser(
+        "import", help="add contractors from a CSV or .xlsx file",
+        description="Add contractors from a CSV or .xlsx file (Xero, QuickBooks, Outlook, Google "
+        "Contacts, FreshBooks, Excel in any locale, or a Crewbook export). Rejected rows are "
+        "reported by line; nothing is written unless the whole import succeeds.")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
+    imp.add_argument("--on-duplicate", choices=plan_import.ON_DUPLICATE, default="skip",
+                     help="a row whose email is already known: leave it out (default) or merge it")
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+    imp.add_argument("--currency", default="USD", help="currency of amounts that name none (default USD)")
+    imp.add_argument("--dates", choices=tuple(_ORDERS), help="overrule the day/month order found in the file")
+    imp.add_argument("--header-line", type=int, metavar="N", help="the line that names the columns")
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                     help=f"read a column as a field (repeat); fields: {', '.join(t for t in TARGETS if t)}")
+
+    exp = commands.add_parser("export", help="write contractors or payments as CSV")
+    exp.add_argument("what", choices=("contractors", "payments"))
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--excel", action="store_true", help="add a BOM so Excel reads UTF-8 correctly")
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    if args.command == "export":
+        return _export(args, store)
+    return _import(args, store)
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    with args.output.open("w", encoding="utf-8-sig" if args.excel else "utf-8", newline="") as out:
+        if args.what == "contractors":
+            contractors = exports.contractors(store)
+            write_contractors(out, contractors)
+            count = len(contractors)
+        else:
+            payments = exports.payments(store)
+            write_payments(out, payments)
+            count = len(payments)
+    print(f"Wrote {count} {args.what if count != 1 else args.what[:-1]} to {args.output}")
+    return 0
+
+
+def _import(args: argparse.Namespace, store: Store) -> int:
+    summary: dict[str, object] = {"file": str(args.file)}
+    try:
+        currency = _currency(args.currency)
+        table = read_file(args.file)
+        header_index = _header_index(table, args.header_line)
+        choices = plan_import.default_choices(
+            table, header_index, on_duplicate=args.on_duplicate, default_currency=currency,
+            date_order=_ORDERS.get(args.dates or ""))
+        if args.map:
+            choices = _mapped(choices, table.header(header_index), args.map)
+        if plan_import.needs_mapping(choices):
+            raise Refused("no column could be recognised as a name or company; "
+                          "name the columns with --map COLUMN=name (or map them in the window)")
+        plan = plan_import.analyse(table, choices, importing.emails(store))
+    except Refused as exc:
+        return _refused(args, summary, str(exc))
+    summary = plan_import.describe(plan) | {"file": str(args.file), "dry_run": args.dry_run}
+    if not args.dry_run:
+        importing.import_contractors(store, *plan_import.writes(plan))
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+    return 0
+
+
+def _currency(text: str) -> str:
+    try:
+        return currency_code(text)
+    except ValueError:
+        raise Refused(f"--currency: “{text}” is not a currency such as USD or EUR") from None
+
+
+def _header_index(table, line: int | None) -> int | None:  # type: ignore[no-untyped-def]
+    if line is None:
+        return None
+    for index, record in enumerate(table.records):
+        if record.line == line:
+            return index
+    raise Refused(f"--header-line: the file has no record starting on line {line}")
+
+
+def _mapped(choices: plan_import.Choices, headers: tuple[str, ...],
+            pairs: list[str]) -> plan_import.Choices:
+    mapping = list(choices.mapping)
+    folded = [fold(h) for h in headers]
+    for pair in pairs:
+        column, sep, target = pair.rpartition("=")
+        if not sep or target.strip() not in TARGETS:
+            raise Refused(f"--map: “{pair}” should be COLUMN=FIELD, FIELD one of "
+                          + ", ".join(t for t in TARGETS if t))
+        if fold(column) not in folded:
+            raise Refused(f"--map: the file has no column “{column}”")
+        mapping[folded.index(fold(column))] = target.strip()
+    return replace(choices, mapping=tuple(mapping))
+
+
+def _refused(args: argparse.Namespace, summary: dict[str, object], message: str) -> int:
+    if args.json:
+        print(json.dumps(summary | {"error": message}, ensure_ascii=False, indent=2))
+    print(f"crewbook: error: {args.file}: {message}", file=sys.stderr)
+    return 1
+
+
+def _print_summary(summary: dict[str, object]) -> None:
+    verb = "Would import" if summary["dry_run"] else "Imported"
+    print(f"{summary['file']}: {summary['format']}, {summary['encoding']}, "
+          f"{summary['delimiter']}-separated, header on line {summary['header_line']}")
+    print(f"{verb} {summary['imported']} contractors; merged {summary['merged']}; "
+          f"skipped {summary['skipped']} empty, title or footer rows.")
+    for dup in summary["duplicates"]:  # type: ignore[attr-defined]
+        print(f"line {dup['line']}: {dup['email']} matches {dup['matches']}")
+    for row in summary["rejected"]:  # type: ignore[attr-defined]
+        print(f"line {row['line']}: rejected ({row['reason']}): {row['message']}")
+    for warning in summary["warnings"]:  # type: ignore[attr-defined]
+        print(f"warning: {warning}")

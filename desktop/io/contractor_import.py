@@ -1,0 +1,254 @@
+"""Planning an import: every record's outcome, decided before anything is written.
+
+The plan is pure: it reads the table and the roster's emails, and says per record whether it
+becomes a new contractor, merges into one, is a duplicate left out, is rejected (with the
+physical line and a reason) or is skipped as a title, footer or empty row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import IO
+
+from desktop.core.contractor import ContractorData, merge_contractor
+from desktop.core.validation import Cancelled
+from desktop.io.csv_source import Record, is_blank
+from desktop.io.export import unneutralise, write_csv
+from desktop.io.import_rows import Reading, convert, mapped_columns
+from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table
+from desktop.io.layouts import DATE_TARGETS, RATE_TARGETS, UNKNOWN, Layout, auto_mapping, detect
+from desktop.io.values import (
+    DAY_FIRST,
+    DateOrder,
+    ValueProblem,
+    decide_date_order,
+    decide_decimal_mark,
+)
+from desktop.store.importing import NewContractor
+
+NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejected", "skipped"
+ON_DUPLICATE = ("skip", "merge")
+_INACTIVE = "inactive in the imported file"
+_STAMP = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}:\d\d")
+Existing = Mapping[str, tuple[int, str]]  # case-folded email -> (contractor id, name)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the user may change about how the file is read."""
+
+    header_index: int
+    mapping: tuple[str, ...]
+    layout: Layout
+    on_duplicate: str = "skip"
+    default_currency: str = "USD"
+    date_order: str | None = None  # DAY_FIRST / MONTH_FIRST to overrule the file's own
+    decimal_mark: str | None = None
+
+
+@dataclass
+class Row:
+    line: int
+    outcome: str
+    values: tuple[str, ...]
+    reason: str = ""
+    message: str = ""
+    data: ContractorData | None = None
+    archived_on: dt.date | None = None
+    email: str = ""
+    matches: str = ""  # for a duplicate: what it matches
+    merge_into: int | None = None  # the roster contractor a merge updates
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    table: Table
+    choices: Choices
+    reading: Reading
+    rows: list[Row]
+    warnings: list[str]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(r.outcome for r in self.rows)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return self.table.header(self.choices.header_index)
+
+
+def default_choices(table: Table, header_index: int | None = None, **options: object) -> Choices:
+    index = table.header_index if header_index is None else header_index
+    headers = table.header(index)
+    layout = detect(headers)
+    return Choices(index, tuple(auto_mapping(layout, headers)), layout, **options)  # type: ignore[arg-type]
+
+
+def needs_mapping(choices: Choices) -> bool:
+    """True when nothing says which column holds the name: the user has to map by hand."""
+    names = {"name", "first_name", "last_name", "company"}
+    return choices.layout is UNKNOWN or not names & set(choices.mapping)
+
+
+def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date | None = None,
+            should_stop: Callable[[int, int], bool] | None = None) -> Plan:
+    """Every record's outcome. ``should_stop(done, total)`` is asked every thousand rows."""
+    today = today or dt.date.today()
+    headers = table.header(choices.header_index)
+    mapping = tuple(choices.mapping) + ("",) * (len(headers) - len(choices.mapping))
+    body = table.records[choices.header_index + 1:]
+    reading, warnings = _reading(table, choices, mapping, body, today)
+    rows = [Row(r.line, SKIPPED, r.fields, *(("empty", "an empty row") if is_blank(r)
+                                             else ("title", "above the header row")))
+            for r in table.records[: choices.header_index]]
+    last_data = _last_data_index(body, len(headers), table.is_workbook)
+    seen: dict[str, Row] = {}
+    columns = mapped_columns(headers, mapping)
+    total = len(body)
+    for index, record in enumerate(body):
+        if should_stop and index % 1000 == 0 and should_stop(index, total):
+            raise Cancelled("the import was cancelled")
+        row = _row(record, index > last_data, headers, columns, reading, table.is_workbook,
+                   choices.layout.neutralised)
+        rows.append(row)
+        if row.outcome == NEW and row.email:
+            _check_duplicate(row, seen, existing, choices.on_duplicate)
+    return Plan(table, choices, reading, rows, warnings)
+
+
+def _row(record: Record, after_data: bool, headers: tuple[str, ...],
+         columns: list[tuple[int, str, str]], reading: Reading, workbook: bool,
+         neutralised: bool) -> Row:
+    values = record.fields
+    if is_blank(record):
+        return Row(record.line, SKIPPED, values, "empty", "an empty row")
+    if after_data:
+        return Row(record.line, SKIPPED, values, "footer", "below the last row of data")
+    if neutralised:
+        values = tuple(unneutralise(v) for v in values)
+    if workbook:
+        values = values + ("",) * (len(headers) - len(values))
+    if len(values) > len(headers) and not (workbook and not any(v.strip() for v in values[len(headers):])):
+        return Row(record.line, REJECTED, values, "too_many_fields",
+                   f"has {len(values)} fields where the header has {len(headers)}")
+    if len(values) < len(headers):
+        return Row(record.line, REJECTED, values, "too_few_fields",
+                   f"has {len(values)} fields where the header has {len(headers)}")
+    try:
+        converted = convert(columns, values, reading)
+    except ValueProblem as exc:
+        return Row(record.line, REJECTED, values, exc.reason, str(exc))
+    return Row(record.line, NEW, values, data=converted.data, archived_on=converted.archived_on,
+               email=converted.email_key, warnings=converted.warnings)
+
+
+def _check_duplicate(row: Row, seen: dict[str, Row], existing: Existing, on_duplicate: str) -> None:
+    earlier = seen.get(row.email)
+    if earlier is not None:
+        row.matches = f"line {earlier.line}"
+        if on_duplicate == "merge" and earlier.data is not None and row.data is not None:
+            earlier.data = merge_contractor(earlier.data, row.data)
+            row.outcome, row.merge_into = MERGE, earlier.merge_into
+            row.message = f"merged into line {earlier.line}"
+            row.data = None  # the earlier row carries the merged record
+        else:
+            row.outcome, row.message = DUPLICATE, f"same email as line {earlier.line}"
+        return
+    seen[row.email] = row
+    if row.email in existing:
+        contractor_id, name = existing[row.email]
+        row.matches = f"contractor {contractor_id} ({name})"
+        if on_duplicate == "merge":
+            row.outcome, row.merge_into = MERGE, contractor_id
+            row.message = f"updates {name}"
+        else:
+            row.outcome, row.message = DUPLICATE, f"{name} already has this email"
+
+
+def _last_data_index(body: tuple[Record, ...], width: int, workbook: bool) -> int:
+    """The last record that may be data. Below it come only footers: rows with one value at
+    most that is a time stamp or does not fill a row ("Wednesday, Nov 25, 2026 09:14 AM")."""
+    for index in range(len(body) - 1, -1, -1):
+        values = [v for v in body[index].fields if v.strip()]
+        if len(values) > 1:
+            return index
+        if values and not _STAMP.search(values[0]) and (
+                workbook or len(body[index].fields) == width > 1):
+            return index
+    return -1
+
+
+def _reading(table: Table, choices: Choices, mapping: tuple[str, ...], body: tuple[Record, ...],
+             today: dt.date) -> tuple[Reading, list[str]]:
+    """Decide the decimal mark and the day/month order once, from the whole file."""
+    def column_values(targets: frozenset[str]) -> list[str]:
+        columns = [i for i, t in enumerate(mapping) if t in targets]
+        return [r.fields[i] for r in body for i in columns if i < len(r.fields) and r.fields[i].strip()]
+
+    fallback = "," if table.delimiter == ";" else "."
+    mark = choices.decimal_mark or decide_decimal_mark(column_values(RATE_TARGETS), fallback)
+    dates = column_values(DATE_TARGETS)
+    order = decide_date_order(dates, mark)
+    if choices.date_order:
+        order = DateOrder(choices.date_order, True, "")
+    warnings = []
+    numeric = [d for d in dates if d.strip()[:4].isdigit() is False and any(c in d for c in "/.-")]
+    if numeric and not choices.date_order:
+        written = "day before month" if order.order == DAY_FIRST else "month before day"
+        if order.settled:
+            warnings.append(f"Dates are read {written}: “{order.example}” settles it.")
+        else:
+            warnings.append(f"Dates are read {written}; no date in the file settles the order "
+                            f"(e.g. “{numeric[0].strip()}”). Check one before importing.")
+    reading = Reading(mark, order, choices.default_currency, choices.layout.deleted_suffix, today)
+    return reading, warnings
+
+
+def describe(plan: Plan) -> dict[str, object]:
+    """The summary scripts read (``crewbook import --json``)."""
+    return {
+        "file": plan.table.name,
+        "format": plan.choices.layout.key,
+        "encoding": ENCODING_NAMES.get(plan.table.encoding, plan.table.encoding),
+        "delimiter": DELIMITER_NAMES.get(plan.table.delimiter, plan.table.delimiter),
+        "header_line": plan.table.records[plan.choices.header_index].line,
+        "date_order": plan.reading.date_order.order,
+        "decimal_mark": plan.reading.decimal_mark,
+        "imported": plan.count(NEW),
+        "merged": sum(1 for r in plan.rows if r.outcome == MERGE and r.merge_into is not None),
+        "skipped": plan.count(SKIPPED),
+        "duplicates": [{"line": r.line, "email": r.email, "matches": r.matches}
+                       for r in plan.rows if r.matches],
+        "rejected": [{"line": r.line, "reason": r.reason, "message": r.message}
+                     for r in plan.rows if r.outcome == REJECTED],
+        "warnings": [*plan.warnings,
+                     *(f"line {r.line}: {w}" for r in plan.rows for w in r.warnings)],
+    }
+
+
+def writes(plan: Plan) -> tuple[list[NewContractor], list[tuple[int, ContractorData]]]:
+    """What the store is asked to do: the new contractors, and (id, data) for each merge."""
+    new = [NewContractor(r.data, r.archived_on, _INACTIVE if r.archived_on else "")
+           for r in plan.rows if r.outcome == NEW and r.data is not None]
+    merges = [(r.merge_into, r.data) for r in plan.rows
+              if r.outcome == MERGE and r.merge_into is not None and r.data is not None]
+    return new, merges
+
+
+def write_error_report(out: IO[str], plan: Plan) -> int:
+    """Line, reason, message and the original values of each row that was not imported as it
+    stands (rejected, or a duplicate left out); returns how many rows it wrote."""
+    rows = [r for r in plan.rows if r.outcome in (REJECTED, DUPLICATE)]
+    width = max((len(r.values) for r in rows), default=0)
+    headers = list(plan.headers) + [f"Column {i + 1}" for i in range(len(plan.headers), width)]
+    write_csv(out, ["Line", "Reason", "Message", *headers],
+              ([r.line, r.reason or r.outcome, r.message, *r.values] for r in rows))
+    return len(rows)

@@ -1,0 +1,284 @@
+"""One imported row → a validated contractor, or the reason it cannot be one.
+
+Values are kept as the file has them (outer whitespace trimmed); nothing is evaluated. A value
+the roster cannot hold in its own field (a phone written as words, an unknown country) is kept
+in the notes with a warning rather than lost; only the name, email, rate, currency and dates
+reject a row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from desktop.core.contractor import LABELS, MAX_LENGTHS, ContractorData, validate_contractor
+from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.reference import countries, is_country
+from desktop.core.validation import ValidationError
+from desktop.io.layouts import DATE_TARGETS, TARGETS
+from desktop.io.values import (
+    DateOrder,
+    ValueProblem,
+    currency_code,
+    parse_amount_text,
+    parse_date_text,
+)
+
+MULTI = " ::: "  # Google joins several values in one cell with this
+_LABELLED_PHONE = re.compile(r"([A-Za-z][A-Za-z ]{0,20}):\s*")
+_TAG_SPLIT = re.compile(r"\s*(?:,|;|\||:::)\s*")
+_ENUMS = {"kind": ContractorKind, "tax_form": TaxForm, "rate_unit": RateUnit,
+          "preferred_channel": Channel, "status": ContractorStatus, "source": Source}
+# A failing value in one of these is kept in the notes instead of rejecting the row.
+_SOFT = frozenset({"phone", "website", "country", "timezone", "tags"})
+_REASONS = {"email": "invalid_email", "rate": "invalid_rate", "currency": "invalid_currency",
+            "tax_form_on": "invalid_date", "identity_verified_on": "invalid_date"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How this file writes numbers and dates, decided once for all its rows."""
+
+    decimal_mark: str = "."
+    date_order: DateOrder = DateOrder("month/day", False)
+    default_currency: str = "USD"
+    deleted_suffix: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class Converted:
+    data: ContractorData
+    archived_on: dt.date | None
+    email_key: str  # trimmed and case-folded, "" when there is none
+    warnings: list[str]
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name", "alpha_3"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.casefold()] = country.alpha_2
+    names.update({"usa": "US", "united states of america": "US", "uk": "GB", "england": "GB",
+                  "great britain": "GB", "deutschland": "DE", "österreich": "AT",
+                  "schweiz": "CH", "suisse": "CH", "nederland": "NL", "españa": "ES",
+                  "espana": "ES", "italia": "IT", "polska": "PL", "belgique": "BE",
+                  "belgië": "BE", "france": "FR", "sverige": "SE", "danmark": "DK", "norge": "NO"})
+    return names
+
+
+def country_code(text: str) -> str | None:
+    value = text.strip()
+    if len(value) == 2 and is_country(value):
+        return value.upper()
+    countries()  # warms pycountry once
+    return _country_names().get(value.casefold())
+
+
+def mapped_columns(headers: Sequence[str], mapping: Sequence[str]) -> list[tuple[int, str, str]]:
+    """(index, header, target) of each column that goes somewhere."""
+    return [(i, h.strip(), t) for i, (h, t) in enumerate(zip(headers, mapping, strict=False)) if t]
+
+
+def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
+            reading: Reading) -> Converted:
+    """Raises ValueProblem with the import's reason code when the row cannot be imported."""
+    cells: dict[str, list[tuple[str, str]]] = {}
+    for index, header, target in columns:
+        value = fields[index].strip()
+        if value:
+            if target in cells:
+                cells[target].append((header, value))
+            else:
+                cells[target] = [(header, value)]
+    notes: list[str] = []
+    warnings: list[str] = []
+
+    def first(target: str) -> str:
+        return cells[target][0][1] if target in cells else ""
+
+    def keep(label: str, value: str, why: str = "") -> None:
+        notes.append(f"{label}: {value}")
+        if why:
+            warnings.append(f"{label} “{value}” {why}; kept in the notes")
+
+    raw: dict[str, object] = {}
+    archived = False
+    # The name: a person's, else the company's.
+    company, alias = first("company"), first("alias")
+    person = first("name") or " ".join(
+        v for v in (first("first_name"), first("middle_name"), first("last_name")) if v)
+    if reading.deleted_suffix:
+        for text in (company, person, alias):
+            if text.casefold().endswith(reading.deleted_suffix.casefold()):
+                archived = True
+        company, person, alias = (_without(t, reading.deleted_suffix) for t in (company, person, alias))
+    if not person and not company and not alias:
+        raise ValueProblem("missing_name", "has neither a person's name nor a company name")
+    raw["display_name"] = person or company or alias
+    raw["company"] = company
+    raw["kind"] = ContractorKind.INDIVIDUAL if person or not company else ContractorKind.COMPANY
+    for name in ("legal_name", "tax_id", "timezone", "website"):
+        raw[name] = first(name)
+
+    emails = [e for _, cell in cells.get("email", []) for e in _split(cell)]
+    emails += [e for _, cell in cells.get("other_email", []) for e in _split(cell)]
+    raw["email"] = emails[0] if emails else ""
+    if len(emails) > 1:
+        keep("Other email", ", ".join(emails[1:]))
+
+    _phones(cells, raw, keep)
+    _address(cells, raw, keep, warnings)
+    _rate(cells, raw, reading, keep)
+
+    dates = {name: _date(cells[name][0], reading) for name in DATE_TARGETS if name in cells}
+    for name in ("tax_form_on", "identity_verified_on"):
+        raw[name] = dates[name].isoformat() if name in dates else ""
+    if "start_date" in dates:
+        notes.append(f"{cells['start_date'][0][0]}: {dates['start_date'].isoformat()}")
+    archived_on = dates.get("archived")
+    if archived and archived_on is None:
+        archived_on = reading.today
+
+    for name, enum in _ENUMS.items():
+        text = first(name)
+        if not text or (name == "rate_unit" and "rate_unit" in raw):
+            continue  # "Hourly rate" already says the unit
+        try:
+            raw[name] = enum.parse(text)
+        except ValueError:
+            if name == "kind":
+                raw[name] = ContractorKind.INDIVIDUAL if person else ContractorKind.COMPANY
+            keep(TARGETS[name], text, "is not one Crewbook knows")
+    raw.setdefault("source", Source.IMPORT)
+
+    tags = [t for _, cell in cells.get("tags", []) for t in _TAG_SPLIT.split(cell)]
+    raw["tags"] = [t for t in tags if t and not t.startswith("*")]  # "* myContacts" is Google's own
+
+    for header, value in cells.get("note", []):
+        keep(header, value)
+    raw["notes"] = "\n".join([*(v for _, v in cells.get("notes", [])), *notes])
+    data = _validated(raw, reading.today, warnings)
+    return Converted(data, archived_on, data.email.casefold() if data.email else "", warnings)
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split(MULTI) if v.strip()] if MULTI in cell else [cell]
+
+
+def _without(text: str, suffix: str) -> str:
+    return text[: -len(suffix)].rstrip() if text.casefold().endswith(suffix.casefold()) else text
+
+
+def _phones(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], keep) -> None:  # type: ignore[no-untyped-def]
+    numbers: list[str] = []
+    for target in ("phone", "mobile"):
+        for _, cell in cells.get(target, []):
+            for value in _split(cell):
+                # QuickBooks writes "Phone: (555) 010-0134 Mobile: (555) 010-0199" in one cell.
+                parts = [p.strip() for p in _LABELLED_PHONE.split(value)]
+                labelled = len(parts) > 1 and not parts[0]
+                numbers.extend([p for p in parts[2::2] if p] if labelled else [value])
+    raw["phone"] = numbers[0] if numbers else ""
+    if len(numbers) > 1:
+        keep("Other phone", ", ".join(numbers[1:]))
+
+
+def _address(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], keep,  # type: ignore[no-untyped-def]
+             warnings: list[str]) -> None:
+    country_text = cells["country"][0][1] if "country" in cells else ""
+    code = country_code(country_text) if country_text else None
+    raw["country"] = code or ""
+    if "address" in cells:
+        raw["address"] = "\n".join(v for _, v in cells["address"])
+    else:
+        part = {t: cells[t][0][1] for t in ("postcode", "city", "region") if t in cells}
+        if "region" in part:  # "Portland, OR 97209", as North America and Australia write it
+            town = " ".join(p for p in (", ".join(p for p in (part.get("city"), part["region"]) if p),
+                                        part.get("postcode")) if p)
+        else:  # "01067 Dresden", as most of Europe writes it
+            town = " ".join(p for p in (part.get("postcode"), part.get("city")) if p)
+        lines = [v for _, v in cells.get("street", [])] + ([town] if town else [])
+        raw["address"] = "\n".join(lines)
+    if country_text and not code:
+        raw["address"] = "\n".join(p for p in (str(raw["address"]), country_text) if p)
+        warnings.append(f"Country “{country_text}” is not one Crewbook knows; kept in the address")
+
+
+def _rate(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], reading: Reading,
+          keep) -> None:  # type: ignore[no-untyped-def]
+    column_currency = cells["currency"][0][1] if "currency" in cells else ""
+    currency = ""
+    if column_currency:
+        try:
+            currency = currency_code(column_currency)
+        except ValueError:
+            raise ValueProblem("invalid_currency",
+                               f"“{column_currency}” is not a currency such as EUR or USD") from None
+    found = [(target, *cells[target][0]) for target in ("rate", "rate_hour", "rate_day")
+             if target in cells]
+    raw["currency"] = currency or reading.default_currency
+    if not found:
+        return
+    target, header, text = found[0]
+    for _, other, value in found[1:]:
+        keep(other, value)
+    try:
+        amount = parse_amount_text(text, reading.decimal_mark)
+    except ValueProblem as exc:
+        raise ValueProblem(exc.reason, f"{header}: {exc}") from None
+    if amount.currency and currency and amount.currency != currency:
+        raise ValueProblem("invalid_rate", f"{header}: “{text}” is in {amount.currency} "
+                           f"but the currency column says {currency}")
+    raw["currency"] = amount.currency or currency or reading.default_currency
+    raw["rate"] = amount.plain
+    if target == "rate_hour":
+        raw["rate_unit"] = RateUnit.HOUR
+    elif target == "rate_day":
+        raw["rate_unit"] = RateUnit.DAY
+
+
+def _date(cell: tuple[str, str], reading: Reading) -> dt.date:
+    header, text = cell
+    try:
+        return parse_date_text(text, reading.date_order)
+    except ValueProblem as exc:
+        raise ValueProblem("invalid_date", f"{header}: {exc}") from None
+
+
+def _validated(raw: dict[str, object], today: dt.date, warnings: list[str]) -> ContractorData:
+    """The roster's own rules decide; a soft field that fails moves to the notes, once."""
+    for attempt in range(2):
+        try:
+            return validate_contractor(raw, today)
+        except ValidationError as exc:
+            hard = [e for e in exc.errors if e.field not in _SOFT]
+            if hard or attempt:
+                error = (hard or exc.errors)[0]
+                raise ValueProblem(_reason(error.field, raw),
+                                   f"{LABELS.get(error.field, error.field)} {error.message}") from None
+            for error in exc.errors:
+                value = raw[error.field]
+                shown = ", ".join(value) if isinstance(value, list) else str(value)
+                raw["notes"] = "\n".join(p for p in (str(raw.get("notes", "")),
+                                                     f"{LABELS[error.field]}: {shown}") if p)
+                warnings.append(f"{LABELS[error.field]} “{shown}” {error.message}; "
+                                "kept in the notes")
+                raw[error.field] = [] if isinstance(value, list) else ""
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _reason(name: str, raw: dict[str, object]) -> str:
+    if name in _REASONS:
+        return _REASONS[name]
+    if name in MAX_LENGTHS and len(str(raw.get(name, ""))) > MAX_LENGTHS[name]:
+        return "value_too_long"
+    return "invalid_value"

@@ -1,0 +1,88 @@
+"""A contact file read as a table: how it was decoded, where its header is, and its records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.io.csv_source import Record, Refused, decode, is_blank, records, sniff_delimiter
+from desktop.io.layouts import LAYOUTS, synonym
+from desktop.io.layouts import fold as fold_header
+
+MAX_BYTES = 200 * 1024 * 1024
+_HEADER_SCAN = 30
+_KNOWN = frozenset(h for layout in LAYOUTS for h in (*layout.signature, *layout.overrides))
+
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
+                  "cp1252": "Windows-1252", "latin-1": "Latin-1", "xlsx": "Excel workbook"}
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "TAB", "": "none (workbook)"}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the file's name, for messages
+    encoding: str  # as Python names it, or "xlsx"
+    delimiter: str  # "" for a workbook
+    records: tuple[Record, ...]
+    header_index: int  # which record is the header (a guess the user may change)
+
+    @property
+    def is_workbook(self) -> bool:
+        return self.encoding == "xlsx"
+
+    def header(self, index: int | None = None) -> tuple[str, ...]:
+        return self.records[self.header_index if index is None else index].fields
+
+
+def read_file(path: Path) -> Table:
+    """Read a .csv/.txt (any of the encodings and delimiters people use) or an .xlsx."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from desktop.io.xlsx_source import read_xlsx
+
+        _, rows = read_xlsx(path)
+        return Table(path.name, "xlsx", "", tuple(rows), guess_header(rows))
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise Refused(f"the file cannot be opened: {exc.strerror or exc}") from None
+    if size > MAX_BYTES:
+        raise Refused(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
+    return read_bytes(data, path.name)
+
+
+def read_bytes(data: bytes, name: str = "file") -> Table:
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    rows = tuple(records(text, delimiter))
+    if all(is_blank(r) for r in rows):
+        raise Refused("the file has no rows with anything in them")
+    return Table(name, encoding, delimiter, rows, guess_header(rows))
+
+
+def guess_header(rows: tuple[Record, ...] | list[Record]) -> int:
+    """The record that names the columns: the one with the most headers we know among the first
+    few, else the first that is as wide as most of the records after it."""
+    best, best_score = -1, 0
+    for index, record in enumerate(rows[:_HEADER_SCAN]):
+        score = sum(1 for f in record.fields
+                    if f.strip() and (synonym(f) is not None or fold_header(f) in _KNOWN))
+        if score > best_score:
+            best, best_score = index, score
+    if best >= 0:
+        return best
+    widths = Counter(len(r.fields) for r in rows if not is_blank(r))
+    common = widths.most_common(1)[0][0] if widths else 0
+    for index, record in enumerate(rows[:_HEADER_SCAN]):
+        if len(record.fields) == common and sum(1 for f in record.fields if f.strip()) >= 2:
+            return index
+    return next((i for i, r in enumerate(rows) if not is_blank(r)), 0)
+
+
+__all__ = ["DELIMITER_NAMES", "ENCODING_NAMES", "Record", "Refused", "Table", "guess_header",
+           "read_bytes", "read_file"]

@@ -1,0 +1,149 @@
+"""Import benchmark: 50,000 clean contractor rows from CSV into a new roster.
+
+Not part of the test suite. Run it by hand:
+
+    python tests/benchmarks/bench_import.py              # 50,000 rows
+    python tests/benchmarks/bench_import.py --rows 5000  # quick run
+    python tests/benchmarks/bench_import.py --strict     # exit 1 if the target is missed
+
+The figure is printed next to a floor measured in the same run: the csv module reading the
+same file and sqlite3 ``executemany`` writing its rows into a table of the contractor table's
+shape, in one transaction. Target: the whole import at most 3x the floor's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+TARGET_RATIO = 3.0
+_FIRST = ["Maya", "Kofi", "Lena", "Ana", "Ben", "Chen", "Jürgen", "Zoë", "Priya", "Tomás", "Idris"]
+_LAST = ["Okafor", "Mensah", "Groß", "Ruiz", "Carter", "Wei", "Becker", "Nair", "Herrera", "Bello"]
+_SKILLS = ["design", "print", "video", "copywriting", "seo", "bookkeeping", "web", "photography"]
+
+
+def _ascii(name: str) -> str:
+    return name.lower().translate(str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "ë": "e", "á": "a"}))
+
+
+def write_file(path: Path, rows: int) -> None:
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Name", "Company", "Email", "Phone", "Hourly rate", "Currency", "Skills",
+                         "Country", "Notes"])
+        for i in range(rows):
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            writer.writerow([
+                f"{first} {last}", f"{last} Studio {i % 997}", f"{_ascii(first)}.{i}@example.com",
+                f"+1 555-01{i % 100:02d}", f"{rng.randint(30, 250)}.{rng.choice(['00', '50'])}",
+                rng.choice(["USD", "EUR", "GBP"]), ", ".join(rng.sample(_SKILLS, 2)),
+                rng.choice(["US", "DE", "GB", "FR"]), "Imported from the old sheet" if i % 3 else ""])
+
+
+def floor(path: Path, folder: Path) -> float:
+    """csv + sqlite3 executemany into a table shaped like the contractor table."""
+    db = folder / "floor.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE contractor (id INTEGER PRIMARY KEY, display_name VARCHAR(120) NOT NULL, "
+        "legal_name VARCHAR(200), kind VARCHAR(16), company VARCHAR(200), email VARCHAR(254), "
+        "phone VARCHAR(40), website VARCHAR(300), address VARCHAR(500), country VARCHAR(2), "
+        "timezone VARCHAR(64), tax_id VARCHAR(40), tax_form VARCHAR(16), tax_form_on DATE, "
+        "rate_minor INTEGER, rate_unit VARCHAR(16), currency VARCHAR(3), "
+        "preferred_channel VARCHAR(16), status VARCHAR(16), source VARCHAR(16), "
+        "identity_verified_on DATE, notes TEXT, is_demo BOOLEAN, archived_at DATETIME, "
+        "archive_reason VARCHAR(500), created_at DATETIME, updated_at DATETIME, version INTEGER)")
+    conn.execute("CREATE INDEX ix_contractor_email ON contractor (email)")
+    conn.execute("CREATE INDEX ix_contractor_status ON contractor (status)")
+    conn.commit()
+    start = time.perf_counter()
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        params = [(r[0], r[1], r[2], r[3], r[8], r[7], r[5]) for r in reader]
+    with conn:
+        conn.executemany(
+            "INSERT INTO contractor (display_name, company, email, phone, notes, country, "
+            "currency, legal_name, kind, website, address, timezone, tax_id, tax_form, rate_unit, "
+            "preferred_channel, status, source, is_demo, archive_reason, version) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, '', 'individual', '', '', '', '', 'none', 'hour', 'email', "
+            "'prospect', 'import', 0, '', 1)", params)
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def crewbook(path: Path, folder: Path) -> tuple[float, int, tuple[float, float, float]]:
+    from desktop.io import contractor_import as plan_import
+    from desktop.io.import_table import read_file
+    from desktop.store import importing
+    from desktop.store.session import open_store
+
+    folder.mkdir(mode=0o700)
+    store = open_store(folder).store
+    try:
+        start = time.perf_counter()
+        table = read_file(path)
+        read = time.perf_counter()
+        choices = plan_import.default_choices(table)
+        plan = plan_import.analyse(table, choices, importing.emails(store))
+        new = [importing.NewContractor(r.data) for r in plan.rows if r.data is not None]
+        planned = time.perf_counter()
+        importing.import_contractors(store, new)
+        end = time.perf_counter()
+        return end - start, len(new), (read - start, planned - read, end - planned)
+    finally:
+        store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = folder / "contractors.csv"
+        write_file(path, args.rows)
+        # Warm both paths once (imports, pycountry, email-validator), then alternate.
+        crewbook(path, folder / "warm")
+        floor(path, folder)
+        ours, base, phases = [], [], []
+        for run in range(args.runs):
+            (folder / "floor.sqlite").unlink()
+            for extra in ("-wal", "-shm"):
+                (folder / f"floor.sqlite{extra}").unlink(missing_ok=True)
+            base.append(floor(path, folder))
+            seconds, imported, phase = crewbook(path, folder / f"run{run}")
+            phases.append(phase)
+            if imported != args.rows:
+                print(f"imported {imported} of {args.rows} rows", file=sys.stderr)
+                return 1
+            ours.append(seconds)
+    mine, bare = statistics.median(ours), statistics.median(base)
+    ratio = mine / bare
+    print(f"rows:   {args.rows:,}")
+    print(f"import: {mine:.3f} s  ({args.rows / mine:,.0f} rows/s)  median of {args.runs}")
+    read, plan, write = (statistics.median(p[i] for p in phases) for i in range(3))
+    print(f"        read {read:.3f} s, check rows {plan:.3f} s, write {write:.3f} s "
+          "(contractors, tag links and rate history)")
+    print(f"floor:  {bare:.3f} s  ({args.rows / bare:,.0f} rows/s)  csv + sqlite3 executemany")
+    verdict = "ok" if ratio <= TARGET_RATIO else "MISSED"
+    print(f"ratio:  {ratio:.1f}x the floor (target <= {TARGET_RATIO:.0f}x): {verdict}")
+    return 1 if args.strict and ratio > TARGET_RATIO else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
