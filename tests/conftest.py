@@ -38,3 +38,17 @@ def store(data_folder: Path) -> Iterator[Store]:
     opened = open_store(data_folder)
     yield opened.store
     opened.store.close()
+
+
+@pytest.fixture
+def cli(data_folder: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run `crewbook --data-dir <data_folder> ARGS...` in-process; returns (exit code, stdout,
+    stderr). ``folder=`` runs it against another data folder."""
+    from desktop.cli import main
+
+    def run(*args: str, folder: Path | None = None) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(folder or data_folder), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

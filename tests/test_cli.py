@@ -25,18 +25,6 @@ Result = tuple[int, str, str]
 Cli = Callable[..., Result]
 
 
-@pytest.fixture
-def cli(data_folder: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run `crewbook --data-dir <data_folder> ARGS...`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str, folder: Path | None = None) -> Result:
-        code = main(["--data-dir", str(folder or data_folder), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 def added_id(out: str) -> int:
     match = re.fullmatch(r"Added contractor (\d+): .+\n", out)
     assert match, out

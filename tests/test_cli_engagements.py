@@ -6,20 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-
-from desktop.cli import main
-
-
-@pytest.fixture
-def cli(data_folder: Path, capsys):  # type: ignore[no-untyped-def]
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--data-dir", str(data_folder), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
 
 def test_add_list_and_show(cli) -> None:  # type: ignore[no-untyped-def]
     cli("contractors", "add", "--name", "Maya Okafor")

@@ -20,7 +20,14 @@ from desktop.io.csv_source import Record, is_blank
 from desktop.io.export import unneutralise, write_csv
 from desktop.io.import_rows import Reading, convert, mapped_columns
 from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table
-from desktop.io.layouts import DATE_TARGETS, RATE_TARGETS, UNKNOWN, Layout, auto_mapping, detect
+from desktop.io.layouts import (
+    DATE_TARGETS,
+    NAME_TARGETS,
+    RATE_TARGETS,
+    Layout,
+    auto_mapping,
+    detect,
+)
 from desktop.io.values import (
     DAY_FIRST,
     DateOrder,
@@ -94,8 +101,7 @@ def default_choices(table: Table, header_index: int | None = None, **options: ob
 
 def needs_mapping(choices: Choices) -> bool:
     """True when nothing says which column holds the name: the user has to map by hand."""
-    names = {"name", "first_name", "last_name", "company"}
-    return choices.layout is UNKNOWN or not names & set(choices.mapping)
+    return not set(NAME_TARGETS) & set(choices.mapping)
 
 
 def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date | None = None,

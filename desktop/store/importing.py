@@ -74,8 +74,7 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
     total = len(new) + len(merges)
     now = utcnow()
     with store.transaction() as session:
-        tags = _tags_by_name(session, {t for item in new for t in item.data.tags}
-                             | {t for _, data in merges for t in data.tags})
+        tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
         connection = session.connection()
         bind_date, bind_stamp = _processor(connection, "tax_form_on"), _processor(connection, "created_at")
@@ -99,7 +98,8 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
             _report(progress, start + len(batch), total)
         for done, (contractor_id, data) in enumerate(merges, start=len(new) + 1):
             obj = _load(session, contractor_id)
-            _apply(obj, merge_contractor(_record(obj).data, data), tags)
+            merged = merge_contractor(_record(obj).data, data)
+            _apply(obj, merged, _tags_by_name(session, set(merged.tags)))
             if done % BATCH == 0:
                 _report(progress, done, total)
         session.flush()

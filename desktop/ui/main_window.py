@@ -7,7 +7,15 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +53,7 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.rules_dialog import RulesDialog
+from desktop.ui.transfer import dropped_file, export_csv
 from desktop.ui.worker import Background
 
 _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.RATE: 130,
@@ -76,6 +85,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.model = RosterModel(self)
         self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
         self._build_widgets()
         self._build_actions()
         self._restore_settings()
@@ -149,9 +159,12 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         self.empty_add = QPushButton("Add a contractor")
         self.empty_add.clicked.connect(self.new_contractor)
+        self.empty_import = QPushButton("Import from a file…")
+        self.empty_import.clicked.connect(lambda: self.import_file(None))
         self.empty_demo = QPushButton("Load the demo roster")
         self.empty_demo.clicked.connect(self.load_demo)
         buttons.addWidget(self.empty_add)
+        buttons.addWidget(self.empty_import)
         buttons.addWidget(self.empty_demo)
         buttons.addStretch(1)
         empty_layout.addLayout(buttons)
@@ -241,10 +254,23 @@ class MainWindow(QMainWindow):
             "Contracts, payment schedules and the communication log")
         self.rules_action = self._action("&Payment rules…", self.edit_rules,
                                          tip="The statutory rules terms are checked against")
+        self.import_action = self._action(
+            "&Import contractors…", lambda: self.import_file(None), "Ctrl+I",
+            "Add contractors from a CSV or Excel file (or drop the file on the window)")
+        self.export_contractors_action = self._action(
+            "Export &contractors…", partial(self.export, "contractors"),
+            tip="Write the roster as CSV; it imports back unchanged")
+        self.export_payments_action = self._action(
+            "Export &payments…", partial(self.export, "payments"),
+            tip="Write every payment made as CSV for your accountant")
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.backup_action, self.open_folder_action])
+        file_menu.addActions([self.new_action, self.import_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_contractors_action, self.export_payments_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.open_folder_action])
         file_menu.addSeparator()
         file_menu.addActions([self.load_demo_action, self.remove_demo_action])
         file_menu.addSeparator()
@@ -450,13 +476,15 @@ class MainWindow(QMainWindow):
         anything = self.model.total(include_archived=True) > 0
         if not anything:
             self.empty_text.setText("<h2>No contractors yet</h2><p>Add the people and companies "
-                                    "you outsource work to, or look around with a demo roster.</p>")
+                                    "you outsource work to, import them from a list you already "
+                                    "keep (or drop the file here), or look around with a demo "
+                                    "roster.</p>")
         elif shown == 0:
             self.empty_text.setText("<h3>No contractor matches the filter</h3>"
                                     "<p>Clear the filter box or choose another status or skill.</p>")
         self.detail.setVisible(anything)
-        self.empty_add.setVisible(not anything)
-        self.empty_demo.setVisible(not anything)
+        for button in (self.empty_add, self.empty_import, self.empty_demo):
+            button.setVisible(not anything)
         self.stack.setCurrentWidget(self.table if shown else self.empty)
         self._update_actions()
 
@@ -549,6 +577,35 @@ class MainWindow(QMainWindow):
             backup_database, self.store.path, Path(path),
             on_done=lambda p: self.statusBar().showMessage(f"Backed up to {p}", 8000),
             on_error=self._failed)
+
+    def import_file(self, path: Path | None) -> None:
+        from desktop.ui.import_wizard import ImportWizard  # loaded when first used
+
+        self.tabs.setCurrentWidget(self.splitter)
+        wizard = ImportWizard(self.store, self.background, self.settings, self, path=path)
+        accepted = wizard.exec()
+        result = wizard.result_counts
+        wizard.deleteLater()
+        if not accepted or result is None:
+            return
+        text = f"Imported {result.created} contractors, merged {result.merged}"
+        self.roster_loaded.connect(lambda _n: self.statusBar().showMessage(text, 8000),
+                                   Qt.ConnectionType.SingleShotConnection)
+        self.load()
+
+    def export(self, what: str) -> None:
+        export_csv(self, self.store, self.background, what,
+                   lambda text: self.statusBar().showMessage(text, 8000), self._failed)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_file(path)
 
     def edit_rules(self) -> None:
         RulesDialog(self.store, self).exec()

@@ -1,0 +1,398 @@
+"""File ▸ Import contractors: choose a file, match its columns, check every row, import.
+
+Reading, checking and writing each run as a Task in the Background, which a page abandons when
+it is left and the wizard when it closes; Cancel during the import only asks it to stop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from functools import cache, partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.core.reference import currencies
+from desktop.core.validation import Cancelled
+from desktop.io import contractor_import as plan_import
+from desktop.io.contractor_import import DUPLICATE, REJECTED, Choices, Plan
+from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table, read_file
+from desktop.io.layouts import NAME_TARGETS, TARGETS, layout_key
+from desktop.store import importing
+from desktop.store.db import Store
+from desktop.ui.background_task import Task
+from desktop.ui.fields import ERROR_STYLE
+from desktop.ui.import_preview_model import plural, result_text
+from desktop.ui.import_preview_page import PreviewPage, choice_combo, list_table
+from desktop.ui.worker import Background
+
+FILE_FILTER = "Contact files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
+CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN",
+              "CZK", "JPY", "INR", "SGD", "MXN", "BRL", "ZAR")
+HEADER_CHOICES = 30  # a header further down than this is not a header
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def _label(name: str, style: str = "", text: str = "") -> QLabel:
+    label = QLabel(text, objectName=name, wordWrap=True)
+    label.setStyleSheet(style)
+    return label
+
+
+class Page(QWizardPage):
+    def __init__(self, wizard: ImportWizard, name: str, title: str, subtitle: str):
+        super().__init__(objectName=name, title=title, subTitle=subtitle)
+        self.flow = wizard
+        self.error = _label(name.replace("Page", "Error"), ERROR_STYLE)
+        self.error.hide()
+        self.box = QVBoxLayout(self)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class FilePage(Page):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard, "filePage", "Choose a file", "A CSV or Excel file from your "
+                         "accounting program, address book or a spreadsheet of your own.")
+        self.path_edit = QLineEdit(objectName="pathEdit")
+        self.path_edit.setPlaceholderText("Path to a .csv, .txt, .tsv or .xlsx file")
+        self.path_edit.returnPressed.connect(self._typed)
+        choose = QPushButton("Choose…", objectName="chooseButton")
+        choose.clicked.connect(self.choose)
+        self.task = Task(wizard.background, QProgressBar(objectName="readingBar"), self)
+        self.task.bar.setTextVisible(False)
+        self.format_label, self.encoding_label, self.delimiter_label, self.rows_label = (
+            QLabel(objectName=n) for n in ("formatLabel", "encodingLabel", "delimiterLabel",
+                                           "rowsLabel"))
+        self.header_combo = QComboBox(objectName="headerCombo")
+        self.header_combo.currentIndexChanged.connect(self._header_changed)
+        self.header_text = _label("headerText", HINT_STYLE)
+        self.header_text.setWordWrap(False)
+        self.header_text.setTextFormat(Qt.TextFormat.PlainText)
+        names = currencies()
+        self.currency_combo = choice_combo(
+            "currencyCombo", {f"{c} — {names.get(c, c)}": c for c in CURRENCIES})
+        self.currency_combo.currentIndexChanged.connect(self._currency_changed)
+
+        path_row, header_row, currency_row = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(choose)
+        header_row.addWidget(self.header_combo)
+        header_row.addWidget(self.header_text, 1)
+        currency_row.addWidget(self.currency_combo)
+        currency_row.addWidget(_label("currencyHint", HINT_STYLE,
+                                      "for rates written without a currency"), 1)
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 12, 0, 0)
+        for text, field in (("Format:", self.format_label), ("Encoding:", self.encoding_label),
+                            ("Delimiter:", self.delimiter_label), ("Rows:", self.rows_label),
+                            ("Header row:", header_row), ("Currency:", currency_row)):
+            form.addRow(text, field)
+        self.details.hide()
+        self.box.addWidget(QLabel("File:"))
+        self.box.addLayout(path_row)
+        for widget in (self.task.bar, self.error, self.details):
+            self.box.addWidget(widget)
+        self.box.addStretch(1)
+
+    def choose(self) -> None:
+        start = self.path_edit.text() or self.flow.settings.value("import/folder", "", type=str)
+        path, _ = QFileDialog.getOpenFileName(self, "Import contractors", start, FILE_FILTER)
+        if path:
+            self.flow.settings.setValue("import/folder", str(Path(path).parent))
+            self.open(Path(path))
+
+    def _typed(self) -> None:
+        if self.path_edit.text().strip():
+            self.open(Path(self.path_edit.text().strip()))
+
+    def open(self, path: Path) -> None:
+        self.flow.path, self.flow.table = path, None
+        self.path_edit.setText(str(path))
+        self.show_error("")
+        self.details.hide()
+        self.task.start(lambda _progress: read_file(path), self._read, self._refused)
+        self.completeChanged.emit()
+
+    def _read(self, table: Table) -> None:
+        self.flow.table = table
+        self.encoding_label.setText(ENCODING_NAMES.get(table.encoding, table.encoding))
+        self.delimiter_label.setText(DELIMITER_NAMES.get(table.delimiter, table.delimiter))
+        combo = self.header_combo
+        combo.blockSignals(True)
+        combo.clear()
+        candidates = table.records[:max(HEADER_CHOICES, table.header_index + 1)]
+        for index, record in enumerate(candidates):
+            if index == table.header_index or any(f.strip() for f in record.fields):
+                combo.addItem(f"Line {record.line}", index)
+        combo.setCurrentIndex(combo.findData(table.header_index))
+        combo.blockSignals(False)
+        self._header_changed()
+        self.details.show()
+        self.completeChanged.emit()
+
+    def _refused(self, error: BaseException) -> None:
+        name = self.flow.path.name if self.flow.path else "The file"
+        self.show_error(f"“{name}” cannot be imported — {error}.")
+        self.completeChanged.emit()
+
+    def _header_changed(self) -> None:
+        table, index = self.flow.table, self.header_combo.currentData()
+        if table is None or index is None:
+            return
+        self.flow.choices = plan_import.default_choices(table, index,
+                                                        default_currency=self.currency())
+        self.format_label.setText(self.flow.choices.layout.label)
+        shown = " · ".join(f.strip() for f in table.header(index) if f.strip())
+        self.header_text.setText(shown if len(shown) <= 90 else shown[:89] + "…")
+        self.header_text.setToolTip(shown)
+        below = len(table.records) - index - 1
+        self.rows_label.setText(f"{plural(below, 'row', 'rows')} below the header")
+
+    def _currency_changed(self) -> None:
+        if self.flow.choices is not None:
+            self.flow.choices = dataclasses.replace(self.flow.choices,
+                                                    default_currency=self.currency())
+
+    def currency(self) -> str:
+        return str(self.currency_combo.currentData())
+
+    def isComplete(self) -> bool:
+        return self.flow.table is not None and not self.task.running
+
+
+class ColumnsPage(Page):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard, "columnsPage", "Match the columns", "Say what each column of "
+                         "the file holds; choose “(ignore)” to leave one out.")
+        self.intro = _label("columnsIntro")
+        self.table = QTableWidget(0, 3, objectName="columnsTable")
+        self.table.setHorizontalHeaderLabels(["Column in the file", "First values", "Import as"])
+        list_table(self.table, (190, 0, 300))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the combos take the focus
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.show_error("Choose the column that holds the name — a full name, a first or last "
+                        "name, or a company — to go on.")
+        self.combos: list[QComboBox] = []
+        self.box.addWidget(self.intro)
+        self.box.addWidget(self.table, 1)
+        self.box.addWidget(self.error)
+
+    def settings_key(self) -> str:
+        choices = self.flow.choices
+        return f"import/mapping/{layout_key(self.flow.table.header(choices.header_index))}"
+
+    def initializePage(self) -> None:
+        choices, table = self.flow.choices, self.flow.table
+        headers = table.header(choices.header_index)
+        remembered = self.flow.settings.value(self.settings_key(), [], type=list)
+        remembered = [str(key) for key in remembered if str(key) in TARGETS]
+        if len(remembered) == len(headers):
+            mapping = remembered
+            self.intro.setText("The columns are matched as you matched them last time for a "
+                               "file with these headers.")
+        else:
+            mapping = list(choices.mapping)
+            self.intro.setText(
+                "Crewbook did not recognise these columns, so they need matching by hand: for "
+                "each column, choose what it holds. At least one must hold a name or a company."
+                if plan_import.needs_mapping(choices) else
+                f"Read as {choices.layout.label}. Check what each column is imported as; "
+                "anything left as “Other” is kept in the notes.")
+        body = table.records[choices.header_index + 1:choices.header_index + 51]
+        self.table.setRowCount(len(headers))
+        self.combos = []
+        for column, text in enumerate(headers):
+            samples = [r.fields[column].strip() for r in body
+                       if column < len(r.fields) and r.fields[column].strip()][:3]
+            name = QTableWidgetItem(text.strip() or f"Column {column + 1}")
+            self.table.setItem(column, 0, name)
+            sample_item = QTableWidgetItem("  ·  ".join(s[:40] for s in samples))
+            sample_item.setToolTip("\n".join(samples))
+            self.table.setItem(column, 1, sample_item)
+            combo = choice_combo(f"target_{column}", {v: k for k, v in TARGETS.items()})
+            combo.setCurrentIndex(max(0, combo.findData(mapping[column])))
+            combo.currentIndexChanged.connect(self._changed)
+            self.table.setCellWidget(column, 2, combo)
+            self.combos.append(combo)
+        if self.combos:
+            height = self.combos[0].sizeHint().height() + 6
+            self.table.verticalHeader().setDefaultSectionSize(height)
+        self._changed()
+
+    def mapping(self) -> tuple[str, ...]:
+        return tuple(str(c.currentData()) for c in self.combos)
+
+    def _changed(self) -> None:
+        self.error.setVisible(not self.isComplete())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return any(target in NAME_TARGETS for target in self.mapping())
+
+    def validatePage(self) -> bool:
+        mapping = self.mapping()
+        self.flow.choices = dataclasses.replace(self.flow.choices, mapping=mapping)
+        self.flow.settings.setValue(self.settings_key(), list(mapping))
+        return True
+
+
+class ImportPage(Page):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard, "importPage", "Import", "Everything is added in one go: "
+                         "cancelling adds nothing.")
+        self.status = _label("importStatus", "font-weight: 600;")
+        self.details = _label("importDetails")
+        self.task = Task(wizard.background, QProgressBar(objectName="importBar"), self)
+        self.report_button = QPushButton("Save error report…", objectName="saveReportButton")
+        self.report_button.clicked.connect(self.save_report)
+        self.report_button.hide()
+        self.saved = _label("reportSaved")
+        self.report_hint = _label("reportHint", HINT_STYLE, "The rows that were not imported, "
+                                  "each with its line and reason, as CSV to fix and import again.")
+        self.report_hint.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.report_button)
+        row.addWidget(self.report_hint, 1)
+        for widget in (self.status, self.task.bar, self.details, self.error):
+            self.box.addWidget(widget)
+        self.box.addLayout(row)
+        self.box.addWidget(self.saved)
+        self.box.addStretch(1)
+        self.finished = False
+
+    def initializePage(self) -> None:
+        new, merges = self.flow.planned or ([], [])
+        store = self.flow.store
+        self.finished = False
+        count = plural(len(new) + len(merges), "contractor", "contractors")
+        self.status.setText(f"Importing {count}…")
+        self.task.start(
+            lambda progress: importing.import_contractors(store, new, merges, progress.report),
+            self._done, self._failed)
+        self.completeChanged.emit()
+
+    def cancel(self) -> None:
+        self.task.request_stop()
+        self.status.setText("Cancelling…")
+
+    def _done(self, result: importing.ImportResult) -> None:
+        self.flow.result_counts = result
+        if self.flow.plan is not None:
+            added, not_added = result_text(result, self.flow.plan)
+            self.status.setText(added)
+            self.details.setText(not_added)
+            reported = self.flow.plan.count(REJECTED) + self.flow.plan.count(DUPLICATE)
+            self.report_button.show()
+            self.report_button.setEnabled(reported > 0)
+            self.report_hint.setVisible(reported > 0)
+        self._finish()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.setText("Import cancelled — nothing was added.")
+        else:
+            self.status.setText("The import did not go through — nothing was added.")
+            self.show_error(str(error) or type(error).__name__)
+        self._finish()
+
+    def _finish(self) -> None:
+        self.finished = True
+        self.flow.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.completeChanged.emit()
+
+    def save_report(self) -> None:
+        plan, source = self.flow.plan, self.flow.path
+        if plan is None or source is None:
+            return
+        default = source.with_name(f"{source.stem}-import-errors.csv")
+        path, _ = QFileDialog.getSaveFileName(self, "Save error report", str(default),
+                                              "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            with open(path, "w", newline="", encoding="utf-8-sig") as out:
+                count = plan_import.write_error_report(out, plan)
+        except OSError as exc:
+            self.saved.setStyleSheet(ERROR_STYLE)
+            self.saved.setText(f"The report could not be saved: {exc.strerror or exc}")
+        else:
+            self.saved.setStyleSheet("")
+            self.saved.setText(f"Saved {plural(count, 'row', 'rows')} to {path}")
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+
+class ImportWizard(QWizard):
+    """Accepted when the import added or merged at least one contractor."""
+
+    def __init__(self, store: Store, background: Background, settings: QSettings,
+                 parent: QWidget | None = None, path: Path | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent, objectName="importWizard", windowTitle="Import contractors")
+        self.store, self.background, self.settings, self.today = store, background, settings, today
+        self.path: Path | None = None
+        self.table: Table | None = None
+        self.choices: Choices | None = None
+        self.plan: Plan | None = None
+        self.planned: tuple[list, list] | None = None  # what writes(plan) gave: new, merges
+        self.result_counts: importing.ImportResult | None = None
+        # The roster's emails, read once, by the first check (on the worker thread).
+        self.emails = cache(partial(importing.emails, store))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.file_page, self.columns_page = FilePage(self), ColumnsPage(self)
+        self.preview_page, self.import_page = PreviewPage(self), ImportPage(self)
+        for page in (self.file_page, self.columns_page, self.preview_page, self.import_page):
+            self.addPage(page)
+        geometry = settings.value("import/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(900, 620)
+        if path is not None:
+            self.file_page.open(Path(path))
+
+    def write_count(self) -> int:
+        return sum(len(part) for part in self.planned) if self.planned else 0
+
+    def written(self) -> bool:
+        r = self.result_counts
+        return r is not None and r.created + r.merged > 0
+
+    def reject(self) -> None:
+        if self.import_page.task.running:  # Cancel stops the import; the page then says so
+            self.import_page.cancel()
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        for page in (self.file_page, self.preview_page, self.import_page):
+            page.task.abandon()
+        self.settings.setValue("import/geometry", self.saveGeometry())
+        # Accepted exactly when the roster changed (Finish after nothing was written is not,
+        # closing the window after an import is): the roster reloads on Accepted.
+        code = QDialog.DialogCode
+        super().done(code.Accepted if self.written() else code.Rejected)
