@@ -1,4 +1,5 @@
-"""Refresh resources/screenshot.png, the README's picture of the main window.
+"""Refresh resources/screenshot.png and resources/import-preview.png, the README's pictures of
+the main window and of the import wizard's preview.
 
     QT_QPA_PLATFORM=offscreen python tests/make_screenshot.py
 """
@@ -18,6 +19,8 @@ from desktop.ui.app import make_application
 from desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).parents[1] / "resources" / "screenshot.png"
+IMPORT_OUT = OUT.with_name("import-preview.png")
+IMPORT_FILE = Path(__file__).parent / "fixtures" / "import" / "excel_de.csv"
 
 
 def main() -> int:
@@ -41,9 +44,34 @@ def main() -> int:
         window.roster_loaded.connect(shoot)
         window.load()
         app.exec()
+        shoot_import(app, opened.store, window, folder)
         opened.store.close()
     print(OUT)
+    print(IMPORT_OUT)
     return 0
+
+
+def shoot_import(app, store, window: MainWindow, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The preview of a German Excel sheet: decimal commas, day-first dates, rejected rows."""
+    from desktop.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(store, window.background, window.settings, window, path=IMPORT_FILE)
+    wizard.resize(980, 600)
+    wizard.show()
+
+    def step() -> None:
+        page = wizard.currentPage()
+        if page is wizard.preview_page and not page.task.running:
+            wizard.grab().save(str(IMPORT_OUT))
+            app.quit()
+            return
+        if page.isComplete() and page is not wizard.preview_page:
+            wizard.next()
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(50, step)
+    app.exec()
+    wizard.done(0)
 
 
 if __name__ == "__main__":

@@ -189,6 +189,8 @@ class TestUnknownLayout:
         table = read_file(FIXTURES / "unknown_layout.csv")
         choices = default_choices(table)
         assert choices.layout.key == "unknown" and needs_mapping(choices)
+        # Addresses and phone numbers give their columns away; names are left to the user.
+        assert choices.mapping == ("note", "email", "phone", "note")
         mapped = replace(choices, mapping=("name", "email", "phone", "notes"))
         assert not needs_mapping(mapped)
         assert lines(analyse(table, mapped, {}, TODAY), NEW) == [2, 3, 4, 5, 6]
@@ -237,3 +239,15 @@ def test_a_damaged_workbook_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(Refused):
         read_file(path)
+
+
+def test_unnamed_columns_are_guessed_from_their_values_but_never_the_name() -> None:
+    from desktop.io.layouts import guess_target
+
+    assert guess_target(["a@example.com", "b@example.org", ""], set()) == "email"
+    assert guess_target(["a@example.com", "b@example.org"], {"email"}) is None  # taken
+    assert guess_target(["+1 555 0100", "(503) 555-0101"], set()) == "phone"
+    assert guess_target(["www.example.com", "https://example.org/x"], set()) == "website"
+    assert guess_target(["Ana Ruiz", "a@example.com", "Ben"], set()) is None
+    assert guess_target(["Ana Ruiz", "Ben Carter"], set()) is None
+    assert guess_target(["", " "], set()) is None

@@ -27,6 +27,7 @@ from desktop.io.layouts import (
     Layout,
     auto_mapping,
     detect,
+    guess_target,
 )
 from desktop.io.values import (
     DAY_FIRST,
@@ -96,7 +97,14 @@ def default_choices(table: Table, header_index: int | None = None, **options: ob
     index = table.header_index if header_index is None else header_index
     headers = table.header(index)
     layout = detect(headers)
-    return Choices(index, tuple(auto_mapping(layout, headers)), layout, **options)  # type: ignore[arg-type]
+    mapping = auto_mapping(layout, headers)
+    if layout.keep_unmapped:  # a sheet of the user's own: a column of addresses is a hint too
+        samples = table.records[index + 1:index + 51]
+        for column, target in enumerate(mapping):
+            if target == "note":
+                values = [r.fields[column] for r in samples if column < len(r.fields)]
+                mapping[column] = guess_target(values, set(mapping)) or target
+    return Choices(index, tuple(mapping), layout, **options)  # type: ignore[arg-type]
 
 
 def needs_mapping(choices: Choices) -> bool:

@@ -252,6 +252,25 @@ def auto_mapping(layout: Layout, headers: Sequence[str]) -> list[str]:
     return mapping
 
 
+_LOOKS_LIKE = (
+    ("email", re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")),
+    ("website", re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)),
+    ("phone", re.compile(r"^\+?[\d ()./-]{7,}$")),
+)
+
+
+def guess_target(values: Sequence[str], taken: set[str]) -> str | None:
+    """What a column nobody named holds, judged by its values: emails, web addresses, phones.
+    Names are never guessed; the user says which column holds them."""
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled:
+        return None
+    for target, pattern in _LOOKS_LIKE:
+        if target not in taken and sum(1 for v in filled if pattern.match(v)) >= 0.8 * len(filled):
+            return target
+    return None
+
+
 def layout_key(headers: Sequence[str]) -> str:
     """A short fingerprint of a header row, to remember a hand-made mapping by."""
     return hashlib.sha256("\x1f".join(fold(h) for h in headers).encode()).hexdigest()[:16]

@@ -75,7 +75,7 @@ class PreviewPage(QWizardPage):
         self.model = ImportPreviewModel(self)
         self.view = QTableView(objectName="previewTable")
         self.view.setModel(self.model)
-        list_table(self.view, (56, 80, 150, 200, 120))
+        list_table(self.view, (56, 84, 150, 230, 120))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)

@@ -295,8 +295,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.edit_action, self.archive_action,
-                            self.restore_action])
+        toolbar.addActions([self.new_action, self.import_action, self.edit_action,
+                            self.archive_action, self.restore_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         # The table's own Return/Delete handling must not swallow the window's shortcuts.
