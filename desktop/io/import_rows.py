@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,6 +20,7 @@ from desktop.core.reference import countries, is_country
 from desktop.core.validation import ValidationError
 from desktop.io.layouts import DATE_TARGETS, TARGETS
 from desktop.io.values import (
+    MONTH_FIRST,
     DateOrder,
     ValueProblem,
     currency_code,
@@ -34,6 +35,8 @@ _ENUMS = {"kind": ContractorKind, "tax_form": TaxForm, "rate_unit": RateUnit,
           "preferred_channel": Channel, "status": ContractorStatus, "source": Source}
 # A failing value in one of these is kept in the notes instead of rejecting the row.
 _SOFT = frozenset({"phone", "website", "country", "timezone", "tags"})
+Cells = dict[str, list[tuple[str, str]]]  # target -> (header, value) of each filled column
+Keep = Callable[..., None]  # keep(label, value, why="") files a value in the notes
 _REASONS = {"email": "invalid_email", "rate": "invalid_rate", "currency": "invalid_currency",
             "tax_form_on": "invalid_date", "identity_verified_on": "invalid_date"}
 
@@ -43,7 +46,7 @@ class Reading:
     """How this file writes numbers and dates, decided once for all its rows."""
 
     decimal_mark: str = "."
-    date_order: DateOrder = DateOrder("month/day", False)
+    date_order: DateOrder = DateOrder(MONTH_FIRST, False)
     default_currency: str = "USD"
     deleted_suffix: str = ""
     today: dt.date = field(default_factory=dt.date.today)
@@ -91,7 +94,7 @@ def mapped_columns(headers: Sequence[str], mapping: Sequence[str]) -> list[tuple
 def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
             reading: Reading) -> Converted:
     """Raises ValueProblem with the import's reason code when the row cannot be imported."""
-    cells: dict[str, list[tuple[str, str]]] = {}
+    cells: Cells = {}
     for index, header, target in columns:
         value = fields[index].strip()
         if value:
@@ -124,6 +127,8 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     if not person and not company and not alias:
         raise ValueProblem("missing_name", "has neither a person's name nor a company name")
     raw["display_name"] = person or company or alias
+    if alias and alias not in (person, company):
+        keep(cells["alias"][0][0], alias)  # QuickBooks' own display name for the vendor
     raw["company"] = company
     raw["kind"] = ContractorKind.INDIVIDUAL if person or not company else ContractorKind.COMPANY
     for name in ("legal_name", "tax_id", "timezone", "website"):
@@ -136,7 +141,7 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
         keep("Other email", ", ".join(emails[1:]))
 
     _phones(cells, raw, keep)
-    _address(cells, raw, keep, warnings)
+    _address(cells, raw, warnings)
     _rate(cells, raw, reading, keep)
 
     dates = {name: _date(cells[name][0], reading) for name in DATE_TARGETS if name in cells}
@@ -178,7 +183,7 @@ def _without(text: str, suffix: str) -> str:
     return text[: -len(suffix)].rstrip() if text.casefold().endswith(suffix.casefold()) else text
 
 
-def _phones(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], keep) -> None:  # type: ignore[no-untyped-def]
+def _phones(cells: Cells, raw: dict[str, object], keep: Keep) -> None:
     numbers: list[str] = []
     for target in ("phone", "mobile"):
         for _, cell in cells.get(target, []):
@@ -192,8 +197,7 @@ def _phones(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], kee
         keep("Other phone", ", ".join(numbers[1:]))
 
 
-def _address(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], keep,  # type: ignore[no-untyped-def]
-             warnings: list[str]) -> None:
+def _address(cells: Cells, raw: dict[str, object], warnings: list[str]) -> None:
     country_text = cells["country"][0][1] if "country" in cells else ""
     code = country_code(country_text) if country_text else None
     raw["country"] = code or ""
@@ -213,8 +217,7 @@ def _address(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], ke
         warnings.append(f"Country “{country_text}” is not one Crewbook knows; kept in the address")
 
 
-def _rate(cells: dict[str, list[tuple[str, str]]], raw: dict[str, object], reading: Reading,
-          keep) -> None:  # type: ignore[no-untyped-def]
+def _rate(cells: Cells, raw: dict[str, object], reading: Reading, keep: Keep) -> None:
     column_currency = cells["currency"][0][1] if "currency" in cells else ""
     currency = ""
     if column_currency:
