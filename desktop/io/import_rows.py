@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.core.contractor import LABELS, MAX_LENGTHS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
@@ -78,6 +78,7 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1024)
 def country_code(text: str) -> str | None:
     value = text.strip()
     if len(value) == 2 and is_country(value):

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from desktop.core.reference import is_currency
 
@@ -35,6 +36,7 @@ class ValueProblem(ValueError):
         self.reason = reason
 
 
+@lru_cache(maxsize=512)  # a file names a handful of currencies, row after row
 def currency_code(text: str) -> str:
     """ISO 4217 code for "eur", "€", "Euro" or "US$"; ValueError when it is none of them."""
     key = " ".join(text.split()).upper()
@@ -108,6 +110,7 @@ def decide_decimal_mark(texts: Iterable[str], fallback: str) -> str:
     return "," if votes[","] > votes["."] else "."
 
 
+@lru_cache(maxsize=4096)  # rates repeat across a roster
 def parse_amount_text(text: str, decimal_mark: str) -> Amount:
     """Read "$1,250.00", "1.234,50 EUR", "1 234,50 €" or "(40.00)" with the file's decimal mark.
 

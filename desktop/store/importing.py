@@ -88,13 +88,12 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
             if links:
                 connection.exec_driver_sql(
                     "INSERT INTO contractor_tag (contractor_id, tag_id) VALUES (?, ?)", links)
-            rates = [(cid, day, item.data.rate_minor, str(item.data.rate_unit),
-                      item.data.currency, stamp)
-                     for cid, item in zip(ids, batch, strict=True) if item.data.rate_minor is not None]
-            if rates:
-                connection.exec_driver_sql(
-                    "INSERT INTO rate_change (contractor_id, changed_on, rate_minor, rate_unit, "
-                    "currency, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", rates)
+            # Each new rate starts its history, as a rate set in the editor does.
+            connection.exec_driver_sql(
+                "INSERT INTO rate_change (contractor_id, changed_on, rate_minor, rate_unit, "
+                "currency, recorded_at) SELECT id, ?, rate_minor, rate_unit, currency, ? "
+                "FROM contractor WHERE id BETWEEN ? AND ? AND rate_minor IS NOT NULL",
+                (day, stamp, ids[0], ids[-1]))
             _report(progress, start + len(batch), total)
         for done, (contractor_id, data) in enumerate(merges, start=len(new) + 1):
             obj = _load(session, contractor_id)
