@@ -38,7 +38,9 @@ class _Runnable(QRunnable):
     def __init__(self, job: Job, fn: Callable[..., Any], args: tuple[Any, ...]):
         super().__init__()
         self._fn, self._args = fn, args
-        self._relay = _Relay()
+        # Parented to the job, the relay is deleted with it on the main thread, never by the
+        # worker thread that drops this runnable (deleting it there could crash a queued call).
+        self._relay = _Relay(job)
         self._relay.done.connect(job._deliver)
 
     def run(self) -> None:
