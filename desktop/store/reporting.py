@@ -1,0 +1,36 @@
+"""What every report needs from the business profile: the name on each page, the locale its
+figures are written in, and where its tax year starts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop.store.db import Store
+from desktop.store.models import BusinessProfile
+
+
+@dataclass(frozen=True)
+class BusinessInfo:
+    name: str
+    locale: str  # Babel locale for amounts and dates, e.g. "en_US", "de_DE"
+    country: str
+    base_currency: str
+    tax_year_start: tuple[int, int]  # (month, day)
+
+    def tax_year(self, year: int) -> tuple[dt.date, dt.date]:
+        """First and last day of the tax year named ``year`` (the calendar year it starts in)."""
+        month, day = self.tax_year_start
+        first = dt.date(year, month, day)
+        following = dt.date(year + 1, month, day)
+        return first, following - dt.timedelta(days=1)
+
+
+def business(store: Store) -> BusinessInfo:
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+        if profile is None:
+            return BusinessInfo("My business", "en_US", "", "USD", (1, 1))
+        return BusinessInfo(profile.name or "My business", profile.locale or "en_US",
+                            profile.country, profile.base_currency,
+                            (profile.tax_year_start_month, profile.tax_year_start_day))
