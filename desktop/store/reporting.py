@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.core.periods import tax_year
 from desktop.store.db import Store
 from desktop.store.models import BusinessProfile
 
@@ -20,10 +21,8 @@ class BusinessInfo:
 
     def tax_year(self, year: int) -> tuple[dt.date, dt.date]:
         """First and last day of the tax year named ``year`` (the calendar year it starts in)."""
-        month, day = self.tax_year_start
-        first = dt.date(year, month, day)
-        following = dt.date(year + 1, month, day)
-        return first, following - dt.timedelta(days=1)
+        period = tax_year(year, self.tax_year_start)
+        return period.first, period.last
 
 
 def business(store: Store) -> BusinessInfo:
