@@ -1,0 +1,196 @@
+"""The outstanding and overdue report: what was owed on a date, to whom, and how late.
+
+Landscape A4: the totals per currency (never added across currencies), the ageing of each
+currency (current, 1–30, 31–60, 61–90 and over 90 days late), then each contractor with
+every installment still unpaid on the date and a subtotal per currency. Contractors who have
+been waiting longest come first (then by name), since they are the ones to pay or call first.
+Everything is read from ``desktop.store.statements.outstanding``, so payments dated after the
+report's date are not counted and cancelled installments are not owed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+import desktop
+from desktop.core.validation import Cancelled
+from desktop.reports.pdf_base import safe, styles
+from desktop.reports.report_kit import (
+    HEAD_HEIGHT,
+    ROW_HEIGHT,
+    Column,
+    ReportHeader,
+    amount,
+    date_text,
+    heading,
+    money,
+    no_data,
+    note,
+    stream_table,
+    totals_table,
+    write_report,
+)
+from desktop.store.db import Store
+from desktop.store.reporting import business
+from desktop.store.statements import (
+    AGEING_BUCKETS,
+    AGEING_LABELS,
+    OVER_90,
+    AgeingRow,
+    Outstanding,
+    OutstandingContractor,
+    outstanding,
+)
+
+__all__ = ["AGEING_COLUMNS", "REPORT", "ROW_COLUMNS", "SUMMARY_COLUMNS", "by_most_overdue",
+           "write_outstanding_report"]
+
+REPORT = "Outstanding and overdue"
+BUCKETS = (*(key for key, _ in AGEING_BUCKETS), OVER_90)
+KEEP_WHOLE = 10  # a contractor with at most this many rows starts on a page that holds them all
+
+SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors", 90, "R"),
+                   Column("Installments", 90, "R"), Column("Outstanding", 160, "R"),
+                   Column("Of which overdue", 160, "R"), Column("Not yet due", 161, "R"))
+AGEING_COLUMNS = (Column("Currency", 81),
+                  *(Column(AGEING_LABELS[key], 111, "R") for key in BUCKETS),
+                  Column("Total", 114, "R"))
+ROW_COLUMNS = (Column("Engagement", 175), Column("Installment", 115), Column("Due date", 72),
+               Column("Days late", 50, "R"), Column("Amount", 95, "R"), Column("Paid", 95, "R"),
+               Column("Outstanding", 95, "R"), Column("Currency", 50))
+
+
+def by_most_overdue(report: Outstanding) -> list[OutstandingContractor]:
+    """The report's order: the longest overdue first, then by name (the store's order)."""
+    return sorted(report.contractors, key=lambda c: -c.most_days_late)
+
+
+def write_outstanding_report(store: Store, path: Path, as_of: dt.date, *,
+                             today: dt.date | None = None,
+                             should_stop: Callable[[], bool] | None = None) -> Path:
+    """Write what was owed on ``as_of`` (installments due by then and not fully paid by
+    then) to ``path``. Raises Cancelled, writing nothing, once ``should_stop`` returns True
+    (it is asked as pages are laid out)."""
+    today = today or dt.date.today()
+    info = business(store)
+    locale = info.locale
+    data = outstanding(store, as_of)
+    when = f"As of {date_text(as_of, locale)}"
+    header = ReportHeader(info.name, REPORT, when,
+                          f"Prepared {date_text(today, locale)} with Crewbook "
+                          f"{desktop.__version__}")
+    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+                        landscape=True,
+                        subject=f"Outstanding and overdue installments as of "
+                                f"{date_text(as_of, locale)}",
+                        keywords=("outstanding", "overdue", "ageing", *data.totals))
+
+
+def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
+               ) -> Iterator[Flowable]:
+    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
+    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
+    laid out, so a stopped report leaves no file behind."""
+    for flowable in story:
+        if should_stop is not None and should_stop():
+            raise Cancelled("the report was stopped; no file was written")
+        yield flowable
+
+
+def _kept_note(text: str) -> Flowable:
+    """A muted line that stays on the page of the table after it."""
+    style = ParagraphStyle("kept-note", parent=styles().muted, keepWithNext=1, spaceAfter=3)
+    return Paragraph(safe(text), style)
+
+
+def _room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
+    """A page break unless a heading, a line of note, a short table and its totals all fit
+    (the kit keeps a heading with the first rows only, so a short table with totals could
+    move on and leave its heading behind)."""
+    if rows > KEEP_WHOLE:
+        rows = 3
+    return CondPageBreak(extra + 23 + 13 + HEAD_HEIGHT + (rows + totals) * ROW_HEIGHT + 10)
+
+
+def _days(count: int) -> str:
+    return f"{count:,} day" + ("" if count == 1 else "s")
+
+
+def _story(data: Outstanding, locale: str) -> Iterator[Flowable]:
+    as_of = data.as_of
+    day = date_text(as_of, locale)
+    yield Paragraph(safe(f"Outstanding and overdue as of {day}"), styles().title)
+    yield note(f"Every installment due on or before {day} and not fully paid by then. Payments "
+               "dated later are not counted; cancelled installments are not owed. Archived "
+               "and demo contractors are included.")
+    later = ", ".join(money(v, code, locale) for code, v in data.not_yet_due.items())
+    if not data.count:
+        yield no_data(f"Nothing was outstanding on {day}: every installment due by then had "
+                      "been paid in full.")
+        if later:
+            yield note(f"Not yet due on {day}: {later}.")
+        return
+
+    yield heading("Totals per currency")
+    ageing = {row.currency: row for row in data.ageing}
+    currencies = sorted(set(data.totals) | set(data.not_yet_due))
+    yield from stream_table(SUMMARY_COLUMNS, (_summary_row(data, code, ageing, locale)
+                                              for code in currencies))
+    yield note("Amounts in different currencies are never added together or converted. "
+               "Not yet due is what falls due after this date, shown for context.")
+
+    yield heading("Ageing")
+    yield from stream_table(AGEING_COLUMNS, (
+        (row.currency, *(money(getattr(row, key), row.currency, locale) for key in BUCKETS),
+         money(row.total, row.currency, locale)) for row in data.ageing))
+    yield note(f"Days late on {day}: current is due on that day; each column counts the days "
+               "since the due date.")
+
+    for n, group in enumerate(by_most_overdue(data)):
+        # The section's heading goes with its first contractor, never alone at a page foot.
+        yield from _contractor(group, locale, lead=n == 0)
+
+
+def _summary_row(data: Outstanding, code: str, ageing: dict[str, AgeingRow],
+                 locale: str) -> Sequence[object]:
+    rows = [r for c in data.contractors for r in c.rows if r.currency == code]
+    people = len({c.contractor_id for c in data.contractors if code in c.totals})
+    row = ageing.get(code)
+    overdue = row.total - row.current if row is not None else 0
+    return (code, f"{people:,}", f"{len(rows):,}", money(data.totals.get(code, 0), code, locale),
+            money(overdue, code, locale), money(data.not_yet_due.get(code, 0), code, locale))
+
+
+def _contractor(group: OutstandingContractor, locale: str, *,
+                lead: bool = False) -> Iterator[Flowable]:
+    about = [part for part in (group.company, group.email) if part]
+    late = group.most_days_late
+    about.append(f"longest overdue {_days(late)}" if late else "nothing overdue yet")
+    if group.is_demo:
+        about.append("demo data")
+    yield _room_for(len(group.rows), len(group.totals), extra=36 if lead else 0)
+    if lead:
+        yield heading("By contractor")
+        yield _kept_note("Those waiting longest come first.")
+    yield heading(group.name)
+    yield _kept_note(" · ".join(about))
+    yield from stream_table(ROW_COLUMNS, (
+        (r.engagement_title, r.label, date_text(r.due_on, locale), f"{r.days_late:,}",
+         amount(r.amount_minor, r.currency, locale), amount(r.paid_minor, r.currency, locale),
+         amount(r.outstanding_minor, r.currency, locale), r.currency) for r in group.rows))
+    sums: dict[str, list[int]] = {}
+    for r in group.rows:
+        line = sums.setdefault(r.currency, [0, 0, 0])
+        line[0] += 1
+        line[1] += r.amount_minor
+        line[2] += r.paid_minor
+    yield totals_table(ROW_COLUMNS, [
+        ("Subtotal", f"{sums[code][0]:,} installment" + ("" if sums[code][0] == 1 else "s"),
+         "", "", amount(sums[code][1], code, locale), amount(sums[code][2], code, locale),
+         amount(total, code, locale), code)
+        for code, total in group.totals.items()])

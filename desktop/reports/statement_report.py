@@ -1,0 +1,298 @@
+"""The contractor statement: one contractor, every engagement in a period, its installments due
+and paid, what is still owed per currency and how reliably we paid.
+
+Landscape A4 (three amount columns with their currency code do not fit a portrait page
+without cutting large amounts): who the contractor is and which tax form is on file, the
+on-time rate, the totals per currency (never added across currencies), then each engagement
+with the installments that fell due in the period, and every payment made in the period.
+Everything is read from ``desktop.store.statements.statement`` as of the period's last day,
+or today while the period is still running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from babel.numbers import format_decimal, format_percent
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+import desktop
+from desktop.core.enums import InstallmentStatus, TaxForm
+from desktop.core.payments import OnTimeRecord
+from desktop.core.validation import Cancelled
+from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, safe, styles
+from desktop.reports.report_kit import (
+    HEAD_HEIGHT,
+    ROW_HEIGHT,
+    Column,
+    ReportHeader,
+    content_width,
+    date_text,
+    heading,
+    money,
+    no_data,
+    note,
+    period_text,
+    stream_table,
+    totals_table,
+    write_report,
+)
+from desktop.store.db import Store
+from desktop.store.reporting import business
+from desktop.store.statements import (
+    Statement,
+    StatementContractor,
+    StatementEngagement,
+    StatementInstallment,
+    statement,
+)
+
+__all__ = ["INSTALLMENT_COLUMNS", "PAYMENT_COLUMNS", "REPORT", "TOTAL_COLUMNS", "on_time_text",
+           "write_statement_report"]
+
+REPORT = "Contractor statement"
+KEEP_WHOLE = 10  # a section with at most this many rows starts on the page that holds it all
+
+TOTAL_COLUMNS = (Column("Currency", 90), Column("Due in period", 165, "R"),
+                 Column("Paid in period", 165, "R"), Column("Balance due", 165, "R"),
+                 Column("Not yet due", 165, "R"))
+INSTALLMENT_COLUMNS = (Column("Installment", 220), Column("Due", 80),
+                       Column("Amount", 100, "R"), Column("Paid", 100, "R"),
+                       Column("Outstanding", 100, "R"), Column("Status", 80),
+                       Column("Days late", 70, "R"))
+PAYMENT_COLUMNS = (Column("Date", 80), Column("Engagement", 190), Column("Installment", 120),
+                   Column("Invoice", 85), Column("Reference", 95), Column("Method", 80),
+                   Column("Amount", 100, "R"))
+
+
+def write_statement_report(store: Store, path: Path, contractor_id: int, first: dt.date,
+                           last: dt.date, *, today: dt.date | None = None,
+                           should_stop: Callable[[], bool] | None = None) -> Path:
+    """Write contractor ``contractor_id``'s statement for ``first`` to ``last`` (both
+    included) to ``path``. Raises ConflictError for an unknown contractor and
+    ValidationError when the period ends before it starts (see ``statement``), and Cancelled,
+    writing nothing, once ``should_stop`` returns True (it is asked as pages are laid out)."""
+    today = today or dt.date.today()
+    info = business(store)
+    data = statement(store, contractor_id, first, last, today)
+    locale = info.locale
+    period = period_text(first, last, locale)
+    who = data.contractor.name
+    header = ReportHeader(info.name, f"{REPORT}: {who}", period,
+                          f"Prepared {date_text(today, locale)} with Crewbook "
+                          f"{desktop.__version__}")
+    currencies = _currencies(data)
+    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+                        landscape=True,
+                        subject=f"Statement for {who}, {period}",
+                        keywords=("statement", "contractor", *currencies))
+
+
+def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
+               ) -> Iterator[Flowable]:
+    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
+    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
+    laid out, so a stopped report leaves no file behind."""
+    for flowable in story:
+        if should_stop is not None and should_stop():
+            raise Cancelled("the report was stopped; no file was written")
+        yield flowable
+
+
+# --- words ----------------------------------------------------------------------------------
+def _days(count: float, locale: str) -> str:
+    number = format_decimal(round(count, 1), format="#,##0.#", locale=locale)
+    return f"{number} day" + ("" if count == 1 else "s")
+
+
+def on_time_text(record: OnTimeRecord, locale: str) -> str:
+    """"Paid on time: 7 of 9 installments (78%); late ones by 4 days on average." with the
+    percentage in the locale's style."""
+    if record.counted == 0:
+        return "Paid on time: no installment had fallen due yet."
+    rate = record.rate or 0.0
+    text = (f"Paid on time: {record.on_time:,} of {record.counted:,} installment"
+            f"{'' if record.counted == 1 else 's'} "
+            f"({format_percent(rate, locale=locale)})")
+    late = record.counted - record.on_time
+    if late:
+        text += f"; late ones by {_days(record.average_days_late, locale)} on average"
+    return text + "."
+
+
+def _tax_form_text(person: StatementContractor, locale: str) -> str:
+    if person.tax_form is TaxForm.NONE:
+        return "None on file"
+    if person.tax_form_on is None:
+        return f"{person.tax_form_label} (date received not recorded)"
+    return f"{person.tax_form_label}, received {date_text(person.tax_form_on, locale)}"
+
+
+def _days_late_text(item: StatementInstallment, as_of: dt.date) -> str:
+    if item.settled_on is None and item.due_on > as_of:
+        return ""  # not due yet
+    return f"{item.days_late:,}"
+
+
+def _currencies(data: Statement) -> list[str]:
+    found = set(data.due_in_period) | set(data.paid_in_period) | set(data.balance_due) \
+        | set(data.not_yet_due)
+    return sorted(found)
+
+
+# --- flowables ------------------------------------------------------------------------------
+def _room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
+    """A page break unless a heading, a line of note, a short table and its totals all fit
+    (the kit keeps a heading with the first rows only, so a short table with totals could
+    move on and leave its heading behind)."""
+    if rows > KEEP_WHOLE:
+        rows = 3
+    return CondPageBreak(extra + 23 + 13 + HEAD_HEIGHT + (rows + totals) * ROW_HEIGHT + 10)
+
+
+def _kept_note(text: str) -> Flowable:
+    """A muted line that stays on the page of the table after it."""
+    style = ParagraphStyle("kept-note", parent=styles().muted, keepWithNext=1, spaceAfter=3)
+    return Paragraph(safe(text), style)
+
+
+def _contractor_block(person: StatementContractor, as_of: dt.date, locale: str) -> Flowable:
+    """Who the statement is for, as label and value pairs in two columns."""
+    st = styles()
+    label = ParagraphStyle("block-label", parent=st.small, fontName=FONT_BOLD, textColor=MUTED)
+    marks = [m for m, on in (("Archived", person.archived), ("Demo data", person.is_demo)) if on]
+    pairs = [
+        (("Name", person.name), ("Country", person.country or "Not recorded")),
+        (("Legal name", person.legal_name or "—"),
+         ("Tax form", _tax_form_text(person, locale))),
+        (("Company", person.company or "—"), ("Marked", ", ".join(marks) or "—")),
+        (("Email", person.email or "—"), ("Figures as of", date_text(as_of, locale))),
+    ]
+    rows = [[Paragraph(safe(a), label), Paragraph(safe(b), st.body),
+             Paragraph(safe(c), label), Paragraph(safe(d), st.body)]
+            for (a, b), (c, d) in pairs]
+    width = content_width(landscape=True)
+    table = Table(rows, colWidths=[80, width / 2 - 80, 80, width / 2 - 80], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    table.spaceAfter = 6
+    return table
+
+
+def _story(data: Statement, locale: str) -> Iterator[Flowable]:
+    person = data.contractor
+    first, last, as_of = data.first, data.last, data.as_of
+    yield Paragraph(safe(f"Statement for {person.name}, {period_text(first, last, locale)}"),
+                    styles().title)
+    yield _contractor_block(person, as_of, locale)
+    if as_of < last:
+        yield note(f"The period is still running: balances, statuses and days late are as of "
+                   f"today, {date_text(as_of, locale)}.")
+    else:
+        yield note(f"Balances, statuses and days late are as of {date_text(as_of, locale)}, "
+                   "the last day of the period; payments recorded after it are not counted.")
+    yield Paragraph(safe(on_time_text(data.on_time, locale)
+                         + " Counted over every installment due up to "
+                         + f"{date_text(as_of, locale)}, not only this period's."),
+                    styles().body)
+
+    currencies = _currencies(data)
+    if not currencies and not data.engagements and not data.payments:
+        yield no_data(f"Nothing to report for {person.name} between "
+                      f"{date_text(first, locale)} and {date_text(last, locale)}: no "
+                      "engagements, no installments due, no payments, and nothing owed.")
+        return
+
+    yield _room_for(len(currencies), 0)
+    yield heading("Totals per currency")
+    if currencies:
+        yield from stream_table(TOTAL_COLUMNS, (
+            (code, *(money(part.get(code, 0), code, locale)
+                     for part in (data.due_in_period, data.paid_in_period, data.balance_due,
+                                  data.not_yet_due)))
+            for code in currencies))
+        yield note("Balance due is everything unpaid on installments due by "
+                   f"{date_text(as_of, locale)}, older arrears included; not yet due is what "
+                   "falls due later. Amounts in different currencies are never added together.")
+    else:
+        yield note("Nothing was due or paid in the period, and nothing is owed.")
+
+    if not data.engagements:
+        yield heading("Engagements")
+        yield note("No engagement ran in the period.")
+    for n, engagement in enumerate(data.engagements):
+        # The section's heading goes with its first engagement, never alone at a page foot.
+        yield from _engagement(engagement, as_of, locale, lead=n == 0)
+
+    yield _room_for(len(data.payments), len(data.paid_in_period))
+    yield heading("Payments in the period")
+    if not data.payments:
+        yield note(f"No payments to {person.name} between {date_text(first, locale)} and "
+                   f"{date_text(last, locale)}.")
+        return
+    yield from stream_table(PAYMENT_COLUMNS, (
+        (date_text(p.paid_on, locale), p.engagement_title or "No engagement",
+         p.installment_label, p.invoice_number, p.reference, _method(p.method),
+         money(p.amount_minor, p.currency, locale)) for p in data.payments))
+    counts: dict[str, int] = {}
+    for p in data.payments:
+        counts[p.currency] = counts.get(p.currency, 0) + 1
+    yield totals_table(PAYMENT_COLUMNS, [
+        ("Total", f"{counts.get(code, 0):,} payment" + ("" if counts.get(code) == 1 else "s"),
+         "", "", "", "", money(total, code, locale))
+        for code, total in data.paid_in_period.items()])
+
+
+def _method(method: str) -> str:
+    return method[:1].upper() + method[1:] if method else "Not recorded"
+
+
+def _engagement(engagement: StatementEngagement, as_of: dt.date, locale: str, *,
+                lead: bool = False) -> Iterator[Flowable]:
+    parts = [engagement.status.label]
+    if engagement.start_on is not None:
+        end = date_text(engagement.end_on, locale) if engagement.end_on else "open-ended"
+        parts.append(f"{date_text(engagement.start_on, locale)} – {end}")
+    else:
+        parts.append("no start date")
+    if engagement.value_minor is not None:
+        parts.append(f"value {money(engagement.value_minor, engagement.currency, locale)}")
+    items = engagement.installments
+    yield _room_for(len(items), len({i.currency for i in items}), extra=23 if lead else 0)
+    if lead:
+        yield heading("Engagements")
+    yield heading(engagement.title)
+    if not items:
+        yield note(" · ".join(parts) + ". No installments fell due in the period.")
+        return
+    yield _kept_note(" · ".join(parts))
+    yield from stream_table(INSTALLMENT_COLUMNS, (
+        (i.label, date_text(i.due_on, locale), money(i.amount_minor, i.currency, locale),
+         money(i.paid_minor, i.currency, locale), money(i.outstanding_minor, i.currency, locale),
+         _status_text(i.status), _days_late_text(i, as_of)) for i in items))
+    yield totals_table(INSTALLMENT_COLUMNS, _installment_totals(items, locale))
+
+
+def _status_text(status: InstallmentStatus) -> str:
+    return "Not yet due" if status is InstallmentStatus.PLANNED else status.label
+
+
+def _installment_totals(items: Sequence[StatementInstallment],
+                        locale: str) -> list[Sequence[object]]:
+    sums: dict[str, list[int]] = {}
+    for i in items:
+        row = sums.setdefault(i.currency, [0, 0, 0])
+        row[0] += i.amount_minor
+        row[1] += i.paid_minor
+        row[2] += i.outstanding_minor
+    return [("Total", "", *(money(v, code, locale) for v in values), "", "")
+            for code, values in sorted(sums.items())]

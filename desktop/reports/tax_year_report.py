@@ -1,0 +1,270 @@
+"""The year-end tax summary: who was paid in a tax year, with which tax form on file, and which
+US contractors are 1099-NEC filing candidates.
+
+Landscape A4: the year's 1099-NEC threshold with its legal source and the day it was checked
+(read from the settings table, never written here), the totals per currency, the filing
+candidates, every contractor paid in the year (tax form, masked tax id, totals per currency,
+the USD split between 1099-NEC and the processor's 1099-K) and the contractors whose tax
+paperwork is incomplete. Everything is read from ``desktop.store.tax_year.tax_year_summary``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+import desktop
+from desktop.core.enums import TaxForm
+from desktop.core.validation import Cancelled
+from desktop.reports.pdf_base import safe, styles
+from desktop.reports.report_kit import (
+    HEAD_HEIGHT,
+    ROW_HEIGHT,
+    Column,
+    ReportHeader,
+    amount,
+    date_text,
+    heading,
+    money,
+    no_data,
+    note,
+    period_text,
+    stream_table,
+    totals_table,
+    write_report,
+)
+from desktop.store.db import Store
+from desktop.store.reporting import business
+from desktop.store.tax_year import (
+    MISSING_COUNTRY,
+    MISSING_TAX_FORM,
+    MISSING_TAX_ID,
+    US,
+    US_FORM,
+    USD,
+    TaxYearLine,
+    TaxYearSummary,
+    tax_year_summary,
+)
+
+__all__ = ["CANDIDATE_COLUMNS", "CONTRACTOR_COLUMNS", "FLAGGED_COLUMNS", "REPORT",
+           "SUMMARY_COLUMNS", "flag_text", "threshold_text", "write_tax_year_report"]
+
+REPORT = "Year-end tax summary"
+CANDIDATES = f"Filing candidates ({US_FORM})"
+
+SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors paid", 110, "R"),
+                   Column("Total paid", 180, "R"), Column("1099-NEC", 180, "R"),
+                   Column("1099-K (card, platform)", 191, "R"))
+CANDIDATE_COLUMNS = (Column("Contractor", 180), Column("Legal name", 180), Column("Kind", 70),
+                     Column("Tax ID", 80), Column("W-9 received", 100),
+                     Column("1099-NEC total", 140, "R"))
+CONTRACTOR_COLUMNS = (Column("Contractor", 150), Column("Country", 44), Column("Tax form", 100),
+                      Column("Tax ID", 62), Column("Paid", 100, "R"),
+                      Column("1099-NEC USD", 80, "R"), Column("1099-K USD", 80, "R"),
+                      Column("Missing", 135))
+FLAGGED_COLUMNS = (Column("Contractor", 190), Column("Country", 60), Column("Tax form", 110),
+                   Column("Tax ID", 80), Column("To complete", 311))
+
+_SHORT = {MISSING_TAX_FORM: "tax form", MISSING_TAX_ID: "tax id", MISSING_COUNTRY: "country"}
+
+
+def write_tax_year_report(store: Store, path: Path, year: int, *,
+                          today: dt.date | None = None,
+                          should_stop: Callable[[], bool] | None = None) -> Path:
+    """Write the summary of tax year ``year`` (the business's tax year starting in that
+    calendar year) to ``path``. Raises Cancelled, writing nothing, once ``should_stop``
+    returns True (it is asked as pages are laid out)."""
+    today = today or dt.date.today()
+    info = business(store)
+    locale = info.locale
+    data = tax_year_summary(store, year)
+    period = f"Tax year {year}: {period_text(data.first, data.last, locale)}"
+    header = ReportHeader(info.name, REPORT, period,
+                          f"Prepared {date_text(today, locale)} with Crewbook "
+                          f"{desktop.__version__}")
+    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+                        landscape=True,
+                        subject=f"Payments per contractor and {US_FORM} filing candidates, "
+                                f"tax year {year}",
+                        keywords=("tax year", str(year), US_FORM, "1099-K", *data.totals))
+
+
+def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
+               ) -> Iterator[Flowable]:
+    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
+    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
+    laid out, so a stopped report leaves no file behind."""
+    for flowable in story:
+        if should_stop is not None and should_stop():
+            raise Cancelled("the report was stopped; no file was written")
+        yield flowable
+
+
+# --- words ----------------------------------------------------------------------------------
+def threshold_text(data: TaxYearSummary, locale: str) -> str:
+    """"1099-NEC threshold for tax year 2026: 2,000.00 USD (source: …; checked …)." or why
+    there is none."""
+    t = data.threshold
+    if t is None:
+        return (f"No {US_FORM} reporting threshold is recorded for tax year {data.year}, so "
+                "nobody can be listed as a filing candidate. Add the year's threshold to "
+                "Crewbook's reporting thresholds before relying on this summary.")
+    return (f"{t.form} threshold for tax year {data.year}: "
+            f"{money(t.amount_minor, t.currency, locale)} (source: {t.source}; checked "
+            f"{date_text(t.checked_on, locale)}).")
+
+
+def _name(line: TaxYearLine) -> str:
+    marks = [m for m, on in (("archived", line.archived), ("demo", line.is_demo)) if on]
+    return line.name + (f" ({', '.join(marks)})" if marks else "")
+
+
+def _form(line: TaxYearLine, locale: str) -> str:
+    if line.tax_form is TaxForm.NONE:
+        return "None"
+    if line.tax_form_on is None:
+        return line.tax_form_label
+    return f"{line.tax_form_label}, {date_text(line.tax_form_on, locale)}"
+
+
+def _tax_id(line: TaxYearLine) -> str:
+    return line.masked_tax_id if line.has_tax_id else "missing"
+
+
+def flag_text(line: TaxYearLine) -> str:
+    """What a flagged contractor's paperwork lacks, in words."""
+    parts = []
+    for flag in line.flags:
+        if flag == MISSING_TAX_FORM:
+            wanted = "a W-9" if line.country == US else "a W-8BEN, or a W-9 from a US person"
+            text = f"Missing tax form: ask for {wanted}"
+            if line.country == US and line.reaches_threshold:
+                text += f" (the {US_FORM} total reaches the threshold)"
+            parts.append(text)
+        elif flag == MISSING_TAX_ID:
+            parts.append("Missing tax id")
+        elif flag == MISSING_COUNTRY:
+            parts.append("Missing country: the form that applies is unknown")
+        else:
+            parts.append(flag[:1].upper() + flag[1:])
+    return "; ".join(parts)
+
+
+# --- the story ------------------------------------------------------------------------------
+def _story(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
+    year = data.year
+    period = period_text(data.first, data.last, locale)
+    yield Paragraph(safe(f"Year-end tax summary, tax year {year}"), styles().title)
+    yield note(f"Payments made {period}, counted by the day they were paid. Archived and demo "
+               "contractors are included and marked.")
+    if data.threshold is None:
+        yield no_data(threshold_text(data, locale))
+    else:
+        yield Paragraph(safe(threshold_text(data, locale)), styles().body)
+    if not data.lines:
+        yield no_data(f"No payments were made in tax year {year} ({period}): there is nothing "
+                      "to report.")
+        return
+
+    yield heading("Summary")
+    counts: dict[str, int] = {}
+    for line in data.lines:
+        for code in line.totals:
+            counts[code] = counts.get(code, 0) + 1
+    yield from stream_table(SUMMARY_COLUMNS, (
+        (code, f"{counts[code]:,}", money(total, code, locale),
+         money(data.nec_minor, USD, locale) if code == USD else "—",
+         money(data.processor_minor, USD, locale) if code == USD else "—")
+        for code, total in data.totals.items()))
+    yield note(f"{data.contractors:,} contractors paid; {data.candidates:,} {US_FORM} filing "
+               f"candidate{'' if data.candidates == 1 else 's'}; {data.flagged:,} with "
+               "incomplete tax details. Amounts in different currencies are never added "
+               "together or converted.")
+
+    yield from _candidates(data, locale)
+
+    yield heading(f"Every contractor paid in tax year {year}")
+    yield from stream_table(CONTRACTOR_COLUMNS, _contractor_rows(data, locale))
+    yield totals_table(CONTRACTOR_COLUMNS, [
+        ("Total", "", "", "", money(total, code, locale),
+         amount(data.nec_minor, USD, locale) if code == USD else "",
+         amount(data.processor_minor, USD, locale) if code == USD else "", "")
+        for code, total in data.totals.items()])
+
+    yield heading("Flagged contractors")
+    flagged = [line for line in data.lines if line.flags]
+    if flagged:
+        cell = styles().cell
+        yield from stream_table(FLAGGED_COLUMNS, (
+            (_name(line), line.country or "—", _form(line, locale), _tax_id(line),
+             Paragraph(safe(flag_text(line)), cell)) for line in flagged))
+    else:
+        yield note(f"Every contractor paid in tax year {year} has a tax form, a tax id and a "
+                   "country on file.")
+
+    yield heading("About 1099-NEC and 1099-K")
+    yield note(f"Only USD payments count toward {US_FORM}. Payments by card or through a "
+               "payment platform are reported by the card processor or platform on Form "
+               "1099-K, not by the payer: they are totalled apart under 1099-K and do not count "
+               f"toward the {US_FORM} threshold. A payment with no method recorded counts "
+               f"toward {US_FORM}. A filing candidate is a contractor in the US with a W-9 on "
+               f"file whose {US_FORM} total reaches the year's threshold; check each one with "
+               "your accountant before filing.")
+
+
+def _candidates(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
+    chosen = [line for line in data.lines if line.candidate]
+    # A short list starts on a page that holds it, its heading and its total together.
+    rows = len(chosen) if len(chosen) <= 10 else 3
+    yield CondPageBreak(23 + HEAD_HEIGHT + (rows + 1) * ROW_HEIGHT + 10)
+    yield heading(CANDIDATES)
+    if data.threshold is None:
+        yield note(f"None listed: no {US_FORM} threshold is recorded for tax year "
+                   f"{data.year}.")
+        return
+    if not chosen:
+        yield note(f"No contractor is a {US_FORM} filing candidate for tax year {data.year}.")
+    else:
+        yield from stream_table(CANDIDATE_COLUMNS, (
+            (_name(line), line.legal_name or "—", line.kind.label, _tax_id(line),
+             date_text(line.tax_form_on, locale) if line.tax_form_on else "date not recorded",
+             money(line.nec_minor, USD, locale)) for line in chosen))
+        yield totals_table(CANDIDATE_COLUMNS, [
+            ("Total", f"{len(chosen):,} candidate" + ("" if len(chosen) == 1 else "s"), "", "",
+             "", money(sum(line.nec_minor for line in chosen), USD, locale))])
+    waiting = [line for line in data.lines
+               if line.reaches_threshold and line.country == US and not line.candidate]
+    if waiting:
+        names = ", ".join(line.name for line in waiting)
+        yield note(f"Over the threshold without a W-9 on file (not listed above until one is "
+                   f"received): {names}.")
+
+
+def _contractor_rows(data: TaxYearSummary, locale: str) -> Iterator[Sequence[object]]:
+    """One row per contractor. Paid in several currencies, the row has a line per currency:
+    the paid cell lists them and the 1099 cells put their USD amounts on the USD line."""
+    right = styles().right
+    for line in data.lines:
+        has_usd = USD in line.totals
+        nec: object = amount(line.nec_minor, USD, locale) if has_usd else "—"
+        card: object = amount(line.processor_minor, USD, locale) if has_usd else "—"
+        paid: object = "; ".join(money(v, c, locale) for c, v in line.totals.items())
+        if len(line.totals) > 1:
+            codes = list(line.totals)
+            paid = Paragraph("<br/>".join(safe(money(v, c, locale))
+                                          for c, v in line.totals.items()), right)
+            if has_usd:
+                nec, card = (_on_usd_line(str(nec), codes), _on_usd_line(str(card), codes))
+        yield (_name(line), line.country or "—", _form(line, locale), _tax_id(line), paid,
+               nec, card, ", ".join(_SHORT.get(flag, flag) for flag in line.flags))
+
+
+def _on_usd_line(text: str, codes: Sequence[str]) -> Flowable:
+    """``text`` on the line of a multi-currency cell that holds USD; a no-break space keeps
+    the other lines, so the amount sits beside the USD total."""
+    return Paragraph("<br/>".join(safe(text) if code == USD else "&#160;" for code in codes),
+                     styles().right)
