@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import db, engagements, risk, roster, transfer
+from desktop.cli import db, engagements, reports, risk, roster, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
@@ -19,7 +19,7 @@ __all__ = ["LIST_FIELDS", "OPTIONS", "build_parser", "main"]
 
 # A rejected field is reported by the option that set it.
 _OPTION_NAMES = {"contractors": OPTIONS, "engagements": engagements.OPTIONS,
-                 "payments": engagements.PAYMENT_OPTIONS}
+                 "payments": engagements.PAYMENT_OPTIONS, "report": reports.OPTIONS}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     engagements.register(commands)
     risk.register(commands)
     transfer.register(commands)
+    reports.register(commands)
     db.register(commands)
     return parser
 
@@ -58,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return risk.run(args, store)
             if args.command in ("import", "export"):
                 return transfer.run(args, store)
+            if args.command == "report":
+                return reports.run(args, store)
             return db.run(args, folder, store)
         finally:
             store.close()

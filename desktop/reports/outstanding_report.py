@@ -11,14 +11,13 @@ report's date are not counted and cancelled installments are not owed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 import desktop
-from desktop.core.validation import Cancelled
 from desktop.reports.pdf_base import safe, styles
 from desktop.reports.report_kit import (
     HEAD_HEIGHT,
@@ -84,22 +83,11 @@ def write_outstanding_report(store: Store, path: Path, as_of: dt.date, *,
     header = ReportHeader(info.name, REPORT, when,
                           f"Prepared {date_text(today, locale)} with Crewbook "
                           f"{desktop.__version__}")
-    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+    return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Outstanding and overdue installments as of "
                                 f"{date_text(as_of, locale)}",
                         keywords=("outstanding", "overdue", "ageing", *data.totals))
-
-
-def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
-               ) -> Iterator[Flowable]:
-    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
-    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
-    laid out, so a stopped report leaves no file behind."""
-    for flowable in story:
-        if should_stop is not None and should_stop():
-            raise Cancelled("the report was stopped; no file was written")
-        yield flowable
 
 
 def _kept_note(text: str) -> Flowable:

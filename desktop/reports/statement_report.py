@@ -12,7 +12,7 @@ or today while the period is still running.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
@@ -22,7 +22,6 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 import desktop
 from desktop.core.enums import InstallmentStatus, TaxForm
 from desktop.core.payments import OnTimeRecord
-from desktop.core.validation import Cancelled
 from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, safe, styles
 from desktop.reports.report_kit import (
     HEAD_HEIGHT,
@@ -85,21 +84,10 @@ def write_statement_report(store: Store, path: Path, contractor_id: int, first: 
                           f"Prepared {date_text(today, locale)} with Crewbook "
                           f"{desktop.__version__}")
     currencies = _currencies(data)
-    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+    return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Statement for {who}, {period}",
                         keywords=("statement", "contractor", *currencies))
-
-
-def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
-               ) -> Iterator[Flowable]:
-    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
-    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
-    laid out, so a stopped report leaves no file behind."""
-    for flowable in story:
-        if should_stop is not None and should_stop():
-            raise Cancelled("the report was stopped; no file was written")
-        yield flowable
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -11,14 +11,13 @@ paperwork is incomplete. Everything is read from ``desktop.store.tax_year.tax_ye
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 import desktop
 from desktop.core.enums import TaxForm
-from desktop.core.validation import Cancelled
 from desktop.reports.pdf_base import safe, styles
 from desktop.reports.report_kit import (
     HEAD_HEIGHT,
@@ -86,22 +85,11 @@ def write_tax_year_report(store: Store, path: Path, year: int, *,
     header = ReportHeader(info.name, REPORT, period,
                           f"Prepared {date_text(today, locale)} with Crewbook "
                           f"{desktop.__version__}")
-    return write_report(Path(path), header, _stoppable(_story(data, locale), should_stop),
+    return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Payments per contractor and {US_FORM} filing candidates, "
                                 f"tax year {year}",
                         keywords=("tax year", str(year), US_FORM, "1099-K", *data.totals))
-
-
-def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool] | None
-               ) -> Iterator[Flowable]:
-    """``story``, checking ``should_stop`` before each flowable (a streamed table is a flowable
-    per chunk of rows): Cancelled when it says so. The PDF is only written once the story is
-    laid out, so a stopped report leaves no file behind."""
-    for flowable in story:
-        if should_stop is not None and should_stop():
-            raise Cancelled("the report was stopped; no file was written")
-        yield flowable
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from desktop.core.periods import tax_year
 from desktop.store.db import Store
-from desktop.store.models import BusinessProfile
+from desktop.store.models import BusinessProfile, Payment
 
 
 @dataclass(frozen=True)
@@ -33,3 +35,9 @@ def business(store: Store) -> BusinessInfo:
         return BusinessInfo(profile.name or "My business", profile.locale or "en_US",
                             profile.country, profile.base_currency,
                             (profile.tax_year_start_month, profile.tax_year_start_day))
+
+
+def payment_currencies(store: Store) -> list[str]:
+    """The currencies payments were made in, for a report's currency filter."""
+    with store.reading() as session:
+        return list(session.scalars(select(Payment.currency).distinct().order_by(Payment.currency)))

@@ -51,6 +51,7 @@ from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.engagements_view import EngagementsView
+from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.transfer import dropped_file, export_csv
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, "Today")  # the first thing the owner sees
         self.tabs.addTab(self.splitter, "Contractors")
         self.tabs.addTab(self.engagements, "Engagements")
+        self.reports = ReportsView(self.store, self.settings)
+        self.tabs.addTab(self.reports, "Reports")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -252,6 +255,9 @@ class MainWindow(QMainWindow):
         self.engagements_tab_action = self._action(
             "&Engagements", lambda: self.tabs.setCurrentWidget(self.engagements), "Ctrl+3",
             "Contracts, payment schedules and the communication log")
+        self.reports_tab_action = self._action(
+            "&Reports", lambda: self.tabs.setCurrentWidget(self.reports), "Ctrl+4",
+            "PDF and CSV reports for your accountant")
         self.rules_action = self._action("&Payment rules…", self.edit_rules,
                                          tip="The statutory rules terms are checked against")
         self.import_action = self._action(
@@ -283,7 +289,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.dashboard_tab_action, self.contractors_tab_action,
-                              self.engagements_tab_action])
+                              self.engagements_tab_action, self.reports_tab_action])
         view_menu.addSeparator()
         view_menu.addAction(self.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
@@ -427,6 +433,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.dashboard:
             self.dashboard.refresh()
+        elif self.tabs.currentWidget() is self.reports:
+            self.reports.refresh()
         self._update_actions()
 
     def open_engagement(self, engagement_id: int) -> None:
@@ -656,5 +664,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.reports.close_down()
         self.background.wait(10_000)
         super().closeEvent(event)

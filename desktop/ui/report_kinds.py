@@ -1,0 +1,114 @@
+"""The four accountant reports as the Reports tab offers them: what each needs to be chosen, and
+how its PDF and CSV are written (off the UI thread, stoppable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from desktop.store.db import Store
+
+PERIOD, CONTRACTOR, FILTERS, TAX_YEAR, AS_OF = "period", "contractor", "filters", "tax_year", "as_of"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the user picked; a report reads the parts it needs."""
+
+    first: dt.date
+    last: dt.date
+    contractor_id: int | None
+    currency: str | None
+    tag: str | None
+    year: int
+    as_of: dt.date
+    today: dt.date
+
+
+Stop = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    key: str
+    title: str
+    blurb: str
+    needs: frozenset[str]
+    pdf: Callable[[Store, Path, Choice, Stop], Path]
+    csv: Callable[[Store, IO[str], Choice], int]
+    file_stem: Callable[[Choice], str]
+
+
+def _payments_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
+    from desktop.reports.payments_report import write_payments_report
+
+    return write_payments_report(store, path, c.first, c.last, contractor_id=c.contractor_id,
+                                 currency=c.currency, tag=c.tag, today=c.today, should_stop=stop)
+
+
+def _payments_csv(store: Store, out: IO[str], c: Choice) -> int:
+    from desktop.io.report_csv import write_payments_csv
+
+    return write_payments_csv(store, out, c.first, c.last, contractor_id=c.contractor_id,
+                              currency=c.currency, tag=c.tag)
+
+
+def _statement_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
+    from desktop.reports.statement_report import write_statement_report
+
+    assert c.contractor_id is not None
+    return write_statement_report(store, path, c.contractor_id, c.first, c.last, today=c.today,
+                                  should_stop=stop)
+
+
+def _statement_csv(store: Store, out: IO[str], c: Choice) -> int:
+    from desktop.io.report_tables_csv import write_statement_csv
+
+    assert c.contractor_id is not None
+    return write_statement_csv(store, out, c.contractor_id, c.first, c.last, today=c.today)
+
+
+def _tax_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
+    from desktop.reports.tax_year_report import write_tax_year_report
+
+    return write_tax_year_report(store, path, c.year, today=c.today, should_stop=stop)
+
+
+def _tax_csv(store: Store, out: IO[str], c: Choice) -> int:
+    from desktop.io.report_tables_csv import write_tax_year_csv
+
+    return write_tax_year_csv(store, out, c.year)
+
+
+def _outstanding_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
+    from desktop.reports.outstanding_report import write_outstanding_report
+
+    return write_outstanding_report(store, path, c.as_of, today=c.today, should_stop=stop)
+
+
+def _outstanding_csv(store: Store, out: IO[str], c: Choice) -> int:
+    from desktop.io.report_tables_csv import write_outstanding_csv
+
+    return write_outstanding_csv(store, out, c.as_of)
+
+
+KINDS: tuple[ReportKind, ...] = (
+    ReportKind("payments", "Payments for a period",
+               "Every payment made, by contractor, method and month, with totals per currency.",
+               frozenset({PERIOD, FILTERS}), _payments_pdf, _payments_csv,
+               lambda c: f"payments-{c.first.isoformat()}-to-{c.last.isoformat()}"),
+    ReportKind("statement", "Contractor statement",
+               "One contractor: engagements, installments due and paid, balance, on-time rate.",
+               frozenset({PERIOD, CONTRACTOR}), _statement_pdf, _statement_csv,
+               lambda c: f"statement-{c.contractor_id}-{c.first.isoformat()}-to-{c.last.isoformat()}"),
+    ReportKind("tax-year", "Year-end tax summary",
+               "Totals per contractor, tax forms on file and 1099-NEC filing candidates.",
+               frozenset({TAX_YEAR}), _tax_pdf, _tax_csv, lambda c: f"tax-year-{c.year}"),
+    ReportKind("outstanding", "Outstanding and overdue",
+               "What is owed on a day, to whom, and how late, with ageing per currency.",
+               frozenset({AS_OF}), _outstanding_pdf, _outstanding_csv,
+               lambda c: f"outstanding-{c.as_of.isoformat()}"),
+)

@@ -1,0 +1,297 @@
+"""The Reports tab: choose a report and its period or date, save it as PDF or CSV, open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import periods
+from desktop.core.validation import Cancelled
+from desktop.store import contractors
+from desktop.store.db import Store
+from desktop.store.reporting import business, payment_currencies
+from desktop.ui.background_task import Progress, Task
+from desktop.ui.fields import ERROR_STYLE
+from desktop.ui.report_kinds import (
+    AS_OF,
+    CONTRACTOR,
+    FILTERS,
+    KINDS,
+    PERIOD,
+    TAX_YEAR,
+    Choice,
+    ReportKind,
+)
+from desktop.ui.worker import Background
+
+PRESETS = ("This month", "Last month", "This quarter", "Last quarter", "This tax year",
+           "Last tax year", "Custom dates")
+
+
+def preset_period(name: str, today: dt.date, tax_year_start: tuple[int, int]) -> periods.Period:
+    """The period a preset names, seen from ``today``."""
+    if name in ("This month", "Last month"):
+        first = today.replace(day=1)
+        if name == "Last month":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return periods.month(first.year, first.month)
+    if name in ("This quarter", "Last quarter"):
+        number, year = (today.month - 1) // 3 + 1, today.year
+        if name == "Last quarter":
+            number, year = (4, year - 1) if number == 1 else (number - 1, year)
+        return periods.quarter(year, number)
+    year = today.year if today >= dt.date(today.year, *tax_year_start) else today.year - 1
+    return periods.tax_year(year - (name == "Last tax year"), tax_year_start)
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name, calendarPopup=True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+class ReportsView(QWidget):
+    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self.store, self.settings = store, settings
+        self.today = today or dt.date.today()
+        # A report of 100,000 payments takes a while: its own thread keeps the roster's free.
+        self.background = Background(self)
+        self.tax_year_start = (1, 1)
+        self.list = QListWidget(objectName="reportList")
+        self.list.setMaximumWidth(240)
+        for kind in KINDS:
+            item = QListWidgetItem(kind.title)
+            item.setToolTip(kind.blurb)
+            item.setData(Qt.ItemDataRole.UserRole, kind.key)
+            self.list.addItem(item)
+        self.list.setSpacing(3)
+        self.list.currentRowChanged.connect(self._kind_changed)
+
+        self.title = QLabel(objectName="reportTitle", styleSheet="font-size: 15px; font-weight: 600;")
+        self.blurb = QLabel(objectName="reportBlurb", wordWrap=True)
+        self.preset = QComboBox(objectName="periodPreset")
+        self.preset.addItems(PRESETS)
+        self.preset.currentTextChanged.connect(self._preset_changed)
+        self.first = _date_edit("firstDate", self.today)
+        self.last = _date_edit("lastDate", self.today)
+        self.contractor = QComboBox(objectName="contractorCombo")
+        self.category = QComboBox(objectName="categoryCombo")
+        self.currency = QComboBox(objectName="currencyCombo")
+        self.year = QSpinBox(objectName="taxYear", minimum=1990, maximum=2100, value=self.today.year)
+        self.as_of = _date_edit("asOfDate", self.today)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.preset)
+        period_row.addWidget(QLabel("from"))
+        period_row.addWidget(self.first)
+        period_row.addWidget(QLabel("to"))
+        period_row.addWidget(self.last)
+        period_row.addStretch(1)
+        for combo in (self.contractor, self.category, self.currency):
+            combo.setMinimumContentsLength(28)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.rows = {PERIOD: ("Period:", period_row), CONTRACTOR: ("Contractor:", self.contractor),
+                     TAX_YEAR: ("Tax year:", self.year), AS_OF: ("As of:", self.as_of)}
+        for label, field in self.rows.values():
+            self.form.addRow(label, field)
+        self.form.addRow("Category:", self.category)
+        self.form.addRow("Currency:", self.currency)
+
+        self.pdf_button = QPushButton("Save PDF…", objectName="savePdf")
+        self.pdf_button.clicked.connect(lambda: self.save(pdf=True))
+        self.csv_button = QPushButton("Save CSV…", objectName="saveCsv")
+        self.csv_button.clicked.connect(lambda: self.save(pdf=False))
+        self.open_after = QCheckBox("Open the PDF when it is ready", objectName="openAfter")
+        self.open_after.setChecked(settings.value("reports/open", True, type=bool))
+        self.open_after.toggled.connect(lambda on: settings.setValue("reports/open", on))
+        self.cancel_button = QPushButton("Cancel", objectName="cancelReport")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.task = Task(self.background, QProgressBar(objectName="reportBar"), self)
+        self.task.bar.setTextVisible(False)
+        self.status = QLabel(objectName="reportStatus", wordWrap=True,
+                             textInteractionFlags=Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.status.setOpenExternalLinks(True)
+        buttons = QHBoxLayout()
+        for widget in (self.pdf_button, self.csv_button, self.open_after):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        busy = QHBoxLayout()
+        busy.addWidget(self.task.bar, 1)
+        busy.addWidget(self.cancel_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(self.blurb)
+        right.addSpacing(8)
+        right.addLayout(self.form)
+        right.addSpacing(8)
+        right.addLayout(buttons)
+        right.addLayout(busy)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(right, 1)
+        self._set_busy(False)
+
+    # --- choices -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Fill the contractor, category and currency lists from the store (on showing the tab)."""
+        info = business(self.store)
+        self.tax_year_start = info.tax_year_start
+        rows = sorted(contractors.list_rows(self.store), key=lambda r: r.display_name.casefold())
+        chosen = self.contractor.currentData()
+        self.contractor.clear()
+        self.contractor.addItem("All contractors", None)
+        for row in rows:
+            self.contractor.addItem(row.display_name + (" (archived)" if row.archived else ""),
+                                    row.id)
+        self.contractor.setCurrentIndex(max(0, self.contractor.findData(chosen)))
+        for combo, everything, values in (
+                (self.category, "All categories", contractors.used_tags(self.store)),
+                (self.currency, "All currencies", payment_currencies(self.store))):
+            chosen = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        self._preset_changed(self.preset.currentText())
+
+    def kind(self) -> ReportKind:
+        return KINDS[max(0, self.list.currentRow())]
+
+    def _kind_changed(self, _row: int) -> None:
+        kind = self.kind()
+        self.title.setText(kind.title)
+        self.blurb.setText(kind.blurb)
+        for need, (_label, field) in self.rows.items():
+            self.form.setRowVisible(field, need in kind.needs)
+        for combo in (self.category, self.currency):
+            self.form.setRowVisible(combo, FILTERS in kind.needs)
+        # A statement is about one contractor: "All contractors" is not a choice there.
+        if self.contractor.count():
+            self.contractor.model().item(0).setEnabled(kind.key != "statement")  # type: ignore[attr-defined]
+            if kind.key == "statement" and self.contractor.currentIndex() == 0:
+                self.contractor.setCurrentIndex(min(1, self.contractor.count() - 1))
+        self.form.setRowVisible(self.contractor, CONTRACTOR in kind.needs or FILTERS in kind.needs)
+        self.csv_button.setEnabled(not self.task.running)
+        self.status.clear()
+
+    def _preset_changed(self, name: str) -> None:
+        custom = name == "Custom dates"
+        self.first.setEnabled(custom)
+        self.last.setEnabled(custom)
+        if not custom:
+            period = preset_period(name, self.today, self.tax_year_start)
+            for edit, day in ((self.first, period.first), (self.last, period.last)):
+                edit.setDate(QDate(day.year, day.month, day.day))
+
+    def choice(self) -> Choice:
+        return Choice(first=_day(self.first), last=_day(self.last),
+                      contractor_id=self.contractor.currentData(),
+                      currency=self.currency.currentData(), tag=self.category.currentData(),
+                      year=self.year.value(), as_of=_day(self.as_of), today=self.today)
+
+    def problem(self, choice: Choice) -> str:
+        kind = self.kind()
+        if PERIOD in kind.needs and choice.last < choice.first:
+            return "The period ends before it starts."
+        if kind.key == "statement" and choice.contractor_id is None:
+            return "Choose the contractor the statement is for."
+        return ""
+
+    # --- saving --------------------------------------------------------------------------
+    def save(self, *, pdf: bool) -> None:
+        choice, kind = self.choice(), self.kind()
+        problem = self.problem(choice)
+        if problem:
+            self._say(problem, error=True)
+            return
+        folder = Path(str(self.settings.value("reports/folder", str(Path.home()))))
+        suffix, filter_text = (".pdf", "PDF (*.pdf)") if pdf else (".csv", "CSV (*.csv)")
+        path_text, _ = QFileDialog.getSaveFileName(
+            self, f"Save {kind.title.lower()}", str(folder / (kind.file_stem(choice) + suffix)),
+            filter_text)
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self.settings.setValue("reports/folder", str(path.parent))
+        store = self.store
+
+        def write(progress: Progress) -> tuple[Path, int | None]:
+            if pdf:
+                return kind.pdf(store, path, choice, progress.stop.is_set), None
+            with path.open("w", encoding="utf-8-sig", newline="") as out:
+                return path, kind.csv(store, out, choice)
+
+        self._set_busy(True)
+        self._say(f"Writing {path.name}…")
+        self.task.start(write, self._saved, self._failed)
+
+    def cancel(self) -> None:
+        self.task.request_stop()
+        self._say("Stopping…")
+
+    def _saved(self, result: tuple[Path, int | None]) -> None:
+        path, rows = result
+        self._set_busy(False)
+        link = QUrl.fromLocalFile(str(path)).toString()
+        folder = QUrl.fromLocalFile(str(path.parent)).toString()
+        what = f"{rows:,} rows" if rows is not None else "Saved"
+        self._say(f"{what} to <a href='{link}'>{path.name}</a> "
+                  f"(<a href='{folder}'>show the folder</a>).", rich=True)
+        if rows is None and self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, Cancelled):
+            self._say("Stopped; no file was written.")
+        else:
+            self._say(f"The report could not be written: {error}", error=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.pdf_button, self.csv_button, self.list):
+            widget.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+
+    def _say(self, text: str, *, error: bool = False, rich: bool = False) -> None:
+        self.status.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)
+
+    def close_down(self) -> None:
+        """Stop a report being written (the window is closing) and wait for the thread."""
+        self.task.abandon()
+        self.background.wait()
