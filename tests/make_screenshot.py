@@ -1,5 +1,6 @@
-"""Refresh resources/screenshot.png and resources/import-preview.png, the README's pictures of
-the main window and of the import wizard's preview.
+"""Refresh resources/screenshot.png, resources/import-preview.png and
+resources/payments-report.png: the README's pictures of the main window, the import wizard's
+preview and the first page of a payments report (rendered with poppler's pdftoppm).
 
     QT_QPA_PLATFORM=offscreen python tests/make_screenshot.py
 """
@@ -21,6 +22,7 @@ from desktop.ui.main_window import MainWindow
 OUT = Path(__file__).parents[1] / "resources" / "screenshot.png"
 IMPORT_OUT = OUT.with_name("import-preview.png")
 IMPORT_FILE = Path(__file__).parent / "fixtures" / "import" / "excel_de.csv"
+REPORT_OUT = OUT.with_name("payments-report.png")
 
 
 def main() -> int:
@@ -45,10 +47,25 @@ def main() -> int:
         window.load()
         app.exec()
         shoot_import(app, opened.store, window, folder)
+        shoot_report(opened.store, folder)
         opened.store.close()
     print(OUT)
     print(IMPORT_OUT)
+    print(REPORT_OUT)
     return 0
+
+
+def shoot_report(store, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Page 1 of the demo roster's payments this tax year."""
+    import datetime as dt
+    import subprocess
+
+    from desktop.reports.payments_report import write_payments_report
+
+    today = dt.date.today()
+    pdf = write_payments_report(store, folder / "payments.pdf", dt.date(today.year, 1, 1), today)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(REPORT_OUT.with_suffix(""))], check=True)
 
 
 def shoot_import(app, store, window: MainWindow, folder: Path) -> None:  # type: ignore[no-untyped-def]

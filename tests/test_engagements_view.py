@@ -491,7 +491,7 @@ def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.load()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
-        ["Today", "Contractors", "Engagements"]
+        ["Today", "Contractors", "Engagements", "Reports"]
     assert window.tabs.currentWidget() is window.dashboard
     window.tabs.setCurrentWidget(window.splitter)
     window.table.selectRow(0)
@@ -503,6 +503,9 @@ def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  
     qtbot.keyClick(window.engagements.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.splitter
     assert window.edit_action.isEnabled()
+    qtbot.keyClick(window.table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.reports
+    assert window.reports.contractor.count() == 2  # "All contractors" and Maya, read on showing
     window.background.wait()
 
 

@@ -14,22 +14,21 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
-import desktop
 from desktop.reports.pdf_base import safe, styles
 from desktop.reports.report_kit import (
-    HEAD_HEIGHT,
-    ROW_HEIGHT,
     Column,
     ReportHeader,
     amount,
     date_text,
     heading,
+    kept_note,
     money,
     no_data,
     note,
+    prepared_text,
+    room_for,
     stream_table,
     totals_table,
     write_report,
@@ -51,7 +50,6 @@ __all__ = ["AGEING_COLUMNS", "REPORT", "ROW_COLUMNS", "SUMMARY_COLUMNS", "by_mos
 
 REPORT = "Outstanding and overdue"
 BUCKETS = (*(key for key, _ in AGEING_BUCKETS), OVER_90)
-KEEP_WHOLE = 10  # a contractor with at most this many rows starts on a page that holds them all
 
 SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors", 90, "R"),
                    Column("Installments", 90, "R"), Column("Outstanding", 160, "R"),
@@ -81,28 +79,12 @@ def write_outstanding_report(store: Store, path: Path, as_of: dt.date, *,
     data = outstanding(store, as_of)
     when = f"As of {date_text(as_of, locale)}"
     header = ReportHeader(info.name, REPORT, when,
-                          f"Prepared {date_text(today, locale)} with Crewbook "
-                          f"{desktop.__version__}")
+                          prepared_text(today, locale))
     return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Outstanding and overdue installments as of "
                                 f"{date_text(as_of, locale)}",
                         keywords=("outstanding", "overdue", "ageing", *data.totals))
-
-
-def _kept_note(text: str) -> Flowable:
-    """A muted line that stays on the page of the table after it."""
-    style = ParagraphStyle("kept-note", parent=styles().muted, keepWithNext=1, spaceAfter=3)
-    return Paragraph(safe(text), style)
-
-
-def _room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
-    """A page break unless a heading, a line of note, a short table and its totals all fit
-    (the kit keeps a heading with the first rows only, so a short table with totals could
-    move on and leave its heading behind)."""
-    if rows > KEEP_WHOLE:
-        rows = 3
-    return CondPageBreak(extra + 23 + 13 + HEAD_HEIGHT + (rows + totals) * ROW_HEIGHT + 10)
 
 
 def _days(count: int) -> str:
@@ -161,12 +143,12 @@ def _contractor(group: OutstandingContractor, locale: str, *,
     about.append(f"longest overdue {_days(late)}" if late else "nothing overdue yet")
     if group.is_demo:
         about.append("demo data")
-    yield _room_for(len(group.rows), len(group.totals), extra=36 if lead else 0)
+    yield room_for(len(group.rows), len(group.totals), extra=36 if lead else 0)
     if lead:
         yield heading("By contractor")
-        yield _kept_note("Those waiting longest come first.")
+        yield kept_note("Those waiting longest come first.")
     yield heading(group.name)
-    yield _kept_note(" · ".join(about))
+    yield kept_note(" · ".join(about))
     yield from stream_table(ROW_COLUMNS, (
         (r.engagement_title, r.label, date_text(r.due_on, locale), f"{r.days_late:,}",
          amount(r.amount_minor, r.currency, locale), amount(r.paid_minor, r.currency, locale),

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-import desktop
 from desktop.core.payments import REPORTED_BY_PROCESSOR
 from desktop.core.validation import ConflictError
 from desktop.reports.pdf_base import safe, styles
@@ -32,6 +31,7 @@ from desktop.reports.report_kit import (
     no_data,
     note,
     period_text,
+    prepared_text,
     stream_table,
     totals_table,
     write_report,
@@ -85,8 +85,7 @@ def write_payments_report(store: Store, path: Path, first: dt.date, last: dt.dat
     period = period_text(first, last, info.locale)
     scope = _scope(store, contractor_id, filters["currency"], tag)
     header = ReportHeader(info.name, REPORT, period,
-                          f"Prepared {date_text(today, info.locale)} with Crewbook "
-                          f"{desktop.__version__}")
+                          prepared_text(today, info.locale))
     story = _story(store, info, totals, first, last, scope, filters)
     subject = f"Payments made {period}" + (f"; {scope}" if scope else "")
     keywords = ("payments", "accounts", *(t.currency for t in totals.by_currency))

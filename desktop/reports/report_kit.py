@@ -34,6 +34,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape as turned
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
@@ -409,6 +410,29 @@ def heading(text: str) -> Flowable:
 def note(text: str) -> Flowable:
     """A small muted line of explanation."""
     return Paragraph(safe(text), styles().muted)
+
+
+def kept_note(text: str) -> Flowable:
+    """A muted line that stays on the page of the table after it."""
+    style = ParagraphStyle("kept-note", parent=styles().muted, keepWithNext=1, spaceAfter=3)
+    return Paragraph(safe(text), style)
+
+
+KEEP_WHOLE = 10  # a section of at most this many rows starts on a page that holds it all
+
+
+def room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
+    """A page break unless a heading, a line of note, a short table and its totals all fit
+    (a heading is kept with a table's first rows only, so a short table with totals could
+    move on and leave its heading behind)."""
+    if rows > KEEP_WHOLE:
+        rows = 3
+    return CondPageBreak(extra + 23 + 13 + HEAD_HEIGHT + (rows + totals) * ROW_HEIGHT + 10)
+
+
+def prepared_text(today: dt.date, locale: str) -> str:
+    """The footer's left side: when and by what the report was made."""
+    return f"Prepared {date_text(today, locale)} with Crewbook {desktop.__version__}"
 
 
 # --- the chart ------------------------------------------------------------------------------

@@ -17,24 +17,24 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-import desktop
 from desktop.core.enums import InstallmentStatus, TaxForm
 from desktop.core.payments import OnTimeRecord
 from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, safe, styles
 from desktop.reports.report_kit import (
-    HEAD_HEIGHT,
-    ROW_HEIGHT,
     Column,
     ReportHeader,
     content_width,
     date_text,
     heading,
+    kept_note,
     money,
     no_data,
     note,
     period_text,
+    prepared_text,
+    room_for,
     stream_table,
     totals_table,
     write_report,
@@ -53,7 +53,6 @@ __all__ = ["INSTALLMENT_COLUMNS", "PAYMENT_COLUMNS", "REPORT", "TOTAL_COLUMNS", 
            "write_statement_report"]
 
 REPORT = "Contractor statement"
-KEEP_WHOLE = 10  # a section with at most this many rows starts on the page that holds it all
 
 TOTAL_COLUMNS = (Column("Currency", 90), Column("Due in period", 165, "R"),
                  Column("Paid in period", 165, "R"), Column("Balance due", 165, "R"),
@@ -81,8 +80,7 @@ def write_statement_report(store: Store, path: Path, contractor_id: int, first: 
     period = period_text(first, last, locale)
     who = data.contractor.name
     header = ReportHeader(info.name, f"{REPORT}: {who}", period,
-                          f"Prepared {date_text(today, locale)} with Crewbook "
-                          f"{desktop.__version__}")
+                          prepared_text(today, locale))
     currencies = _currencies(data)
     return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
@@ -132,21 +130,6 @@ def _currencies(data: Statement) -> list[str]:
 
 
 # --- flowables ------------------------------------------------------------------------------
-def _room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
-    """A page break unless a heading, a line of note, a short table and its totals all fit
-    (the kit keeps a heading with the first rows only, so a short table with totals could
-    move on and leave its heading behind)."""
-    if rows > KEEP_WHOLE:
-        rows = 3
-    return CondPageBreak(extra + 23 + 13 + HEAD_HEIGHT + (rows + totals) * ROW_HEIGHT + 10)
-
-
-def _kept_note(text: str) -> Flowable:
-    """A muted line that stays on the page of the table after it."""
-    style = ParagraphStyle("kept-note", parent=styles().muted, keepWithNext=1, spaceAfter=3)
-    return Paragraph(safe(text), style)
-
-
 def _contractor_block(person: StatementContractor, as_of: dt.date, locale: str) -> Flowable:
     """Who the statement is for, as label and value pairs in two columns."""
     st = styles()
@@ -200,7 +183,7 @@ def _story(data: Statement, locale: str) -> Iterator[Flowable]:
                       "engagements, no installments due, no payments, and nothing owed.")
         return
 
-    yield _room_for(len(currencies), 0)
+    yield room_for(len(currencies), 0)
     yield heading("Totals per currency")
     if currencies:
         yield from stream_table(TOTAL_COLUMNS, (
@@ -221,7 +204,7 @@ def _story(data: Statement, locale: str) -> Iterator[Flowable]:
         # The section's heading goes with its first engagement, never alone at a page foot.
         yield from _engagement(engagement, as_of, locale, lead=n == 0)
 
-    yield _room_for(len(data.payments), len(data.paid_in_period))
+    yield room_for(len(data.payments), len(data.paid_in_period))
     yield heading("Payments in the period")
     if not data.payments:
         yield note(f"No payments to {person.name} between {date_text(first, locale)} and "
@@ -255,14 +238,14 @@ def _engagement(engagement: StatementEngagement, as_of: dt.date, locale: str, *,
     if engagement.value_minor is not None:
         parts.append(f"value {money(engagement.value_minor, engagement.currency, locale)}")
     items = engagement.installments
-    yield _room_for(len(items), len({i.currency for i in items}), extra=23 if lead else 0)
+    yield room_for(len(items), len({i.currency for i in items}), extra=23 if lead else 0)
     if lead:
         yield heading("Engagements")
     yield heading(engagement.title)
     if not items:
         yield note(" · ".join(parts) + ". No installments fell due in the period.")
         return
-    yield _kept_note(" · ".join(parts))
+    yield kept_note(" · ".join(parts))
     yield from stream_table(INSTALLMENT_COLUMNS, (
         (i.label, date_text(i.due_on, locale), money(i.amount_minor, i.currency, locale),
          money(i.paid_minor, i.currency, locale), money(i.outstanding_minor, i.currency, locale),

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-import desktop
 from desktop.core.enums import TaxForm
 from desktop.reports.pdf_base import safe, styles
 from desktop.reports.report_kit import (
@@ -31,6 +30,7 @@ from desktop.reports.report_kit import (
     no_data,
     note,
     period_text,
+    prepared_text,
     stream_table,
     totals_table,
     write_report,
@@ -83,8 +83,7 @@ def write_tax_year_report(store: Store, path: Path, year: int, *,
     data = tax_year_summary(store, year)
     period = f"Tax year {year}: {period_text(data.first, data.last, locale)}"
     header = ReportHeader(info.name, REPORT, period,
-                          f"Prepared {date_text(today, locale)} with Crewbook "
-                          f"{desktop.__version__}")
+                          prepared_text(today, locale))
     return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Payments per contractor and {US_FORM} filing candidates, "
