@@ -53,7 +53,8 @@ def view(qtbot, store: Store, tmp_path: Path, monkeypatch):  # type: ignore[no-u
     widget.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(widget)
     widget.show()
-    widget.refresh()
+    with qtbot.waitSignal(widget.ready, timeout=10_000):
+        widget.refresh()
     yield widget
     widget.close_down()
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -74,7 +75,17 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
     return edit
 
 
+def _choices(store: Store) -> tuple[tuple[int, int], list[tuple[int, str]], list[str], list[str]]:
+    """The tax year's start and what the filters offer: contractors by name, tags, currencies."""
+    rows = sorted(contractors.list_rows(store), key=lambda r: r.display_name.casefold())
+    people = [(r.id, r.display_name + (" (archived)" if r.archived else "")) for r in rows]
+    return (business(store).tax_year_start, people, contractors.used_tags(store),
+            payment_currencies(store))
+
+
 class ReportsView(QWidget):
+    ready = Signal()  # the filter lists are filled
+
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None,
                  today: dt.date | None = None):
         super().__init__(parent)
@@ -100,7 +111,13 @@ class ReportsView(QWidget):
         self.preset.currentTextChanged.connect(self._preset_changed)
         self.first = _date_edit("firstDate", self.today)
         self.last = _date_edit("lastDate", self.today)
-        self.contractor = QComboBox(objectName="contractorCombo")
+        self.contractor = QComboBox(objectName="contractorCombo", editable=True)
+        # Type part of a name to find one contractor among thousands.
+        self.contractor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        finder = QCompleter(self.contractor.model(), self.contractor)
+        finder.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        finder.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.contractor.setCompleter(finder)
         self.category = QComboBox(objectName="categoryCombo")
         self.currency = QComboBox(objectName="currencyCombo")
         self.year = QSpinBox(objectName="taxYear", minimum=1990, maximum=2100, value=self.today.year)
@@ -159,32 +176,32 @@ class ReportsView(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(right, 1)
         self._set_busy(False)
+        self.list.setCurrentRow(0)
 
     # --- choices -------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Fill the contractor, category and currency lists from the store (on showing the tab)."""
-        info = business(self.store)
-        self.tax_year_start = info.tax_year_start
-        rows = sorted(contractors.list_rows(self.store), key=lambda r: r.display_name.casefold())
-        chosen = self.contractor.currentData()
-        self.contractor.clear()
-        self.contractor.addItem("All contractors", None)
-        for row in rows:
-            self.contractor.addItem(row.display_name + (" (archived)" if row.archived else ""),
-                                    row.id)
-        self.contractor.setCurrentIndex(max(0, self.contractor.findData(chosen)))
+        """Read the contractor, category and currency lists off the UI thread (on showing the
+        tab: 100,000 contractors take a moment)."""
+        self.background.submit(_choices, self.store, on_done=self._fill)
+
+    def _fill(self, found: tuple[tuple[int, int], list[tuple[int, str]], list[str], list[str]]
+              ) -> None:
+        self.tax_year_start, people, tags, currencies = found
         for combo, everything, values in (
-                (self.category, "All categories", contractors.used_tags(self.store)),
-                (self.currency, "All currencies", payment_currencies(self.store))):
+                (self.contractor, "All contractors", people),
+                (self.category, "All categories", [(t, t) for t in tags]),
+                (self.currency, "All currencies", [(c, c) for c in currencies])):
             chosen = combo.currentData()
+            combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, None)
-            for value in values:
-                combo.addItem(value, value)
+            for value, text in values:
+                combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        if self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
+            combo.blockSignals(False)
+        self._kind_changed(self.list.currentRow())
         self._preset_changed(self.preset.currentText())
+        self.ready.emit()
 
     def kind(self) -> ReportKind:
         return KINDS[max(0, self.list.currentRow())]
