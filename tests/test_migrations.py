@@ -181,3 +181,42 @@ def test_0002_starts_rate_history_and_adds_eu_and_uk_rules(data_folder: Path) ->
     assert rated > 0 and history == (rated, rated)
     assert rules["EU"] == (30, 60) and rules["GB"] == (30, 60)
     assert paid in ([], [(0,)])
+
+
+def test_0003_moves_each_activity_quote_into_the_quote_table(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0002.sql", data_folder)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE engagement SET activity_id = 1 WHERE id = (SELECT min(id) FROM engagement)")
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    linked = con.execute("SELECT count(*) FROM engagement WHERE activity_id = 1").fetchone()[0]
+    quotes = con.execute(
+        "SELECT a.name, q.rate_minor, q.unit, q.currency, q.estimated_minutes_per_month "
+        "FROM activity_quote q JOIN activity a ON a.id = q.activity_id").fetchall()
+    activities = con.execute("SELECT name, decision FROM activity ORDER BY name").fetchall()
+    columns = {r[1] for r in con.execute("PRAGMA table_info(activity)")}
+    con.close()
+    assert quotes == [("Bookkeeping", 45_000, "month", "USD", 600)]
+    assert activities == [("Bookkeeping", "outsource"), ("Product design", "keep")]
+    assert not {"quote_minor", "quote_unit"} & columns
+    assert linked == 1  # the engagement still knows its activity
+
+
+def test_0003_downgrade_gives_the_first_quote_back(data_folder: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = _restore_fixture(FIXTURES / "schema_0002.sql", data_folder)
+    open_store(data_folder).store.close()
+    cfg = migrate.alembic_config()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0002")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT name, quote_minor, quote_unit FROM activity ORDER BY name").fetchall()
+    con.close()
+    assert rows == [("Bookkeeping", 45_000, "month"), ("Product design", None, "month")]

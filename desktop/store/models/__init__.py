@@ -4,13 +4,12 @@ from desktop.store.models.base import Base
 from desktop.store.models.contractor import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.engagement import CommunicationLog, Engagement, ExitPlan, Rating
 from desktop.store.models.money import Installment, Payment
-from desktop.store.models.planning import Activity
+from desktop.store.models.planning import Activity, ActivityQuote, ExchangeRate
 from desktop.store.models.records import Document, RiskReview
 from desktop.store.models.settings import BusinessProfile, PaymentRule, ReportingThreshold
 
 __all__ = [
-    "Activity", "Base", "BusinessProfile", "CommunicationLog", "Contractor", "ContractorTag",
-    "Document", "Engagement", "ExitPlan", "Installment", "Payment", "PaymentRule", "RateChange",
-    "Rating",
-    "ReportingThreshold", "RiskReview", "Tag",
+    "Activity", "ActivityQuote", "Base", "BusinessProfile", "CommunicationLog", "Contractor",
+    "ContractorTag", "Document", "Engagement", "ExchangeRate", "ExitPlan", "Installment",
+    "Payment", "PaymentRule", "RateChange", "Rating", "ReportingThreshold", "RiskReview", "Tag",
 ]

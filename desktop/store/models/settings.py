@@ -24,6 +24,8 @@ class BusinessProfile(Tracked, Base):
     tax_year_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     tax_year_start_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     annual_revenue_minor: Mapped[int | None] = mapped_column(Integer)
+    # What an hour of the owner's time is worth: the planner's default for each activity.
+    owner_hour_value_minor: Mapped[int | None] = mapped_column(Integer)
     # Where no jurisdiction rule applies, contracts from this value need a written contract.
     written_contract_from_minor: Mapped[int | None] = mapped_column(Integer)
 
