@@ -39,6 +39,7 @@ _LABELS = {
     "in_review": "In review",
     "part_paid": "Part-paid",
     "hire_expert": "Hire an expert",
+    "drop": "Outsource or drop",
     "nda": "NDA",
     "id_check": "ID check",
 }
@@ -154,3 +155,4 @@ class PlannerDecision(Labelled):
     KEEP = "keep"
     OUTSOURCE = "outsource"
     HIRE_EXPERT = "hire_expert"
+    DROP = "drop"  # work the team does well but that costs hours it adds little for

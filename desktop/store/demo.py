@@ -13,10 +13,19 @@ from desktop.core.contractor import ContractorData, validate_contractor
 from desktop.core.engagement import EngagementData, planned_schedule, validate_engagement
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.planner import recommend, validate_activity, validate_quote
 from desktop.core.risk import Answer, Replacement
 from desktop.core.risk_catalog import QUESTIONS, SCALE, question
 from desktop.core.schedule import Milestone
-from desktop.store import communication, contractors, engagements, exit_plans, payments, reviews
+from desktop.store import (
+    communication,
+    contractors,
+    engagements,
+    exit_plans,
+    payments,
+    planner,
+    reviews,
+)
 from desktop.store.db import Store
 
 _PATH = ["draft", "in_review", "signed"]
@@ -41,6 +50,7 @@ def load_demo(store: Store, today: dt.date | None = None) -> int:
         ids = {r.data.display_name: r.id for r in added}
         for item in _resource("engagements.json"):
             _add_engagement(store, item, ids[item["contractor"]], today)
+        _add_activities(store, ids)
     except BaseException:
         remove_demo(store)
         raise
@@ -52,7 +62,26 @@ def has_demo(store: Store) -> bool:
 
 
 def remove_demo(store: Store) -> int:
+    planner.delete_demo(store)
     return contractors.delete_demo(store)
+
+
+def _add_activities(store: Store, ids: dict[str, int]) -> None:
+    """The planner's example activities, quoted by demo contractors or by named sources."""
+    titles = {row.title: row.id for row in engagements.list_rows(store)}
+    for item in _resource("activities.json"):
+        inputs = validate_activity(item)
+        activity_id = planner.save(store, inputs, decision=recommend(inputs).decision,
+                                   notes=item["notes"], is_demo=True)
+        if "engagement" in item:
+            planner.link_engagement(store, titles[item["engagement"]], activity_id)
+        for raw in item["quotes"]:
+            quote = validate_quote({
+                "source": raw.get("contractor") or raw["source"],
+                "contractor_id": ids.get(raw.get("contractor", "")),
+                "rate": raw["rate"], "unit": raw["unit"], "currency": raw["currency"],
+                "estimated_hours_per_month": raw["hours_per_month"]})
+            planner.add_quote(store, activity_id, quote)
 
 
 def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,

@@ -1,5 +1,6 @@
 """Planner: several quotes per activity (from a contractor or a named source), exchange rates a
-plan may use, and the owner's value of an hour on the business profile. Each activity's single
+plan may use, demo activities marked as such, and the owner's value of an hour on the business
+profile. Each activity's single
 quote moves into the new quote table.
 
 Revision ID: 0003
@@ -63,6 +64,7 @@ def upgrade() -> None:
     # and with foreign keys on that unlinks engagements and deletes the quotes just written.
     op.drop_column('activity', 'quote_minor')
     op.drop_column('activity', 'quote_unit')
+    op.add_column('activity', sa.Column('is_demo', sa.Boolean(), server_default='0', nullable=False))
 
     with op.batch_alter_table('business_profile', schema=None) as batch_op:
         batch_op.add_column(sa.Column('owner_hour_value_minor', sa.Integer(), nullable=True))
@@ -71,6 +73,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('business_profile', schema=None) as batch_op:
         batch_op.drop_column('owner_hour_value_minor')
+    op.drop_column('activity', 'is_demo')
     op.add_column('activity', sa.Column('quote_unit', sa.String(length=16), server_default='month', nullable=False))
     op.add_column('activity', sa.Column('quote_minor', sa.Integer(), nullable=True))
     first = "FROM activity_quote q WHERE q.activity_id = activity.id ORDER BY q.id LIMIT 1"

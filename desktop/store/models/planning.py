@@ -3,7 +3,7 @@ exchange rates a plan may use to compare quotes in other currencies."""
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.store.models.base import Base, Tracked, code, text
@@ -23,6 +23,7 @@ class Activity(Tracked, Base):
     currency: Mapped[str] = code(3)
     decision: Mapped[str] = mapped_column(String(16), default="undecided", server_default="undecided")
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     quotes: Mapped[list[ActivityQuote]] = relationship(
         order_by="ActivityQuote.id", cascade="all, delete-orphan", passive_deletes=True)

@@ -1,0 +1,205 @@
+"""The outsourcing planner's activities, their quotes and the plan's exchange rates.
+
+Hours are stored as whole minutes (a tenth of an hour is six) and come back as the exact
+Decimal hours the planner's rules take. Everything returned is a plain object.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.core.enums import EngagementStatus, PlannerDecision, RateUnit
+from desktop.core.planner import ActivityInputs, ExchangeRate, Quote
+from desktop.core.validation import ConflictError
+from desktop.store.db import Store
+from desktop.store.models import Activity, ActivityQuote, BusinessProfile, Contractor, Engagement
+from desktop.store.models import ExchangeRate as ExchangeRateRow
+
+# An engagement in one of these is someone doing the activity now.
+_DOING = (EngagementStatus.SIGNED.value,)
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    id: int
+    quote: Quote
+    notes: str
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    id: int
+    version: int
+    inputs: ActivityInputs
+    hour_value_set: bool  # False: the business profile's value of an hour applies
+    decision: PlannerDecision  # what the owner decided (the rules only recommend)
+    notes: str
+    quotes: tuple[QuoteRecord, ...]
+    done_by: tuple[str, ...]  # contractors on signed engagements for this activity
+    is_demo: bool
+
+
+def minutes(hours: Decimal) -> int:
+    return int(hours * 60)
+
+
+def hours(minutes_count: int) -> Decimal:
+    return (Decimal(minutes_count) / 60).quantize(Decimal("0.1"))
+
+
+def owner_hour_value(store: Store) -> int | None:
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+        return None if profile is None else profile.owner_hour_value_minor
+
+
+def set_owner_hour_value(store: Store, value_minor: int | None) -> None:
+    with store.transaction() as session:
+        profile = session.get(BusinessProfile, 1)
+        if profile is None:
+            profile = BusinessProfile(id=1)
+            session.add(profile)
+        profile.owner_hour_value_minor = value_minor
+
+
+def activities(store: Store) -> list[ActivityRecord]:
+    """Every activity by name, with its quotes and who does it now."""
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+        default = (profile.owner_hour_value_minor if profile else None) or 0
+        rows = session.scalars(select(Activity).order_by(Activity.name, Activity.id)).all()
+        doers: defaultdict[int, list[str]] = defaultdict(list)
+        for activity_id, name in session.execute(
+                select(Engagement.activity_id, Contractor.display_name)
+                .join(Contractor, Contractor.id == Engagement.contractor_id)
+                .where(Engagement.activity_id.is_not(None), Engagement.status.in_(_DOING))
+                .order_by(Contractor.display_name)):
+            if name not in doers[activity_id]:
+                doers[activity_id].append(name)
+        return [_record(row, default, tuple(doers[row.id])) for row in rows]
+
+
+def get(store: Store, activity_id: int) -> ActivityRecord:
+    found = [a for a in activities(store) if a.id == activity_id]
+    if not found:
+        raise ConflictError(f"activity {activity_id} no longer exists")
+    return found[0]
+
+
+def save(store: Store, inputs: ActivityInputs, *, hour_value_set: bool = True,
+         decision: PlannerDecision = PlannerDecision.UNDECIDED, notes: str = "",
+         activity_id: int | None = None, expected_version: int | None = None,
+         is_demo: bool = False) -> int:
+    """Add an activity, or update one as it was at ``expected_version``; returns its id."""
+    try:
+        with store.transaction() as session:
+            row = Activity(is_demo=is_demo) if activity_id is None else _load(
+                session, activity_id, expected_version)
+            row.name, row.minutes_per_month = inputs.name, minutes(inputs.hours_per_month)
+            row.importance, row.competence = inputs.importance, inputs.competence
+            row.owner_hour_value_minor = inputs.hour_value_minor if hour_value_set else None
+            row.currency, row.decision, row.notes = inputs.currency, str(decision), notes.strip()
+            session.add(row)
+            session.flush()
+            return row.id
+    except StaleDataError:
+        raise _changed(activity_id or 0) from None
+
+
+def delete_demo(store: Store) -> int:
+    """Remove the demo activities (their quotes go with them)."""
+    with store.transaction() as session:
+        return session.execute(delete(Activity).where(Activity.is_demo.is_(True))).rowcount or 0
+
+
+def delete_activity(store: Store, activity_id: int, expected_version: int) -> None:
+    with store.transaction() as session:
+        session.delete(_load(session, activity_id, expected_version))
+
+
+def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "") -> int:
+    with store.transaction() as session:
+        _load(session, activity_id)
+        row = ActivityQuote(activity_id=activity_id, **_quote_columns(quote), notes=notes.strip())
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def delete_quote(store: Store, quote_id: int) -> None:
+    with store.transaction() as session:
+        session.execute(delete(ActivityQuote).where(ActivityQuote.id == quote_id))
+
+
+def link_engagement(store: Store, engagement_id: int, activity_id: int | None) -> None:
+    """Remember which activity an engagement does (None forgets it)."""
+    with store.transaction() as session:
+        engagement = session.get(Engagement, engagement_id)
+        if engagement is None:
+            raise ConflictError(f"engagement {engagement_id} no longer exists")
+        if activity_id is not None:
+            _load(session, activity_id)
+        engagement.activity_id = activity_id
+
+
+def activity_of(store: Store, engagement_id: int) -> int | None:
+    with store.reading() as session:
+        return session.scalar(select(Engagement.activity_id).where(Engagement.id == engagement_id))
+
+
+def exchange_rates(store: Store) -> list[ExchangeRate]:
+    with store.reading() as session:
+        rows = session.scalars(select(ExchangeRateRow).order_by(ExchangeRateRow.id))
+        return [ExchangeRate(r.from_currency, r.to_currency, Decimal(r.rate)) for r in rows]
+
+
+def set_exchange_rates(store: Store, rates: list[ExchangeRate]) -> None:
+    """Replace the plan's rates with ``rates`` (all of them or none)."""
+    with store.transaction() as session:
+        session.execute(delete(ExchangeRateRow))
+        session.add_all(ExchangeRateRow(from_currency=r.from_currency, to_currency=r.to_currency,
+                                        rate=format(r.rate, "f")) for r in rates)
+
+
+def _quote_columns(quote: Quote) -> dict[str, object]:
+    return {"contractor_id": quote.contractor_id, "source": quote.source,
+            "rate_minor": quote.rate_minor, "unit": str(quote.unit), "currency": quote.currency,
+            "estimated_minutes_per_month": minutes(quote.estimated_hours_per_month)}
+
+
+def _record(row: Activity, default_hour_value: int, done_by: tuple[str, ...]) -> ActivityRecord:
+    value = row.owner_hour_value_minor
+    inputs = ActivityInputs(row.name, hours(row.minutes_per_month), row.importance,
+                            row.competence, default_hour_value if value is None else value,
+                            row.currency or "USD")
+    quotes = tuple(QuoteRecord(q.id, Quote(q.source, q.contractor_id, q.rate_minor,
+                                           RateUnit(q.unit), q.currency,
+                                           hours(q.estimated_minutes_per_month)), q.notes)
+                   for q in row.quotes)
+    return ActivityRecord(row.id, row.version, inputs, value is not None,
+                          PlannerDecision(row.decision), row.notes, quotes, done_by, row.is_demo)
+
+
+def _load(session: Session, activity_id: int, expected_version: int | None = None) -> Activity:
+    row = session.get(Activity, activity_id)
+    if row is None:
+        raise ConflictError(f"activity {activity_id} no longer exists")
+    if expected_version is not None and row.version != expected_version:
+        raise _changed(activity_id)
+    return row
+
+
+def _changed(activity_id: int) -> ConflictError:
+    return ConflictError(f"activity {activity_id} was changed elsewhere after you opened it; "
+                         "reload it and make your change again")
+
+
+__all__ = ["ActivityRecord", "QuoteRecord", "activities", "activity_of", "add_quote", "delete_activity",
+           "delete_demo", "delete_quote", "exchange_rates", "get", "hours", "link_engagement", "minutes",
+           "owner_hour_value", "save", "set_exchange_rates", "set_owner_hour_value"]
