@@ -1,6 +1,7 @@
-"""Refresh resources/screenshot.png, resources/import-preview.png and
-resources/payments-report.png: the README's pictures of the main window, the import wizard's
-preview and the first page of a payments report (rendered with poppler's pdftoppm).
+"""Refresh resources/screenshot.png, resources/planner.png, resources/import-preview.png and
+resources/payments-report.png: the README's pictures of the main window, the planner, the
+import wizard's preview and the first page of a payments report (rendered with poppler's
+pdftoppm).
 
     QT_QPA_PLATFORM=offscreen python tests/make_screenshot.py
 """
@@ -23,6 +24,7 @@ OUT = Path(__file__).parents[1] / "resources" / "screenshot.png"
 IMPORT_OUT = OUT.with_name("import-preview.png")
 IMPORT_FILE = Path(__file__).parent / "fixtures" / "import" / "excel_de.csv"
 REPORT_OUT = OUT.with_name("payments-report.png")
+PLANNER_OUT = OUT.with_name("planner.png")
 
 
 def main() -> int:
@@ -41,7 +43,11 @@ def main() -> int:
             window.tabs.setCurrentWidget(window.splitter)
             names = [window.model.row_at(r).display_name for r in range(window.model.rowCount())]
             window.table.selectRow(names.index("Maya Okafor"))
-            QTimer.singleShot(150, lambda: (window.grab().save(str(OUT)), app.quit()))
+            QTimer.singleShot(150, lambda: (window.grab().save(str(OUT)), shoot_planner()))
+
+        def shoot_planner() -> None:
+            window.tabs.setCurrentWidget(window.planner)  # refreshes it
+            QTimer.singleShot(150, lambda: (window.grab().save(str(PLANNER_OUT)), app.quit()))
 
         window.roster_loaded.connect(shoot)
         window.load()
@@ -52,6 +58,7 @@ def main() -> int:
     print(OUT)
     print(IMPORT_OUT)
     print(REPORT_OUT)
+    print(PLANNER_OUT)
     return 0
 
 

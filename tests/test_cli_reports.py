@@ -67,3 +67,12 @@ def test_an_output_is_needed(cli, demo_folder: Path) -> None:  # type: ignore[no
 def test_an_unknown_contractor(cli, demo_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = cli("report", "statement", "9999", "-o", str(tmp_path / "s.pdf"))
     assert code == 1 and "9999" in err
+
+
+def test_the_planner_on_one_page(cli, demo_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("report", "planner", "-o", str(tmp_path / "plan.pdf"))
+    assert code == 0, err
+    reader = PdfReader(tmp_path / "plan.pdf")
+    assert len(reader.pages) == 1
+    assert "If you outsource the recommended activities" in pdf_text(tmp_path / "plan.pdf")
+    assert cli("report", "planner", "--currency", "XYZ", "-o", str(tmp_path / "p.pdf"))[0] == 2

@@ -491,7 +491,7 @@ def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.load()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
-        ["Today", "Contractors", "Engagements", "Reports"]
+        ["Today", "Contractors", "Engagements", "Planner", "Reports"]
     assert window.tabs.currentWidget() is window.dashboard
     window.tabs.setCurrentWidget(window.splitter)
     window.table.selectRow(0)
@@ -504,8 +504,10 @@ def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  
     assert window.tabs.currentWidget() is window.splitter
     assert window.edit_action.isEnabled()
     with qtbot.waitSignal(window.reports.ready, timeout=10_000):  # read on showing
-        qtbot.keyClick(window.table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reports
+    qtbot.keyClick(window.reports.list, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.planner
     assert window.reports.contractor.count() == 2  # "All contractors" and Maya
     window.background.wait()
 

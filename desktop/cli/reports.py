@@ -14,7 +14,7 @@ from desktop.core.validation import FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.reporting import business
 
-KINDS = ("payments", "statement", "tax-year", "outstanding")
+KINDS = ("payments", "statement", "tax-year", "outstanding", "planner")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,6 +35,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     for sub in (payments, statement, tax, outstanding):
         sub.add_argument("-o", "--output", metavar="FILE.pdf", help="write the PDF here")
         sub.add_argument("--csv", metavar="FILE.csv", help="write the same rows as CSV here")
+    planner = kinds.add_parser("planner", help="the outsourcing plan on one page")
+    planner.add_argument("--currency", metavar="CODE", help="the plan's currency (default: the "
+                         "business's own)")
+    planner.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+                         help="write the PDF here")
+    planner.set_defaults(csv=None)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +70,12 @@ def run(args: argparse.Namespace, store: Store) -> int:
 def _writers(args: argparse.Namespace, store: Store, today: dt.date
              ) -> tuple[Callable[[Path], Path], Callable[[IO[str]], int]]:
     """The PDF and CSV writers for the chosen report, with its options bound."""
+    if args.kind == "planner":
+        from desktop.reports.planner_report import write_planner_report
+
+        currency = _currency(args.currency)
+        return (lambda path: write_planner_report(store, path, currency=currency, today=today),
+                lambda out: 0)  # the planner has no CSV: -o is required instead
     # ReportLab loads only when a report is asked for.
     from desktop.io import report_csv, report_tables_csv
     from desktop.reports import (

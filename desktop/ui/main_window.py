@@ -51,6 +51,7 @@ from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.engagements_view import EngagementsView
+from desktop.ui.planner_view import PlannerView
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.rules_dialog import RulesDialog
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, "Today")  # the first thing the owner sees
         self.tabs.addTab(self.splitter, "Contractors")
         self.tabs.addTab(self.engagements, "Engagements")
+        self.planner = PlannerView(self.store, self.background)
+        self.tabs.addTab(self.planner, "Planner")
         self.reports = ReportsView(self.store, self.settings)
         self.tabs.addTab(self.reports, "Reports")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -255,8 +258,11 @@ class MainWindow(QMainWindow):
         self.engagements_tab_action = self._action(
             "&Engagements", lambda: self.tabs.setCurrentWidget(self.engagements), "Ctrl+3",
             "Contracts, payment schedules and the communication log")
+        self.planner_tab_action = self._action(
+            "&Planner", lambda: self.tabs.setCurrentWidget(self.planner), "Ctrl+4",
+            "What to outsource, what to keep, and what it costs")
         self.reports_tab_action = self._action(
-            "&Reports", lambda: self.tabs.setCurrentWidget(self.reports), "Ctrl+4",
+            "&Reports", lambda: self.tabs.setCurrentWidget(self.reports), "Ctrl+5",
             "PDF and CSV reports for your accountant")
         self.rules_action = self._action("&Payment rules…", self.edit_rules,
                                          tip="The statutory rules terms are checked against")
@@ -289,7 +295,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.dashboard_tab_action, self.contractors_tab_action,
-                              self.engagements_tab_action, self.reports_tab_action])
+                              self.engagements_tab_action, self.planner_tab_action,
+                              self.reports_tab_action])
         view_menu.addSeparator()
         view_menu.addAction(self.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
@@ -435,6 +442,8 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
         elif self.tabs.currentWidget() is self.reports:
             self.reports.refresh()
+        elif self.tabs.currentWidget() is self.planner:
+            self.planner.refresh()
         self._update_actions()
 
     def open_engagement(self, engagement_id: int) -> None:

@@ -38,7 +38,7 @@ class ReportKind:
     blurb: str
     needs: frozenset[str]
     pdf: Callable[[Store, Path, Choice, Stop], Path]
-    csv: Callable[[Store, IO[str], Choice], int]
+    csv: Callable[[Store, IO[str], Choice], int] | None  # None: the report is a picture, no rows
     file_stem: Callable[[Choice], str]
 
 
@@ -95,6 +95,12 @@ def _outstanding_csv(store: Store, out: IO[str], c: Choice) -> int:
     return write_outstanding_csv(store, out, c.as_of)
 
 
+def _planner_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
+    from desktop.reports.planner_report import write_planner_report
+
+    return write_planner_report(store, path, today=c.today, should_stop=stop)
+
+
 KINDS: tuple[ReportKind, ...] = (
     ReportKind("payments", "Payments for a period",
                "Every payment made, by contractor, method and month, with totals per currency.",
@@ -111,4 +117,8 @@ KINDS: tuple[ReportKind, ...] = (
                "What is owed on a day, to whom, and how late, with ageing per currency.",
                frozenset({AS_OF}), _outstanding_pdf, _outstanding_csv,
                lambda c: f"outstanding-{c.as_of.isoformat()}"),
+    ReportKind("planner", "Outsourcing plan",
+               "Every activity on the importance and competence matrix, with what outsourcing "
+               "the recommended ones costs and frees.",
+               frozenset(), _planner_pdf, None, lambda c: f"outsourcing-plan-{c.today.isoformat()}"),
 )

@@ -220,7 +220,7 @@ class ReportsView(QWidget):
             if kind.key == "statement" and self.contractor.currentIndex() == 0:
                 self.contractor.setCurrentIndex(min(1, self.contractor.count() - 1))
         self.form.setRowVisible(self.contractor, CONTRACTOR in kind.needs or FILTERS in kind.needs)
-        self.csv_button.setEnabled(not self.task.running)
+        self.csv_button.setEnabled(not self.task.running and kind.csv is not None)
         self.status.clear()
 
     def _preset_changed(self, name: str) -> None:
@@ -266,11 +266,13 @@ class ReportsView(QWidget):
         self.settings.setValue("reports/folder", str(path.parent))
         store = self.store
 
+        rows = kind.csv
+
         def write(progress: Progress) -> tuple[Path, int | None]:
-            if pdf:
+            if pdf or rows is None:
                 return kind.pdf(store, path, choice, progress.stop.is_set), None
             with path.open("w", encoding="utf-8-sig", newline="") as out:
-                return path, kind.csv(store, out, choice)
+                return path, rows(store, out, choice)
 
         self._set_busy(True)
         self._say(f"Writing {path.name}…")
@@ -299,8 +301,9 @@ class ReportsView(QWidget):
             self._say(f"The report could not be written: {error}", error=True)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.pdf_button, self.csv_button, self.list):
+        for widget in (self.pdf_button, self.list):
             widget.setEnabled(not busy)
+        self.csv_button.setEnabled(not busy and self.kind().csv is not None)
         self.cancel_button.setVisible(busy)
 
     def _say(self, text: str, *, error: bool = False, rich: bool = False) -> None:

@@ -1,0 +1,610 @@
+"""The planner's Activities view: what to keep, outsource or hand to an expert, what the quotes
+cost against the value of the hours, and a way from a quote to an engagement.
+
+Activities number in the tens, so every change simply re-reads them on the UI thread. The 2×2
+matrix (``desktop.ui.planner_matrix``) is embedded when that module is installed; without it
+the view works the same, table and detail only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.core.engagement import LABELS as ENGAGEMENT_LABELS
+from desktop.core.money import format_money, parse_amount, to_major_text
+from desktop.core.planner import (
+    LABELS,
+    ActivityMoney,
+    ExchangeRate,
+    PlanMoney,
+    Thresholds,
+    activity_money,
+    plan_money,
+    recommend,
+    validate_rate,
+)
+from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import contractors, engagements, planner
+from desktop.store.db import Store
+from desktop.store.reporting import business
+from desktop.store.rules import payment_rules
+from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
+from desktop.ui.engagement_dialog import EngagementDialog
+from desktop.ui.fields import error_lines, error_summary, save_cancel
+from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
+from desktop.ui.worker import Background
+
+MATRIX_MODULE = "desktop.ui.planner_matrix"
+MUTED = "color: #57606a;"
+_WIDTHS = {ACol.HOURS: 84, ACol.IMPORTANCE: 82, ACol.COMPETENCE: 88, ACol.RECOMMENDATION: 124,
+           ACol.DECISION: 124, ACol.BEST: 126, ACol.VALUE: 118, ACol.SAVING: 90,
+           ACol.DONE_BY: 130}
+
+
+def matrix_available() -> bool:
+    return importlib.util.find_spec(MATRIX_MODULE) is not None
+
+
+class PlannerView(QWidget):
+    def __init__(self, store: Store, background: Background, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.background = background  # kept for slow work later; today's reads are quick
+        self.thresholds = Thresholds()
+        self.model = ActivitiesModel(self)
+        self.quotes_model = QuotesModel(self)
+        self.plan: PlanMoney | None = None
+        self.currency, self.locale = "USD", "en_US"
+        self.owner_value: int | None = None
+        self.rates: list[ExchangeRate] = []
+        self._selecting = False
+        self.matrix: QWidget | None = None
+        self._build()
+        self.refresh()
+
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.new_button = QPushButton("New activity…")
+        self.new_button.clicked.connect(self.new_activity)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.owner_button = QPushButton()
+        self.owner_button.setToolTip("What an hour of your own time is worth; activities "
+                                     "without their own value of an hour use it")
+        self.owner_button.clicked.connect(self.edit_owner_value)
+        self.rates_button = QPushButton("Exchange rates…")
+        self.rates_button.setToolTip("Rates the plan converts other currencies with")
+        self.rates_button.clicked.connect(self.edit_rates)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 8, 8, 4)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.owner_button)
+        bar.addWidget(self.rates_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ACol.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(ACol.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(8, 4, 8, 2)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.others = QLabel()
+        self.others.setWordWrap(True)
+        self.others.setStyleSheet(MUTED)
+        self.others.setContentsMargins(8, 0, 8, 6)
+
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(0)
+        table_layout.addLayout(bar)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.summary)
+        table_layout.addWidget(self.others)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self._build_detail())
+        if matrix_available():
+            module = importlib.import_module(MATRIX_MODULE)
+            self.matrix = module.PlannerMatrix()
+            self.matrix.set_thresholds(self.thresholds)  # type: ignore[attr-defined]
+            self.matrix.selected.connect(self.select_activity)  # type: ignore[attr-defined]
+            bottom.addWidget(self.matrix)
+            bottom.setStretchFactor(0, 3)
+            bottom.setStretchFactor(1, 2)
+            bottom.setSizes([800, 400])
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(table_side)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def _build_detail(self) -> QWidget:
+        self.detail_title = QLabel()
+        self.detail_title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.decision_line = QLabel()
+        self.decision_line.setStyleSheet(MUTED)
+        self.decision_line.setWordWrap(True)
+        self.quotes = QTableView()
+        self.quotes.setModel(self.quotes_model)
+        self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quotes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.quotes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quotes.verticalHeader().hide()
+        self.quotes.verticalHeader().setDefaultSectionSize(24)
+        self.quotes.setShowGrid(False)
+        self.quotes.setWordWrap(False)
+        qheader = self.quotes.horizontalHeader()
+        qheader.setHighlightSections(False)
+        qheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 130), (2, 64), (3, 112), (4, 140)):
+            qheader.resizeSection(column, width)
+        self.quotes.selectionModel().selectionChanged.connect(lambda *_: self._quote_buttons())
+        self.add_quote_button = QPushButton("Add quote…")
+        self.add_quote_button.clicked.connect(self.add_quote)
+        self.remove_quote_button = QPushButton("Remove quote")
+        self.remove_quote_button.clicked.connect(self.remove_quote)
+        self.engage_button = QPushButton("Start engagement…")
+        self.engage_button.setToolTip("Write an engagement with the chosen quote's contractor "
+                                      "for this activity")
+        self.engage_button.clicked.connect(self.start_engagement)
+        buttons = QVBoxLayout()
+        for button in (self.add_quote_button, self.remove_quote_button, self.engage_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        quotes_row = QHBoxLayout()
+        quotes_row.addWidget(self.quotes, 1)
+        quotes_row.addLayout(buttons)
+
+        detail = QWidget()
+        layout = QVBoxLayout(detail)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.decision_line)
+        layout.addLayout(quotes_row, 1)
+        return detail
+
+    # --- loading -------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        """Re-read the activities, rates and settings; keep (or move to) a selection."""
+        keep = select_id if select_id is not None else self.selected_id()
+        info = business(self.store)
+        self.currency, self.locale = info.base_currency or "USD", info.locale or "en_US"
+        self.owner_value = planner.owner_hour_value(self.store)
+        self.rates = planner.exchange_rates(self.store)
+        records = planner.activities(self.store)
+        rows, self.plan, problem = self._compute(records)
+        self.model.set_rows(rows, self.locale)
+        self._show_summary(problem)
+        self.owner_button.setText(
+            "Owner's hour value: "
+            + (format_money(self.owner_value, self.currency, self.locale)
+               if self.owner_value is not None else "not set") + "…")
+        if self.matrix is not None:
+            self.matrix.set_activities([  # type: ignore[attr-defined]
+                (r.id, r.record.inputs.name, r.record.inputs.importance,
+                 r.record.inputs.competence, r.record.inputs.hours_per_month,
+                 r.record.decision) for r in rows])
+        self.select_activity(keep)
+
+    def _compute(self, records: Sequence[planner.ActivityRecord]
+                 ) -> tuple[list[ActivityRow], PlanMoney | None, str]:
+        recs = [recommend(r.inputs, self.thresholds) for r in records]
+        items = [(r.inputs, [q.quote for q in r.quotes], rec) for r, rec in zip(records, recs)]
+        problem = ""
+        try:
+            plan: PlanMoney | None = plan_money(items, self.currency, self.rates)
+            lines: list[ActivityMoney | None] = list(plan.lines)  # type: ignore[union-attr]
+            problems = [""] * len(records)
+        except ValidationError as exc:
+            # An activity valued in a currency without a rate (or clashing rates): cost the
+            # others, and say what is missing.
+            problem = "; ".join(e.message for e in exc.errors)
+            lines, problems, usable = [], [], []
+            for item in items:
+                try:
+                    line: ActivityMoney | None = activity_money(*item, self.currency, self.rates)
+                    usable.append(item)
+                    problems.append("")
+                except ValidationError as one:
+                    line = None
+                    problems.append("; ".join(e.message for e in one.errors))
+                lines.append(line)
+            try:
+                plan = plan_money(usable, self.currency, self.rates)
+            except ValidationError:
+                plan = None
+        rows = [ActivityRow(r, rec, line, why)
+                for r, rec, line, why in zip(records, recs, lines, problems)]
+        return rows, plan, problem
+
+    def _money(self, minor: int, currency: str | None = None) -> str:
+        return format_money(minor, currency or self.currency, self.locale)
+
+    def _show_summary(self, problem: str) -> None:
+        plan = self.plan
+        if plan is None:
+            self.summary.setText(f"The plan cannot be costed: {problem}" if problem else "")
+            self.others.setText("")
+            return
+        total = plan.total
+        if not self.model.rowCount():
+            text = ("No activities yet. Choose “New activity…” to list work the business does "
+                    "every month, and the planner will say what to keep and what to outsource.")
+        elif not total.activities:
+            text = "No activity the planner recommends outsourcing has a quote in " \
+                   f"{plan.currency} yet."
+        else:
+            saving = (f"saving {self._money(total.saving_minor)}" if total.saving_minor >= 0
+                      else f"costing {self._money(-total.saving_minor)} more than those hours")
+            text = (f"If you outsource the recommended activities: "
+                    f"<b>{self._money(total.cost_minor)}</b> a month for work your time values at "
+                    f"<b>{self._money(total.hours_value_minor)}</b> — <b>{saving}</b>")
+        self.summary.setText(text)
+        self.summary.setToolTip(", ".join(total.activities))
+        lines = [f"Also quoted in {t.currency}: {self._money(t.cost_minor, t.currency)} a month "
+                 f"for {', '.join(t.activities)} (no exchange rate, so not added)"
+                 for t in plan.other_totals]
+        if plan.unquoted:
+            lines.append("Recommended for outsourcing but not quoted yet: "
+                         + ", ".join(plan.unquoted))
+        if problem:
+            lines.append(f"Not costed: {problem}")
+        self.others.setText("\n".join(lines))
+        self.others.setVisible(bool(lines))
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def selected_row(self) -> ActivityRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_activity(self, activity_id: int | None) -> None:
+        position = self.model.position_of(activity_id) if activity_id is not None else None
+        if position is None and self.model.rowCount():
+            position = 0
+        selection = self.table.selectionModel()
+        self._selecting = True
+        try:
+            if position is None:
+                selection.clearSelection()
+            else:
+                index = self.model.index(position, 0)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+        finally:
+            self._selecting = False
+        self._show_selection()
+
+    def _selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
+        if not self._selecting:
+            self._show_selection()
+
+    def _show_selection(self) -> None:
+        row = self.selected_row()
+        for button in (self.edit_button, self.delete_button, self.add_quote_button):
+            button.setEnabled(row is not None)
+        if self.matrix is not None:
+            self.matrix.set_current(None if row is None else row.id)  # type: ignore[attr-defined]
+        if row is None:
+            self.detail_title.setText("No activity selected")
+            self.reason.setText("")
+            self.decision_line.setText("")
+            self.quotes_model.set_quotes((), None, self.locale)
+            self._quote_buttons()
+            return
+        record = row.record
+        self.detail_title.setText(record.inputs.name)
+        self.reason.setText(f"Recommendation: <b>{row.recommendation.decision.label}</b>. "
+                            f"{row.recommendation.reason}")
+        decided = f"Your decision: {record.decision.label}."
+        if record.done_by:
+            decided += f" Done by {', '.join(record.done_by)}."
+        if record.notes:
+            decided += f" {record.notes}"
+        if row.money_problem:
+            decided += f" {row.money_problem}."
+        self.decision_line.setText(decided)
+        self.quotes_model.set_quotes(record.quotes, row.money, self.locale)
+        if record.quotes:
+            self.quotes.selectRow(0)
+        self._quote_buttons()
+
+    def selected_quote(self) -> planner.QuoteRecord | None:
+        rows = self.quotes.selectionModel().selectedRows()
+        return self.quotes_model.row_at(rows[0].row()) if rows else None
+
+    def _quote_buttons(self) -> None:
+        quote = self.selected_quote()
+        self.remove_quote_button.setEnabled(quote is not None)
+        self.engage_button.setEnabled(quote is not None and quote.quote.contractor_id is not None)
+
+    # --- activities ----------------------------------------------------------------------
+    def _dialog(self, record: planner.ActivityRecord | None) -> ActivityDialog:
+        return ActivityDialog(record, currency=self.currency,
+                              default_hour_value_minor=self.owner_value,
+                              thresholds=self.thresholds, parent=self)
+
+    def new_activity(self) -> None:
+        dialog = self._dialog(None)
+        if not dialog.exec() or dialog.result_data is None:
+            return
+        inputs, value_set, decision, notes = dialog.result_data
+        try:
+            new_id = planner.save(self.store, inputs, hour_value_set=value_set,
+                                  decision=decision, notes=notes)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+            return
+        self.refresh(new_id)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = self._dialog(row.record)
+        if not dialog.exec() or dialog.result_data is None:
+            return
+        inputs, value_set, decision, notes = dialog.result_data
+        try:
+            planner.save(self.store, inputs, hour_value_set=value_set, decision=decision,
+                         notes=notes, activity_id=row.id, expected_version=row.record.version)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+        self.refresh(row.id)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        quotes = len(row.record.quotes)
+        extra = f" and its {quotes} quote{'s' if quotes != 1 else ''}" if quotes else ""
+        answer = QMessageBox.question(self, APP_NAME,
+                                      f"Delete “{row.record.inputs.name}”{extra}?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            planner.delete_activity(self.store, row.id, row.record.version)
+        except ConflictError as exc:
+            self._warn(str(exc))
+            self.refresh(row.id)
+            return
+        self.refresh()
+
+    # --- quotes --------------------------------------------------------------------------
+    def _contractor_choices(self) -> list[tuple[int, str]]:
+        rows = contractors.list_rows(self.store, include_archived=False)
+        return sorted(((r.id, r.display_name) for r in rows), key=lambda c: c[1].casefold())
+
+    def add_quote(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = QuoteDialog(self._contractor_choices(), currency=self.currency, parent=self)
+        if not dialog.exec() or dialog.result_data is None:
+            return
+        quote, notes = dialog.result_data
+        try:
+            planner.add_quote(self.store, row.id, quote, notes)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+        self.refresh(row.id)
+
+    def remove_quote(self) -> None:
+        row, quote = self.selected_row(), self.selected_quote()
+        if row is None or quote is None:
+            return
+        answer = QMessageBox.question(
+            self, APP_NAME, f"Remove the quote from {quote.quote.source}?")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        planner.delete_quote(self.store, quote.id)
+        self.refresh(row.id)
+
+    def start_engagement(self) -> None:
+        """Open the engagement editor for the chosen quote's contractor, titled after the
+        activity; the engagement saved remembers the activity it does."""
+        row, quote = self.selected_row(), self.selected_quote()
+        if row is None or quote is None or quote.quote.contractor_id is None:
+            return
+        contractor_id = quote.quote.contractor_id
+        choices = self._contractor_choices()
+        if all(c[0] != contractor_id for c in choices):
+            self._warn(f"{quote.quote.source} is no longer an active contractor in the roster.")
+            return
+        dialog = EngagementDialog(None, choices, payment_rules(self.store), self,
+                                  contractor_id=contractor_id)
+        dialog.editors["title"].setText(row.record.inputs.name)  # type: ignore[attr-defined]
+        if not dialog.exec() or dialog.result_data is None:
+            return
+        try:
+            record = engagements.create(self.store, dialog.result_data)
+            planner.link_engagement(self.store, record.id, row.id)
+        except (ConflictError, ValidationError) as exc:
+            self._warn(_message(exc))
+            return
+        self.refresh(row.id)
+
+    # --- settings ------------------------------------------------------------------------
+    def edit_owner_value(self) -> None:
+        current = "" if self.owner_value is None else to_major_text(self.owner_value,
+                                                                    self.currency)
+        while True:
+            text, ok = QInputDialog.getText(
+                self, "Owner's hour value",
+                f"What an hour of your time is worth, in {self.currency} (blank: not set):",
+                text=current)
+            if not ok:
+                return
+            try:
+                value = parse_amount(text, self.currency) if text.strip() else None
+            except ValueError as exc:
+                self._warn(f"Value of an hour {exc}.")
+                current = text
+                continue
+            break
+        planner.set_owner_hour_value(self.store, value)
+        self.refresh()
+
+    def edit_rates(self) -> None:
+        dialog = ExchangeRatesDialog(self.rates, self.currency, self)
+        if dialog.exec() and dialog.result_data is not None:
+            planner.set_exchange_rates(self.store, dialog.result_data)
+            self.refresh()
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+
+class ExchangeRatesDialog(QDialog):
+    """The plan's exchange rates, one per row: 1 From = Rate To."""
+
+    def __init__(self, rates: Sequence[ExchangeRate], currency: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Exchange rates for the plan")
+        self.result_data: list[ExchangeRate] | None = None
+        self._currency = currency
+        intro = QLabel(f"Rates you type for this plan, e.g. 1 EUR = 1.0834 {currency}. Each also "
+                       "converts the other way. Quotes in a currency without a rate are listed "
+                       "apart and never added.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["1 unit of", "equals", "of"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        for rate in rates:
+            self.add_row(rate.from_currency, format(rate.rate, "f"), rate.to_currency)
+        add = QPushButton("Add rate")
+        add.clicked.connect(lambda: self.add_row("", "", currency))
+        remove = QPushButton("Remove rate")
+        remove.clicked.connect(self.remove_row)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        self.summary = error_summary()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        self.buttons = save_cancel(self)
+        layout.addWidget(self.buttons)
+        self.resize(460, 320)
+
+    def add_row(self, frm: str, rate: str, to: str) -> None:
+        position = self.table.rowCount()
+        self.table.insertRow(position)
+        for column, text in enumerate((frm, rate, to)):
+            self.table.setItem(position, column, QTableWidgetItem(text))
+
+    def remove_row(self) -> None:
+        position = self.table.currentRow()
+        if position >= 0:
+            self.table.removeRow(position)
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def rates(self) -> list[ExchangeRate]:
+        """The rows as rates; ValidationError names the row and field of each problem."""
+        found: list[ExchangeRate] = []
+        errors: list[FieldError] = []
+        pairs: set[frozenset[str]] = set()
+        for row in range(self.table.rowCount()):
+            raw = {"from_currency": self._text(row, 0), "rate": self._text(row, 1),
+                   "to_currency": self._text(row, 2)}
+            if not any(raw.values()):
+                continue
+            try:
+                rate = validate_rate(raw)
+            except ValidationError as exc:
+                errors.extend(FieldError(e.field, f"row {row + 1}: {LABELS.get(e.field, e.field)} "
+                                                  f"{e.message}") for e in exc.errors)
+                continue
+            pair = frozenset((rate.from_currency, rate.to_currency))
+            if pair in pairs:
+                errors.append(FieldError("rates", f"row {row + 1}: a rate between "
+                                                  f"{' and '.join(sorted(pair))} is given twice"))
+                continue
+            pairs.add(pair)
+            found.append(rate)
+        if errors:
+            raise ValidationError(errors)
+        return found
+
+    def accept(self) -> None:
+        try:
+            self.result_data = self.rates()
+        except ValidationError as exc:
+            self.summary.setText("\n".join(e.message[:1].upper() + e.message[1:]
+                                           for e in exc.errors))
+            self.summary.show()
+            return
+        super().accept()
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(f"{line}." for line in error_lines(exc, {**LABELS, **ENGAGEMENT_LABELS}))
+    return str(exc)
+
+
+__all__ = ["ExchangeRatesDialog", "PlannerView", "matrix_available"]
