@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
+from desktop.ui.table_base import select_row
 
 _WIDTHS = {ECol.CONTRACTOR: 130, ECol.STATUS: 76, ECol.VALUE: 96, ECol.NEXT_DUE: 80,
            ECol.START: 80, ECol.END: 80}
@@ -144,16 +145,9 @@ class EngagementsView(QWidget):
         position = self.model.position_of(engagement_id) if engagement_id is not None else None
         if position is None and self.model.rowCount():
             position = 0
-        selection = self.table.selectionModel()
         self._selecting = True  # show the pane once, after the selection settles
         try:
-            if position is None:
-                selection.clearSelection()
-            else:
-                index = self.model.index(position, 0)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
+            select_row(self.table, position)
         finally:
             self._selecting = False
         self._show_selection()

@@ -3,11 +3,12 @@ each area drawn as a lettered marker in its cell, with a legend beside it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.risk import Band, band
+from desktop.ui.position_tips import PositionTips
 
 # Strong colours for chips and text; tints for the map's cells (markers stay readable on them).
 BAND_COLOURS = {Band.LOW: "#1b7f3b", Band.MEDIUM: "#e0a800", Band.HIGH: "#e8590c",
@@ -27,7 +28,7 @@ GAP = 14  # between the grid and the legend
 LEGEND_MIN = 110  # the legend elides its labels rather than squeeze the grid below this
 
 
-class HeatMap(QWidget):
+class HeatMap(PositionTips):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._points: list[tuple[str, int, int]] = []
@@ -195,18 +196,7 @@ class HeatMap(QWidget):
                                            Qt.TextElideMode.ElideRight, room))
         painter.end()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self._tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
-
-    def _tooltip_at(self, pos: QPointF) -> str:
+    def tooltip_at(self, pos: QPointF) -> str:
         for lik in range(1, 6):
             for imp in range(1, 6):
                 if self.cell_rect(lik, imp).contains(pos):

@@ -9,17 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.enums import PlannerDecision
 from desktop.core.planner import Thresholds
@@ -34,6 +33,7 @@ from desktop.reports.planner_report import (
     quadrant_of,
     radius_share,
 )
+from desktop.ui.position_tips import PositionTips
 
 __all__ = ["DECISION_COLOURS", "PlannerMatrix"]
 
@@ -55,7 +55,7 @@ class _Point:
     decision: PlannerDecision
 
 
-class PlannerMatrix(QWidget):
+class PlannerMatrix(PositionTips):
     """``selected`` carries the id given with an item, or its index when items carry none."""
 
     selected = Signal(int)
@@ -294,17 +294,6 @@ class PlannerMatrix(QWidget):
         over = self._hit(event.position()) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
 
     def tooltip_at(self, pos: QPointF) -> str:
         point = self._hit(pos)

@@ -12,7 +12,7 @@ import importlib
 import importlib.util
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -53,6 +53,7 @@ from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
 from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
+from desktop.ui.table_base import select_row
 from desktop.ui.worker import Background
 
 MATRIX_MODULE = "desktop.ui.planner_matrix"
@@ -317,16 +318,9 @@ class PlannerView(QWidget):
         position = self.model.position_of(activity_id) if activity_id is not None else None
         if position is None and self.model.rowCount():
             position = 0
-        selection = self.table.selectionModel()
         self._selecting = True
         try:
-            if position is None:
-                selection.clearSelection()
-            else:
-                index = self.model.index(position, 0)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
+            select_row(self.table, position)
         finally:
             self._selecting = False
         self._show_selection()

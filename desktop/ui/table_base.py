@@ -6,7 +6,14 @@ import datetime as dt
 from collections.abc import Sequence, Sized
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
@@ -57,3 +64,15 @@ class DatedRowsModel(ReadOnlyTableModel):
 
     def shown(self) -> list[Any]:
         return self._rows
+
+
+def select_row(table: QTableView, position: int | None) -> None:
+    """Make one row the whole selection and scroll to it; ``None`` clears the selection."""
+    selection = table.selectionModel()
+    if position is None:
+        selection.clearSelection()
+        return
+    index = table.model().index(position, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+    table.scrollTo(index)
