@@ -289,8 +289,6 @@ def test_owner_hour_value_is_saved(view, demo, monkeypatch) -> None:  # type: ig
 
 
 def test_matrix_selection_selects_the_row(view: PlannerView) -> None:
-    if view.matrix is None:
-        pytest.skip("desktop.ui.planner_matrix is not installed")
     target = view.model.row_at(row_of(view, "Data entry from supplier invoices")).id
     view.matrix.selected.emit(target)
     assert view.selected_id() == target

@@ -8,8 +8,6 @@ the view works the same, table and detail only.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -52,19 +50,15 @@ from desktop.store.rules import payment_rules
 from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
+from desktop.ui.planner_matrix import PlannerMatrix
 from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
 from desktop.ui.table_base import select_row
 from desktop.ui.worker import Background
 
-MATRIX_MODULE = "desktop.ui.planner_matrix"
 MUTED = "color: #57606a;"
 _WIDTHS = {ACol.HOURS: 84, ACol.IMPORTANCE: 82, ACol.COMPETENCE: 88, ACol.RECOMMENDATION: 124,
            ACol.DECISION: 124, ACol.BEST: 126, ACol.VALUE: 118, ACol.SAVING: 90,
            ACol.DONE_BY: 130}
-
-
-def matrix_available() -> bool:
-    return importlib.util.find_spec(MATRIX_MODULE) is not None
 
 
 class PlannerView(QWidget):
@@ -80,7 +74,6 @@ class PlannerView(QWidget):
         self.owner_value: int | None = None
         self.rates: list[ExchangeRate] = []
         self._selecting = False
-        self.matrix: QWidget | None = None
         self._build()
         self.refresh()
 
@@ -148,15 +141,13 @@ class PlannerView(QWidget):
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self._build_detail())
-        if matrix_available():
-            module = importlib.import_module(MATRIX_MODULE)
-            self.matrix = module.PlannerMatrix()
-            self.matrix.set_thresholds(self.thresholds)  # type: ignore[attr-defined]
-            self.matrix.selected.connect(self.select_activity)  # type: ignore[attr-defined]
-            bottom.addWidget(self.matrix)
-            bottom.setStretchFactor(0, 3)
-            bottom.setStretchFactor(1, 2)
-            bottom.setSizes([800, 400])
+        self.matrix = PlannerMatrix()
+        self.matrix.set_thresholds(self.thresholds)
+        self.matrix.selected.connect(self.select_activity)
+        bottom.addWidget(self.matrix)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setSizes([800, 400])
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(table_side)
@@ -232,11 +223,10 @@ class PlannerView(QWidget):
             "Owner's hour value: "
             + (format_money(self.owner_value, self.currency, self.locale)
                if self.owner_value is not None else "not set") + "…")
-        if self.matrix is not None:
-            self.matrix.set_activities([  # type: ignore[attr-defined]
-                (r.id, r.record.inputs.name, r.record.inputs.importance,
-                 r.record.inputs.competence, r.record.inputs.hours_per_month,
-                 r.record.decision) for r in rows])
+        self.matrix.set_activities([
+            (r.id, r.record.inputs.name, r.record.inputs.importance,
+             r.record.inputs.competence, r.record.inputs.hours_per_month,
+             r.record.decision) for r in rows])
         self.select_activity(keep)
 
     def _compute(self, records: Sequence[planner.ActivityRecord]
@@ -333,8 +323,7 @@ class PlannerView(QWidget):
         row = self.selected_row()
         for button in (self.edit_button, self.delete_button, self.add_quote_button):
             button.setEnabled(row is not None)
-        if self.matrix is not None:
-            self.matrix.set_current(None if row is None else row.id)  # type: ignore[attr-defined]
+        self.matrix.set_current(None if row is None else row.id)
         if row is None:
             self.detail_title.setText("No activity selected")
             self.reason.setText("")
@@ -601,4 +590,4 @@ def _message(exc: Exception) -> str:
     return str(exc)
 
 
-__all__ = ["ExchangeRatesDialog", "PlannerView", "matrix_available"]
+__all__ = ["ExchangeRatesDialog", "PlannerView"]
