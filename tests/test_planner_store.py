@@ -112,3 +112,12 @@ def maya(store: Store) -> int:
     from desktop.store import contractors
 
     return contractors.create(store, validate_contractor({"display_name": "Maya Okafor"})).id
+
+
+def test_an_engagement_can_start_from_an_activity(store: Store, maya: int) -> None:
+    activity_id = planner.save(store, activity())
+    record = engagements.create(store, make_engagement(maya), activity_id=activity_id)
+    assert planner.activity_of(store, record.id) == activity_id
+    with pytest.raises(ConflictError, match="activity 999"):
+        engagements.create(store, make_engagement(maya), activity_id=999)
+    assert len(engagements.list_rows(store)) == 1  # the refused one left nothing behind

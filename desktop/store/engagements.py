@@ -31,6 +31,7 @@ from desktop.core.enums import (
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import (
+    Activity,
     Contractor,
     Engagement,
     Installment,
@@ -73,10 +74,15 @@ class EngagementRow:
 
 
 # --- engagements -------------------------------------------------------------------------
-def create(store: Store, data: EngagementData, *, is_demo: bool = False) -> EngagementRecord:
+def create(store: Store, data: EngagementData, *, is_demo: bool = False,
+           activity_id: int | None = None) -> EngagementRecord:
+    """A new draft; ``activity_id`` names the planner activity it takes on."""
     with store.transaction() as session:
         _contractor(session, data.contractor_id)
-        obj = Engagement(status=EngagementStatus.DRAFT.value, is_demo=is_demo)
+        if activity_id is not None and session.get(Activity, activity_id) is None:
+            raise ConflictError(f"activity {activity_id} no longer exists")
+        obj = Engagement(status=EngagementStatus.DRAFT.value, is_demo=is_demo,
+                         activity_id=activity_id)
         _apply(obj, data)
         session.add(obj)
         session.flush()

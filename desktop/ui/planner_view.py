@@ -456,8 +456,7 @@ class PlannerView(QWidget):
         if not dialog.exec() or dialog.result_data is None:
             return
         try:
-            record = engagements.create(self.store, dialog.result_data)
-            planner.link_engagement(self.store, record.id, row.id)
+            engagements.create(self.store, dialog.result_data, activity_id=row.id)
         except (ConflictError, ValidationError) as exc:
             self._warn(_message(exc))
             return
