@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
-from desktop.ui.table_base import select_row
+from desktop.ui.table_base import select_row, sorted_table
 
 _WIDTHS = {ECol.CONTRACTOR: 130, ECol.STATUS: 76, ECol.VALUE: 96, ECol.NEXT_DUE: 80,
            ECol.START: 80, ECol.END: 80}
@@ -72,21 +70,8 @@ class EngagementsView(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ECol.START, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = sorted_table(self.model, ECol.START, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(ECol.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)

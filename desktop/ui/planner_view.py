@@ -52,7 +52,7 @@ from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
 from desktop.ui.planner_matrix import PlannerMatrix
 from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
-from desktop.ui.table_base import select_row
+from desktop.ui.table_base import select_row, sorted_table
 from desktop.ui.worker import Background
 
 MUTED = "color: #57606a;"
@@ -100,20 +100,8 @@ class PlannerView(QWidget):
         bar.addWidget(self.owner_button)
         bar.addWidget(self.rates_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ACol.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = sorted_table(self.model, ACol.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(ACol.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         for column, width in _WIDTHS.items():

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 class ReadOnlyTableModel(QAbstractTableModel):
@@ -76,3 +76,26 @@ def select_row(table: QTableView, position: int | None) -> None:
     flags = QItemSelectionModel.SelectionFlag
     selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
     table.scrollTo(index)
+
+
+def sorted_table(model: QAbstractTableModel, column: int, order: Qt.SortOrder, *,
+                 many: bool = False) -> QTableView:
+    """A read-only list of rows as every view here shows one: sortable, one line per row,
+    whole-row selection (``many`` allows several), no grid or row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(column, order)
+    view = QAbstractItemView
+    table.setSelectionBehavior(view.SelectionBehavior.SelectRows)
+    table.setSelectionMode(view.SelectionMode.ExtendedSelection if many
+                           else view.SelectionMode.SingleSelection)
+    table.setEditTriggers(view.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
