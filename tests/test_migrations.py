@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -150,20 +147,6 @@ def test_pending_migration_backs_up_first_and_keeps_the_data(
     assert saved.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous
     assert saved.execute("SELECT count(*) FROM contractor").fetchone()[0] == count
     saved.close()
-
-
-def test_wheel_ships_migrations_and_resources(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    wheel = next(tmp_path.glob("crewbook-*.whl"))
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert "desktop/migrations/env.py" in names
-    assert "desktop/migrations/script.py.mako" in names
-    assert "desktop/migrations/versions/0001_initial_schema.py" in names
-    assert "desktop/resources/demo/contractors.json" in names
-    assert "desktop/resources/icons/crewbook.svg" in names
 
 
 def test_0002_starts_rate_history_and_adds_eu_and_uk_rules(data_folder: Path) -> None:

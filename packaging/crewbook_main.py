@@ -1,0 +1,5 @@
+"""The bundle's entry point: the same `crewbook` command the wheel installs."""
+
+from desktop.cli import main
+
+raise SystemExit(main())
