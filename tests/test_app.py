@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.store import contractors, demo
@@ -13,7 +18,9 @@ from desktop.store.lock import FolderLock
 from desktop.store.paths import db_path
 from desktop.store.session import open_store
 from desktop.ui import app as app_module
+from desktop.ui import single_instance
 from desktop.ui.main_window import MainWindow
+from tests.test_single_instance import peer_in_child, requests_heard
 
 
 @pytest.fixture
@@ -95,3 +102,153 @@ def test_damage_found_after_start_is_reported_and_the_app_exits(
     monkeypatch.setattr(app_module, "check_integrity", damaged)
     assert app_module.run(data_folder) == 1
     assert critical and "is damaged" in critical[0]
+
+
+# --- one window per data folder ----------------------------------------------------------------
+def when_loaded(then: Callable[[MainWindow], None]) -> None:
+    """Once the window is up with its rows, call ``then`` with it (from the event loop)."""
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                   and w.isVisible() and w.model.complete]
+        if windows:
+            then(windows[0])
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.fixture
+def imported(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bool, int]]:
+    """The import wizard, stubbed: notes the file, whether the window was up with its rows,
+    and closes the window so that run() returns."""
+    calls: list[tuple[Path, bool, int]] = []
+
+    def import_file(window: MainWindow, path: Path | None) -> None:
+        assert path is not None
+        calls.append((path, window.isVisible(), window.model.rowCount()))
+        window.close()
+
+    monkeypatch.setattr(MainWindow, "import_file", import_file)
+    return calls
+
+
+@pytest.fixture
+def demo_folder(data_folder: Path) -> Path:
+    opened = open_store(data_folder)
+    demo.load_demo(opened.store)
+    opened.store.close()
+    return data_folder
+
+
+@pytest.fixture
+def contacts(tmp_path: Path) -> Path:
+    path = tmp_path / "contacts.csv"
+    path.write_text("name,email\nAda Lovelace,ada@example.com\n", encoding="utf-8")
+    return path
+
+
+def test_run_with_a_file_opens_the_wizard_once_the_roster_is_in(  # type: ignore[no-untyped-def]
+        qtbot, demo_folder: Path, tmp_path: Path, contacts: Path,
+        imported: list[tuple[Path, bool, int]]) -> None:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert app_module.run(demo_folder, settings, open_files=[contacts]) == 0
+    assert imported == [(contacts, True, len(demo.demo_roster()))]
+
+
+def test_a_request_from_a_second_copy_reaches_the_window(  # type: ignore[no-untyped-def]
+        qtbot, demo_folder: Path, tmp_path: Path, contacts: Path,
+        imported: list[tuple[Path, bool, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    raised: list[MainWindow] = []
+    monkeypatch.setattr(app_module, "bring_to_front",
+                        lambda w: (raised.append(w), single_instance.bring_to_front(w)))
+    sockets: list[QLocalSocket] = []
+
+    def second_copy(window: MainWindow) -> None:
+        window.showMinimized()
+        sock = QLocalSocket()
+        sock.connectToServer(single_instance.server_name(demo_folder))
+        sock.write(single_instance.encode_request([contacts]))
+        sockets.append(sock)
+
+    when_loaded(second_copy)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert app_module.run(demo_folder, settings) == 0
+    assert imported == [(contacts, True, len(demo.demo_roster()))]
+    assert len(raised) == 1 and not raised[0].isMinimized()
+    answer = bytearray()
+    qtbot.waitUntil(lambda: answer.extend(sockets[0].readAll().data()) or b"\n" in answer,
+                    timeout=5000)
+    assert answer == single_instance.ACK
+    # The server went with the window: the next copy finds nobody and takes the folder.
+    assert not single_instance.hand_over(demo_folder, [], timeout_ms=500)
+
+
+def test_a_second_copy_hands_over_to_the_first_and_exits(  # type: ignore[no-untyped-def]
+        qtbot, data_folder: Path, contacts: Path, critical: list[str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with FolderLock(data_folder), peer_in_child(data_folder, requests=2) as first:
+        assert app_module.run(data_folder, open_files=[contacts]) == 0
+        assert app_module.run(data_folder) == 0
+    assert critical == []
+    assert requests_heard(first) == [[str(contacts)], []]
+    assert capsys.readouterr().out == (
+        f"Crewbook is already open on {data_folder}; opened {contacts} there.\n"
+        f"Crewbook is already open on {data_folder}; brought its window to the front.\n")
+
+
+def test_nobody_answering_is_still_a_refusal(  # type: ignore[no-untyped-def]
+        qtbot, data_folder: Path, contacts: Path, critical: list[str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with FolderLock(data_folder):  # e.g. `crewbook db upgrade` running
+        assert app_module.run(data_folder, open_files=[contacts]) == 1
+    assert critical and "already open" in critical[0]
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("crewbook: error: Crewbook is already open on ")
+
+
+def test_file_open_events_reach_the_import_wizard(  # type: ignore[no-untyped-def]
+        qtbot, demo_folder: Path, tmp_path: Path, contacts: Path,
+        imported: list[tuple[Path, bool, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "FILE_OPEN_EVENTS", True)  # as on macOS
+    app = QApplication.instance()
+    when_loaded(lambda _w: QApplication.postEvent(app, QFileOpenEvent(str(contacts))))
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert app_module.run(demo_folder, settings) == 0
+    assert imported == [(contacts, True, len(demo.demo_roster()))]
+
+
+def test_file_open_filter(qtbot, contacts: Path) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    heard: list[list[Path]] = []
+    opener = app_module.FileOpenFilter(heard.append)
+    app.installEventFilter(opener)
+    try:
+        QApplication.postEvent(app, QFileOpenEvent(str(contacts)))
+        QApplication.postEvent(app, QFileOpenEvent(QUrl.fromLocalFile(str(contacts))))
+        QApplication.postEvent(app, QFileOpenEvent(QUrl("https://example.com/a.csv")))
+        qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
+        qtbot.wait(50)
+    finally:
+        app.removeEventFilter(opener)
+    assert heard == [[contacts], [contacts]]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM ends a program on POSIX systems")
+def test_sigterm_closes_the_window_like_a_user_and_exits_cleanly(
+        qtbot, data_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    before = signal.getsignal(signal.SIGTERM)
+
+    def poll() -> None:
+        if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+            os.kill(os.getpid(), signal.SIGTERM)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    assert app_module.run(data_folder, settings) == 0
+    assert settings.value("window/geometry") is not None  # saved by the window's close
+    assert signal.getsignal(signal.SIGTERM) is before
+    FolderLock(data_folder).acquire().release()

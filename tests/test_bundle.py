@@ -9,12 +9,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+from desktop.ui.single_instance import server_name
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -51,30 +57,45 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "dist" / "crewbook"
 
 
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """Run the bundle with networking cut off and every socket it makes recorded."""
-    _needs("strace")
-    prefix = _no_network_prefix()
-    traces = tmp_path_factory.mktemp("traces")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTHON", "CREWBOOK_")) and k != "VIRTUAL_ENV"}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(traces / "home"),
-               XDG_CONFIG_HOME=str(traces / "config"), XDG_DATA_HOME=str(traces / "data"))
-    count = 0
+class Offline:
+    """Runs the bundle with networking cut off and every socket it makes recorded."""
 
-    def run(executable: Path, *args: str) -> subprocess.CompletedProcess[str]:
-        nonlocal count
-        count += 1
-        trace = traces / f"{count}.txt"
-        command = [*prefix, "strace", "-f", "-qq", "-e", "trace=socket,connect",
-                   "-o", str(trace), str(executable), *args]
-        result = subprocess.run(command, env=env, cwd=traces, capture_output=True, text=True,
-                                timeout=300)
-        assert network_calls(trace.read_text()) == [], f"crewbook {' '.join(args)} went online"
+    def __init__(self, folder: Path):
+        _needs("strace")
+        self.prefix = _no_network_prefix()
+        self.folder = folder
+        self.env = {k: v for k, v in os.environ.items()
+                    if not k.startswith(("PYTHON", "CREWBOOK_")) and k != "VIRTUAL_ENV"}
+        self.env.update(QT_QPA_PLATFORM="offscreen", HOME=str(folder / "home"),
+                        XDG_CONFIG_HOME=str(folder / "config"),
+                        XDG_DATA_HOME=str(folder / "data"))
+        self.traces: list[Path] = []
+
+    def command(self, executable: Path, *args: str) -> list[str]:
+        self.traces.append(self.folder / f"trace-{len(self.traces)}.txt")
+        return [*self.prefix, "strace", "-f", "-qq", "-e", "trace=socket,connect",
+                "-o", str(self.traces[-1]), str(executable), *args]
+
+    def run(self, executable: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(self.command(executable, *args), env=self.env, cwd=self.folder,
+                                capture_output=True, text=True, timeout=300)
+        self.check_trace(self.traces[-1])
         return result
 
-    return run
+    def start(self, executable: Path, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(self.command(executable, *args), env=self.env, cwd=self.folder,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    @staticmethod
+    def check_trace(trace: Path) -> None:
+        assert network_calls(trace.read_text()) == [], f"{trace.name}: a network socket"
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Offline:
+    folder = tmp_path / "offline"
+    folder.mkdir()
+    return Offline(folder)
 
 
 def network_calls(trace: str) -> list[str]:
@@ -98,28 +119,77 @@ def test_trace_reader_flags_internet_sockets_and_allows_local_ones() -> None:
 
 
 def test_bundle_creates_imports_and_writes_a_risk_summary_offline(
-        bundle: Path, offline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        bundle: Path, offline: Offline, tmp_path: Path) -> None:
     app = bundle / "crewbook"
     assert (bundle / "install.sh").is_file() and (bundle / "uninstall.sh").is_file()
     data = tmp_path / "data"
 
-    version = offline(app, "--version")
+    version = offline.run(app, "--version")
     assert version.returncode == 0 and version.stdout.startswith("crewbook ")
 
-    created = offline(app, "--data-dir", str(data), "db", "upgrade")
+    created = offline.run(app, "--data-dir", str(data), "db", "upgrade")
     assert created.returncode == 0, created.stderr
     assert (data / "crewbook.sqlite3").is_file()
 
-    imported = offline(app, "--data-dir", str(data), "import", str(FIXTURES / "xero_contacts.csv"))
+    imported = offline.run(app, "--data-dir", str(data), "import", str(FIXTURES / "xero_contacts.csv"))
     assert imported.returncode == 0, imported.stderr
     assert "Imported 6 contractors" in imported.stdout
 
-    added = offline(app, "--data-dir", str(data), "engagements", "add", "--contractor", "1",
+    added = offline.run(app, "--data-dir", str(data), "engagements", "add", "--contractor", "1",
                     "--title", "Monthly bookkeeping", "--amount", "500", "--currency", "USD")
     assert added.returncode == 0, added.stderr
 
     pdf = tmp_path / "summary.pdf"
-    summary = offline(app, "--data-dir", str(data), "risk", "summary", "1", "-o", str(pdf))
+    summary = offline.run(app, "--data-dir", str(data), "risk", "summary", "1", "-o", str(pdf))
     assert summary.returncode == 0, summary.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Monthly bookkeeping" in text and "Risk summary" in text
+
+
+def _answered(folder: Path) -> bool:
+    """Whether the window on ``folder`` answers the single-instance channel yet."""
+    path = Path(tempfile.gettempdir()) / server_name(folder)
+    if not path.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+        channel.settimeout(30)
+        try:
+            channel.connect(str(path))
+            channel.sendall(b'{"activate": true}\n')
+            return channel.recv(64).startswith(b'{"ok": true}')
+        except OSError:
+            return False
+
+
+def _traced_child(tracer: subprocess.Popen[str]) -> int:
+    """strace's own child: the bundle, which gets the signal."""
+    children = Path(f"/proc/{tracer.pid}/task/{tracer.pid}/children").read_text().split()
+    return int(children[0])
+
+
+def test_bundle_window_takes_a_file_from_a_second_copy_and_ends_cleanly_on_sigterm(
+        bundle: Path, offline: Offline, tmp_path: Path) -> None:
+    app, data = bundle / "crewbook", (tmp_path / "data").resolve()
+    assert offline.run(app, "--data-dir", str(data), "demo").returncode == 0
+    window = offline.start(app, "--data-dir", str(data))
+    try:
+        deadline = time.monotonic() + 120
+        while not _answered(data):
+            assert window.poll() is None, window.communicate()
+            assert time.monotonic() < deadline, "the window never started listening"
+            time.sleep(0.2)
+
+        second = offline.run(app, "--data-dir", str(data), str(FIXTURES / "xero_contacts.csv"))
+        assert second.returncode == 0, second.stderr
+        assert "already open" in second.stdout and "xero_contacts.csv there" in second.stdout
+
+        os.kill(_traced_child(window), signal.SIGTERM)
+        out, err = window.communicate(timeout=60)
+        assert window.returncode == 0, err
+    finally:
+        if window.poll() is None:
+            window.kill()
+            window.wait()
+    offline.check_trace(offline.traces[1])
+    saved = offline.folder / "config" / "Crewbook" / "Crewbook.conf"
+    assert "geometry" in saved.read_text(), "the window did not close like a user closed it"

@@ -11,13 +11,13 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
 from desktop import __version__
-from desktop.cli import LIST_FIELDS, main
+from desktop.cli import LIST_FIELDS, MAX_FILES, main
 from desktop.store import migrate
 from desktop.store.db import APPLICATION_ID
 
@@ -421,3 +421,121 @@ def test_other_programs_database_is_refused(cli: Cli, data_folder: Path,
         con.execute("INSERT INTO notes (body) VALUES ('groceries')")
     con.close()
     _refused(cli, db, args, "of another program, not Crewbook's")
+
+
+class TestOpenFiles:
+    """`crewbook FILE.csv`: the window, with the import wizard on the file."""
+
+    @pytest.fixture
+    def window(self, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, list[Path]]]:
+        import desktop.ui.app
+
+        calls: list[tuple[Path, list[Path]]] = []
+
+        def run(folder: Path, settings: object = None, open_files: Sequence[Path] = ()) -> int:
+            calls.append((folder, list(open_files)))
+            return 0
+
+        monkeypatch.setattr(desktop.ui.app, "run", run)
+        return calls
+
+    @pytest.fixture
+    def csv_file(self, tmp_path: Path) -> Path:
+        path = tmp_path / "contacts.csv"
+        path.write_text("name,email\nAda Lovelace,ada@example.com\n", encoding="utf-8")
+        return path
+
+    def test_a_file_opens_the_window_on_it(self, cli: Cli, data_folder: Path, csv_file: Path,
+                                           window: list[tuple[Path, list[Path]]]) -> None:
+        assert cli(str(csv_file)) == (0, "", "")
+        assert window == [(data_folder, [csv_file])]
+
+    def test_a_relative_name_is_made_absolute(self, data_folder: Path, csv_file: Path,
+                                              window: list[tuple[Path, list[Path]]],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(csv_file.parent)
+        assert main(["contacts.csv", "--data-dir", str(data_folder)]) == 0
+        assert window == [(data_folder, [csv_file])]
+
+    def test_data_dir_in_either_spelling(self, tmp_path: Path, csv_file: Path,
+                                         window: list[tuple[Path, list[Path]]]) -> None:
+        assert main([f"--data-dir={tmp_path / 'one'}", str(csv_file)]) == 0
+        assert main(["--data-dir", str(tmp_path / "two"), "--", str(csv_file)]) == 0
+        assert [folder.name for folder, _ in window] == ["one", "two"]
+
+    def test_the_data_folder_from_the_environment(self, tmp_path: Path, csv_file: Path,
+                                                  window: list[tuple[Path, list[Path]]],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("CREWBOOK_DATA_DIR", str(tmp_path / "env"))
+        assert main([str(csv_file)]) == 0
+        assert window == [((tmp_path / "env").resolve(), [csv_file])]
+
+    def test_several_files_go_in_order(self, cli: Cli, tmp_path: Path,
+                                       window: list[tuple[Path, list[Path]]]) -> None:
+        names = ["b.tsv", "a.xlsx", "notes"]  # any existing file, whatever its name
+        for name in names:
+            (tmp_path / name).write_bytes(b"x")
+        assert cli(*(str(tmp_path / n) for n in names))[0] == 0
+        assert window[0][1] == [tmp_path / n for n in names]
+
+    def test_too_many_files(self, cli: Cli, tmp_path: Path,
+                            window: list[tuple[Path, list[Path]]]) -> None:
+        paths = [tmp_path / f"{i}.csv" for i in range(MAX_FILES + 3)]
+        for path in paths:
+            path.write_bytes(b"x")
+        code, out, err = cli(*map(str, paths))
+        assert (code, out) == (0, "")
+        assert err == f"crewbook: note: only the first {MAX_FILES} of {MAX_FILES + 3} files " \
+                      "are opened\n"
+        assert window[0][1] == paths[:MAX_FILES]
+
+    @pytest.mark.parametrize("name", ["missing.csv", "Missing.XLSX", "gone.txt"])
+    def test_a_missing_file_is_an_error_without_a_window(
+            self, cli: Cli, tmp_path: Path, name: str,
+            window: list[tuple[Path, list[Path]]]) -> None:
+        missing = tmp_path / name
+        assert cli(str(missing)) == (2, "", f"crewbook: error: {missing}: no such file\n")
+        assert window == []
+
+    def test_one_missing_file_among_several(self, cli: Cli, csv_file: Path, tmp_path: Path,
+                                            window: list[tuple[Path, list[Path]]]) -> None:
+        code, _, err = cli(str(csv_file), str(tmp_path / "nope.csv"))
+        assert (code, err) == (2, f"crewbook: error: {tmp_path / 'nope.csv'}: no such file\n")
+        assert window == []
+
+    def test_a_folder_is_no_file(self, cli: Cli, tmp_path: Path,
+                                 window: list[tuple[Path, list[Path]]]) -> None:
+        folder = tmp_path / "exports.csv"
+        folder.mkdir()
+        assert cli(str(folder)) == (2, "", f"crewbook: error: {folder}: not a file\n")
+        assert window == []
+
+    def test_commands_come_first(self, cli: Cli, tmp_path: Path,
+                                 window: list[tuple[Path, list[Path]]],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "demo").write_bytes(b"x")  # a file named like a command
+        monkeypatch.chdir(tmp_path)
+        code, out, _ = cli("demo")
+        assert code == 0 and "demo" in out.lower()
+        assert window == []
+
+    def test_an_unknown_word_is_still_a_usage_error(
+            self, cli: Cli, window: list[tuple[Path, list[Path]]],
+            capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as caught:
+            cli("contractor")
+        assert caught.value.code == 2
+        assert "invalid choice: 'contractor'" in capsys.readouterr().err
+        assert window == []
+
+    def test_no_command_still_opens_the_plain_window(
+            self, cli: Cli, data_folder: Path, window: list[tuple[Path, list[Path]]]) -> None:
+        assert cli()[0] == 0
+        assert window == [(data_folder, [])]
+
+    def test_help_names_the_file_form(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        assert "crewbook [--data-dir DIR] [FILE ...]" in out
+        assert "FILE.csv" in out and "import wizard" in out

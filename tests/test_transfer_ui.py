@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -64,7 +64,7 @@ def test_dropping_a_file_opens_the_import_with_it(qtbot, window: MainWindow, mon
     monkeypatch.setattr(import_wizard, "ImportWizard", FakeWizard)
     mime = mime_with(FIXTURES / "handmade.csv")
     where = QPointF(200, 200)
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
@@ -79,7 +79,7 @@ def test_dropping_a_file_opens_the_import_with_it(qtbot, window: MainWindow, mon
 
 def test_a_pdf_is_not_taken(window: MainWindow) -> None:
     mime = mime_with(Path("/tmp/brief.pdf"))
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter.ignore()
     QApplication.sendEvent(window, enter)

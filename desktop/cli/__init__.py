@@ -1,4 +1,6 @@
-"""The command line: the same use cases as the window. With no command, opens the window."""
+"""The command line: the same use cases as the window. With no command, opens the window;
+with contact files instead of a command (`crewbook contacts.csv`), the window's import wizard on
+each of them."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop import __version__
 from desktop.cli import db, engagements, reports, risk, roster, transfer
@@ -15,7 +18,12 @@ from desktop.store.errors import StoreError
 from desktop.store.paths import data_dir
 from desktop.store.session import open_store
 
-__all__ = ["LIST_FIELDS", "OPTIONS", "build_parser", "main"]
+__all__ = ["LIST_FIELDS", "MAX_FILES", "OPTIONS", "build_parser", "main"]
+
+# Names taken for contact files, without a command, whether or not the file exists yet (an
+# existing file of any other name is offered to the import wizard too, which says what it is).
+CONTACT_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+MAX_FILES = 32  # one start's files; desktop.ui.single_instance.MAX_FILES, without loading Qt
 
 # A rejected field is reported by the option that set it.
 _OPTION_NAMES = {"contractors": OPTIONS, "engagements": engagements.OPTIONS,
@@ -25,7 +33,11 @@ _OPTION_NAMES = {"contractors": OPTIONS, "engagements": engagements.OPTIONS,
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crewbook", description="Keep your contractors, contracts and payments in order. "
-        "Run without a command to open the window.")
+        "Run without a command to open the window.",
+        epilog="Give contact files instead of a command (crewbook [--data-dir DIR] FILE.csv; "
+        ".tsv, .txt and .xlsx too) to open the window with its import wizard on each in turn; "
+        "if Crewbook is already open on the data folder, that window does it. `crewbook import "
+        "FILE` imports without a window.")
     parser.add_argument("--version", action="version", version=f"crewbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="data folder (default: $CREWBOOK_DATA_DIR or the platform's)")
@@ -36,11 +48,70 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.register(commands)
     reports.register(commands)
     db.register(commands)
+    usage = parser.format_usage().removeprefix("usage: ").rstrip()
+    parser.usage = f"{usage}\n       crewbook [--data-dir DIR] [FILE ...]"
     return parser
 
 
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor --data-dir's value; None if another
+    option (--help, --version, or a mistake argparse will name) comes first."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word
+        elif not word.startswith("--data-dir="):
+            return None
+    return None
+
+
+def _names_files(parser: argparse.ArgumentParser, argv: Sequence[str]) -> bool:
+    """Whether ``argv`` is `[--data-dir DIR] FILE...`: its first word is no command, but an
+    existing file or a contact file's name."""
+    word = _first_word(argv)
+    commands = next(a.choices for a in parser._actions
+                    if isinstance(a, argparse._SubParsersAction))
+    if not word or word in commands:
+        return False
+    return Path(word).is_file() or Path(word).suffix.lower() in CONTACT_FILES
+
+
+def _open_files(argv: Sequence[str]) -> int:
+    """The window, with the import wizard on each file in turn (each opens when the one before
+    it closes). Every file must exist, or no window opens."""
+    parser = argparse.ArgumentParser(prog="crewbook", usage="%(prog)s [--data-dir DIR] FILE ...")
+    parser.add_argument("--data-dir", metavar="DIR")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    args = parser.parse_args(argv)
+    for name in args.files:
+        if not Path(name).is_file():
+            problem = "not a file" if Path(name).exists() else "no such file"
+            print(f"crewbook: error: {name}: {problem}", file=sys.stderr)
+            return 2
+    paths = [Path(name).resolve() for name in args.files]
+    if len(paths) > MAX_FILES:
+        print(f"crewbook: note: only the first {MAX_FILES} of {len(paths)} files are opened",
+              file=sys.stderr)
+    try:
+        folder = data_dir(args.data_dir)
+        from desktop.ui.app import run  # the window only when asked for
+
+        return run(folder, open_files=paths[:MAX_FILES])
+    except OSError as exc:
+        print(f"crewbook: error: {exc}", file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser()
+    if _names_files(parser, argv):
+        return _open_files(argv)
+    args = parser.parse_args(argv)
     try:
         folder = data_dir(args.data_dir)
         if args.command is None:
