@@ -193,3 +193,22 @@ def test_bundle_window_takes_a_file_from_a_second_copy_and_ends_cleanly_on_sigte
     offline.check_trace(offline.traces[1])
     saved = offline.folder / "config" / "Crewbook" / "Crewbook.conf"
     assert "geometry" in saved.read_text(), "the window did not close like a user closed it"
+
+
+def test_built_bundle_installs_for_the_user_runs_and_uninstalls(bundle: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    installed = subprocess.run(["sh", str(bundle / "install.sh")], env=env, capture_output=True,
+                               text=True, timeout=300)
+    assert installed.returncode == 0, installed.stderr
+    exe = home / ".local" / "lib" / "crewbook" / "crewbook"
+    entry = home / ".local" / "share" / "applications" / "app.crewbook.Crewbook.desktop"
+    assert f"Exec={exe} %F" in entry.read_text()
+    ran = subprocess.run([str(home / ".local" / "bin" / "crewbook"), "--version"], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0 and ran.stdout.startswith("crewbook "), ran.stderr
+
+    removed = subprocess.run(["sh", str(bundle / "uninstall.sh")], env=env, capture_output=True,
+                             text=True, timeout=300)
+    assert removed.returncode == 0, removed.stderr
+    assert not exe.exists() and not entry.exists()
