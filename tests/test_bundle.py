@@ -212,3 +212,16 @@ def test_built_bundle_installs_for_the_user_runs_and_uninstalls(bundle: Path, tm
                              text=True, timeout=300)
     assert removed.returncode == 0, removed.stderr
     assert not exe.exists() and not entry.exists()
+
+
+def test_bundle_keeps_the_desktop_plugins_and_leaves_out_the_network_ones(bundle: Path) -> None:
+    plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
+    platforms = {p.name for p in (plugins / "platforms").iterdir()}
+    assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
+    assert not {"libqvnc.so", "libqeglfs.so", "libqlinuxfb.so"} & platforms
+    assert not (plugins / "tls").exists() and not (plugins / "networkinformation").exists()
+    assert (plugins / "iconengines" / "libqsvgicon.so").is_file()  # the SVG app icon
+    assert not (plugins / "platformthemes" / "libqgtk3.so").exists()
+    resources = bundle / "_internal" / "desktop"
+    assert (resources / "migrations" / "versions").is_dir()
+    assert (resources / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
