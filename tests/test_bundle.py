@@ -10,17 +10,15 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from desktop.ui.single_instance import server_name
+from desktop.ui.single_instance import hand_over
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -146,21 +144,6 @@ def test_bundle_creates_imports_and_writes_a_risk_summary_offline(
     assert "Monthly bookkeeping" in text and "Risk summary" in text
 
 
-def _answered(folder: Path) -> bool:
-    """Whether the window on ``folder`` answers the single-instance channel yet."""
-    path = Path(tempfile.gettempdir()) / server_name(folder)
-    if not path.exists():
-        return False
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
-        channel.settimeout(30)
-        try:
-            channel.connect(str(path))
-            channel.sendall(b'{"activate": true}\n')
-            return channel.recv(64).startswith(b'{"ok": true}')
-        except OSError:
-            return False
-
-
 def _traced_child(tracer: subprocess.Popen[str]) -> int:
     """strace's own child: the bundle, which gets the signal."""
     children = Path(f"/proc/{tracer.pid}/task/{tracer.pid}/children").read_text().split()
@@ -174,7 +157,7 @@ def test_bundle_window_takes_a_file_from_a_second_copy_and_ends_cleanly_on_sigte
     window = offline.start(app, "--data-dir", str(data))
     try:
         deadline = time.monotonic() + 120
-        while not _answered(data):
+        while not hand_over(data, timeout_ms=30_000):  # an activate request
             assert window.poll() is None, window.communicate()
             assert time.monotonic() < deadline, "the window never started listening"
             time.sleep(0.2)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.ui.single_instance import server_name  # noqa: E402
+from desktop.ui.single_instance import hand_over  # noqa: E402
 
 TARGET_RATIO = 1.2
 BARE_WINDOW = """
@@ -57,26 +56,12 @@ def bare_window(env: dict[str, str]) -> float:
     return elapsed
 
 
-def answers(folder: Path) -> bool:
-    path = Path(tempfile.gettempdir()) / server_name(folder)
-    if not path.exists():
-        return False
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as channel:
-        channel.settimeout(30)
-        try:
-            channel.connect(str(path))
-            channel.sendall(b'{"activate": true}\n')
-            return channel.recv(64).startswith(b'{"ok": true}')
-        except OSError:
-            return False
-
-
 def crewbook_window(command: list[str], folder: Path, env: dict[str, str]) -> float:
     started = time.perf_counter()
     process = subprocess.Popen([*command, "--data-dir", str(folder)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while not answers(folder):
+        while not hand_over(folder, timeout_ms=30_000):
             if process.poll() is not None:
                 raise SystemExit(f"{command[0]} exited with {process.returncode}")
             time.sleep(0.005)
