@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,7 +24,25 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
                      ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("CREWBOOK_LOG_DIR", str(home / "log"))
     monkeypatch.delenv("CREWBOOK_DATA_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_error_dialog(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that made the "Unexpected error" dialog appear without asking for it fails (and
+    the dialog goes, so it cannot block the tests after it)."""
+    yield
+    crash = sys.modules.get("desktop.ui.crash")
+    if crash is None or "allow_unexpected_error" in request.keywords:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    left = [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, crash.UnexpectedErrorDialog) and w.isVisible()]
+    for dialog in left:
+        dialog.close()
+    assert not left, "an operation failed unexpectedly: " + left[0].details.splitlines()[-1]
 
 
 @pytest.fixture
@@ -52,3 +71,22 @@ def cli(data_folder: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def runner(qtbot, store: Store):  # type: ignore[no-untyped-def]
+    """The window's runner on the test's store; its writes are banned on the test's thread."""
+    from desktop.ui.runner import Runner
+
+    made = Runner(store)
+    yield made
+    made.wait()
+    store.forbid_writes_on(None)
+
+
+def settle(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every write and read queued on ``runner`` has delivered its result, and the
+    views have refreshed from the changes."""
+    qtbot.waitUntil(lambda: runner.idle, timeout=10_000)
+    qtbot.wait(1)  # the views' refreshes run on the next turn of the event loop
+    qtbot.waitUntil(lambda: runner.idle, timeout=10_000)

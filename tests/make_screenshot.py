@@ -40,9 +40,9 @@ def main() -> int:
         window.show()
 
         def shoot(_count: int) -> None:
-            window.tabs.setCurrentWidget(window.splitter)
-            names = [window.model.row_at(r).display_name for r in range(window.model.rowCount())]
-            window.table.selectRow(names.index("Maya Okafor"))
+            window.tabs.setCurrentWidget(window.roster)
+            names = [window.roster.model.row_at(r).display_name for r in range(window.roster.model.rowCount())]
+            window.roster.table.selectRow(names.index("Maya Okafor"))
             QTimer.singleShot(150, lambda: (window.grab().save(str(OUT)), shoot_planner()))
 
         def shoot_planner() -> None:
@@ -79,7 +79,7 @@ def shoot_import(app, store, window: MainWindow, folder: Path) -> None:  # type:
     """The preview of a German Excel sheet: decimal commas, day-first dates, rejected rows."""
     from desktop.ui.import_wizard import ImportWizard
 
-    wizard = ImportWizard(store, window.background, window.settings, window, path=IMPORT_FILE)
+    wizard = ImportWizard(window.runner, window.settings, window, path=IMPORT_FILE)
     wizard.resize(980, 600)
     wizard.show()
 

@@ -36,7 +36,7 @@ def close_when_loaded(found: list[MainWindow]) -> None:
     def poll() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
                    and w.isVisible()]
-        if windows and windows[0].model.rowCount():
+        if windows and windows[0].roster.model.rowCount():
             found.append(windows[0])
             windows[0].close()
         else:
@@ -54,7 +54,7 @@ def test_run_opens_the_roster_and_releases_the_folder_on_quit(
     found: list[MainWindow] = []
     close_when_loaded(found)
     assert app_module.run(data_folder, settings) == 0
-    assert found and found[0].model.rowCount() == len(demo.demo_roster())
+    assert found and found[0].roster.model.rowCount() == len(demo.demo_roster())
     assert settings.value("window/geometry") is not None
     FolderLock(data_folder).acquire().release()  # freed for the next start
 
@@ -86,8 +86,8 @@ def test_data_is_intact_after_a_restart(qtbot, data_folder: Path, tmp_path: Path
         found: list[MainWindow] = []
         close_when_loaded(found)
         assert app_module.run(data_folder, settings) == 0
-        assert found[0].model.total(include_archived=True) == len(demo.demo_roster())
-        assert found[0].model.total() == len(demo.demo_roster()) - 1
+        assert found[0].roster.model.total(include_archived=True) == len(demo.demo_roster())
+        assert found[0].roster.model.total() == len(demo.demo_roster()) - 1
 
 
 def test_damage_found_after_start_is_reported_and_the_app_exits(
@@ -110,7 +110,7 @@ def when_loaded(then: Callable[[MainWindow], None]) -> None:
 
     def poll() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible() and w.model.complete]
+                   and w.isVisible() and w.roster.model.complete]
         if windows:
             then(windows[0])
         else:
@@ -127,7 +127,7 @@ def imported(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, bool, int]]:
 
     def import_file(window: MainWindow, path: Path | None) -> None:
         assert path is not None
-        calls.append((path, window.isVisible(), window.model.rowCount()))
+        calls.append((path, window.isVisible(), window.roster.model.rowCount()))
         window.close()
 
     monkeypatch.setattr(MainWindow, "import_file", import_file)

@@ -139,7 +139,7 @@ class TestExport:
         code, out, _ = cli("export", "payments", "-o", str(target))
         assert code == 0
         rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
-        assert rows and f"Wrote {len(rows)} payments" in out
+        assert rows and f"Exported {len(rows)} payments" in out
         assert list(rows[0])[:6] == ["Paid on", "Contractor", "Contractor email", "Engagement",
                                      "Amount", "Currency"]
         assert all(r["Amount"].replace(".", "").isdigit() for r in rows)

@@ -9,13 +9,15 @@ from desktop.store import demo
 from desktop.store.dashboard import dashboard
 from desktop.store.db import Store
 from desktop.ui.dashboard_view import DashboardView
-from desktop.ui.worker import Background
+from desktop.ui.runner import Runner
 
 TODAY = dt.date(2026, 6, 15)
 
 
 def open_view(qtbot, store: Store) -> DashboardView:  # type: ignore[no-untyped-def]
-    view = DashboardView(store, Background(), today=lambda: TODAY)
+    runner = Runner(store)
+    view = DashboardView(runner, today=lambda: TODAY)
+    runner.setParent(view)
     qtbot.addWidget(view)
     view.show()
     with qtbot.waitSignal(view.loaded, timeout=10_000):

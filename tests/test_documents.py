@@ -27,6 +27,7 @@ from desktop.ui.documents_dialog import (
     format_size,
 )
 from tests.factories import make_contractor, make_engagement
+from tests.threads import dialog_runner, drain
 
 
 @pytest.fixture
@@ -271,6 +272,7 @@ def fill_form(kind: str = "contract", title: str | None = None, expires: str = "
             self.editors["title"].setText(title)  # type: ignore[attr-defined]
         self.editors["expires_on"].setText(expires)  # type: ignore[attr-defined]
         self.accept()
+        drain(self.runner)
         exec_.form = self  # type: ignore[attr-defined]
         return self.result()
 
@@ -279,7 +281,7 @@ def fill_form(kind: str = "contract", title: str | None = None, expires: str = "
 
 @pytest.fixture
 def window(qtbot, store: Store, owners: tuple[int, int]) -> DocumentsDialog:  # type: ignore[no-untyped-def]
-    dialog = DocumentsDialog(store, owners[1], today=dt.date(2026, 6, 1))
+    dialog = DocumentsDialog(dialog_runner(store), owners[1], today=dt.date(2026, 6, 1))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -314,7 +316,7 @@ def test_window_attaches_through_the_file_dialog_and_form(
 def test_attach_form_defaults_and_inline_errors(qtbot, store: Store, owners: tuple[int, int],  # type: ignore[no-untyped-def]
                                                 tmp_path: Path) -> None:
     source = write(tmp_path, "W-9 2026.pdf", b"form")
-    form = AttachDialog(store, owners[1], source)
+    form = AttachDialog(dialog_runner(store), owners[1], source)
     qtbot.addWidget(form)
     assert form.editors["title"].text() == "W-9 2026.pdf"  # type: ignore[attr-defined]
     assert form.editors["kind"].value() == "tax_form"  # type: ignore[attr-defined]
@@ -323,16 +325,19 @@ def test_attach_form_defaults_and_inline_errors(qtbot, store: Store, owners: tup
     assert labels == ["Contract", "NDA", "Tax form", "Insurance", "ID check", "Other"]
     form.editors["expires_on"].setText("2027-02-30")  # type: ignore[attr-defined]
     form.accept()
+    drain(form.runner)
     assert form.boxes["expires_on"].error.text() == \
         "Expires on 2027-02-30 does not exist in the calendar"
     form.editors["expires_on"].setText("")  # type: ignore[attr-defined]
     form.editors["title"].setText("x" * 201)  # type: ignore[attr-defined]
     form.accept()
+    drain(form.runner)
     assert form.boxes["title"].error.text() == "Title is 201 characters long; at most 200 fit"
     assert not form.boxes["expires_on"].error.isVisible()
     source.unlink()  # gone between choosing and attaching
     form.editors["title"].setText("W-9")  # type: ignore[attr-defined]
     form.accept()
+    drain(form.runner)
     assert form.general.text() == f"File “{source}” was not found"
     assert form.result() != QDialog.DialogCode.Accepted and form.result_record is None
     assert documents.list_for(store, engagement_id=owners[1]) == []
@@ -372,10 +377,12 @@ def test_window_asks_before_removing(window: DocumentsDialog, store: Store,
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _p, _t, text, *a: asked.append(text) or answer[0])
     window.remove_button.click()
+    drain(window.runner)
     assert "Remove “Contract” from this engagement?" in asked[0]
     assert window.model.rowCount() == 1 and path.exists()
     answer[0] = QMessageBox.StandardButton.Yes
     window.remove_selected()
+    drain(window.runner)
     assert window.model.rowCount() == 0 and not path.exists()
     assert not window.remove_button.isEnabled()
 
@@ -391,6 +398,7 @@ def test_window_reports_a_document_removed_elsewhere(
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
     window.remove_selected()
+    drain(window.runner)
     assert warned == [f"document {record.id} was removed elsewhere"]
     assert window.model.rowCount() == 0
 

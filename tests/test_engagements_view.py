@@ -26,7 +26,10 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
 from desktop.ui.rating_dialog import RatingDialog
+from desktop.ui.runner import Runner
+from tests.conftest import settle
 from tests.factories import make_contractor, make_engagement
+from tests.threads import elsewhere
 
 D = dt.date
 TODAY = D(2026, 6, 10)
@@ -39,8 +42,9 @@ def maya(store: Store) -> int:
 
 
 @pytest.fixture
-def view(qtbot, store: Store, maya: int) -> EngagementsView:  # type: ignore[no-untyped-def]
-    widget = EngagementsView(store, today=lambda: TODAY)
+def view(qtbot, maya: int, runner: Runner) -> EngagementsView:  # type: ignore[no-untyped-def]
+    widget = EngagementsView(runner, today=lambda: TODAY)
+    widget.reload()  # as the window's first load does
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -86,9 +90,10 @@ def type_in(monkeypatch: pytest.MonkeyPatch, text: str, ok: bool = True) -> list
 
 def add(view: EngagementsView, store: Store, contractor_id: int, *moves: EngagementStatus,
         **fields: object) -> int:
-    record = engagements.create(store, make_engagement(contractor_id, **fields))
-    for status in moves:
-        record = engagements.move(store, record.id, status, record.version, on=D(2026, 2, 25))
+    with elsewhere(store):
+        record = engagements.create(store, make_engagement(contractor_id, **fields))
+        for status in moves:
+            record = engagements.move(store, record.id, status, record.version, on=D(2026, 2, 25))
     view.reload(record.id)
     return record.id
 
@@ -113,7 +118,7 @@ def filled(dialog_class: type, made: list, **texts: str) -> type:
 
 
 # --- the list and the editor --------------------------------------------------------------
-def test_new_engagement_is_created_from_the_dialog_and_selected(
+def test_new_engagement_is_created_from_the_dialog_and_selected(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     opened: list[tuple] = []
 
@@ -129,6 +134,7 @@ def test_new_engagement_is_created_from_the_dialog_and_selected(
     assert "No engagements yet. Choose “New engagement…”" in view.pane.placeholder.text()
     view.status_filter.setCurrentIndex(view.status_filter.findData("signed"))  # would hide it
     view.new_button.click()
+    settle(qtbot, view.runner)
     data, choices, rules = opened[0]
     assert data is None and choices == [(maya, "Maya Okafor")]
     assert any("Late Payment Directive" in r.name for r in rules)
@@ -139,8 +145,9 @@ def test_new_engagement_is_created_from_the_dialog_and_selected(
     assert [r.title for r in engagements.list_rows(store)] == ["Brand guide"]
 
 
-def test_new_engagement_needs_a_contractor(qtbot, store: Store, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
-    empty = EngagementsView(store, today=lambda: TODAY)
+def test_new_engagement_needs_a_contractor(qtbot, runner: Runner, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    empty = EngagementsView(runner, today=lambda: TODAY)
+    empty.reload()
     qtbot.addWidget(empty)
     empty.show()
     assert "Add a contractor first" in empty.pane.placeholder.text()
@@ -148,7 +155,7 @@ def test_new_engagement_needs_a_contractor(qtbot, store: Store, warnings: list[s
     assert warnings and "Add a contractor first" in warnings[0]
 
 
-def test_edit_saves_and_a_conflict_is_reported(
+def test_edit_saves_and_a_conflict_is_reported(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch,  # type: ignore[no-untyped-def]
         warnings: list[str]) -> None:
     engagement_id = add(view, store, maya)
@@ -160,18 +167,21 @@ def test_edit_saves_and_a_conflict_is_reported(
         def exec(self) -> int:
             if Editor.other_user:  # someone saves first while this editor is open
                 record = engagements.get(store, engagement_id)
-                engagements.update(store, engagement_id,
-                                   replace(record.data, title="Theirs"), record.version)
+                with elsewhere(store):
+                    engagements.update(store, engagement_id,
+                                       replace(record.data, title="Theirs"), record.version)
             self.editors["title"].setText(Editor.title)  # type: ignore[attr-defined]
             self.accept()
             return self.result()
 
     monkeypatch.setattr(engagements_view, "EngagementDialog", Editor)
     view.edit_button.click()
+    settle(qtbot, view.runner)
     assert engagements.get(store, engagement_id).data.title == "Spring catalogue, second edition"
     assert view.model.index(0, 0).data() == "Spring catalogue, second edition"
     Editor.other_user, Editor.title = True, "Mine"
     view.edit_button.click()
+    settle(qtbot, view.runner)
     assert warnings and "changed elsewhere" in warnings[0]
     assert engagements.get(store, engagement_id).data.title == "Theirs"
     assert view.model.index(0, 0).data() == "Theirs"
@@ -224,33 +234,38 @@ def ready_to_sign(store: Store, engagement_id: int) -> None:
         "access_revocation": "Drive"}), None)
 
 
-def test_signing_is_blocked_with_every_reason_and_its_fix(
+def test_signing_is_blocked_with_every_reason_and_its_fix(qtbot, 
         view: EngagementsView, store: Store, maya: int, warnings: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW)
     asked = answer(monkeypatch, yes=True)
     view.pane.move_buttons[S.SIGNED].click()
+    settle(qtbot, view.runner)
     assert not asked and warnings and "cannot be signed yet" in warnings[0]
     assert "Fix: Answer the risk review questions." in warnings[0]
     assert engagements.get(store, engagement_id).status is S.IN_REVIEW
 
 
-def test_signing_asks_first_and_records_who_and_when(
+def test_signing_asks_first_and_records_who_and_when(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.move_buttons[S.IN_REVIEW].click()
+    settle(qtbot, view.runner)
     assert engagements.get(store, engagement_id).status is S.IN_REVIEW
     assert visible_moves(view) == {S.SIGNED, S.CANCELLED}
-    ready_to_sign(store, engagement_id)
+    with elsewhere(store):
+        ready_to_sign(store, engagement_id)
     view.reload(select_id=engagement_id)
 
     asked = answer(monkeypatch, yes=False)
     view.pane.move_buttons[S.SIGNED].click()
+    settle(qtbot, view.runner)
     assert asked and "Spring catalogue" in asked[0]
     assert engagements.get(store, engagement_id).status is S.IN_REVIEW
 
     answer(monkeypatch, yes=True)
     prompts = type_in(monkeypatch, "Sam Reed")
     view.pane.move_buttons[S.SIGNED].click()
+    settle(qtbot, view.runner)
     record = engagements.get(store, engagement_id)
     assert prompts and "Signed by" in prompts[0]
     assert (record.status, record.signed_on, record.signed_by) == (S.SIGNED, TODAY, "Sam Reed")
@@ -258,14 +273,16 @@ def test_signing_asks_first_and_records_who_and_when(
     assert "Sam Reed" in view.pane.heading.text()
 
 
-def test_ending_asks_for_an_optional_reason(view: EngagementsView, store: Store, maya: int,
+def test_ending_asks_for_an_optional_reason(qtbot, view: EngagementsView, store: Store, maya: int,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
     type_in(monkeypatch, "", ok=False)  # Cancel in the reason box: nothing happens
     view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
     assert engagements.get(store, engagement_id).status is S.SIGNED
     prompts = type_in(monkeypatch, "Missed the print deadline")
     view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
     record = engagements.get(store, engagement_id)
     assert "Reason (optional)" in prompts[0]
     assert (record.status, record.ended_on, record.end_reason) == \
@@ -274,12 +291,13 @@ def test_ending_asks_for_an_optional_reason(view: EngagementsView, store: Store,
 
 
 # --- schedules ----------------------------------------------------------------------------
-def test_fixed_price_schedule_is_one_installment_after_the_end(
+def test_fixed_price_schedule_is_one_installment_after_the_end(qtbot, 
         view: EngagementsView, store: Store, maya: int) -> None:
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
     assert "No payment schedule yet" in view.pane.totals.text()
     assert not view.pane.pay_button.isEnabled()
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     rows = payments.installments(store, engagement_id)
     assert [(r.label, r.due_on, r.amount_minor) for r in rows] == \
         [("Fixed price", D(2026, 6, 14), 100_000)]  # 31 May + net 14
@@ -290,26 +308,28 @@ def test_fixed_price_schedule_is_one_installment_after_the_end(
     assert view.pane.pay_button.isEnabled()
 
 
-def test_hourly_schedule_spreads_the_estimate_by_month(view: EngagementsView, store: Store,
+def test_hourly_schedule_spreads_the_estimate_by_month(qtbot, view: EngagementsView, store: Store,
                                                        maya: int) -> None:
     engagement_id = add(view, store, maya, pricing_model="hourly", amount="", rate="85",
                         estimated_hours="100", start_on="2026-03-01", end_on="2026-05-31")
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     rows = payments.installments(store, engagement_id)
     assert [r.label for r in rows] == ["Mar 2026 (est. 33 hours)", "Apr 2026 (est. 33 hours)",
                                        "May 2026 (est. 34 hours)"]
     assert sum(r.amount_minor for r in rows) == 850_000
 
 
-def test_missing_terms_are_named_instead_of_a_schedule(
+def test_missing_terms_are_named_instead_of_a_schedule(qtbot, 
         view: EngagementsView, store: Store, maya: int, warnings: list[str]) -> None:
     engagement_id = add(view, store, maya, pricing_model="retainer", start_on="", end_on="")
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     assert warnings and "Start is not set" in warnings[0] and "End is not set" in warnings[0]
     assert payments.installments(store, engagement_id) == []
 
 
-def test_milestones_are_entered_in_a_dialog(view: EngagementsView, store: Store, maya: int,
+def test_milestones_are_entered_in_a_dialog(qtbot, view: EngagementsView, store: Store, maya: int,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, pricing_model="milestones")
     made: list[MilestonesDialog] = []
@@ -328,6 +348,7 @@ def test_milestones_are_entered_in_a_dialog(view: EngagementsView, store: Store,
 
     monkeypatch.setattr(engagement_pane, "MilestonesDialog", Filled)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     assert made[0].error.text() == "Percentages add up to 90, not 100"  # the first attempt
     installments = payments.installments(store, engagement_id)
     assert [(r.label, r.amount_minor) for r in installments] == \
@@ -345,27 +366,31 @@ def test_milestones_dialog_keeps_at_least_one_row(qtbot) -> None:  # type: ignor
     assert "Row 1 date 2026-02-30 does not exist" in dialog.error.text()
 
 
-def test_regenerating_asks_before_replacing(view: EngagementsView, store: Store, maya: int,
+def test_regenerating_asks_before_replacing(qtbot, view: EngagementsView, store: Store, maya: int,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     first = payments.installments(store, engagement_id)
     asked = answer(monkeypatch, yes=False)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     assert asked and "Paid and part-paid installments stay" in asked[0]
     assert payments.installments(store, engagement_id) == first
 
 
 # --- payments -----------------------------------------------------------------------------
-def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: int,
+def test_part_payment_then_the_rest(qtbot, view: EngagementsView, store: Store, maya: int,
                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     made: list[PaymentDialog] = []
     monkeypatch.setattr(engagement_pane, "PaymentDialog",
                         filled(PaymentDialog, made, amount="400", reference="TX-1",
                                invoice_number="INV-7"))
     view.pane.pay_button.click()
+    settle(qtbot, view.runner)
     assert made[0].result_row is not None
     row = payments.installments(store, engagement_id)[0]
     assert (row.paid_minor, row.status(TODAY)) == (40_000, InstallmentStatus.PART_PAID)
@@ -376,6 +401,7 @@ def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: i
 
     monkeypatch.setattr(engagement_pane, "PaymentDialog", filled(PaymentDialog, made))
     view.pane.pay_button.click()
+    settle(qtbot, view.runner)
     assert made[1].editors["amount"].text() == "600.00"  # prefilled with what is still owed
     row = payments.installments(store, engagement_id)[0]
     assert (row.paid_minor, row.status(TODAY), row.settled_on) == \
@@ -385,15 +411,17 @@ def test_part_payment_then_the_rest(view: EngagementsView, store: Store, maya: i
     assert view.model.index(0, 4).data() == ""  # nothing left due
 
 
-def test_overpayment_asks_and_is_refused_when_declined(
+def test_overpayment_asks_and_is_refused_when_declined(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     made: list[PaymentDialog] = []
     monkeypatch.setattr(engagement_pane, "PaymentDialog",
                         filled(PaymentDialog, made, amount="1500"))
     asked = answer(monkeypatch, yes=False)
     view.pane.pay_button.click()
+    settle(qtbot, view.runner)
     assert asked and "$500.00 more than is owed" in asked[0]
     assert made[0].result_row is None and not made[0].result()
     assert made[0].boxes["amount"].error.text() == "Amount is more than the $1,000.00 outstanding"
@@ -401,6 +429,7 @@ def test_overpayment_asks_and_is_refused_when_declined(
 
     answer(monkeypatch, yes=True)
     view.pane.pay_button.click()
+    settle(qtbot, view.runner)
     assert payments.installments(store, engagement_id)[0].paid_minor == 150_000
 
 
@@ -408,24 +437,28 @@ def test_payment_errors_are_shown_in_the_dialog_naming_the_field(
         qtbot, view: EngagementsView, store: Store, maya: int) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     installment = payments.installments(store, engagement_id)[0]
-    dialog = PaymentDialog(store, installment, TODAY)
+    dialog = PaymentDialog(view.runner, installment, TODAY)
     qtbot.addWidget(dialog)
     dialog.editors["paid_on"].setText("2026-07-01")  # type: ignore[attr-defined]
     dialog.editors["amount"].setText("0")  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, view.runner)
     assert dialog.boxes["paid_on"].error.text() == "Paid on cannot be in the future"
     assert dialog.boxes["amount"].error.text() == "Amount must be more than zero"
     dialog.editors["amount"].setText("12.345")  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, view.runner)
     assert dialog.boxes["amount"].error.text() == "Amount USD takes at most 2 decimal places"
     assert not dialog.result()
     assert payments.installments(store, engagement_id)[0].paid_minor == 0
 
 
-def test_overdue_installments_are_red(view: EngagementsView, store: Store, maya: int) -> None:
+def test_overdue_installments_are_red(qtbot, view: EngagementsView, store: Store, maya: int) -> None:
     add(view, store, maya, end_on="2026-05-01")  # due 15 May, before TODAY
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     model = view.pane.installment_model
     assert model.index(0, ICol.STATUS).data() == "Due (overdue)"
     assert model.index(0, ICol.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -433,7 +466,7 @@ def test_overdue_installments_are_red(view: EngagementsView, store: Store, maya:
 
 
 # --- the log and the rest of the pane -----------------------------------------------------
-def test_log_entry_is_added(view: EngagementsView, store: Store, maya: int,
+def test_log_entry_is_added(qtbot, view: EngagementsView, store: Store, maya: int,
                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya)
     assert view.pane.log_list.topLevelItemCount() == 0
@@ -442,6 +475,7 @@ def test_log_entry_is_added(view: EngagementsView, store: Store, maya: int,
                         filled(LogEntryDialog, made, summary="Agreed the page plan\nand fonts",
                                follow_up_on="2026-06-12"))
     view.pane.log_button.click()
+    settle(qtbot, view.runner)
     assert made[0].editors["channel"].value() == "video"  # the plan's channel is the default
     entries = communication.log(store, engagement_id)
     assert [(e.logged_on, e.channel, e.summary, e.follow_up_on) for e in entries] == \
@@ -451,15 +485,18 @@ def test_log_entry_is_added(view: EngagementsView, store: Store, maya: int,
         ["2026-06-10", "Video", "Agreed the page plan", "2026-06-12"]
 
 
-def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int) -> None:  # type: ignore[no-untyped-def]
-    record = engagements.create(store, make_engagement(maya))
-    dialog = LogEntryDialog(store, record.id, TODAY)
+def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int, runner: Runner) -> None:  # type: ignore[no-untyped-def]
+    with elsewhere(store):
+        record = engagements.create(store, make_engagement(maya))
+    dialog = LogEntryDialog(runner, record.id, TODAY)
     qtbot.addWidget(dialog)
     dialog.editors["follow_up_on"].setText("2026-06-01")  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, runner)
     assert dialog.boxes["summary"].error.text() == "Summary is required"
     dialog.editors["summary"].setPlainText("Call")  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, runner)
     assert dialog.boxes["follow_up_on"].error.text() == "Follow up on is before the entry's date"
     assert communication.log(store, record.id) == []
 
@@ -472,10 +509,11 @@ def test_pane_shows_brief_gaps_and_the_notice_date(view: EngagementsView, store:
     assert "Give notice by" in text and "01 Jul 2026" in text
 
 
-def test_installment_model_passes_qt_model_tester(qtmodeltester, view: EngagementsView,  # type: ignore[no-untyped-def]
+def test_installment_model_passes_qt_model_tester(qtbot, qtmodeltester, view: EngagementsView,  # type: ignore[no-untyped-def]
                                                   store: Store, maya: int) -> None:
     add(view, store, maya, pricing_model="retainer", billing_period="monthly")
     view.pane.schedule_button.click()
+    settle(qtbot, view.runner)
     assert view.pane.installment_model.rowCount() == 3
     qtmodeltester.check(view.pane.installment_model)
 
@@ -488,32 +526,31 @@ def test_ctrl_3_and_ctrl_2_switch_tabs(qtbot, store: Store, data_folder: Path,  
                         QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+    with qtbot.waitSignals([window.roster_loaded, window.reports.ready], timeout=10_000):
         window.load()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == \
         ["Today", "Contractors", "Engagements", "Planner", "Reports"]
     assert window.tabs.currentWidget() is window.dashboard
-    window.tabs.setCurrentWidget(window.splitter)
-    window.table.selectRow(0)
-    assert window.edit_action.isEnabled()
-    qtbot.keyClick(window.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    window.tabs.setCurrentWidget(window.roster)
+    window.roster.table.selectRow(0)
+    assert window.roster.edit_action.isEnabled()
+    qtbot.keyClick(window.roster.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.engagements
-    assert window.engagements.model.rowCount() == 1  # loaded when first shown
-    assert not window.edit_action.isEnabled() and not window.archive_action.isEnabled()
+    assert window.engagements.model.rowCount() == 1  # loaded with the window
+    assert not window.roster.edit_action.isEnabled() and not window.roster.archive_action.isEnabled()
     qtbot.keyClick(window.engagements.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is window.splitter
-    assert window.edit_action.isEnabled()
-    with qtbot.waitSignal(window.reports.ready, timeout=10_000):  # read on showing
-        qtbot.keyClick(window.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.roster
+    assert window.roster.edit_action.isEnabled()
+    qtbot.keyClick(window.roster.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.reports
     qtbot.keyClick(window.reports.list, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.planner
     assert window.reports.contractor.count() == 2  # "All contractors" and Maya
-    window.background.wait()
+    window.runner.wait()
 
 
 # --- ratings and letting good people go ---------------------------------------------------
-def test_completing_asks_for_a_rating(view: EngagementsView, store: Store, maya: int,
+def test_completing_asks_for_a_rating(qtbot, view: EngagementsView, store: Store, maya: int,
                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
     type_in(monkeypatch, "")
@@ -525,15 +562,17 @@ def test_completing_asks_for_a_rating(view: EngagementsView, store: Store, maya:
 
     monkeypatch.setattr(RatingDialog, "exec", rate)
     view.pane.move_buttons[S.COMPLETED].click()
+    settle(qtbot, view.runner)
     health = contractor_health(store, maya, TODAY)
     assert engagements.get(store, engagement_id).status is S.COMPLETED
     assert health.ratings is not None and health.ratings.quality == 5
 
 
-def test_letting_a_well_rated_contractor_go_needs_a_reason(
+def test_letting_a_well_rated_contractor_go_needs_a_reason(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     done = add(view, store, maya, S.IN_REVIEW, S.SIGNED, S.COMPLETED)
-    engagements.rate(store, done, engagements.RatingData(5, 5, 4, 4, True), TODAY)
+    with elsewhere(store):
+        engagements.rate(store, done, engagements.RatingData(5, 5, 4, 4, True), TODAY)
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED, title="Summer catalogue")
     shown: list[str] = []
 
@@ -543,6 +582,7 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason(
 
     monkeypatch.setattr(AtStakeDialog, "exec", step_back)
     view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
     assert "4.5 / 5" in shown[0]
     assert engagements.get(store, engagement_id).status is S.SIGNED
 
@@ -552,20 +592,22 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason(
 
     monkeypatch.setattr(AtStakeDialog, "exec", give_reason)
     view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
     record = engagements.get(store, engagement_id)
     assert (record.status, record.end_reason) == (S.TERMINATED, "Bringing catalogues in-house")
 
 
 # --- editing installments by hand ---------------------------------------------------------
-def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store: Store,
+def test_an_installment_can_be_edited_and_cancelled(qtbot, view: EngagementsView, store: Store,
                                                     maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from desktop.core.schedule import Milestone, milestone_schedule
     from desktop.ui.installment_dialog import InstallmentDialog
 
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
-    payments.replace_schedule(store, engagement_id, milestone_schedule(
-        100_000, "USD", [Milestone("Deposit", TODAY, percent=50),
-                         Milestone("Final", TODAY + dt.timedelta(days=30), percent=50)], 0))
+    with elsewhere(store):
+        payments.replace_schedule(store, engagement_id, milestone_schedule(
+            100_000, "USD", [Milestone("Deposit", TODAY, percent=50),
+                             Milestone("Final", TODAY + dt.timedelta(days=30), percent=50)], 0))
     view.reload(select_id=engagement_id)
     view.pane.installment_table.selectRow(0)
     assert view.pane.edit_installment_button.isEnabled()
@@ -573,15 +615,18 @@ def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store
     def typed(self: InstallmentDialog) -> int:
         self.editors["amount"].setText("-5")
         self.accept()
+        settle(qtbot, view.runner)
         refused.append(self.boxes["amount"].error.text())
         self.editors["amount"].setText("450.00")
         self.editors["label"].setText("Smaller deposit")
         self.accept()
+        settle(qtbot, view.runner)
         return self.result()
 
     refused: list[str] = []
     monkeypatch.setattr(InstallmentDialog, "exec", typed)
     view.pane.edit_installment()
+    settle(qtbot, view.runner)
     assert refused and refused[0].startswith("Amount ")
     rows = payments.installments(store, engagement_id)
     assert (rows[0].label, rows[0].amount_minor) == ("Smaller deposit", 45_000)
@@ -589,6 +634,7 @@ def test_an_installment_can_be_edited_and_cancelled(view: EngagementsView, store
     answer(monkeypatch, yes=True)
     view.pane.installment_table.selectRow(1)
     view.pane.cancel_installment()
+    settle(qtbot, view.runner)
     assert payments.installments(store, engagement_id)[1].stored_status == "cancelled"
 
 
@@ -606,6 +652,7 @@ def test_export_risk_summary_writes_and_opens_the_pdf(
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     with qtbot.waitSignal(view.pane.exported, timeout=20_000):
         view.pane.summary_button.click()
+        settle(qtbot, view.runner)
     assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
 
 

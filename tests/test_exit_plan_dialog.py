@@ -4,14 +4,17 @@ says what is still missing, and shows the last day to give notice."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.store import contractors, engagements, exit_plans
 from desktop.store.db import Store
+from desktop.ui import ask
 from desktop.ui.exit_plan_dialog import ExitPlanDialog
+from tests.conftest import settle
 from tests.factories import make_contractor, make_engagement
+from tests.threads import dialog_runner
 
 ESSENTIALS_MISSING = ("Still missing: how either side may end it (for convenience or for cause), "
                       "handover of work in progress or credentials, what happens to our data "
@@ -28,7 +31,7 @@ def ids(store: Store) -> dict[str, int]:
 
 
 def open_dialog(qtbot, store: Store, ids: dict[str, int]) -> ExitPlanDialog:  # type: ignore[no-untyped-def]
-    dialog = ExitPlanDialog(store, ids["engagement"],
+    dialog = ExitPlanDialog(dialog_runner(store), ids["engagement"],
                             [(ids["contractor"], "Maya Okafor"), (ids["backup"], "Pixelhaus")])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -63,6 +66,7 @@ def test_a_new_plan_is_saved_and_loads_back(qtbot, store: Store, ids: dict[str, 
     assert dialog.completeness_text() == ESSENTIALS_MISSING
     fill(qtbot, dialog, ids["backup"])
     dialog.accept()
+    settle(qtbot, dialog.runner)
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = exit_plans.get(store, ids["engagement"])
     assert saved is not None and dialog.result_record == saved
@@ -80,6 +84,7 @@ def test_a_new_plan_is_saved_and_loads_back(qtbot, store: Store, ids: dict[str, 
     again.editors["knowledge_transfer"].setPlainText("")  # type: ignore[attr-defined]
     assert again.completeness_text() == "Still missing: knowledge transfer"
     again.accept()  # saved over the version it loaded
+    settle(qtbot, again.runner)
     assert again.result_record is not None
     assert again.result_record.version == saved.version + 1
     assert again.result_record.plan.knowledge_transfer == ""
@@ -103,6 +108,7 @@ def test_errors_appear_under_the_field_and_name_it(qtbot, store: Store,  # type:
     dialog.editors["for_cause"].setChecked(False)  # type: ignore[attr-defined]
     type_into(qtbot, dialog, "cure_days", "10")
     dialog.accept()
+    settle(qtbot, dialog.runner)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert exit_plans.get(store, ids["engagement"]) is None
     assert dialog.summary.text() == "Fix 1 field before saving: Cure period (days)"
@@ -117,6 +123,7 @@ def test_untouched_fields_stay_quiet_until_save(qtbot, store: Store,  # type: ig
     dialog._validate(show_all=False)
     assert not dialog.boxes["convenience_notice_days"].error.isVisible()
     dialog.accept()
+    settle(qtbot, dialog.runner)
     assert dialog.boxes["convenience_notice_days"].error.text() == \
         "Notice for convenience (days) applies only with termination for convenience"
 
@@ -147,13 +154,13 @@ def test_completeness_follows_the_essentials_first(qtbot, store: Store,  # type:
 def test_a_plan_changed_elsewhere_is_not_overwritten(qtbot, store: Store, ids: dict[str, int],  # type: ignore[no-untyped-def]
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, _title, text, *a: shown.append(text))
+    monkeypatch.setattr(ask, "warn", lambda _parent, text, *a: shown.append(text))
     dialog = open_dialog(qtbot, store, ids)
     elsewhere = exit_plans.save(store, ids["engagement"],
                                 validate_exit_plan({"for_cause": True}), None)
     dialog.editors["for_convenience"].setChecked(True)  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, dialog.runner)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.result_record is None
     assert len(shown) == 1 and "changed elsewhere" in shown[0] and "not saved" in shown[0]
@@ -165,7 +172,7 @@ def test_last_day_to_give_notice(qtbot, store: Store, ids: dict[str, int]) -> No
     assert dialog.notice_line.text() == \
         "Last day to give notice: 2026-05-17 (end 2026-05-31, 14 days' notice)"
     open_ended = engagements.create(store, make_engagement(ids["contractor"], end_on="")).id
-    dialog = ExitPlanDialog(store, open_ended, [])
+    dialog = ExitPlanDialog(dialog_runner(store), open_ended, [])
     qtbot.addWidget(dialog)
     assert dialog.last_notice_on is None
     assert dialog.notice_line.text() == \
@@ -175,11 +182,12 @@ def test_last_day_to_give_notice(qtbot, store: Store, ids: dict[str, int]) -> No
 def test_a_backup_missing_from_the_list_is_kept(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     saved = exit_plans.save(store, ids["engagement"], validate_exit_plan(
         {"backup_contractor_id": str(ids["backup"])}), None)
-    dialog = ExitPlanDialog(store, ids["engagement"], [(ids["contractor"], "Maya Okafor")])
+    dialog = ExitPlanDialog(dialog_runner(store), ids["engagement"], [(ids["contractor"], "Maya Okafor")])
     qtbot.addWidget(dialog)
     combo = dialog.editors["backup_contractor_id"]
     assert combo.currentText() == f"Contractor {ids['backup']} (not in the list)"  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, dialog.runner)
     assert dialog.result_record is not None
     assert dialog.result_record.plan.backup_contractor_id == ids["backup"]
     assert dialog.result_record.version == saved.version

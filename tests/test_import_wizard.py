@@ -17,13 +17,15 @@ from desktop.core.contractor import validate_contractor
 from desktop.io import contractor_import as plan_import
 from desktop.io.import_table import read_bytes
 from desktop.io.layouts import layout_key
+from desktop.operations.changes import Changes
 from desktop.store import contractors
 from desktop.store.db import Store
 from desktop.store.importing import ImportResult
 from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.import_preview_model import Col, ImportPreviewModel
 from desktop.ui.import_wizard import ImportWizard
-from desktop.ui.worker import Background
+from desktop.ui.runner import Runner
+from tests.threads import dialog_runner
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 TODAY = dt.date(2026, 5, 1)
@@ -36,15 +38,22 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def background() -> Iterator[Background]:
-    worker = Background()
-    yield worker
-    worker.wait(10_000)  # nothing may run on against a store that is closing
+def runner(store: Store) -> Iterator[Runner]:
+    made = dialog_runner(store)
+    yield made
+    made.wait(10_000)  # nothing may run on against a store that is closing
 
 
-def open_wizard(qtbot, store: Store, background: Background, settings: QSettings,  # type: ignore[no-untyped-def]
+def hold(runner: Runner, release: threading.Event) -> None:
+    """Keep every thread of the runner busy until ``release`` is set."""
+    runner.write(lambda _store: (release.wait(10), Changes())[1])
+    for _ in range(2):
+        runner.read(release.wait, 10, done=lambda _result: None)
+
+
+def open_wizard(qtbot, runner: Runner, settings: QSettings,  # type: ignore[no-untyped-def]
                 path: Path | None) -> ImportWizard:
-    wizard = ImportWizard(store, background, settings, path=path, today=TODAY)
+    wizard = ImportWizard(runner, settings, path=path, today=TODAY)
     qtbot.addWidget(wizard)
     wizard.show()
     if path is not None:
@@ -111,10 +120,10 @@ def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
     assert model.rowCount() == 0
 
 
-def test_handmade_file_from_start_to_error_report(qtbot, store: Store, background: Background,  # type: ignore[no-untyped-def]
+def test_handmade_file_from_start_to_error_report(qtbot, store: Store, runner: Runner,  # type: ignore[no-untyped-def]
                                                   settings: QSettings, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    wizard = open_wizard(qtbot, store, background, settings, FIXTURES / "handmade.csv")
+    wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
     assert (text(wizard, "formatLabel"), text(wizard, "encodingLabel"),
             text(wizard, "delimiterLabel")) == ("Spreadsheet", "UTF-8", "comma")
     assert wizard.file_page.header_combo.currentText() == "Line 1"
@@ -173,9 +182,9 @@ def test_handmade_file_from_start_to_error_report(qtbot, store: Store, backgroun
 
 
 def test_header_row_can_be_moved_and_the_layout_follows(qtbot, store: Store,  # type: ignore[no-untyped-def]
-                                                        background: Background,
+                                                        runner: Runner,
                                                         settings: QSettings) -> None:
-    wizard = open_wizard(qtbot, store, background, settings, FIXTURES / "handmade.csv")
+    wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
     combo = wizard.file_page.header_combo
     combo.setCurrentIndex(combo.findText("Line 2"))
     assert wizard.choices is not None and wizard.choices.header_index == 1
@@ -187,9 +196,9 @@ def test_header_row_can_be_moved_and_the_layout_follows(qtbot, store: Store,  # 
 
 
 def test_unknown_columns_block_next_until_a_name_is_mapped_and_are_remembered(  # type: ignore[no-untyped-def]
-        qtbot, store: Store, background: Background, settings: QSettings) -> None:
+        qtbot, store: Store, runner: Runner, settings: QSettings) -> None:
     path = FIXTURES / "unknown_layout.csv"
-    wizard = open_wizard(qtbot, store, background, settings, path)
+    wizard = open_wizard(qtbot, runner, settings, path)
     assert text(wizard, "formatLabel") == "Unrecognised layout"
     press(qtbot, wizard, Button.NextButton)
     assert wizard.currentPage() is wizard.columns_page
@@ -212,7 +221,7 @@ def test_unknown_columns_block_next_until_a_name_is_mapped_and_are_remembered(  
     assert text(wizard, "summary") == "5 new"
     wizard.reject()
 
-    again = open_wizard(qtbot, store, background, settings, path)
+    again = open_wizard(qtbot, runner, settings, path)
     press(qtbot, again, Button.NextButton)
     assert [c.currentData() for c in again.columns_page.combos] == ["name", "email", "phone", "note"]
     assert "as you matched them last time" in text(again, "columnsIntro")
@@ -220,9 +229,9 @@ def test_unknown_columns_block_next_until_a_name_is_mapped_and_are_remembered(  
 
 
 def test_a_refused_file_is_named_in_red_and_next_stays_off(qtbot, store: Store,  # type: ignore[no-untyped-def]
-                                                           background: Background,
+                                                           runner: Runner,
                                                            settings: QSettings) -> None:
-    wizard = open_wizard(qtbot, store, background, settings, FIXTURES / "not_text.png")
+    wizard = open_wizard(qtbot, runner, settings, FIXTURES / "not_text.png")
     error = wizard.findChild(QLabel, "fileError")
     assert error.isVisible() and error.styleSheet() == ERROR_STYLE
     assert "“not_text.png”" in error.text() and "PNG image" in error.text()
@@ -234,19 +243,19 @@ def test_a_refused_file_is_named_in_red_and_next_stays_off(qtbot, store: Store, 
     assert not error.isVisible()
 
 
-def test_cancel_during_the_import_adds_nothing(qtbot, store: Store, background: Background,  # type: ignore[no-untyped-def]
+def test_cancel_during_the_import_adds_nothing(qtbot, store: Store, runner: Runner,  # type: ignore[no-untyped-def]
                                                settings: QSettings, tmp_path: Path) -> None:
     contractors.create(store, validate_contractor({"display_name": "Already Here",
                                                    "email": "here@example.com"}))
     big = tmp_path / "big.csv"
     big.write_text("Name,Email\n" + "".join(f"Person {i},p{i}@example.com\n" for i in range(5000)),
                    encoding="utf-8")
-    wizard = open_wizard(qtbot, store, background, settings, big)
+    wizard = open_wizard(qtbot, runner, settings, big)
     to_preview(qtbot, wizard)
     assert wizard.button(Button.CommitButton).text() == "Import 5,000 contractors"
 
     release = threading.Event()
-    background.submit(release.wait, 10)  # holds the worker so Cancel lands before the writes
+    hold(runner, release)  # holds the worker so Cancel lands before the writes
     press(qtbot, wizard, Button.CommitButton)
     assert wizard.import_page.task.running
     press(qtbot, wizard, Button.CancelButton)
@@ -263,24 +272,24 @@ def test_cancel_during_the_import_adds_nothing(qtbot, store: Store, background: 
 
 
 def test_closing_while_reading_or_checking_drops_the_result(qtbot, store: Store,  # type: ignore[no-untyped-def]
-                                                            background: Background,
+                                                            runner: Runner,
                                                             settings: QSettings) -> None:
     release = threading.Event()
-    background.submit(release.wait, 10)
-    reading = ImportWizard(store, background, settings, path=FIXTURES / "handmade.csv")
+    hold(runner, release)
+    reading = ImportWizard(runner, settings, path=FIXTURES / "handmade.csv")
     qtbot.addWidget(reading)
     reading.show()
     assert reading.findChild(QProgressBar, "readingBar").isVisible()
     assert not reading.button(Button.NextButton).isEnabled()
     reading.reject()
     release.set()
-    assert background.wait(10_000)
+    assert runner.wait(10_000)
     qtbot.wait(50)  # let any queued delivery arrive
     assert reading.table is None and not reading.file_page.details.isVisible()
 
-    wizard = open_wizard(qtbot, store, background, settings, FIXTURES / "handmade.csv")
+    wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
     release.clear()
-    background.submit(release.wait, 10)
+    hold(runner, release)
     press(qtbot, wizard, Button.NextButton)
     press(qtbot, wizard, Button.NextButton)
     task = wizard.preview_page.task
@@ -288,17 +297,17 @@ def test_closing_while_reading_or_checking_drops_the_result(qtbot, store: Store,
     wizard.reject()
     assert not wizard.isVisible() and task.progress.stop.is_set()
     release.set()
-    assert background.wait(10_000)
+    assert runner.wait(10_000)
     qtbot.wait(50)  # let any queued delivery arrive
     assert wizard.plan is None and wizard.preview_page.model.rowCount() == 0
 
 
 def test_merge_choice_and_date_order_change_the_preview(qtbot, store: Store,  # type: ignore[no-untyped-def]
-                                                        background: Background,
+                                                        runner: Runner,
                                                         settings: QSettings) -> None:
     ana = contractors.create(store, validate_contractor({"display_name": "Ana Ruiz",
                                                          "email": "ana.ruiz@example.com"}))
-    wizard = open_wizard(qtbot, store, background, settings, FIXTURES / "handmade.csv")
+    wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
     to_preview(qtbot, wizard)
     page, model = wizard.preview_page, wizard.preview_page.model
     assert outcomes(model)[2] == "Duplicate"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import logging
 from pathlib import Path
 
 from importlinter.cli import lint_imports
@@ -12,7 +13,16 @@ ROOT = Path(__file__).parents[1]
 
 def test_import_contracts_hold(monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
-    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
+    # import-linter configures logging, which switches off every logger that exists: the
+    # app's own loggers are put back as they were for the tests after this one.
+    loggers = [lg for lg in logging.root.manager.loggerDict.values()
+               if isinstance(lg, logging.Logger)]
+    disabled = {lg: lg.disabled for lg in loggers}
+    try:
+        assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
+    finally:
+        for lg, was in disabled.items():
+            lg.disabled = was
 
 
 def _imports(path: Path) -> set[str]:

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import contractors, demo
 from desktop.store.db import Store
-from desktop.ui import main_window as main_window_module
+from desktop.ui import ask
+from desktop.ui import roster_view as roster_view_module
 from desktop.ui.main_window import MainWindow
 from desktop.ui.roster_model import Col
+from tests.conftest import settle
 from tests.factories import make_contractor
+from tests.threads import elsewhere
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def open_window(qtbot, store: Store, folder: Path, settings: QSettings) -> MainW
     window.activateWindow()
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.load()
-    window.tabs.setCurrentWidget(window.splitter)
+    window.tabs.setCurrentWidget(window.roster)
     return window
 
 
@@ -39,63 +41,63 @@ def window(qtbot, store: Store, data_folder: Path, settings: QSettings) -> Itera
     demo.load_demo(store)
     win = open_window(qtbot, store, data_folder, settings)
     yield win
-    win.background.wait()
+    win.runner.wait()
 
 
 @pytest.fixture
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: shown.append(text))
+    monkeypatch.setattr(ask, "warn", lambda _parent, text, *a: shown.append(text))
     return shown
 
 
 def visible_names(window: MainWindow) -> list[str]:
-    return [window.model.row_at(r).display_name for r in range(window.model.rowCount())]
+    return [window.roster.model.row_at(r).display_name for r in range(window.roster.model.rowCount())]
 
 
 def select(window: MainWindow, name: str) -> int:
     pos = visible_names(window).index(name)
     flags = QItemSelectionModel.SelectionFlag
-    window.table.selectionModel().setCurrentIndex(
-        window.model.index(pos, 0), flags.ClearAndSelect | flags.Rows)
-    return window.model.row_at(pos).id
+    window.roster.table.selectionModel().setCurrentIndex(
+        window.roster.model.index(pos, 0), flags.ClearAndSelect | flags.Rows)
+    return window.roster.model.row_at(pos).id
 
 
 def press(qtbot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window.table, key, modifier)
+    qtbot.keyClick(window.roster.table, key, modifier)
 
 
 def test_demo_roster_is_shown_and_marked(window: MainWindow) -> None:
     total = len(demo.demo_roster())
-    assert window.model.rowCount() == total
+    assert window.roster.model.rowCount() == total
     assert window.banner.isVisible() and "Demo data" in window.banner_text.text()
-    assert window.count_label.text() == f"{total} contractors"
+    assert window.roster.count_label.text() == f"{total} contractors"
     assert visible_names(window) == sorted(visible_names(window), key=str.casefold)
 
 
 def test_ctrl_f_focuses_the_filter_and_typing_narrows(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.table.setFocus()
+    window.roster.table.setFocus()
     press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.focusWidget() is window.search
-    qtbot.keyClicks(window.search, "okafor")
+    assert window.focusWidget() is window.roster.search
+    qtbot.keyClicks(window.roster.search, "okafor")
     assert visible_names(window) == ["Maya Okafor"]
-    assert window.count_label.text() == f"1 of {len(demo.demo_roster())} contractors"
-    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
-    assert window.search.text() == "" and window.model.rowCount() == len(demo.demo_roster())
+    assert window.roster.count_label.text() == f"1 of {len(demo.demo_roster())} contractors"
+    qtbot.keyClick(window.roster.search, Qt.Key.Key_Escape)
+    assert window.roster.search.text() == "" and window.roster.model.rowCount() == len(demo.demo_roster())
 
 
 def test_filter_by_status_and_skill(window: MainWindow) -> None:
-    window.status_filter.setCurrentIndex(window.status_filter.findData("blocked"))
-    assert window.model.rowCount() == 2
-    window.status_filter.setCurrentIndex(0)
-    window.tag_filter.setCurrentIndex(window.tag_filter.findData("legal"))
+    window.roster.status_filter.setCurrentIndex(window.roster.status_filter.findData("blocked"))
+    assert window.roster.model.rowCount() == 2
+    window.roster.status_filter.setCurrentIndex(0)
+    window.roster.tag_filter.setCurrentIndex(window.roster.tag_filter.findData("legal"))
     assert visible_names(window) == ["Elena Vidal"]
 
 
 def test_nothing_matches_shows_a_hint(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(window.search, "zzzz-nobody")
-    assert window.stack.currentWidget() is window.empty
-    assert "No contractor matches" in window.empty_text.text()
+    qtbot.keyClicks(window.roster.search, "zzzz-nobody")
+    assert window.roster.stack.currentWidget() is window.roster.empty
+    assert "No contractor matches" in window.roster.empty_text.text()
 
 
 def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, store: Store,
@@ -106,9 +108,10 @@ def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, sto
         asked.append(name)
         return "Stopped freelancing" if health.well_rated else ""
 
-    monkeypatch.setattr(main_window_module, "reason_to_let_go", reason)
+    monkeypatch.setattr(roster_view_module, "reason_to_let_go", reason)
     contractor_id = select(window, "Jake Whitfield")
     press(qtbot, window, Qt.Key.Key_Delete)
+    settle(qtbot, window.runner)
     assert asked == ["Jake Whitfield"]
     with store.reading() as session:
         from desktop.store.models import Contractor
@@ -117,39 +120,44 @@ def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, sto
     assert "Jake Whitfield" not in visible_names(window)
     assert contractors.get(store, contractor_id).archived_at is not None
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window.runner)
     assert "Jake Whitfield" in visible_names(window)
     assert contractors.get(store, contractor_id).archived_at is None
-    assert window.selected_ids() == [contractor_id]
+    assert window.roster.selected_ids() == [contractor_id]
     press(qtbot, window, Qt.Key.Key_Z,
           Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, window.runner)
     assert contractors.get(store, contractor_id).archived_at is not None
-    window.archived_box.setChecked(True)
+    window.roster.archived_box.setChecked(True)
     pos = visible_names(window).index("Jake Whitfield")
-    assert window.model.index(pos, Col.STATUS).data() == "Former (archived)"
+    assert window.roster.model.index(pos, Col.STATUS).data() == "Former (archived)"
     select(window, "Jake Whitfield")
-    window.restore_action.trigger()
+    window.roster.restore_action.trigger()
+    settle(qtbot, window.runner)
     assert contractors.get(store, contractor_id).archived_at is None
 
 
 def test_stepping_back_from_letting_a_well_rated_contractor_go_archives_nothing(
         qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(main_window_module, "reason_to_let_go", lambda *a: None)
+    monkeypatch.setattr(roster_view_module, "reason_to_let_go", lambda *a: None)
     contractor_id = select(window, "Harriet Pembroke")
     press(qtbot, window, Qt.Key.Key_Delete)
     assert contractors.get(store, contractor_id).archived_at is None
-    assert not window.undo_stack.canUndo()
+    assert not window.roster.undo_stack.canUndo()
 
 
 def test_archiving_a_record_changed_elsewhere_is_refused(
         qtbot, window: MainWindow, store: Store, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
     contractor_id = select(window, "Pixelhaus")
     record = contractors.get(store, contractor_id)
-    contractors.update(store, contractor_id, replace(record.data, notes="edited elsewhere"),
-                       record.version)
+    with elsewhere(store):
+        contractors.update(store, contractor_id, replace(record.data, notes="edited elsewhere"),
+                           record.version)
     press(qtbot, window, Qt.Key.Key_Delete)
+    settle(qtbot, window.runner)
     assert warnings and "changed elsewhere" in warnings[0]
     assert contractors.get(store, contractor_id).archived_at is None
-    assert not window.undo_stack.canUndo()
+    assert not window.roster.undo_stack.canUndo()
 
 
 class FakeDialog:
@@ -166,15 +174,16 @@ class FakeDialog:
 
 
 def test_new_contractor_is_saved_selected_and_detailed(
-        window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     FakeDialog.data = make_contractor(display_name="Zelda Quinn", tax_id="987654321", tags=["web"])
-    monkeypatch.setattr(main_window_module, "ContractorDialog", FakeDialog)
-    window.search.setText("design")  # a filter that would hide her
-    window.new_action.trigger()
-    assert window.search.text() == ""
-    assert [window.model.row_at(i.row()).display_name
-            for i in window.table.selectionModel().selectedRows()] == ["Zelda Quinn"]
-    detail = window.detail.toPlainText()
+    monkeypatch.setattr(roster_view_module, "ContractorDialog", FakeDialog)
+    window.roster.search.setText("design")  # a filter that would hide her
+    window.roster.new_action.trigger()
+    settle(qtbot, window.runner)
+    assert window.roster.search.text() == ""
+    assert [window.roster.model.row_at(i.row()).display_name
+            for i in window.roster.table.selectionModel().selectedRows()] == ["Zelda Quinn"]
+    detail = window.roster.detail.toPlainText()
     assert "Zelda Quinn" in detail and "•••• 4321" in detail and "987654321" not in detail
     assert contractors.count(store) == len(demo.demo_roster()) + 1
 
@@ -183,54 +192,56 @@ def test_edit_can_be_undone(qtbot, window: MainWindow, store: Store, monkeypatch
     contractor_id = select(window, "Maya Okafor")
     before = contractors.get(store, contractor_id).data
     FakeDialog.data = replace(before, notes="New note", display_name="Maya O.")
-    monkeypatch.setattr(main_window_module, "ContractorDialog", FakeDialog)
+    monkeypatch.setattr(roster_view_module, "ContractorDialog", FakeDialog)
     press(qtbot, window, Qt.Key.Key_Return)
+    settle(qtbot, window.runner)
     assert contractors.get(store, contractor_id).data.notes == "New note"
     assert "Maya O." in visible_names(window)
-    window.undo_action.trigger()
+    window.roster.undo_action.trigger()
+    settle(qtbot, window.runner)
     assert contractors.get(store, contractor_id).data == before
     assert "Maya Okafor" in visible_names(window)
 
 
 def test_remove_demo_data_leaves_an_inviting_empty_roster(
         qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ask, "confirm", lambda *a, **k: True)
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
         window.remove_demo_button.click()
     assert contractors.count(store, include_archived=True) == 0
     assert not window.banner.isVisible()
-    assert window.stack.currentWidget() is window.empty and window.empty_demo.isVisible()
+    assert window.roster.stack.currentWidget() is window.roster.empty and window.roster.empty_demo.isVisible()
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
-        window.empty_demo.click()
-    assert window.model.rowCount() == len(demo.demo_roster())
+        window.roster.empty_demo.click()
+    assert window.roster.model.rowCount() == len(demo.demo_roster())
 
 
 def test_declining_removal_keeps_the_demo(window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(ask, "confirm", lambda *a, **k: False)
     window.remove_demo_action.trigger()
-    window.background.wait()
+    window.runner.wait()
     assert demo.has_demo(store)
 
 
 def test_window_state_survives_a_restart(
         qtbot, window: MainWindow, store: Store, data_folder: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window.resize(760, 560)
-    window.table.sortByColumn(Col.COUNTRY, Qt.SortOrder.DescendingOrder)
-    window.archived_box.setChecked(True)
+    window.roster.table.sortByColumn(Col.COUNTRY, Qt.SortOrder.DescendingOrder)
+    window.roster.archived_box.setChecked(True)
     window.close()
     again = open_window(qtbot, store, data_folder, settings)
     assert (again.width(), again.height()) == (760, 560)
-    header = again.table.horizontalHeader()
+    header = again.roster.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == \
         (Col.COUNTRY, Qt.SortOrder.DescendingOrder)
-    assert again.archived_box.isChecked()
-    countries = [again.model.row_at(r).country for r in range(again.model.rowCount())]
+    assert again.roster.archived_box.isChecked()
+    countries = [again.roster.model.row_at(r).country for r in range(again.roster.model.rowCount())]
     assert countries[0] > countries[-1]
 
 
 def test_a_big_roster_paints_its_first_screen_then_fills_in(
         qtbot, store: Store, data_folder: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    count = main_window_module.FIRST_SCREEN * 2 + 7
+    count = roster_view_module.FIRST_SCREEN * 2 + 7
     contractors.create_many(store, [make_contractor(display_name=f"Person {i:04d}", email="")
                                     for i in range(count)])
     window = MainWindow(store, data_folder, settings)
@@ -238,14 +249,14 @@ def test_a_big_roster_paints_its_first_screen_then_fills_in(
     window.show()
     with qtbot.waitSignal(window.first_rows_shown, timeout=10_000) as first:
         window.load()
-    assert first.args == [main_window_module.FIRST_SCREEN]
-    assert not window.model.complete and "loading the rest" in window.count_label.text()
+    assert first.args == [roster_view_module.FIRST_SCREEN]
+    assert not window.roster.model.complete and "loading the rest" in window.roster.count_label.text()
     assert visible_names(window)[:3] == ["Person 0000", "Person 0001", "Person 0002"]
     with qtbot.waitSignal(window.roster_loaded, timeout=10_000) as done:
         pass
-    assert done.args == [count] and window.model.complete
-    assert window.count_label.text() == f"{count} contractors"
-    qtbot.keyClicks(window.search, "person 0246")
+    assert done.args == [count] and window.roster.model.complete
+    assert window.roster.count_label.text() == f"{count} contractors"
+    qtbot.keyClicks(window.roster.search, "person 0246")
     assert visible_names(window) == ["Person 0246"]
 
 
@@ -258,7 +269,7 @@ def test_ctrl_n_opens_the_editor_for_a_new_contractor(
             opened.append(self.initial)
             return False
 
-    monkeypatch.setattr(main_window_module, "ContractorDialog", Declined)
+    monkeypatch.setattr(roster_view_module, "ContractorDialog", Declined)
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened == [None]
-    assert window.model.rowCount() == len(demo.demo_roster())
+    assert window.roster.model.rowCount() == len(demo.demo_roster())

@@ -203,3 +203,62 @@ def test_0003_downgrade_gives_the_first_quote_back(data_folder: Path) -> None:
     rows = con.execute("SELECT name, quote_minor, quote_unit FROM activity ORDER BY name").fetchall()
     con.close()
     assert rows == [("Bookkeeping", 45_000, "month"), ("Product design", None, "month")]
+
+
+def test_0004_gives_every_contractor_its_sort_keys(data_folder: Path) -> None:
+    from desktop.core.collation import name_key
+
+    path = _restore_fixture(FIXTURES / "schema_0003.sql", data_folder)
+    con = sqlite3.connect(path)
+    with con:
+        # The revision holds its own copy of the key rules: give it every kind of character.
+        names = ["Straße", "Ølsen", "李", "émile", "e\u0301mile", "O’Brien", "Ａnna", "ﬁona",
+                 "Zoë\tX", "Ωμέγα", "٣ Three", "Þór", "İstanbul", "a\u200bb", "$100 Club",
+                 "«Guillemet»", "ǅemal", "ŋgo", "ẞ", ""]
+        companies = ["Ærø ApS", "", "Łódź sp. z o.o.", "Œuvre", "ACME™", "Café № 5"]
+        for i, name in enumerate(names):
+            con.execute("UPDATE contractor SET display_name = ?, company = ? WHERE id = ?",
+                        (name, companies[i % len(companies)], i + 1))
+        # Enough rows for several of the revision's batches.
+        columns = ", ".join(r[1] for r in con.execute("PRAGMA table_info(contractor)")
+                            if r[1] != "id")
+        while con.execute("SELECT count(*) FROM contractor").fetchone()[0] < 2500:
+            con.execute(f"INSERT INTO contractor ({columns}) SELECT {columns} FROM contractor")
+        con.execute("UPDATE contractor SET display_name = display_name || ' ' || id, "
+                    "email = upper(email) WHERE id > 30")
+    engagements = con.execute("SELECT count(*) FROM engagement").fetchone()[0]
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT display_name, company, email, name_key, company_key, email_key "
+                       "FROM contractor").fetchall()
+    assert con.execute("SELECT count(*) FROM engagement").fetchone()[0] == engagements
+    con.close()
+    assert len(rows) >= 2500
+    for name, company, email, *keys in rows:
+        assert keys == [name_key(name), name_key(company), name_key(email)], name
+
+
+def test_0004_downgrade_drops_the_keys_and_keeps_the_contractors(data_folder: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = _restore_fixture(FIXTURES / "schema_0003.sql", data_folder)
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    before = con.execute("SELECT (SELECT count(*) FROM contractor), "
+                         "(SELECT count(*) FROM engagement)").fetchone()
+    con.close()
+    cfg = migrate.alembic_config()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0003")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    columns = {r[1] for r in con.execute("PRAGMA table_info(contractor)")}
+    after = con.execute("SELECT (SELECT count(*) FROM contractor), "
+                        "(SELECT count(*) FROM engagement)").fetchone()
+    con.close()
+    assert not {"name_key", "company_key", "email_key"} & columns
+    assert after == before

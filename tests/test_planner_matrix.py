@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop.core.enums import PlannerDecision
 from desktop.core.planner import Thresholds
-from desktop.ui.planner_matrix import DECISION_COLOURS, PlannerMatrix
+from desktop.core.planner_palette import DECISION_COLOURS
+from desktop.ui.planner_matrix import PlannerMatrix
 
 D = PlannerDecision
 

@@ -17,12 +17,12 @@ from desktop.store import engagements, planner
 from desktop.store.db import Store
 from desktop.store.demo import load_demo
 from desktop.store.reporting import business
-from desktop.ui import planner_view
+from desktop.ui import ask, planner_view
 from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.planner_model import ACol, ActivitiesModel
 from desktop.ui.planner_view import PlannerView
-from desktop.ui.worker import Background
+from tests.threads import dialog_runner, drain
 
 
 @pytest.fixture
@@ -33,13 +33,12 @@ def demo(store: Store) -> Store:
 
 @pytest.fixture
 def view(qtbot, demo: Store) -> PlannerView:  # type: ignore[no-untyped-def]
-    background = Background()
-    widget = PlannerView(demo, background)
+    widget = PlannerView(dialog_runner(demo))
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
     yield widget
-    background.wait()
+    widget.runner.wait()
 
 
 @pytest.fixture
@@ -131,6 +130,7 @@ def test_unconverted_currency_is_listed_apart_and_a_rate_converts_it(
 
     drive(monkeypatch, planner_view.ExchangeRatesDialog, fill, made)
     view.rates_button.click()
+    drain(view.runner)
     assert [(r.from_currency, r.rate) for r in planner.exchange_rates(demo)] == \
         [("EUR", Decimal("1.1"))]
     assert "EUR" not in view.others.text()
@@ -142,6 +142,7 @@ def test_a_bad_exchange_rate_is_named_and_not_saved(view, demo, monkeypatch) -> 
     drive(monkeypatch, planner_view.ExchangeRatesDialog,
           lambda d: d.add_row("EUR", "-2", "USD"), made)
     view.rates_button.click()
+    drain(view.runner)
     assert "Row 1: Rate" in made[0].summary.text()
     assert planner.exchange_rates(demo) == []
 
@@ -160,6 +161,7 @@ def test_new_activity_through_the_dialog_adds_a_row(
 
     drive(monkeypatch, ActivityDialog, fill, made)
     view.new_button.click()
+    drain(view.runner)
     assert view.model.rowCount() == 8
     assert view.selected_row().record.inputs.name == "Invoice chasing"
     saved = next(a for a in planner.activities(demo) if a.inputs.name == "Invoice chasing")
@@ -179,6 +181,7 @@ def test_bad_hours_show_an_inline_error_and_nothing_is_saved(
 
     drive(monkeypatch, ActivityDialog, fill, made)
     view.new_button.click()
+    drain(view.runner)
     dialog = made[0]
     assert dialog.result_data is None
     error = dialog.boxes["hours_per_month"].error
@@ -214,6 +217,7 @@ def test_edit_keeps_the_default_hour_value_unset(view, demo, monkeypatch) -> Non
     view.select_activity(view.model.row_at(row_of(view, "Website copy")).id)
     drive(monkeypatch, ActivityDialog, fill, made)
     view.edit_button.click()
+    drain(view.runner)
     saved = planner.get(demo, view.selected_id())
     assert not saved.hour_value_set and saved.inputs.hour_value_minor == 12000
     assert saved.inputs.hours_per_month == Decimal(3)
@@ -225,6 +229,7 @@ def test_deleting_a_stale_activity_shows_the_conflict(
     planner.save(demo, row.record.inputs, decision=PlannerDecision.KEEP, activity_id=row.id,
                  expected_version=row.record.version)  # someone else edits it meanwhile
     view.delete_button.click()
+    drain(view.runner)
     assert yes and "changed elsewhere" in warnings[0]
     assert len(planner.activities(demo)) == 7
 
@@ -232,6 +237,7 @@ def test_deleting_a_stale_activity_shows_the_conflict(
 def test_delete_after_confirming(view: PlannerView, demo: Store, yes) -> None:  # type: ignore[no-untyped-def]
     name = view.selected_row().record.inputs.name
     view.delete_button.click()
+    drain(view.runner)
     assert view.model.rowCount() == 6
     assert name not in {a.inputs.name for a in planner.activities(demo)}
 
@@ -250,10 +256,12 @@ def test_add_and_remove_a_quote(view: PlannerView, demo: Store, qtbot, monkeypat
 
     drive(monkeypatch, QuoteDialog, fill, made)
     view.add_quote_button.click()
+    drain(view.runner)
     assert view.quotes_model.rowCount() == 1
     assert cell(view, "Client proposals and pricing", ACol.BEST) == "$1,200.00"
     assert planner.get(demo, activity_id).quotes[0].quote.source == "Pitch studio"
     view.remove_quote_button.click()
+    drain(view.runner)
     assert view.quotes_model.rowCount() == 0
     assert planner.get(demo, activity_id).quotes == ()
 
@@ -274,6 +282,7 @@ def test_start_engagement_links_it_to_the_activity(
 
     drive(monkeypatch, EngagementDialog, fill, made)
     view.engage_button.click()
+    drain(view.runner)
     assert made[0].result_data is not None
     created = [r for r in engagements.list_rows(demo) if r.title == "Social media posting"]
     assert len(created) == 1
@@ -281,9 +290,10 @@ def test_start_engagement_links_it_to_the_activity(
 
 
 def test_owner_hour_value_is_saved(view, demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(planner_view.QInputDialog, "getText",
+    monkeypatch.setattr(ask.QInputDialog, "getText",
                         lambda *a, **k: ("95.50", True))
     view.owner_button.click()
+    drain(view.runner)
     assert planner.owner_hour_value(demo) == 9550
     assert "$95.50" in view.owner_button.text()
 

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.periods import Period
 from desktop.core.validation import Cancelled
+from desktop.operations import reports as report_kinds
 from desktop.store import demo
 from desktop.store.db import Store
-from desktop.ui import report_kinds
 from desktop.ui.reports_view import ReportsView, preset_period
+from tests.threads import dialog_runner
 
 D = dt.date
 TODAY = D(2026, 11, 25)
@@ -48,7 +49,7 @@ def view(qtbot, store: Store, tmp_path: Path, monkeypatch):  # type: ignore[no-u
     demo.load_demo(store, today=TODAY)
     opened: list = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
-    widget = ReportsView(store, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    widget = ReportsView(dialog_runner(store), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
                          today=TODAY)
     widget.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(widget)

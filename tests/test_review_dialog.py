@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Band, Replacement, band
 from desktop.core.risk_catalog import QUESTIONS, SCALE, Area, questions_in
+from desktop.core.risk_palette import BAND_COLOURS, BAND_TINTS
 from desktop.core.validation import FieldError, ValidationError
 from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store
-from desktop.ui.heat_map import BAND_COLOURS, BAND_TINTS, MARKER, HeatMap
+from desktop.ui.heat_map import MARKER, HeatMap
 from desktop.ui.review_dialog import ReviewDialog
 from tests.factories import make_contractor, make_engagement
+from tests.threads import dialog_runner, drain
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -35,7 +37,7 @@ def engagement_id(store: Store) -> int:
 
 
 def open_dialog(qtbot, store: Store, engagement_id: int) -> ReviewDialog:  # type: ignore[no-untyped-def]
-    dialog = ReviewDialog(store, engagement_id, TODAY, reviewer_default="Sam")
+    dialog = ReviewDialog(dialog_runner(store), engagement_id, TODAY, reviewer_default="Sam")
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -128,6 +130,7 @@ def test_save_persists_answers_and_evidence(qtbot, store, engagement_id) -> None
     dialog.hardness.set_value(4)
     dialog.copyrightable.setChecked(False)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    drain(dialog.runner)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = reviews.latest(store, engagement_id)
@@ -147,6 +150,7 @@ def test_save_persists_answers_and_evidence(qtbot, store, engagement_id) -> None
     assert again.rows["operational.trial_quality"].scale.currentText() == "2"  # type: ignore[union-attr]
     assert again.hardness_value() == 4 and not again.copyrightable.isChecked()
     again.accept()
+    drain(again.runner)
     second = reviews.latest(store, engagement_id)
     assert second is not None
     assert (second.id, second.version) == (saved.id, saved.version + 1)
@@ -156,10 +160,12 @@ def test_a_save_made_elsewhere_is_not_overwritten(qtbot, monkeypatch, store, eng
     first = open_dialog(qtbot, store, engagement_id)
     other = open_dialog(qtbot, store, engagement_id)
     other.accept()
+    drain(other.runner)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     first.rows["strategic.control"].set_value(True)
     first.accept()
+    drain(first.runner)
     assert len(shown) == 1 and "changed elsewhere" in shown[0]
     assert first.result() != QDialog.DialogCode.Accepted and first.saved is None
     latest = reviews.latest(store, engagement_id)
@@ -174,6 +180,7 @@ def test_a_rejected_save_is_shown(qtbot, monkeypatch, store, engagement_id) -> N
 
     monkeypatch.setattr(reviews, "save", refuse)
     dialog.accept()
+    drain(dialog.runner)
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() == ("Not saved: “Do you decide how the contractor does the "
                                          "work — their hours, methods, tools or where they work — "
@@ -213,6 +220,7 @@ def test_a_signed_off_review_opens_read_only(qtbot, store, signed_id) -> None:  
     assert not dialog.replacement.isEnabled() and dialog.reviewer.isReadOnly()
     assert dialog.reviewer.text() == "Ana"
     dialog.accept()  # Enter on a read-only review saves nothing
+    drain(dialog.runner)
     assert reviews.latest(store, signed_id) == frozen
 
     qtbot.mouseClick(dialog.new_review_button, Qt.MouseButton.LeftButton)
@@ -222,6 +230,7 @@ def test_a_signed_off_review_opens_read_only(qtbot, store, signed_id) -> None:  
     assert dialog.rows["strategic.control"].value() is False  # copied from the signed one
     dialog.rows["strategic.control"].set_value(True)
     dialog.accept()
+    drain(dialog.runner)
     new = reviews.latest(store, signed_id)
     assert new is not None and new.id != frozen.id and new.frozen_at is None
     assert new.answers["strategic.control"] == Answer(True, "checked")

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from desktop.core.collation import name_key
 from desktop.store.contractors import ContractorRow
 from desktop.ui.roster_model import ID_ROLE, SORT_ROLE, Col, RosterFilter, RosterModel, haystack
 
@@ -22,6 +23,9 @@ def row(id_: int, name: str, **kw: object) -> ContractorRow:
                   tax_form="none", tags=(), notes="", is_demo=False, archived=False,
                   updated_at=NOW, version=1)
     values.update(kw)
+    values.update(name_key=name_key(values["display_name"]),  # type: ignore[arg-type]
+                  company_key=name_key(values["company"]),  # type: ignore[arg-type]
+                  email_key=name_key(values["email"]))  # type: ignore[arg-type]
     return ContractorRow(**values)  # type: ignore[arg-type]
 
 

@@ -9,10 +9,11 @@ from desktop.store import rules
 from desktop.store.db import Store
 from desktop.ui import rules_dialog
 from desktop.ui.rules_dialog import RuleForm, RulesDialog
+from tests.threads import dialog_runner, drain
 
 
 def test_rules_model_passes_qt_model_tester(qtmodeltester, qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    dialog = RulesDialog(store)
+    dialog = RulesDialog(dialog_runner(store))
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == len(rules.rule_records(store))
@@ -31,7 +32,7 @@ def test_form_names_each_bad_field_and_saves_nothing(qtbot) -> None:  # type: ig
 
 
 def test_edit_and_remove_through_the_dialog(qtbot, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    dialog = RulesDialog(store)
+    dialog = RulesDialog(dialog_runner(store))
     qtbot.addWidget(dialog)
     row = next(i for i, r in enumerate(dialog.model.records) if r.rule.country == "GB")
     dialog.table.selectRow(row)
@@ -44,12 +45,14 @@ def test_edit_and_remove_through_the_dialog(qtbot, store: Store, monkeypatch) ->
 
     monkeypatch.setattr(rules_dialog, "RuleForm", Edited)
     dialog.edit()
+    drain(dialog.runner)
     gb = next(r for r in rules.rule_records(store) if r.rule.country == "GB")
     assert gb.rule.max_payment_days == 45 and gb.version == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.table.selectRow(next(i for i, r in enumerate(dialog.model.records)
                                 if r.rule.country == "GB"))
     dialog.remove()
+    drain(dialog.runner)
     assert "GB" not in {r.rule.country for r in rules.rule_records(store)}
     assert dialog.model.rowCount() == len(rules.rule_records(store))
 

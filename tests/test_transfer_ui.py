@@ -16,6 +16,7 @@ from desktop.store.db import Store
 from desktop.store.importing import ImportResult
 from desktop.ui import import_wizard, transfer
 from desktop.ui.main_window import MainWindow
+from tests.threads import elsewhere
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -29,7 +30,7 @@ def window(qtbot, store: Store, data_folder: Path, tmp_path: Path):  # type: ign
     with qtbot.waitSignal(win.roster_loaded, timeout=10_000):
         win.load()
     yield win
-    win.background.wait()
+    win.runner.wait()
 
 
 def mime_with(*paths: Path) -> QMimeData:
@@ -51,7 +52,7 @@ def test_dropping_a_file_opens_the_import_with_it(qtbot, window: MainWindow, mon
     opened: list[Path | None] = []
 
     class FakeWizard:
-        def __init__(self, store, background, settings, parent, path=None):  # type: ignore[no-untyped-def]
+        def __init__(self, runner, settings, parent, path=None):  # type: ignore[no-untyped-def]
             opened.append(path)
             self.result_counts = ImportResult(3, 1)
 
@@ -72,7 +73,7 @@ def test_dropping_a_file_opens_the_import_with_it(qtbot, window: MainWindow, mon
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)
     assert opened == [FIXTURES / "handmade.csv"]
-    assert window.tabs.currentWidget() is window.splitter
+    assert window.tabs.currentWidget() is window.roster
     qtbot.waitUntil(lambda: "Imported 3 contractors, merged 1"
                     in window.statusBar().currentMessage(), timeout=10_000)
 
@@ -90,7 +91,8 @@ def test_a_pdf_is_not_taken(window: MainWindow) -> None:
                                              (transfer.PLAIN_FILTER, False)])
 def test_export_contractors_from_the_menu(qtbot, window: MainWindow, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                           monkeypatch, chosen: str, bom: bool) -> None:
-    demo.load_demo(store)
+    with elsewhere(store):
+        demo.load_demo(store)
     target = tmp_path / "roster"  # the extension is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
     window.export_contractors_action.trigger()
@@ -105,7 +107,8 @@ def test_export_contractors_from_the_menu(qtbot, window: MainWindow, store: Stor
 
 def test_export_payments_from_the_menu(qtbot, window: MainWindow, store: Store, tmp_path: Path,  # type: ignore[no-untyped-def]
                                        monkeypatch) -> None:
-    demo.load_demo(store)
+    with elsewhere(store):
+        demo.load_demo(store)
     target = tmp_path / "payments.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), transfer.EXCEL_FILTER))
@@ -117,11 +120,11 @@ def test_export_payments_from_the_menu(qtbot, window: MainWindow, store: Store, 
 def test_cancelled_save_dialog_writes_nothing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     window.export_contractors_action.trigger()
-    window.background.wait()
+    window.runner.wait()
     assert list(tmp_path.glob("*.csv")) == []
 
 
 def test_empty_roster_offers_an_import(window: MainWindow) -> None:
-    window.tabs.setCurrentWidget(window.splitter)
-    assert window.stack.currentWidget() is window.empty
-    assert window.empty_import.isVisibleTo(window)
+    window.tabs.setCurrentWidget(window.roster)
+    assert window.roster.stack.currentWidget() is window.roster.empty
+    assert window.roster.empty_import.isVisibleTo(window)

@@ -5,9 +5,11 @@ each of them."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from desktop import __version__
@@ -15,6 +17,7 @@ from desktop.cli import db, engagements, reports, risk, roster, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
+from desktop.store.logfile import start_logging
 from desktop.store.paths import data_dir
 from desktop.store.session import open_store
 
@@ -118,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.ui.app import run  # the window only when asked for
 
             return run(folder)
+        with suppress(OSError):  # the window starts its own; no log file stops no command
+            start_logging()
         if args.command == "db" and args.action == "upgrade":
             return db.upgrade(folder)
         store = open_store(folder).store
@@ -139,11 +144,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's flush quiet
         return 0
     except ValidationError as exc:
+        _log_expected(args.command, exc)
         names = _OPTION_NAMES.get(args.command, {})
         for error in exc.errors:
             print(f"crewbook: error: {names.get(error.field, error.field)}: {error.message}",
                   file=sys.stderr)
         return 2
     except (StoreError, ConflictError, OSError) as exc:
+        _log_expected(args.command, exc)
         print(f"crewbook: error: {exc}", file=sys.stderr)
         return 1
+    except Exception:
+        logging.getLogger(__name__).exception("crewbook %s failed unexpectedly", args.command)
+        raise
+
+
+def _log_expected(command: str | None, exc: Exception) -> None:
+    # The class only: the message may quote what was typed (names, e-mail addresses).
+    logging.getLogger(__name__).info("crewbook %s: %s", command, type(exc).__name__)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.operations.backup import back_up
 from desktop.store import contractors, migrate
-from desktop.store.backup import backup_database, backup_into
 from desktop.store.db import Store
 from desktop.store.lock import FolderLock
-from desktop.store.paths import backup_dir
 from desktop.store.session import open_store
 
 
@@ -33,10 +32,7 @@ def upgrade(folder: Path) -> int:
 
 def run(args: argparse.Namespace, folder: Path, store: Store) -> int:
     if args.action == "backup":
-        if args.path:
-            print(backup_database(store.path, Path(args.path).expanduser()))
-        else:
-            print(backup_into(store.path, backup_dir(folder)))
+        print(back_up(store, folder, Path(args.path).expanduser() if args.path else None))
         return 0
     active = contractors.count(store)
     archived = contractors.count(store, include_archived=True) - active

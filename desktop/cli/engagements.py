@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from desktop.cli.output import emit
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.engagement import LABELS, brief_gaps, last_notice_date, validate_engagement
 from desktop.core.enums import (
     BillingPeriod,
@@ -20,6 +20,8 @@ from desktop.core.enums import (
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError
+from desktop.operations import engagements as engagement_ops
+from desktop.operations import payments as payment_ops
 from desktop.store import communication, engagements, payments, reviews
 from desktop.store.db import Store
 
@@ -102,8 +104,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return _list(args, store)
     if args.action == "add":
         raw = {field: getattr(args, field) for field in OPTIONS if field != "status"}
-        record = engagements.create(store, validate_engagement(
-            {k: ("" if v is None else v) for k, v in raw.items()}))
+        record = engagement_ops.add(store, validate_engagement(
+            {k: ("" if v is None else v) for k, v in raw.items()})).value
         print(f"Added engagement {record.id}: {record.data.title} (draft)")
         gaps = brief_gaps(record.data)
         if gaps:
@@ -114,11 +116,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         current = engagements.get(store, args.id)
         status = EngagementStatus.SIGNED if args.action == "sign" else EngagementStatus(args.status)
         try:
-            if status is EngagementStatus.SIGNED:  # signing always passes the risk gate
-                record = reviews.sign(store, args.id, current.version, on=on, by=args.by)
-            else:
-                record = engagements.move(store, args.id, status, current.version, on=on,
-                                          by=args.by, reason=args.reason)
+            record = engagement_ops.move(store, args.id, status, current.version, on=on,
+                                         by=args.by, reason=getattr(args, "reason", "")).value
         except reviews.Blocked as refused:
             print(f"crewbook: error: engagement {args.id} cannot be signed yet:", file=sys.stderr)
             for blocker in refused.blockers:
@@ -208,10 +207,10 @@ def _record(args: argparse.Namespace, store: Store, today: dt.date) -> int:
     except ValueError as exc:
         raise ValidationError([FieldError("amount", str(exc))]) from None
     try:
-        row = payments.record_payment(
+        row = payment_ops.record_payment(
             store, args.installment, amount_minor=amount, currency=currency,
             paid_on=_day(args.date, "paid_on"), method=args.method, reference=args.reference,
-            invoice_number=args.invoice, today=today, allow_overpayment=args.overpay)
+            invoice_number=args.invoice, today=today, allow_overpayment=args.overpay).value
     except payments.NeedsConfirmation as exc:
         raise ValidationError([FieldError("amount", f"{exc} Pass --overpay to record it.")]) from None
     print(f"Recorded {format_money(amount, currency)} against installment {row.id}; "

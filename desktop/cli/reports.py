@@ -4,43 +4,54 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.periods import Period, parse_month, parse_quarter
 from desktop.core.validation import FieldError, ValidationError
+from desktop.operations import reports
+from desktop.operations.reports import (
+    AS_OF,
+    BY_KEY,
+    CONTRACTOR,
+    CURRENCY,
+    FILTERS,
+    KINDS,
+    PERIOD,
+    TAX_YEAR,
+    Choice,
+    ReportKind,
+)
 from desktop.store.db import Store
 from desktop.store.reporting import business
-
-KINDS = ("payments", "statement", "tax-year", "outstanding", "planner")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report = commands.add_parser("report", help="PDF and CSV reports for your accountant")
     kinds = report.add_subparsers(dest="kind", metavar="REPORT", required=True)
-    payments = kinds.add_parser("payments", help="payments made in a period")
-    _period_options(payments)
-    payments.add_argument("--contractor", type=int, metavar="ID", help="only this contractor")
-    payments.add_argument("--currency", metavar="CODE", help="only payments in this currency")
-    payments.add_argument("--category", metavar="TAG", help="only contractors with this skill tag")
-    statement = kinds.add_parser("statement", help="one contractor's engagements and payments")
-    statement.add_argument("contractor", type=int, metavar="CONTRACTOR_ID")
-    _period_options(statement)
-    tax = kinds.add_parser("tax-year", help="year-end totals and 1099-NEC filing candidates")
-    tax.add_argument("year", type=int, metavar="YEAR")
-    outstanding = kinds.add_parser("outstanding", help="what is owed, to whom, how late")
-    outstanding.add_argument("--as-of", metavar="DATE", help="the day to report on (default today)")
-    for sub in (payments, statement, tax, outstanding):
-        sub.add_argument("-o", "--output", metavar="FILE.pdf", help="write the PDF here")
-        sub.add_argument("--csv", metavar="FILE.csv", help="write the same rows as CSV here")
-    planner = kinds.add_parser("planner", help="the outsourcing plan on one page")
-    planner.add_argument("--currency", metavar="CODE", help="the plan's currency (default: the "
-                         "business's own)")
-    planner.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+    for kind in KINDS:  # the same kinds, with the same needs, as the Reports tab
+        sub = kinds.add_parser(kind.key, help=kind.blurb)
+        if CONTRACTOR in kind.needs:
+            sub.add_argument("contractor", type=int, metavar="CONTRACTOR_ID")
+        if TAX_YEAR in kind.needs:
+            sub.add_argument("year", type=int, metavar="YEAR")
+        if PERIOD in kind.needs:
+            _period_options(sub)
+        if FILTERS in kind.needs:
+            sub.add_argument("--contractor", type=int, metavar="ID", help="only this contractor")
+            sub.add_argument("--currency", metavar="CODE", help="only payments in this currency")
+            sub.add_argument("--category", metavar="TAG", help="only contractors with this skill tag")
+        if AS_OF in kind.needs:
+            sub.add_argument("--as-of", metavar="DATE", help="the day to report on (default today)")
+        if CURRENCY in kind.needs:
+            sub.add_argument("--currency", metavar="CODE", help="the report's currency (default: "
+                             "the business's own)")
+        sub.add_argument("-o", "--output", metavar="FILE.pdf", required=kind.csv is None,
                          help="write the PDF here")
-    planner.set_defaults(csv=None)
+        if kind.csv is not None:
+            sub.add_argument("--csv", metavar="FILE.csv", help="write the same rows as CSV here")
+        else:
+            sub.set_defaults(csv=None)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
@@ -55,58 +66,26 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, store: Store) -> int:
     if not args.output and not args.csv:
         raise ValidationError([FieldError("output", "give -o FILE.pdf, --csv FILE.csv or both")])
-    today = dt.date.today()
-    pdf, csv = _writers(args, store, today)
+    kind = BY_KEY[args.kind]
+    choice = _choice(args, kind, store, dt.date.today())
     if args.output:
-        print(pdf(Path(args.output).expanduser()))
+        print(reports.write_pdf(store, kind, Path(args.output).expanduser(), choice))
     if args.csv:
         path = Path(args.csv).expanduser()
-        with path.open("w", encoding="utf-8", newline="") as out:
-            rows = csv(out)
+        rows = reports.write_csv(store, kind, path, choice, excel=False)
         print(f"{path} ({rows:,} rows)")
     return 0
 
 
-def _writers(args: argparse.Namespace, store: Store, today: dt.date
-             ) -> tuple[Callable[[Path], Path], Callable[[IO[str]], int]]:
-    """The PDF and CSV writers for the chosen report, with its options bound."""
-    if args.kind == "planner":
-        from desktop.reports.planner_report import write_planner_report
-
-        currency = _currency(args.currency)
-        return (lambda path: write_planner_report(store, path, currency=currency, today=today),
-                lambda out: 0)  # the planner has no CSV: -o is required instead
-    # ReportLab loads only when a report is asked for.
-    from desktop.io import report_csv, report_tables_csv
-    from desktop.reports import (
-        outstanding_report,
-        payments_report,
-        statement_report,
-        tax_year_report,
-    )
-
-    if args.kind == "payments":
-        period = _period(args, store, today)
-        options = {"contractor_id": args.contractor, "currency": _currency(args.currency),
-                   "tag": args.category.strip().lower() if args.category else None}
-        return (lambda path: payments_report.write_payments_report(
-                    store, path, period.first, period.last, today=today, **options),
-                lambda out: report_csv.write_payments_csv(
-                    store, out, period.first, period.last, **options))
-    if args.kind == "statement":
-        period = _period(args, store, today)
-        return (lambda path: statement_report.write_statement_report(
-                    store, path, args.contractor, period.first, period.last, today=today),
-                lambda out: report_tables_csv.write_statement_csv(
-                    store, out, args.contractor, period.first, period.last, today=today))
-    if args.kind == "tax-year":
-        return (lambda path: tax_year_report.write_tax_year_report(store, path, args.year,
-                                                                   today=today),
-                lambda out: report_tables_csv.write_tax_year_csv(store, out, args.year))
-    as_of = _date("as_of", args.as_of) or today
-    return (lambda path: outstanding_report.write_outstanding_report(store, path, as_of,
-                                                                     today=today),
-            lambda out: report_tables_csv.write_outstanding_csv(store, out, as_of))
+def _choice(args: argparse.Namespace, kind: ReportKind, store: Store, today: dt.date) -> Choice:
+    period = _period(args, store, today) if PERIOD in kind.needs else Period(today, today)
+    tag = getattr(args, "category", None)
+    contractor = getattr(args, "contractor", None)
+    return Choice(first=period.first, last=period.last, contractor_id=contractor,
+                  currency=_currency(getattr(args, "currency", None)),
+                  tag=tag.strip().lower() if tag else None,
+                  year=getattr(args, "year", None) or today.year,
+                  as_of=_date("as_of", getattr(args, "as_of", None)) or today, today=today)
 
 
 def _period(args: argparse.Namespace, store: Store, today: dt.date) -> Period:

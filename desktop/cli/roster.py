@@ -8,7 +8,8 @@ from desktop.cli.output import emit
 from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import format_money, to_major_text
-from desktop.store import contractors, demo
+from desktop.operations import contractors as contractor_ops
+from desktop.store import contractors
 from desktop.store.db import Store
 
 # Contractor field → its option on `contractors add`.
@@ -56,9 +57,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.command == "demo":
         if args.remove:
-            print(f"Removed {demo.remove_demo(store)} demo contractors and their engagements.")
+            removed = contractor_ops.remove_demo(store).value
+            print(f"Removed {removed} demo contractors and their engagements.")
         else:
-            added = demo.load_demo(store)
+            added = contractor_ops.load_demo(store).value
             print(f"Loaded {added} demo contractors." if added
                   else "The demo roster is already loaded (remove it with: crewbook demo --remove).")
         return 0
@@ -66,12 +68,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return _list(args, store)
     if args.action == "add":
         raw = {field: getattr(args, field) or "" for field in OPTIONS}
-        record = contractors.create(store, validate_contractor(raw))
+        record = contractor_ops.add(store, validate_contractor(raw)).value
         print(f"Added contractor {record.id}: {record.data.display_name}")
         return 0
     if args.action in ("archive", "restore"):
         current = contractors.get(store, args.id)
-        record = contractors.set_archived(store, args.id, args.action == "archive", current.version)
+        contractor_ops.set_archived(store, {args.id: current.version}, args.action == "archive")
+        record = contractors.get(store, args.id)
         verb = "Archived" if args.action == "archive" else "Restored"
         print(f"{verb} contractor {record.id}: {record.data.display_name}")
         return 0

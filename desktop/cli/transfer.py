@@ -12,9 +12,9 @@ from desktop.io import contractor_import as plan_import
 from desktop.io.csv_source import Refused
 from desktop.io.import_table import read_file
 from desktop.io.layouts import TARGETS, fold
-from desktop.io.roster_export import write_contractors, write_payments
 from desktop.io.values import DAY_FIRST, MONTH_FIRST, currency_code
-from desktop.store import exports, importing
+from desktop.operations import transfer
+from desktop.store import importing
 from desktop.store.db import Store
 
 _ORDERS = {"day-first": DAY_FIRST, "month-first": MONTH_FIRST}
@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                      help=f"read a column as a field (repeat); fields: {', '.join(t for t in TARGETS if t)}")
 
     exp = commands.add_parser("export", help="write contractors or payments as CSV")
-    exp.add_argument("what", choices=("contractors", "payments"))
+    exp.add_argument("what", choices=tuple(transfer.EXPORTS))
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.add_argument("--excel", action="store_true", help="add a BOM so Excel reads UTF-8 correctly")
 
@@ -50,16 +50,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store) -> int:
-    with args.output.open("w", encoding="utf-8-sig" if args.excel else "utf-8", newline="") as out:
-        if args.what == "contractors":
-            contractors = exports.contractors(store)
-            write_contractors(out, contractors)
-            count = len(contractors)
-        else:
-            payments = exports.payments(store)
-            write_payments(out, payments)
-            count = len(payments)
-    print(f"Wrote {count} {args.what if count != 1 else args.what[:-1]} to {args.output}")
+    count = transfer.export_csv(store, args.what, args.output, excel=args.excel)
+    print(transfer.export_summary(args.what, count, args.output))
     return 0
 
 
@@ -82,7 +74,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
         return _refused(args, summary, str(exc))
     summary = plan_import.describe(plan) | {"file": str(args.file), "dry_run": args.dry_run}
     if not args.dry_run:
-        importing.import_contractors(store, *plan_import.writes(plan))
+        transfer.run_import(store, *plan_import.writes(plan))
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlsplit
 
+from desktop.core.dates import parse_date
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency, is_timezone
@@ -108,18 +109,6 @@ def normalise_email(text: str) -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise ValueError(str(exc)) from None
-
-
-def parse_date(text: str) -> dt.date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"“{text}” is not a date in the form YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text} does not exist in the calendar") from None
 
 
 def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:

@@ -90,7 +90,7 @@ RULE_LABELS = {
 
 def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
     """A rule as typed in settings: every field checked, each problem named."""
-    from desktop.core.contractor import parse_date
+    from desktop.core.dates import parse_date
     from desktop.core.money import parse_amount
     from desktop.core.reference import is_country, is_currency
     from desktop.core.validation import FieldError, ValidationError

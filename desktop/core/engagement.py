@@ -101,7 +101,7 @@ class EngagementData:
 
 
 def _date(text: str) -> dt.date | None:
-    from desktop.core.contractor import parse_date
+    from desktop.core.dates import parse_date
 
     return parse_date(text)
 

@@ -5,8 +5,9 @@ activities would cost against the value of the hours it frees.
 Amounts are in the plan currency (the business's base currency unless another is asked for);
 quotes in a currency with no exchange rate to it are listed apart and never added. The
 recommendation is the planner's rule (``recommend``); the owner's own decision is shown under
-it where it differs. The matrix's palette and geometry helpers are shared with the desktop
-widget (``desktop.ui.planner_matrix``) so both draw the same picture.
+it where it differs. The matrix's palette and geometry helpers live in
+``desktop.core.planner_palette``, shared with the desktop widget (``desktop.ui.planner_matrix``)
+so both draw the same picture.
 """
 
 from __future__ import annotations
@@ -32,6 +33,17 @@ from desktop.core.planner import (
     plan_money,
     recommend,
 )
+from desktop.core.planner_palette import (
+    DECISION_COLOURS,
+    MIDDLE_TINT,
+    QUADRANT_LABELS,
+    QUADRANT_TINTS,
+    SPLIT_LINE,
+    hours_text,
+    label_lines,
+    quadrant_of,
+    radius_share,
+)
 from desktop.core.validation import ValidationError
 from desktop.reports.pdf_base import FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, plain, safe, styles
 from desktop.reports.report_kit import (
@@ -52,53 +64,11 @@ from desktop.store.db import Store
 from desktop.store.planner import ActivityRecord, activities, exchange_rates
 from desktop.store.reporting import business
 
-__all__ = ["DECISION_COLOURS", "MIDDLE_TINT", "QUADRANT_LABELS", "QUADRANT_TINTS", "REPORT",
-           "SPLIT_LINE", "hours_text", "label_lines", "matrix_drawing", "quadrant_of", "radius_share",
-           "total_sentence", "write_planner_report"]
+__all__ = ["REPORT", "matrix_drawing", "total_sentence", "write_planner_report"]
 
 REPORT = "Outsourcing plan"
 EMPTY = ("No activities in the planner yet: add the work your business does, score its "
          "importance and your team's competence, and the plan appears here.")
-
-# --- the matrix's look, shared with the desktop widget ---------------------------------------
-DECISION_COLOURS = {
-    PlannerDecision.UNDECIDED: "#6e7781",
-    PlannerDecision.KEEP: "#1b7f3b",
-    PlannerDecision.OUTSOURCE: "#0969da",
-    PlannerDecision.HIRE_EXPERT: "#8250df",
-    PlannerDecision.DROP: "#e8590c",
-}
-QUADRANT_TINTS = {"hire_expert": "#e6dcfa", "keep": "#c9ead2", "outsource": "#d3e6fb",
-                  "drop": "#fbdcc6"}
-QUADRANT_LABELS = {"hire_expert": "Hire an expert partner", "keep": "Keep and grow in-house",
-                   "outsource": "Outsource",
-                   "drop": "Outsource or drop (if it costs many hours)"}
-MIDDLE_TINT = "#eef1f4"
-SPLIT_LINE = "#8c959f"
-FULL_HOURS = Decimal(160)  # a full-time month: the largest circle
-
-
-def quadrant_of(thresholds: Thresholds, importance: int, competence: int) -> str | None:
-    """"hire_expert", "keep", "outsource" or "drop" for a cell; None in the middle band."""
-    i = thresholds.band("importance", importance)
-    c = thresholds.band("competence", competence)
-    if "middle" in (i, c):
-        return None
-    if i == "high":
-        return "keep" if c == "high" else "hire_expert"
-    return "drop" if c == "high" else "outsource"
-
-
-def radius_share(hours: Decimal) -> float:
-    """A circle's radius as a share of the largest: area grows with the hours a month, from a
-    quarter (little or no time) to whole (a full-time month or more)."""
-    share = math.sqrt(float(min(max(hours, Decimal(0)), FULL_HOURS) / FULL_HOURS))
-    return max(0.25, share)
-
-
-def hours_text(hours: Decimal) -> str:
-    text = f"{Decimal(int(hours * 10)) / 10:f}"
-    return f"{text} hour" if text == "1" else f"{text} hours"
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -193,7 +163,7 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
                            strokeColor=colors.white, strokeWidth=1))
     crowded = {name for group in by_cell.values() if len(group) > 1 for name, _h, _d in group}
     for px, py, radius, name, _decision in placed:
-        lines = label_lines(name, lambda text: pdfmetrics.stringWidth(text, FONT, 5.6),
+        lines = label_lines(plain(name), lambda text: pdfmetrics.stringWidth(text, FONT, 5.6),
                             cell * 0.6 if name in crowded else cell - 6,
                             1 if name in crowded else 2)
         w = max(pdfmetrics.stringWidth(line, FONT, 5.6) for line in lines) + 4
@@ -219,31 +189,6 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
     drawing.add(String(x0, 12, "Circle size: hours a month (largest at 160 or more).",
                        fontName=FONT, fontSize=6, fillColor=MUTED))
     return drawing
-
-
-def label_lines(name: str, measure: Callable[[str], float], width: float,
-                lines: int = 2) -> list[str]:
-    """A point's label in at most two lines of ``width``, the last elided if need be (one
-    line when ``lines`` is 1, for points crowded into a shared cell)."""
-    if lines < 2:
-        return [_cut(" ".join(plain(name).split()), measure, width)]
-    words = plain(name).split() or [""]
-    first = words[0]
-    rest = words[1:]
-    while rest and measure(f"{first} {rest[0]}") <= width:
-        first = f"{first} {rest.pop(0)}"
-    lines = [_cut(first, measure, width)]
-    if rest:
-        lines.append(_cut(" ".join(rest), measure, width))
-    return lines
-
-
-def _cut(text: str, measure: Callable[[str], float], width: float) -> str:
-    if measure(text) <= width:
-        return text
-    while text and measure(text + "…") > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:

@@ -31,8 +31,9 @@ from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
 from desktop.core.money import format_money
 from desktop.core.reference import country_name
-from desktop.core.risk import Answer, Band, ReviewResult, band, risk_value
+from desktop.core.risk import Answer, Band, ReviewResult, risk_value
 from desktop.core.risk_catalog import CATALOG_VERSION, SCALE, question
+from desktop.core.risk_palette import BAND_COLOURS, BAND_TEXT, BAND_TINTS, cell_tint
 from desktop.reports.pdf_base import (
     FONT,
     FONT_BOLD,
@@ -71,12 +72,6 @@ MEDIUM = 240
 EVIDENCE = 160
 GOALS = 300
 
-BAND_COLOURS = {Band.LOW: "#1b7f3b", Band.MEDIUM: "#e0a800", Band.HIGH: "#e8590c",
-                Band.CRITICAL: "#b42318"}
-BAND_TEXT = {Band.LOW: "#ffffff", Band.MEDIUM: "#3b2a00", Band.HIGH: "#ffffff",
-             Band.CRITICAL: "#ffffff"}
-BAND_TINTS = {Band.LOW: "#c9ead2", Band.MEDIUM: "#fbe6a6", Band.HIGH: "#fbc9a5",
-              Band.CRITICAL: "#f4aaa3"}
 BAND_RANGES = {Band.LOW: "1–4", Band.MEDIUM: "5–9", Band.HIGH: "10–16", Band.CRITICAL: "20–25"}
 
 # Short names for the checks the report lists (the full question is in the review).
@@ -437,7 +432,7 @@ def heat_map(points: Sequence[tuple[str, int, int]], cell: float = 22) -> Drawin
         for imp in range(1, 6):
             x, y = left + (lik - 1) * cell, bottom + (imp - 1) * cell
             drawing.add(Rect(x, y, cell, cell, fillColor=colors.HexColor(
-                BAND_TINTS[band(lik * imp)]), strokeColor=colors.white, strokeWidth=1.2))
+                cell_tint(lik, imp)), strokeColor=colors.white, strokeWidth=1.2))
             drawing.add(String(x + 2, y + cell - 6.5, str(lik * imp), fontName=FONT,
                                fontSize=5, fillColor=MUTED))
     for i in range(1, 6):

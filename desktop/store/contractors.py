@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -40,6 +40,11 @@ class ContractorRow(NamedTuple):
     archived: bool
     updated_at: dt.datetime
     version: int
+    # The sort keys stored with the row (desktop.core.collation.name_key of each text): the
+    # table sorts by these, as the store's ORDER_BY does, so both give one order.
+    name_key: bytes
+    company_key: bytes
+    email_key: bytes
 
 
 @dataclass(frozen=True)
@@ -62,19 +67,22 @@ _ROW_COLUMNS = (
     Contractor.is_demo, Contractor.archived_at.is_not(None),
     # The plain type skips UtcDateTime's per-value Python hook, which doubles a full load.
     type_coerce(Contractor.updated_at, DateTime), Contractor.version,
+    Contractor.name_key, Contractor.company_key, Contractor.email_key,
 )
 _STATUS_RANK = {s.value: i for i, s in enumerate(ContractorStatus)}
 _FIRST_TAG = (select(func.min(Tag.name)).join(ContractorTag)
               .where(ContractorTag.contractor_id == Contractor.id).scalar_subquery())
-# Sort keys by name, matching the table's columns; ties fall back to the name, then the id.
+# Sort keys by name, matching the table's columns (desktop.ui.roster_model.sort_key); ties fall
+# back to the name, then the id. Texts sort by their stored collation keys, never by SQL's own
+# text collation, so SQLite, PostgreSQL and Python give one order.
 ORDER_BY: dict[str, tuple[ColumnElement[Any], ...]] = {
-    "name": (func.lower(Contractor.display_name),),
-    "company": (func.lower(Contractor.company),),
+    "name": (Contractor.name_key,),
+    "company": (Contractor.company_key,),
     "status": (case(_STATUS_RANK, value=Contractor.status, else_=99),),
     "tags": (func.coalesce(_FIRST_TAG, ""),),
     "rate": (Contractor.rate_minor.is_(None), Contractor.currency, Contractor.rate_minor),
     "country": (Contractor.country,),
-    "email": (func.lower(Contractor.email),),
+    "email": (Contractor.email_key,),
     "phone": (Contractor.phone,),
     "tax_form": (Contractor.tax_form,),
     "updated": (Contractor.updated_at,),
@@ -95,7 +103,8 @@ def list_rows(store: Store, ids: Iterable[int] | None = None, *, order: str = "n
         query = query.where(Contractor.id.in_(wanted))
         links = links.where(ContractorTag.contractor_id.in_(wanted))
     if limit is not None:
-        keys = [*ORDER_BY[order], func.lower(Contractor.display_name), Contractor.id]
+        ties = (Contractor.id,) if order == "name" else (Contractor.name_key, Contractor.id)
+        keys = [*ORDER_BY[order], *ties]
         query = query.order_by(*(k.desc() if descending else k for k in keys)).limit(limit)
     # Plain Core rows: the ORM's loading machinery would add a third to a full load.
     with store.engine.connect() as conn:
@@ -111,7 +120,8 @@ def list_rows(store: Store, ids: Iterable[int] | None = None, *, order: str = "n
     make = ContractorRow._make
     return [make((r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                   tuple(sorted(tags[r[0]])) if r[0] in tags else no_tags,
-                  r[11], r[12], r[13], r[14].replace(tzinfo=utc), r[15])) for r in rows]
+                  r[11], r[12], r[13], r[14].replace(tzinfo=utc), r[15], r[16], r[17], r[18]))
+            for r in rows]
 
 
 def get_row(store: Store, contractor_id: int) -> ContractorRow:
@@ -177,15 +187,27 @@ def update(store: Store, contractor_id: int, data: ContractorData,
 
 def set_archived(store: Store, contractor_id: int, archived: bool, expected_version: int,
                  reason: str = "") -> ContractorRecord:
+    return set_archived_many(store, {contractor_id: expected_version}, archived,
+                             {contractor_id: reason})[0]
+
+
+def set_archived_many(store: Store, versions: Mapping[int, int], archived: bool,
+                      reasons: Mapping[int, str]) -> list[ContractorRecord]:
+    """Archive (or restore) each contractor at its expected version, in one transaction: if
+    any changed meanwhile, none is touched."""
+    current = None
     try:
         with store.transaction() as session:
-            obj = _load(session, contractor_id, expected_version)
-            obj.archived_at = utcnow() if archived else None
-            obj.archive_reason = reason.strip() if archived else ""
+            objs = []
+            for current, version in versions.items():
+                obj = _load(session, current, version)
+                obj.archived_at = utcnow() if archived else None
+                obj.archive_reason = reasons.get(current, "").strip() if archived else ""
+                objs.append(obj)
             session.flush()
-            return _record(obj)
+            return [_record(o) for o in objs]
     except StaleDataError:
-        raise _changed(contractor_id) from None
+        raise _changed(current or 0) from None
 
 
 def delete_demo(store: Store) -> int:

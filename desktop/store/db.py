@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,7 +81,8 @@ def create_file(path: Path) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10},
+                           hide_parameters=True)  # no row values in error messages or logs
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -99,6 +101,13 @@ def stamp_application_id(engine: Engine) -> None:
         conn.commit()
 
 
+class WrongThread(RuntimeError):
+    """A write ran on the thread that must never wait for the disk (the window's)."""
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP T", "DROP I", "ALTER ")
+
+
 class Store:
     """The open database. Hand it to store functions; each opens one short session."""
 
@@ -106,6 +115,21 @@ class Store:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._no_writes_on: int | None = None
+
+    def forbid_writes_on(self, thread: threading.Thread | None) -> None:
+        """Refuse (WrongThread) any write made on ``thread``; None lifts the ban. The window
+        bans its own thread, so a write that would freeze it fails loudly instead."""
+        if self._no_writes_on is None and thread is not None:
+            event.listen(self.engine, "before_cursor_execute", self._check_thread)
+        elif self._no_writes_on is not None and thread is None:
+            event.remove(self.engine, "before_cursor_execute", self._check_thread)
+        self._no_writes_on = None if thread is None else thread.ident
+
+    def _check_thread(self, _conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        if (threading.get_ident() == self._no_writes_on
+                and statement.lstrip()[:6].upper() in _WRITES):
+            raise WrongThread(f"a write ran on the window's thread: {statement.split('(')[0][:60]}")
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

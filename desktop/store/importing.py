@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from desktop.core.collation import name_key
 from desktop.core.contractor import ContractorData, merge_contractor
 from desktop.core.validation import Cancelled
 from desktop.store.contractors import _apply, _load, _record, _tags_by_name
@@ -42,7 +43,8 @@ class NewContractor:
                 str(data.tax_form), _maybe(bind_date, data.tax_form_on), data.rate_minor,
                 str(data.rate_unit), data.currency, str(data.preferred_channel), str(data.status),
                 str(data.source), _maybe(bind_date, data.identity_verified_on), data.notes, 0,
-                archived, self.archive_reason if archived else "", stamp, stamp, 1)
+                archived, self.archive_reason if archived else "", stamp, stamp, 1,
+                name_key(data.display_name), name_key(data.company), name_key(data.email))
 
 
 def _maybe(bind: Callable[[object], object], value: object) -> object:
@@ -115,7 +117,9 @@ _COLUMNS = ("display_name", "legal_name", "kind", "company", "email", "phone", "
             "address", "country", "timezone", "tax_id", "tax_form", "tax_form_on", "rate_minor",
             "rate_unit", "currency", "preferred_channel", "status", "source",
             "identity_verified_on", "notes", "is_demo", "archived_at", "archive_reason",
-            "created_at", "updated_at", "version")
+            "created_at", "updated_at", "version",
+            # The roster's sort keys: this raw insert bypasses the model, which keeps them.
+            "name_key", "company_key", "email_key")
 
 
 def _processor(connection: Connection, column: str) -> Callable[[object], object]:

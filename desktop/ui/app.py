@@ -6,8 +6,10 @@ to that one (desktop.ui.single_instance) and exits.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from importlib.resources import files
 from pathlib import Path
 
@@ -19,7 +21,9 @@ from desktop import APP_ID, APP_NAME, __version__
 from desktop.store.db import check_integrity
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
+from desktop.store.logfile import start_logging
 from desktop.store.session import open_store
+from desktop.ui.crash import install_excepthook
 from desktop.ui.main_window import MainWindow
 from desktop.ui.shutdown import quit_on_signals
 from desktop.ui.single_instance import ImportQueue, InstanceServer, bring_to_front, hand_over
@@ -45,6 +49,9 @@ def run(folder: Path, settings: QSettings | None = None,
         open_files: Sequence[Path] = ()) -> int:
     """Show the window on ``folder``, with the import wizard on each of ``open_files`` in turn
     once the roster has loaded. If another copy has the folder open, ask it to do that instead."""
+    with suppress(OSError):  # no log file is no reason not to start
+        start_logging()
+    logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
     try:
         lock.acquire()
@@ -87,19 +94,22 @@ def run(folder: Path, settings: QSettings | None = None,
 
     def scan(_count: int) -> None:  # once the rows are in, so it never delays them
         window.roster_loaded.disconnect(scan)
-        window.background.submit(check_integrity, opened.store.path, on_error=damaged)
+        window.runner.read(check_integrity, opened.store.path, done=lambda _ok: None,
+                           handles=(StoreError,), failed=damaged)
         imports.set_ready()
 
     window.roster_loaded.connect(scan)
     restore_signals = quit_on_signals(app)
+    restore_excepthook = install_excepthook(lambda: window)
     try:
         return app.exec()
     finally:
+        restore_excepthook()
         restore_signals()
         server.stop()
         if file_opener is not None:
             app.removeEventFilter(file_opener)
-        window.background.wait()
+        window.runner.wait()
         opened.store.close()
         lock.release()
 

@@ -1,4 +1,4 @@
-"""A long call on the Background with a progress bar, a stop flag, and no result after abandon."""
+"""A long call through the runner with a progress bar, a stop flag, and no result after abandon."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QProgressBar
 
-from desktop.ui.worker import Background, Job
+from desktop.ui.runner import USER_ERRORS, Runner
+from desktop.ui.worker import Job
 
 
 class Progress:
@@ -35,12 +36,13 @@ class Progress:
 
 
 class Task(QObject):
-    """One background call at a time, shown on a progress bar; starting another drops the
-    first one's result."""
+    """One long call at a time, shown on a progress bar; starting another drops the first
+    one's result. The caller shows user errors itself (``on_error``); a fault also gets the
+    runner's "Unexpected error" dialog."""
 
-    def __init__(self, background: Background, bar: QProgressBar, parent: QObject):
+    def __init__(self, runner: Runner, bar: QProgressBar, parent: QObject):
         super().__init__(parent)
-        self.background, self.bar = background, bar
+        self.runner, self.bar = runner, bar
         self.job: Job | None = None
         self.progress = Progress()
         self.timer = QTimer(self, interval=100)
@@ -52,12 +54,17 @@ class Task(QObject):
         return self.job is not None
 
     def start(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
-              on_error: Callable[[BaseException], None]) -> None:
+              on_error: Callable[[BaseException], None], *, write: bool = False) -> None:
+        """``fn(progress)`` runs as a read, or in the write queue with ``write`` (its result
+        then is an operation's Changes or Done, and the views hear of it)."""
         self.abandon()
-        self.progress = Progress()
-        self.job = self.background.submit(fn, self.progress,
-                                          on_done=lambda r: self._end(on_done, r),
-                                          on_error=lambda e: self._end(on_error, e))
+        progress = self.progress = Progress()
+        finish = {"done": lambda r: self._end(on_done, r),
+                  "handles": USER_ERRORS, "failed": lambda e: self._end(on_error, e)}
+        if write:
+            self.job = self.runner.write(lambda _store: fn(progress), **finish)
+        else:
+            self.job = self.runner.read(fn, progress, **finish)
         self.bar.setRange(0, 0)
         self.bar.show()
         self.timer.start()

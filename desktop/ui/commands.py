@@ -1,4 +1,5 @@
-"""Undoable roster changes. Each command writes through the store and reports conflicts."""
+"""Undoable roster changes. Each command writes through the runner; a conflict (somebody
+changed the record since) makes it obsolete and says so."""
 
 from __future__ import annotations
 
@@ -8,23 +9,34 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.core.contractor import ContractorData
 from desktop.core.validation import ConflictError
-from desktop.store import contractors
-from desktop.store.db import Store
+from desktop.operations import contractors as contractor_ops
+from desktop.ui import ask
+from desktop.ui.runner import Runner
 
-Refresh = Callable[[list[int]], None]
-Report = Callable[[str], None]
+Select = Callable[[list[int]], None]  # which contractors to select once their rows are in
 
 
-class ArchiveCommand(QUndoCommand):
-    """Archive (or restore) contractors; undo does the opposite."""
+class _Command(QUndoCommand):
+    """A write whose conflict shows only once it ran: then the command is obsolete, and
+    ``drop`` takes it off the stack (its undo and redo do nothing from then on)."""
 
-    def __init__(self, store: Store, versions: dict[int, int], names: list[str], archive: bool,
-                 refresh: Refresh, report: Report, reasons: dict[int, str] | None = None):
+    drop: Callable[[QUndoCommand], None] = staticmethod(lambda _command: None)
+
+    def _conflict(self, exc: BaseException) -> None:
+        self.setObsolete(True)
+        ask.warn(None, str(exc))
+        self.drop(self)
+
+
+class ArchiveCommand(_Command):
+    """Archive (or restore) contractors, all in one transaction; undo does the opposite."""
+
+    def __init__(self, runner: Runner, versions: dict[int, int], names: list[str],
+                 archive: bool, select: Select, reasons: dict[int, str] | None = None):
         who = names[0] if len(names) == 1 else f"{len(names)} contractors"
         super().__init__(f"{'Archive' if archive else 'Restore'} {who}")
-        self._store, self._versions, self._archive = store, dict(versions), archive
-        self._refresh, self._report = refresh, report
-        self._reasons = reasons or {}
+        self._runner, self._versions, self._archive = runner, dict(versions), archive
+        self._select, self._reasons = select, reasons or {}
 
     def redo(self) -> None:
         self._apply(self._archive)
@@ -33,28 +45,28 @@ class ArchiveCommand(QUndoCommand):
         self._apply(not self._archive)
 
     def _apply(self, archived: bool) -> None:
-        done: list[int] = []
-        try:
-            for contractor_id, version in self._versions.items():
-                record = contractors.set_archived(self._store, contractor_id, archived, version,
-                                                  reason=self._reasons.get(contractor_id, ""))
-                self._versions[contractor_id] = record.version
-                done.append(contractor_id)
-        except ConflictError as exc:
-            self.setObsolete(True)
-            self._report(str(exc))
-        self._refresh(done)
+        if self.isObsolete():
+            return
+        versions = self._versions
+
+        def op(store):  # type: ignore[no-untyped-def]
+            # Read the versions when it runs: the write queued before it has stored its own.
+            done = contractor_ops.set_archived(store, dict(versions), archived, self._reasons)
+            versions.update(done.value)
+            return done
+
+        self._select(list(versions))
+        self._runner.write(op, handles=(ConflictError,), failed=self._conflict)
 
 
-class EditCommand(QUndoCommand):
+class EditCommand(_Command):
     """Save an edit; undo puts the previous values back (if nobody changed it since)."""
 
-    def __init__(self, store: Store, contractor_id: int, version: int, before: ContractorData,
-                 after: ContractorData, refresh: Refresh, report: Report):
+    def __init__(self, runner: Runner, contractor_id: int, version: int, before: ContractorData,
+                 after: ContractorData, select: Select):
         super().__init__(f"Edit {after.display_name}")
-        self._store, self._id, self._version = store, contractor_id, version
-        self._before, self._after = before, after
-        self._refresh, self._report = refresh, report
+        self._runner, self._id, self._version = runner, contractor_id, [version]
+        self._before, self._after, self._select = before, after, select
 
     def redo(self) -> None:
         self._save(self._after)
@@ -63,9 +75,14 @@ class EditCommand(QUndoCommand):
         self._save(self._before)
 
     def _save(self, data: ContractorData) -> None:
-        try:
-            self._version = contractors.update(self._store, self._id, data, self._version).version
-        except ConflictError as exc:
-            self.setObsolete(True)
-            self._report(str(exc))
-        self._refresh([self._id])
+        if self.isObsolete():
+            return
+        version = self._version
+
+        def op(store):  # type: ignore[no-untyped-def]
+            done = contractor_ops.edit(store, self._id, data, version[0])
+            version[0] = done.value.version
+            return done
+
+        self._select([self._id])
+        self._runner.write(op, handles=(ConflictError,), failed=self._conflict)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.money import format_money
+from desktop.operations.changes import Changes
 from desktop.store.dashboard import Dashboard, dashboard
-from desktop.store.db import Store
 from desktop.store.payments import DueRow
-from desktop.ui.worker import Background
+from desktop.ui.follow import Follow
+from desktop.ui.runner import Runner
 
 _ENGAGEMENT = Qt.ItemDataRole.UserRole + 1
 _CONTRACTOR = Qt.ItemDataRole.UserRole + 2
@@ -92,10 +93,10 @@ class DashboardView(QWidget):
     open_contractor = Signal(int)
     loaded = Signal()
 
-    def __init__(self, store: Store, background: Background,
-                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.background, self.today = store, background, today
+        self.runner, self.store, self.today = runner, runner.store, today
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 15pt; margin: 4px 0 8px 0;")
         self.overdue = Section("Overdue payments", "Nothing is overdue.")
@@ -125,12 +126,15 @@ class DashboardView(QWidget):
         layout.addWidget(scroll, 1)
         for section in self.sections():
             section.list.itemActivated.connect(self._activated)
+        # Everything on the board but the planner: who, what is owed, dates, documents.
+        self.follow = Follow(runner, _shown_here, lambda _changes: self.refresh(), self)
 
     def sections(self) -> list[Section]:
         return [self.overdue, self.due_soon, self.ending, self.check_ins, self.documents]
 
     def refresh(self) -> None:
-        self.background.submit(dashboard, self.store, self.today(), on_done=self.show_board)
+        self.runner.read(dashboard, self.store, self.today(), done=self.show_board,
+                         key="dashboard", parent=self)
 
     def show_board(self, board: Dashboard) -> None:
         today = board.today
@@ -172,3 +176,7 @@ class DashboardView(QWidget):
             self.open_engagement.emit(int(engagement_id))
         elif contractor_id is not None:
             self.open_contractor.emit(int(contractor_id))
+
+
+def _shown_here(changes: Changes) -> bool:
+    return changes.touches("contractors", "engagements", "installments", "documents")

@@ -24,22 +24,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.enums import DocumentKind
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import engagements as engagement_ops
 from desktop.store import documents, engagements
-from desktop.store.db import Store
 from desktop.store.documents import DocumentRecord
 from desktop.store.errors import StoreError
+from desktop.ui import ask
 from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+from desktop.ui.follow import Follow
+from desktop.ui.runner import Runner
 from desktop.ui.table_base import DatedRowsModel
 
 
@@ -119,11 +121,11 @@ class AttachDialog(QDialog):
 
     LABELS = {"kind": "Kind", "title": "Title", "expires_on": "Expires on"}
 
-    def __init__(self, store: Store, engagement_id: int, source: Path,
+    def __init__(self, runner: Runner, engagement_id: int, source: Path,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Attach a document")
-        self.store, self.engagement_id, self.source = store, engagement_id, Path(source)
+        self.runner, self.engagement_id, self.source = runner, engagement_id, Path(source)
         self.result_record: DocumentRecord | None = None
         self.editors: dict[str, QWidget] = {
             "kind": ChoiceCombo((k.value, kind_label(k)) for k in DocumentKind), "title": QLineEdit(self.source.name),
@@ -174,22 +176,26 @@ class AttachDialog(QDialog):
         except ValueError as exc:
             self._show({"expires_on": str(exc)})
             return
-        try:
-            self.result_record = documents.attach(
-                self.store, engagement_id=self.engagement_id,
-                kind=self.editors["kind"].value(),  # type: ignore[attr-defined]
-                source=self.source, title=self.editors["title"].text(),  # type: ignore[attr-defined]
-                expires_on=expires_on)
-        except ValidationError as exc:
+        self.runner.write(
+            engagement_ops.attach_document, engagement_id=self.engagement_id,
+            kind=self.editors["kind"].value(),  # type: ignore[attr-defined]
+            source=self.source, title=self.editors["title"].text(),  # type: ignore[attr-defined]
+            expires_on=expires_on, done=self._attached,
+            handles=(ValidationError, ConflictError, StoreError, OSError), failed=self._refused,
+            parent=self)
+
+    def _attached(self, record: DocumentRecord) -> None:
+        self.result_record = record
+        super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
             inline = {e.field: e.message for e in exc.errors if e.field in self.LABELS}
             other = [("File " if e.field == "file" else "") + e.message
                      for e in exc.errors if e.field not in self.LABELS]
             self._show(inline, "; ".join(other))
-            return
-        except (ConflictError, StoreError, OSError) as exc:
+        else:
             self._show({}, f"The document was not attached: {exc}")
-            return
-        super().accept()
 
 
 def _guess_kind(name: str) -> str:
@@ -206,13 +212,13 @@ def _guess_kind(name: str) -> str:
 
 
 class DocumentsDialog(QDialog):
-    def __init__(self, store: Store, engagement_id: int, parent: QWidget | None = None, *,
+    def __init__(self, runner: Runner, engagement_id: int, parent: QWidget | None = None, *,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.store, self.engagement_id = store, engagement_id
+        self.runner, self.store, self.engagement_id = runner, runner.store, engagement_id
         self.today = today or dt.date.today()
         try:
-            title = engagements.get(store, engagement_id).data.title
+            title = engagements.get(self.store, engagement_id).data.title
         except ConflictError:
             title = ""
         self.setWindowTitle(f"Documents: {title}" if title else "Documents")
@@ -258,9 +264,13 @@ class DocumentsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.resize(720, 360)
         self.reload()
+        self.follow = Follow(runner, lambda c: c.touches("documents"),
+                             lambda _changes: self.reload(), self)
 
     # --- state ---------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
+        if select_id is None and (chosen := self.selected()) is not None:
+            select_id = chosen.id
         rows = documents.list_for(self.store, engagement_id=self.engagement_id)
         self.model.set_rows(rows, self.today)
         self.empty.setVisible(not rows)
@@ -283,7 +293,7 @@ class DocumentsDialog(QDialog):
         name, _filter = QFileDialog.getOpenFileName(self, "Attach a document")
         if not name:
             return
-        form = AttachDialog(self.store, self.engagement_id, Path(name), self)
+        form = AttachDialog(self.runner, self.engagement_id, Path(name), self)
         if form.exec() == QDialog.DialogCode.Accepted and form.result_record is not None:
             self.reload(select_id=form.result_record.id)
 
@@ -294,33 +304,30 @@ class DocumentsDialog(QDialog):
         try:
             path = documents.path_of(self.store, record)
         except StoreError as exc:
-            QMessageBox.warning(self, "Document not opened", str(exc))
+            ask.warn(self, str(exc), "Document not opened")
             return
         if not path.is_file():
-            QMessageBox.warning(self, "Document not opened",
-                                f"The stored copy of “{record.file_name}” is missing from "
-                                f"{path.parent}. Remove this entry and attach the file again.")
+            ask.warn(self, f"The stored copy of “{record.file_name}” is missing from "
+                           f"{path.parent}. Remove this entry and attach the file again.",
+                     "Document not opened")
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(self, "Document not opened",
-                                f"No application could open “{record.file_name}”. "
-                                f"The stored copy is {path}.")
+            ask.warn(self, f"No application could open “{record.file_name}”. "
+                           f"The stored copy is {path}.", "Document not opened")
 
     def remove_selected(self) -> None:
         record = self.selected()
         if record is None:
             return
         name = record.title or record.file_name
-        answer = QMessageBox.question(
-            self, "Remove document",
-            f"Remove “{name}” from this engagement? The stored copy is deleted too unless "
-            "another record uses the same file.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask.confirm(
+                self, "Remove document",
+                f"Remove “{name}” from this engagement? The stored copy is deleted too unless "
+                "another record uses the same file.", risky=True):
             return
-        try:
-            documents.remove(self.store, record.id, record.version)
-        except ConflictError as exc:
-            QMessageBox.warning(self, "Document not removed", str(exc))
+        self.runner.write(engagement_ops.remove_document, record.id, record.version,
+                          handles=(ConflictError,), failed=self._not_removed, parent=self)
+
+    def _not_removed(self, exc: BaseException) -> None:
+        ask.warn(self, str(exc), "Document not removed")
         self.reload()

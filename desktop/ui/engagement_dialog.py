@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.deadlines import PaymentRule, term_warnings, written_contract_rule
 from desktop.core.engagement import (
     LABELS,

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.engagement import (
     LABELS,
     OPEN,
@@ -48,13 +45,14 @@ from desktop.core.enums import (
 )
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
-from desktop.reports.risk_summary import write_risk_summary
+from desktop.operations import engagements as engagement_ops
+from desktop.operations import payments as payment_ops
 from desktop.store import communication, contractors, engagements, payments, reviews
 from desktop.store.communication import LogEntry
-from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
 from desktop.store.health import contractor_health
 from desktop.store.payments import InstallmentRow
+from desktop.ui import ask
 from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.engagement_model import STATUS_COLOURS
@@ -67,7 +65,7 @@ from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
 from desktop.ui.rating_dialog import RatingDialog
 from desktop.ui.review_dialog import ReviewDialog
-from desktop.ui.worker import Background
+from desktop.ui.runner import Runner
 
 S, P = EngagementStatus, PricingModel
 MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
@@ -82,16 +80,14 @@ td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
 
 
 class EngagementPane(QWidget):
-    changed = Signal(int)  # an engagement was changed here; the list should reload
     exported = Signal(str)  # a risk summary PDF was written there
     edit_requested = Signal(str)  # open the engagement editor at this field
     contractor_requested = Signal(int)  # open this contractor (to record an identity check)
 
-    def __init__(self, store: Store, today: Callable[[], dt.date],
+    def __init__(self, runner: Runner, today: Callable[[], dt.date],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.today = store, today
-        self.background = Background(self)
+        self.runner, self.store, self.today = runner, runner.store, today
         self.record: EngagementRecord | None = None
         self._build()
         self.show_engagement(None)
@@ -291,15 +287,15 @@ class EngagementPane(QWidget):
                 self._warn("“" + record.data.title + "” cannot be signed yet:\n\n" + "\n\n".join(
                     f"• {b.message}\n   Fix: {b.fix}" for b in found))
                 return
-            answer = QMessageBox.question(
-                self, "Sign engagement",
-                f"Record “{record.data.title}” as signed on {today:%d %b %Y}? Once signed it "
-                "can only be completed or terminated.")
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask.confirm(
+                    self, "Sign engagement",
+                    f"Record “{record.data.title}” as signed on {today:%d %b %Y}? Once signed "
+                    "it can only be completed or terminated."):
                 return
-            signer, ok = QInputDialog.getText(self, "Sign engagement", "Signed by (name):")
-            if not ok:
+            given = ask.text(self, "Sign engagement", "Signed by (name):")
+            if given is None:
                 return
+            signer = given
         elif status in ENDINGS:
             verb = MOVE_TEXT[status].removesuffix("…")
             health = contractor_health(self.store, record.data.contractor_id, today)
@@ -310,39 +306,30 @@ class EngagementPane(QWidget):
                     return
                 reason = asked
             else:
-                reason, ok = QInputDialog.getText(
-                    self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}.\n\n"
-                                "Reason (optional):")
-                if not ok:
+                given = ask.text(self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}."
+                                             "\n\nReason (optional):")
+                if given is None:
                     return
-        try:
-            if status is S.SIGNED:  # checked again at the moment of signing
-                reviews.sign(self.store, record.id, record.version, on=today, by=signer)
-            else:
-                engagements.move(self.store, record.id, status, record.version, on=today,
-                                 by=signer, reason=reason)
-        except reviews.Blocked as refused:
-            self._warn("Not signed: " + " ".join(b.message for b in refused.blockers))
-            return
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-        else:
+                reason = given
+
+        def moved(_record: EngagementRecord) -> None:
             if status in (S.COMPLETED, S.TERMINATED):
                 self._rate(record, today)
-        self.changed.emit(record.id)
+
+        # Signing is checked again at the moment it is written.
+        self.runner.write(engagement_ops.move, record.id, status, record.version, on=today,
+                          by=signer, reason=reason, done=moved, handles=_REFUSALS,
+                          failed=lambda exc: self._warn(_message(exc)), parent=self)
 
     def _rate(self, record: EngagementRecord, today: dt.date) -> None:
         """Ratings at the end of the work feed the contractor's record."""
         dialog = RatingDialog(record.data.title, self)
         if dialog.exec():
-            engagements.rate(self.store, record.id, dialog.rating(), today)
+            self.runner.write(engagement_ops.rate, record.id, dialog.rating(), today, parent=self)
 
     def open_review(self) -> None:
-        if self.record is None:
-            return
-        dialog = ReviewDialog(self.store, self.record.id, self.today(), parent=self)
-        dialog.exec()
-        self.changed.emit(self.record.id)
+        if self.record is not None:
+            ReviewDialog(self.runner, self.record.id, self.today(), parent=self).exec()
 
     def open_exit_plan(self) -> None:
         if self.record is None:
@@ -350,14 +337,11 @@ class EngagementPane(QWidget):
         people = [(r.id, r.display_name) for r in contractors.list_rows(self.store)
                   if not r.archived and r.id != self.record.data.contractor_id]
         people.sort(key=lambda p: p[1].casefold())
-        ExitPlanDialog(self.store, self.record.id, people, self).exec()
-        self.changed.emit(self.record.id)
+        ExitPlanDialog(self.runner, self.record.id, people, self).exec()
 
     def open_documents(self) -> None:
-        if self.record is None:
-            return
-        DocumentsDialog(self.store, self.record.id, self).exec()
-        self.changed.emit(self.record.id)
+        if self.record is not None:
+            DocumentsDialog(self.runner, self.record.id, self).exec()
 
     def go_to(self, where: str) -> None:
         """Follow a blocker's link to the place that fixes it."""
@@ -391,12 +375,11 @@ class EngagementPane(QWidget):
             self.exported.emit(str(written))
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
-        def failed(error: BaseException) -> None:
-            self.summary_button.setEnabled(True)
-            self._warn(f"The risk summary could not be written: {error}")
+        from desktop.reports.risk_summary import write_risk_summary  # ReportLab only when asked
 
-        self.background.submit(write_risk_summary, self.store, record.id, Path(path),
-                               self.today(), on_done=done, on_error=failed)
+        self.runner.read(write_risk_summary, self.store, record.id, Path(path), self.today(),
+                         done=done, failed=lambda _exc: self.summary_button.setEnabled(True),
+                         parent=self)
 
     def _show_gate(self, record: EngagementRecord) -> None:
         """Before signing, say plainly what still stands in the way."""
@@ -423,44 +406,33 @@ class EngagementPane(QWidget):
 
     def record_payment(self) -> None:
         installment = self._payable()
-        if self.record is None or installment is None:
-            return
-        if PaymentDialog(self.store, installment, self.today(), self).exec():
-            self.changed.emit(self.record.id)
+        if self.record is not None and installment is not None:
+            PaymentDialog(self.runner, installment, self.today(), self).exec()
 
     def edit_installment(self) -> None:
         chosen = self._chosen()
-        if self.record is None or chosen is None:
-            return
-        if InstallmentDialog(self.store, chosen, self).exec():
-            self.changed.emit(self.record.id)
+        if self.record is not None and chosen is not None:
+            InstallmentDialog(self.runner, chosen, self).exec()
 
     def cancel_installment(self) -> None:
         chosen = self._chosen()
-        if self.record is None or chosen is None:
+        if self.record is None or chosen is None or not ask.confirm(
+                self, "Cancel installment",
+                f"Cancel “{chosen.label}” ({format_money(chosen.amount_minor, chosen.currency)})? "
+                "Nothing will be owed on it."):
             return
-        answer = QMessageBox.question(
-            self, "Cancel installment",
-            f"Cancel “{chosen.label}” ({format_money(chosen.amount_minor, chosen.currency)})? "
-            "Nothing will be owed on it.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            payments.cancel_installment(self.store, chosen.id, chosen.version)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-        self.changed.emit(self.record.id)
+        self.runner.write(payment_ops.cancel_installment, chosen.id, chosen.version,
+                          handles=_REFUSALS, failed=lambda exc: self._warn(_message(exc)),
+                          parent=self)
 
     def generate_schedule(self) -> None:
         record = self.record
         if record is None:
             return
-        if self.installment_model.rowCount():
-            answer = QMessageBox.question(
+        if self.installment_model.rowCount() and not ask.confirm(
                 self, "Generate schedule", "Replace the installments not yet paid? Paid and "
-                "part-paid installments stay as they are.")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+                "part-paid installments stay as they are."):
+            return
         data = record.data
         try:
             if data.pricing_model is P.MILESTONES:
@@ -474,23 +446,24 @@ class EngagementPane(QWidget):
                 plan = dialog.plan
             else:
                 plan = planned_schedule(data)
-            payments.replace_schedule(self.store, record.id, plan)
-        except (ConflictError, ValidationError) as exc:
+        except ValidationError as exc:
             self._warn("No schedule was made. " + _message(exc))
             return
-        self.changed.emit(record.id)
+        self.runner.write(payment_ops.replace_schedule, record.id, plan, handles=_REFUSALS,
+                          failed=lambda exc: self._warn("No schedule was made. " + _message(exc)),
+                          parent=self)
 
     def add_log_entry(self) -> None:
         record = self.record
-        if record is None:
-            return
-        dialog = LogEntryDialog(self.store, record.id, self.today(), record.data.comm_channel,
-                                self)
-        if dialog.exec():
-            self.changed.emit(record.id)
+        if record is not None:
+            LogEntryDialog(self.runner, record.id, self.today(), record.data.comm_channel,
+                           self).exec()
 
     def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, APP_NAME, text)
+        ask.warn(self, text)
+
+
+_REFUSALS = (ConflictError, ValidationError, reviews.Blocked)
 
 
 # The words on each blocker's link, by where its fix lives.
@@ -499,7 +472,9 @@ _WHERE = {"review": "Open the review", "exit_plan": "Open the exit plan",
           "contractor": "Open the contractor"}
 
 
-def _message(exc: Exception) -> str:
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, reviews.Blocked):
+        return "Not signed: " + " ".join(b.message for b in exc.blockers)
     if isinstance(exc, ValidationError):
         return " ".join(f"{line}." for line in error_lines(exc, {**SCHEDULE_LABELS, **LABELS,
                                                                  "status": ""}))

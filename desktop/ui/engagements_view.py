@@ -1,7 +1,7 @@
 """The Engagements tab: the list of engagements on the left, the selected one on the right.
 
-Engagements number in the tens or hundreds, so every change simply reloads them on the UI
-thread; the roster's background loading is not needed here.
+Engagements number in the tens or hundreds, so a change anywhere re-reads the list once (and
+the selected engagement with it); the roster's first-screen loading is not needed here.
 """
 
 from __future__ import annotations
@@ -10,31 +10,33 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.engagement import LABELS, OPEN
 from desktop.core.enums import EngagementStatus
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import engagements as engagement_ops
+from desktop.operations.changes import Changes
 from desktop.store import contractors, engagements
-from desktop.store.db import Store
+from desktop.store.engagements import EngagementRecord
 from desktop.store.rules import payment_rules
+from desktop.ui import ask
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
-from desktop.ui.table_base import select_row, sorted_table
+from desktop.ui.follow import Follow
+from desktop.ui.runner import Runner
+from desktop.ui.table_base import SelectionShown, select_row, sorted_table
 
 _WIDTHS = {ECol.CONTRACTOR: 130, ECol.STATUS: 76, ECol.VALUE: 96, ECol.NEXT_DUE: 80,
            ECol.START: 80, ECol.END: 80}
@@ -42,13 +44,14 @@ OPEN_FILTER = "open"
 
 
 class EngagementsView(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
         super().__init__(parent)
-        self.store = store
+        self.runner, self.store = runner, runner.store
         self.today = today
         self.model = EngagementModel(self, today=lambda: self.today())
         self._build()
+        self.follow = Follow(runner, _shown_here, lambda _changes: self.reload(), self)
 
     def _build(self) -> None:
         self.status_filter = QComboBox()
@@ -76,8 +79,8 @@ class EngagementsView(QWidget):
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self._selecting = False
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._wanted: int | None = None  # to select once the list is re-read after a write
+        self.shown = SelectionShown(self.table, lambda: self._show_selection())
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #57606a;")
         self.count_label.setContentsMargins(8, 2, 8, 6)
@@ -90,8 +93,7 @@ class EngagementsView(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
 
-        self.pane = EngagementPane(self.store, lambda: self.today())
-        self.pane.changed.connect(self.reload)
+        self.pane = EngagementPane(self.runner, lambda: self.today())
         self.pane.edit_requested.connect(lambda _field: self.edit_selected())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -104,16 +106,19 @@ class EngagementsView(QWidget):
         layout.addWidget(self.splitter)
 
     # --- loading -------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        # Contractors may have been added on the other tab since this one was last shown.
-        self.reload()
-        super().showEvent(event)
-
     def reload(self, select_id: int | None = None) -> None:
-        """Re-read every engagement, keeping (or moving to) a selection."""
-        keep = select_id if select_id is not None else self.selected_id()
+        """Re-read every engagement (and the one shown), keeping (or moving to) a selection."""
+        keep = next((i for i in (select_id, self._wanted) if i is not None), None)
+        keep = self.selected_id() if keep is None else keep
+        self._wanted = None
         self.model.set_rows(engagements.list_rows(self.store))
         self._select(keep)
+
+    def select(self, engagement_id: int) -> None:
+        """Show this engagement, clearing a status filter that hides it."""
+        if self.model.position_of(engagement_id) is None:
+            self.status_filter.setCurrentIndex(0)
+        self._select(engagement_id)
 
     def _apply_filter(self) -> None:
         keep = self.selected_id()
@@ -130,16 +135,8 @@ class EngagementsView(QWidget):
         position = self.model.position_of(engagement_id) if engagement_id is not None else None
         if position is None and self.model.rowCount():
             position = 0
-        self._selecting = True  # show the pane once, after the selection settles
-        try:
+        with self.shown.settling():  # the pane is read once, after the selection settles
             select_row(self.table, position)
-        finally:
-            self._selecting = False
-        self._show_selection()
-
-    def _selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
-        if not self._selecting:
-            self._show_selection()
 
     def _show_selection(self) -> None:
         engagement_id = self.selected_id()
@@ -169,21 +166,18 @@ class EngagementsView(QWidget):
     def new_engagement(self) -> None:
         choices = self._choices()
         if not choices:
-            self._warn("Add a contractor first (Contractors tab, Ctrl+1); an engagement is "
-                       "always with someone.")
+            ask.warn(self, "Add a contractor first (Contractors tab, Ctrl+1); an engagement is "
+                           "always with someone.")
             return
         dialog = EngagementDialog(None, choices, payment_rules(self.store), self)
         if not dialog.exec() or dialog.result_data is None:
             return
-        try:
-            record = engagements.create(self.store, dialog.result_data)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-            return
-        self.model.set_rows(engagements.list_rows(self.store))
-        if self.model.position_of(record.id) is None:  # hidden by the filter: show it
-            self.status_filter.setCurrentIndex(0)
-        self.reload(record.id)
+        self.runner.write(engagement_ops.add, dialog.result_data, done=self._added,
+                          handles=_REFUSALS, failed=self._refused, parent=self)
+
+    def _added(self, record: EngagementRecord) -> None:
+        self.status_filter.setCurrentIndex(0)  # a filter must not hide the one just added
+        self._wanted = record.id
 
     def edit_selected(self) -> None:
         engagement_id = self.selected_id()
@@ -192,7 +186,7 @@ class EngagementsView(QWidget):
         try:
             record = engagements.get(self.store, engagement_id)
         except ConflictError as exc:
-            self._warn(str(exc))
+            ask.warn(self, str(exc))
             self.reload()
             return
         if record.status not in OPEN:
@@ -201,17 +195,24 @@ class EngagementsView(QWidget):
         dialog = EngagementDialog(record.data, choices, payment_rules(self.store), self)
         if not dialog.exec() or dialog.result_data in (None, record.data):
             return
-        try:
-            engagements.update(self.store, record.id, dialog.result_data, record.version)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-        self.reload(record.id)
+        self.runner.write(engagement_ops.edit, record.id, dialog.result_data, record.version,
+                          handles=_REFUSALS, failed=self._refused, parent=self)
 
-    def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+    def _refused(self, exc: BaseException) -> None:
+        ask.warn(self, _message(exc))
+        if isinstance(exc, ConflictError):
+            self.reload()  # show what the other change made of it
 
 
-def _message(exc: Exception) -> str:
+_REFUSALS = (ConflictError, ValidationError)
+
+
+def _shown_here(changes: Changes) -> bool:
+    # Contractor names show in the list; rules change the warnings on the one shown.
+    return changes.touches("engagements", "contractors", "settings")
+
+
+def _message(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(f"{line}." for line in error_lines(exc, LABELS))
     return str(exc)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +26,10 @@ from desktop.core.engagement import last_notice_date
 from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import LABELS, ExitPlanData, completeness, validate_exit_plan
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, exit_plans
-from desktop.store.db import Store
 from desktop.store.exit_plans import ExitPlanRecord
+from desktop.ui import ask
 from desktop.ui.fields import (
     ChoiceCombo,
     EnumCombo,
@@ -39,15 +39,17 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.runner import Runner
 
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
 
 
 class ExitPlanDialog(QDialog):
-    def __init__(self, store: Store, engagement_id: int, contractors: Sequence[tuple[int, str]],
+    def __init__(self, runner: Runner, engagement_id: int, contractors: Sequence[tuple[int, str]],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.store, self.engagement_id = store, engagement_id
+        self.runner, self.engagement_id = runner, engagement_id
+        store = runner.store
         self.result_record: ExitPlanRecord | None = None
         engagement = engagements.get(store, engagement_id)  # ConflictError if it is gone
         self.setWindowTitle(f"Exit plan: {engagement.data.title}")
@@ -277,19 +279,22 @@ class ExitPlanDialog(QDialog):
             first = next(n for n in self.editors if n in self._errors)
             self.editors[first].setFocus()
             return
-        try:
-            record = exit_plans.save(self.store, self.engagement_id, plan, self._version)
-        except ValidationError as exc:  # e.g. the backup contractor was deleted meanwhile
+        self.runner.write(engagement_ops.save_exit_plan, self.engagement_id, plan,
+                          self._version, done=self._saved,
+                          handles=(ValidationError, ConflictError), failed=self._refused,
+                          parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):  # e.g. the backup contractor was deleted meanwhile
             self._errors = {e.field: e.message for e in exc.errors}
             self._show_errors({n: m for n, m in self._errors.items() if n in self.editors})
             return
-        except ConflictError as exc:
-            reason = str(exc)
-            QMessageBox.warning(self, "Exit plan not saved",
-                                f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: "
-                                "copy anything you typed, then close this window and open the "
-                                "exit plan again.")
-            return
+        reason = str(exc)
+        ask.warn(self, f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: copy "
+                       "anything you typed, then close this window and open the exit plan "
+                       "again.", "Exit plan not saved")
+
+    def _saved(self, record: ExitPlanRecord) -> None:
         self.result_record = record
         self._version = record.version
         super().accept()

@@ -7,16 +7,10 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.core.risk import Band, band
+from desktop.core.risk import band
+from desktop.core.risk_palette import cell_tint
 from desktop.ui.position_tips import PositionTips
 
-# Strong colours for chips and text; tints for the map's cells (markers stay readable on them).
-BAND_COLOURS = {Band.LOW: "#1b7f3b", Band.MEDIUM: "#e0a800", Band.HIGH: "#e8590c",
-                Band.CRITICAL: "#b42318"}
-BAND_TEXT = {Band.LOW: "#ffffff", Band.MEDIUM: "#3b2a00", Band.HIGH: "#ffffff",
-             Band.CRITICAL: "#ffffff"}
-BAND_TINTS = {Band.LOW: "#c9ead2", Band.MEDIUM: "#fbe6a6", Band.HIGH: "#fbc9a5",
-              Band.CRITICAL: "#f4aaa3"}
 MARKER = "#24292f"
 GRID_LINE = "#ffffff"
 AXIS_TEXT = "#57606a"
@@ -122,7 +116,7 @@ class HeatMap(PositionTips):
         for lik in range(1, 6):
             for imp in range(1, 6):
                 rect = self.cell_rect(lik, imp)
-                painter.fillRect(rect, QColor(BAND_TINTS[band(lik * imp)]))
+                painter.fillRect(rect, QColor(cell_tint(lik, imp)))
         painter.setPen(QPen(QColor(GRID_LINE), 2))
         for i in range(6):
             painter.drawLine(QPointF(x0 + i * size, y0), QPointF(x0 + i * size, y0 + 5 * size))

@@ -52,7 +52,7 @@ def choice_combo(name: str, items: dict[str, Any]) -> QComboBox:
 
 
 class PreviewPage(QWizardPage):
-    """Checks every row in the Background (again whenever a choice here changes) and commits
+    """Checks every row off the UI thread (again whenever a choice here changes) and commits
     the wizard to the import when the user presses Import."""
 
     def __init__(self, wizard: ImportWizard):
@@ -61,7 +61,7 @@ class PreviewPage(QWizardPage):
                          "is added until you import.")
         self.flow = wizard
         self.setCommitPage(True)
-        self.task = Task(wizard.background, QProgressBar(objectName="analyseBar"), self)
+        self.task = Task(wizard.runner, QProgressBar(objectName="analyseBar"), self)
         self.summary = QLabel(objectName="summary", styleSheet="font-weight: 600;")
         self.warnings = QLabel(objectName="warnings", wordWrap=True)
         self.error = QLabel(objectName="previewError", wordWrap=True, styleSheet=ERROR_STYLE)

@@ -1,6 +1,6 @@
 """File ▸ Import contractors: choose a file, match its columns, check every row, import.
 
-Reading, checking and writing each run as a Task in the Background, which a page abandons when
+Reading, checking and writing each run as a Task through the runner, which a page abandons when
 it is left and the wizard when it closes; Cancel during the import only asks it to stop.
 """
 
@@ -38,13 +38,13 @@ from desktop.io import contractor_import as plan_import
 from desktop.io.contractor_import import DUPLICATE, REJECTED, Choices, Plan
 from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table, read_file
 from desktop.io.layouts import NAME_TARGETS, TARGETS, layout_key
+from desktop.operations.transfer import run_import
 from desktop.store import importing
-from desktop.store.db import Store
 from desktop.ui.background_task import Task
 from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.import_preview_model import plural, result_text
 from desktop.ui.import_preview_page import PreviewPage, choice_combo, list_table
-from desktop.ui.worker import Background
+from desktop.ui.runner import Runner
 
 FILE_FILTER = "Contact files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN",
@@ -81,7 +81,7 @@ class FilePage(Page):
         self.path_edit.returnPressed.connect(self._typed)
         choose = QPushButton("Choose…", objectName="chooseButton")
         choose.clicked.connect(self.choose)
-        self.task = Task(wizard.background, QProgressBar(objectName="readingBar"), self)
+        self.task = Task(wizard.runner, QProgressBar(objectName="readingBar"), self)
         self.task.bar.setTextVisible(False)
         self.format_label, self.encoding_label, self.delimiter_label, self.rows_label = (
             QLabel(objectName=n) for n in ("formatLabel", "encodingLabel", "delimiterLabel",
@@ -267,7 +267,7 @@ class ImportPage(Page):
                          "cancelling adds nothing.")
         self.status = _label("importStatus", "font-weight: 600;")
         self.details = _label("importDetails")
-        self.task = Task(wizard.background, QProgressBar(objectName="importBar"), self)
+        self.task = Task(wizard.runner, QProgressBar(objectName="importBar"), self)
         self.report_button = QPushButton("Save error report…", objectName="saveReportButton")
         self.report_button.clicked.connect(self.save_report)
         self.report_button.hide()
@@ -292,8 +292,8 @@ class ImportPage(Page):
         count = plural(len(new) + len(merges), "contractor", "contractors")
         self.status.setText(f"Importing {count}…")
         self.task.start(
-            lambda progress: importing.import_contractors(store, new, merges, progress.report),
-            self._done, self._failed)
+            lambda progress: run_import(store, new, merges, progress.report),
+            self._done, self._failed, write=True)
         self.completeChanged.emit()
 
     def cancel(self) -> None:
@@ -351,11 +351,11 @@ class ImportPage(Page):
 class ImportWizard(QWizard):
     """Accepted when the import added or merged at least one contractor."""
 
-    def __init__(self, store: Store, background: Background, settings: QSettings,
+    def __init__(self, runner: Runner, settings: QSettings,
                  parent: QWidget | None = None, path: Path | None = None,
                  today: dt.date | None = None):
         super().__init__(parent, objectName="importWizard", windowTitle="Import contractors")
-        self.store, self.background, self.settings, self.today = store, background, settings, today
+        self.runner, self.store, self.settings, self.today = runner, runner.store, settings, today
         self.path: Path | None = None
         self.table: Table | None = None
         self.choices: Choices | None = None
@@ -363,7 +363,7 @@ class ImportWizard(QWizard):
         self.planned: tuple[list, list] | None = None  # what writes(plan) gave: new, merges
         self.result_counts: importing.ImportResult | None = None
         # The roster's emails, read once, by the first check (on the worker thread).
-        self.emails = cache(partial(importing.emails, store))
+        self.emails = cache(partial(importing.emails, runner.store))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.file_page, self.columns_page = FilePage(self), ColumnsPage(self)
         self.preview_page, self.import_page = PreviewPage(self), ImportPage(self)

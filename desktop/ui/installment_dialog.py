@@ -12,22 +12,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.validation import FieldError, ValidationError
-from desktop.store import payments
-from desktop.store.db import Store
+from desktop.operations import payments as payment_ops
 from desktop.store.payments import InstallmentRow
 from desktop.ui.fields import DateLine, FieldBox, mark_invalid, save_cancel
+from desktop.ui.runner import Runner
 
 LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
 
 
 class InstallmentDialog(QDialog):
-    def __init__(self, store: Store, installment: InstallmentRow, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, installment: InstallmentRow,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Edit installment")
-        self.store, self.installment = store, installment
+        self.runner, self.installment = runner, installment
         i = installment
         self.editors = {"label": QLineEdit(i.label), "due_on": DateLine(),
                         "amount": QLineEdit(to_major_text(i.amount_minor, i.currency))}
@@ -65,17 +66,18 @@ class InstallmentDialog(QDialog):
             amount = parse_amount(self.editors["amount"].text() or "0", i.currency)
         except ValueError as exc:
             errors.append(FieldError("amount", str(exc)))
-        try:
-            if errors:
-                raise ValidationError(errors)
-            assert amount is not None
-            payments.edit_installment(self.store, i.id, label=self.editors["label"].text(),
-                                      due_on=due_on, amount_minor=amount,
-                                      expected_version=i.version)
-        except ValidationError as exc:
-            for name, box in self.boxes.items():
-                message = exc.for_field(name)
-                box.set_error(f"{LABELS[name]} {message}" if message else None)
-                mark_invalid(self.editors[name], bool(message))
+        if errors:
+            self._refused(ValidationError(errors))
             return
-        super().accept()
+        assert amount is not None
+        self.runner.write(payment_ops.edit_installment, i.id, label=self.editors["label"].text(),
+                          due_on=due_on, amount_minor=amount, expected_version=i.version,
+                          done=lambda _row: super(InstallmentDialog, self).accept(),
+                          handles=(ValidationError,), failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        assert isinstance(exc, ValidationError)
+        for name, box in self.boxes.items():
+            message = exc.for_field(name)
+            box.set_error(f"{LABELS[name]} {message}" if message else None)
+            mark_invalid(self.editors[name], bool(message))

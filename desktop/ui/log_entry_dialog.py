@@ -6,12 +6,11 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.enums import Channel
 from desktop.core.validation import ConflictError, ValidationError
-from desktop.store import communication
+from desktop.operations import engagements as engagement_ops
 from desktop.store.communication import LogEntry
-from desktop.store.db import Store
 from desktop.ui.fields import (
     ERROR_STYLE,
     DateLine,
@@ -21,17 +20,18 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.runner import Runner
 
 LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
           "follow_up_on": "Follow up on"}
 
 
 class LogEntryDialog(QDialog):
-    def __init__(self, store: Store, engagement_id: int, today: dt.date,
+    def __init__(self, runner: Runner, engagement_id: int, today: dt.date,
                  channel: Channel | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Add to the communication log")
-        self.store, self.engagement_id = store, engagement_id
+        self.runner, self.engagement_id = runner, engagement_id
         self.result_entry: LogEntry | None = None
         self.editors: dict[str, QWidget] = {
             "logged_on": DateLine(), "channel": EnumCombo(Channel, blank="(not set)"),
@@ -78,16 +78,19 @@ class LogEntryDialog(QDialog):
             return
         logged_on = dates["logged_on"]
         assert logged_on is not None
-        try:
-            self.result_entry = communication.add_log_entry(
-                self.store, self.engagement_id, logged_on=logged_on,
-                channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
-                summary=self.editors["summary"].value(),  # type: ignore[attr-defined]
-                follow_up_on=dates["follow_up_on"])
-        except ValidationError as exc:
-            self._show({e.field: e.message for e in exc.errors})
-            return
-        except ConflictError as exc:
-            self._show({}, str(exc))
-            return
+        self.runner.write(
+            engagement_ops.add_log_entry, self.engagement_id, logged_on=logged_on,
+            channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
+            summary=self.editors["summary"].value(),  # type: ignore[attr-defined]
+            follow_up_on=dates["follow_up_on"], done=self._added,
+            handles=(ValidationError, ConflictError), failed=self._refused, parent=self)
+
+    def _added(self, entry: LogEntry) -> None:
+        self.result_entry = entry
         super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._show({e.field: e.message for e in exc.errors})
+        else:
+            self._show({}, str(exc))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.money import format_money
 from desktop.core.schedule import Milestone, PlannedInstallment, milestone_schedule
 from desktop.core.validation import ValidationError

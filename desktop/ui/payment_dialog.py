@@ -11,18 +11,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.contractor import parse_date
+from desktop.core.dates import parse_date
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, ValidationError
-from desktop.store import payments
-from desktop.store.db import Store
+from desktop.operations import payments as payment_ops
 from desktop.store.payments import InstallmentRow, NeedsConfirmation
+from desktop.ui import ask
 from desktop.ui.fields import (
     ChoiceCombo,
     DateLine,
@@ -30,17 +29,18 @@ from desktop.ui.fields import (
     error_summary,
     mark_invalid,
 )
+from desktop.ui.runner import Runner
 
 LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
           "reference": "Reference", "invoice_number": "Invoice number"}
 
 
 class PaymentDialog(QDialog):
-    def __init__(self, store: Store, installment: InstallmentRow, today: dt.date,
+    def __init__(self, runner: Runner, installment: InstallmentRow, today: dt.date,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Record payment")
-        self.store, self.installment, self.today = store, installment, today
+        self.runner, self.installment, self.today = runner, installment, today
         self.result_row: InstallmentRow | None = None
         i = installment
         owed = format_money(i.outstanding_minor, i.currency)
@@ -72,6 +72,7 @@ class PaymentDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -108,28 +109,33 @@ class PaymentDialog(QDialog):
             self._show(errors)
             return
 
-        def record(allow_overpayment: bool) -> InstallmentRow:
-            return payments.record_payment(
-                self.store, i.id, amount_minor=amount, currency=i.currency, paid_on=paid_on,
-                method=self.method.value(), reference=self.reference.text(),
-                invoice_number=self.invoice_number.text(), today=self.today,
-                allow_overpayment=allow_overpayment)
+        self._record(paid_on, amount, allow_overpayment=False)
 
-        try:
-            try:
-                row = record(allow_overpayment=False)
-            except NeedsConfirmation as exc:
-                answer = QMessageBox.question(self, "Overpayment", str(exc))
-                if answer != QMessageBox.StandardButton.Yes:
-                    self._show({"amount": "is more than the "
-                                f"{format_money(i.outstanding_minor, i.currency)} outstanding"})
-                    return
-                row = record(allow_overpayment=True)
-        except ValidationError as exc:
-            self._show({e.field: e.message for e in exc.errors})
-            return
-        except ConflictError as exc:
-            self._show({}, str(exc))
-            return
+    def _record(self, paid_on: dt.date | None, amount: int, *, allow_overpayment: bool) -> None:
+        i = self.installment
+        self.buttons.setEnabled(False)  # one payment per click, however slow the disk
+        self.runner.write(
+            payment_ops.record_payment, i.id, amount_minor=amount, currency=i.currency,
+            paid_on=paid_on, method=self.method.value(), reference=self.reference.text(),
+            invoice_number=self.invoice_number.text(), today=self.today,
+            allow_overpayment=allow_overpayment, done=self._recorded,
+            handles=(NeedsConfirmation, ValidationError, ConflictError),
+            failed=lambda exc: self._refused(exc, paid_on, amount), parent=self)
+
+    def _recorded(self, row: InstallmentRow) -> None:
         self.result_row = row
         super().accept()
+
+    def _refused(self, exc: BaseException, paid_on: dt.date | None, amount: int) -> None:
+        self.buttons.setEnabled(True)
+        i = self.installment
+        if isinstance(exc, NeedsConfirmation):
+            if ask.confirm(self, "Overpayment", str(exc)):
+                self._record(paid_on, amount, allow_overpayment=True)
+            else:
+                self._show({"amount": "is more than the "
+                            f"{format_money(i.outstanding_minor, i.currency)} outstanding"})
+        elif isinstance(exc, ValidationError):
+            self._show({e.field: e.message for e in exc.errors})
+        else:
+            self._show({}, str(exc))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.enums import PlannerDecision
 from desktop.core.planner import Thresholds
-from desktop.reports.planner_report import (
+from desktop.core.planner_palette import (
     DECISION_COLOURS,
     MIDDLE_TINT,
     QUADRANT_LABELS,

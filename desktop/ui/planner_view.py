@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -43,17 +41,20 @@ from desktop.core.planner import (
     validate_rate,
 )
 from desktop.core.validation import ConflictError, FieldError, ValidationError
-from desktop.store import contractors, engagements, planner
-from desktop.store.db import Store
+from desktop.operations import planner as planner_ops
+from desktop.operations.changes import Changes
+from desktop.store import contractors, planner
 from desktop.store.reporting import business
 from desktop.store.rules import payment_rules
+from desktop.ui import ask
 from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
+from desktop.ui.follow import Follow
 from desktop.ui.planner_matrix import PlannerMatrix
 from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
-from desktop.ui.table_base import select_row, sorted_table
-from desktop.ui.worker import Background
+from desktop.ui.runner import Runner
+from desktop.ui.table_base import SelectionShown, select_row, sorted_table
 
 MUTED = "color: #57606a;"
 _WIDTHS = {ACol.HOURS: 84, ACol.IMPORTANCE: 82, ACol.COMPETENCE: 88, ACol.RECOMMENDATION: 124,
@@ -62,10 +63,9 @@ _WIDTHS = {ACol.HOURS: 84, ACol.IMPORTANCE: 82, ACol.COMPETENCE: 88, ACol.RECOMM
 
 
 class PlannerView(QWidget):
-    def __init__(self, store: Store, background: Background, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self.background = background  # kept for slow work later; today's reads are quick
+        self.runner, self.store = runner, runner.store
         self.thresholds = Thresholds()
         self.model = ActivitiesModel(self)
         self.quotes_model = QuotesModel(self)
@@ -73,9 +73,10 @@ class PlannerView(QWidget):
         self.currency, self.locale = "USD", "en_US"
         self.owner_value: int | None = None
         self.rates: list[ExchangeRate] = []
-        self._selecting = False
+        self._wanted: int | None = None  # to select once a write's result is shown
         self._build()
         self.refresh()
+        self.follow = Follow(runner, _shown_here, lambda _changes: self.refresh(), self)
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -107,7 +108,7 @@ class PlannerView(QWidget):
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.shown = SelectionShown(self.table, lambda: self._show_selection())
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -197,8 +198,11 @@ class PlannerView(QWidget):
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        """Re-read the activities, rates and settings; keep (or move to) a selection."""
-        keep = select_id if select_id is not None else self.selected_id()
+        """Re-read the activities, rates and settings (a few dozen rows: on this thread); keep
+        (or move to) a selection."""
+        keep = next((i for i in (select_id, self._wanted) if i is not None), None)
+        keep = self.selected_id() if keep is None else keep
+        self._wanted = None
         info = business(self.store)
         self.currency, self.locale = info.base_currency or "USD", info.locale or "en_US"
         self.owner_value = planner.owner_hour_value(self.store)
@@ -296,16 +300,8 @@ class PlannerView(QWidget):
         position = self.model.position_of(activity_id) if activity_id is not None else None
         if position is None and self.model.rowCount():
             position = 0
-        self._selecting = True
-        try:
+        with self.shown.settling():
             select_row(self.table, position)
-        finally:
-            self._selecting = False
-        self._show_selection()
-
-    def _selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
-        if not self._selecting:
-            self._show_selection()
 
     def _show_selection(self) -> None:
         row = self.selected_row()
@@ -356,13 +352,8 @@ class PlannerView(QWidget):
         if not dialog.exec() or dialog.result_data is None:
             return
         inputs, value_set, decision, notes = dialog.result_data
-        try:
-            new_id = planner.save(self.store, inputs, hour_value_set=value_set,
-                                  decision=decision, notes=notes)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-            return
-        self.refresh(new_id)
+        self._write(planner_ops.save_activity, inputs, hour_value_set=value_set,
+                    decision=decision, notes=notes, done=self._select_later)
 
     def edit_selected(self) -> None:
         row = self.selected_row()
@@ -372,12 +363,9 @@ class PlannerView(QWidget):
         if not dialog.exec() or dialog.result_data is None:
             return
         inputs, value_set, decision, notes = dialog.result_data
-        try:
-            planner.save(self.store, inputs, hour_value_set=value_set, decision=decision,
-                         notes=notes, activity_id=row.id, expected_version=row.record.version)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-        self.refresh(row.id)
+        self._write(planner_ops.save_activity, inputs, hour_value_set=value_set,
+                    decision=decision, notes=notes, activity_id=row.id,
+                    expected_version=row.record.version)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -385,17 +373,8 @@ class PlannerView(QWidget):
             return
         quotes = len(row.record.quotes)
         extra = f" and its {quotes} quote{'s' if quotes != 1 else ''}" if quotes else ""
-        answer = QMessageBox.question(self, APP_NAME,
-                                      f"Delete “{row.record.inputs.name}”{extra}?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            planner.delete_activity(self.store, row.id, row.record.version)
-        except ConflictError as exc:
-            self._warn(str(exc))
-            self.refresh(row.id)
-            return
-        self.refresh()
+        if ask.confirm(self, APP_NAME, f"Delete “{row.record.inputs.name}”{extra}?"):
+            self._write(planner_ops.delete_activity, row.id, row.record.version)
 
     # --- quotes --------------------------------------------------------------------------
     def _contractor_choices(self) -> list[tuple[int, str]]:
@@ -410,22 +389,13 @@ class PlannerView(QWidget):
         if not dialog.exec() or dialog.result_data is None:
             return
         quote, notes = dialog.result_data
-        try:
-            planner.add_quote(self.store, row.id, quote, notes)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-        self.refresh(row.id)
+        self._write(planner_ops.add_quote, row.id, quote, notes)
 
     def remove_quote(self) -> None:
         row, quote = self.selected_row(), self.selected_quote()
-        if row is None or quote is None:
-            return
-        answer = QMessageBox.question(
-            self, APP_NAME, f"Remove the quote from {quote.quote.source}?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        planner.delete_quote(self.store, quote.id)
-        self.refresh(row.id)
+        if row is not None and quote is not None and ask.confirm(
+                self, APP_NAME, f"Remove the quote from {quote.quote.source}?"):
+            self._write(planner_ops.delete_quote, row.id, quote.id)
 
     def start_engagement(self) -> None:
         """Open the engagement editor for the chosen quote's contractor, titled after the
@@ -443,23 +413,18 @@ class PlannerView(QWidget):
         dialog.editors["title"].setText(row.record.inputs.name)  # type: ignore[attr-defined]
         if not dialog.exec() or dialog.result_data is None:
             return
-        try:
-            engagements.create(self.store, dialog.result_data, activity_id=row.id)
-        except (ConflictError, ValidationError) as exc:
-            self._warn(_message(exc))
-            return
-        self.refresh(row.id)
+        self._write(planner_ops.start_engagement, dialog.result_data, row.id)
 
     # --- settings ------------------------------------------------------------------------
     def edit_owner_value(self) -> None:
         current = "" if self.owner_value is None else to_major_text(self.owner_value,
                                                                     self.currency)
         while True:
-            text, ok = QInputDialog.getText(
+            text = ask.text(
                 self, "Owner's hour value",
                 f"What an hour of your time is worth, in {self.currency} (blank: not set):",
-                text=current)
-            if not ok:
+                current)
+            if text is None:
                 return
             try:
                 value = parse_amount(text, self.currency) if text.strip() else None
@@ -468,17 +433,23 @@ class PlannerView(QWidget):
                 current = text
                 continue
             break
-        planner.set_owner_hour_value(self.store, value)
-        self.refresh()
+        self._write(planner_ops.set_owner_hour_value, value)
 
     def edit_rates(self) -> None:
         dialog = ExchangeRatesDialog(self.rates, self.currency, self)
         if dialog.exec() and dialog.result_data is not None:
-            planner.set_exchange_rates(self.store, dialog.result_data)
-            self.refresh()
+            self._write(planner_ops.set_exchange_rates, dialog.result_data)
+
+    def _write(self, op, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("done", None)
+        self.runner.write(op, *args, handles=(ConflictError, ValidationError),
+                          failed=lambda exc: self._warn(_message(exc)), parent=self, **kwargs)
+
+    def _select_later(self, activity_id: int) -> None:
+        self._wanted = activity_id
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, APP_NAME, message)
+        ask.warn(self, message)
 
 
 class ExchangeRatesDialog(QDialog):
@@ -571,7 +542,12 @@ class ExchangeRatesDialog(QDialog):
         super().accept()
 
 
-def _message(exc: Exception) -> str:
+def _shown_here(changes: Changes) -> bool:
+    # Quotes and "done by" name contractors and engagements; rates and hour value are settings.
+    return changes.touches("activities", "settings", "engagements", "contractors")
+
+
+def _message(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(f"{line}." for line in error_lines(exc, {**LABELS, **ENGAGEMENT_LABELS}))
     return str(exc)

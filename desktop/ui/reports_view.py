@@ -27,14 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core import periods
 from desktop.core.validation import Cancelled
-from desktop.store import contractors
-from desktop.store.db import Store
-from desktop.store.reporting import business, payment_currencies
-from desktop.ui.background_task import Progress, Task
-from desktop.ui.fields import ERROR_STYLE
-from desktop.ui.report_kinds import (
+from desktop.operations import reports
+from desktop.operations.reports import (
     AS_OF,
     CONTRACTOR,
+    CURRENCY,
     FILTERS,
     KINDS,
     PERIOD,
@@ -42,7 +39,13 @@ from desktop.ui.report_kinds import (
     Choice,
     ReportKind,
 )
-from desktop.ui.worker import Background
+from desktop.store import contractors
+from desktop.store.db import Store
+from desktop.store.reporting import business, payment_currencies
+from desktop.ui.background_task import Progress, Task
+from desktop.ui.fields import ERROR_STYLE
+from desktop.ui.follow import Follow
+from desktop.ui.runner import Runner
 
 PRESETS = ("This month", "Last month", "This quarter", "Last quarter", "This tax year",
            "Last tax year", "Custom dates")
@@ -86,13 +89,11 @@ def _choices(store: Store) -> tuple[tuple[int, int], list[tuple[int, str]], list
 class ReportsView(QWidget):
     ready = Signal()  # the filter lists are filled
 
-    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, settings: QSettings, parent: QWidget | None = None,
                  today: dt.date | None = None):
         super().__init__(parent)
-        self.store, self.settings = store, settings
+        self.runner, self.store, self.settings = runner, runner.store, settings
         self.today = today or dt.date.today()
-        # A report of 100,000 payments takes a while: its own thread keeps the roster's free.
-        self.background = Background(self)
         self.tax_year_start = (1, 1)
         self.list = QListWidget(objectName="reportList")
         self.list.setMaximumWidth(240)
@@ -149,7 +150,7 @@ class ReportsView(QWidget):
         self.open_after.toggled.connect(lambda on: settings.setValue("reports/open", on))
         self.cancel_button = QPushButton("Cancel", objectName="cancelReport")
         self.cancel_button.clicked.connect(self.cancel)
-        self.task = Task(self.background, QProgressBar(objectName="reportBar"), self)
+        self.task = Task(runner, QProgressBar(objectName="reportBar"), self)
         self.task.bar.setTextVisible(False)
         self.status = QLabel(objectName="reportStatus", wordWrap=True,
                              textInteractionFlags=Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -176,13 +177,19 @@ class ReportsView(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(right, 1)
         self._set_busy(False)
+        # Names, tags and archiving change the contractor and category lists; payments, the
+        # currencies; the business settings, the tax year.
+        self.follow = Follow(runner, lambda c: c.touches("contractors", "installments",
+                                                         "settings"),
+                             lambda _changes: self.refresh(), self)
         self.list.setCurrentRow(0)
 
     # --- choices -------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read the contractor, category and currency lists off the UI thread (on showing the
-        tab: 100,000 contractors take a moment)."""
-        self.background.submit(_choices, self.store, on_done=self._fill)
+        """Read the contractor, category and currency lists off the UI thread (100,000
+        contractors take a moment)."""
+        self.runner.read(_choices, self.store, done=self._fill, key="report-choices",
+                         parent=self)
 
     def _fill(self, found: tuple[tuple[int, int], list[tuple[int, str]], list[str], list[str]]
               ) -> None:
@@ -212,8 +219,8 @@ class ReportsView(QWidget):
         self.blurb.setText(kind.blurb)
         for need, (_label, field) in self.rows.items():
             self.form.setRowVisible(field, need in kind.needs)
-        for combo in (self.category, self.currency):
-            self.form.setRowVisible(combo, FILTERS in kind.needs)
+        self.form.setRowVisible(self.category, FILTERS in kind.needs)
+        self.form.setRowVisible(self.currency, bool({FILTERS, CURRENCY} & kind.needs))
         # A statement is about one contractor: "All contractors" is not a choice there.
         if self.contractor.count():
             self.contractor.model().item(0).setEnabled(kind.key != "statement")  # type: ignore[attr-defined]
@@ -239,12 +246,8 @@ class ReportsView(QWidget):
                       year=self.year.value(), as_of=_day(self.as_of), today=self.today)
 
     def problem(self, choice: Choice) -> str:
-        kind = self.kind()
-        if PERIOD in kind.needs and choice.last < choice.first:
-            return "The period ends before it starts."
-        if kind.key == "statement" and choice.contractor_id is None:
-            return "Choose the contractor the statement is for."
-        return ""
+        found = reports.problems(self.kind(), choice)
+        return " ".join(f"{e.field.capitalize()}: {e.message}." for e in found)
 
     # --- saving --------------------------------------------------------------------------
     def save(self, *, pdf: bool) -> None:
@@ -266,13 +269,10 @@ class ReportsView(QWidget):
         self.settings.setValue("reports/folder", str(path.parent))
         store = self.store
 
-        rows = kind.csv
-
         def write(progress: Progress) -> tuple[Path, int | None]:
-            if pdf or rows is None:
-                return kind.pdf(store, path, choice, progress.stop.is_set), None
-            with path.open("w", encoding="utf-8-sig", newline="") as out:
-                return path, rows(store, out, choice)
+            if pdf or kind.csv is None:
+                return reports.write_pdf(store, kind, path, choice, progress.stop.is_set), None
+            return path, reports.write_csv(store, kind, path, choice)
 
         self._set_busy(True)
         self._say(f"Writing {path.name}…")
@@ -312,6 +312,5 @@ class ReportsView(QWidget):
         self.status.setText(text)
 
     def close_down(self) -> None:
-        """Stop a report being written (the window is closing) and wait for the thread."""
+        """Stop a report being written (the window is closing)."""
         self.task.abandon()
-        self.background.wait()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME
 from desktop.core.blockers import Blocker, blockers
 from desktop.core.engagement import contract_value
 from desktop.core.money import format_money
@@ -56,12 +54,15 @@ from desktop.core.risk_catalog import (
     question,
     questions_in,
 )
+from desktop.core.risk_palette import BAND_COLOURS, BAND_TEXT
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, reviews
-from desktop.store.db import Store
 from desktop.store.reviews import ReviewRecord
+from desktop.ui import ask
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
-from desktop.ui.heat_map import BAND_COLOURS, BAND_TEXT, HeatMap
+from desktop.ui.heat_map import HeatMap
+from desktop.ui.runner import Runner
 
 GREY = "color: #57606a;"
 STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
@@ -206,10 +207,10 @@ class ReviewDialog(QDialog):
     screen and ``live_blockers`` what would still block signing with it.
     """
 
-    def __init__(self, store: Store, engagement_id: int, today: dt.date,
+    def __init__(self, runner: Runner, engagement_id: int, today: dt.date,
                  reviewer_default: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.runner, store = runner, runner.store
         self.engagement_id = engagement_id
         self.today = today
         self.reviewer_default = reviewer_default
@@ -591,18 +592,21 @@ class ReviewDialog(QDialog):
     def accept(self) -> None:
         if self.read_only:
             return
-        try:
-            self.saved = reviews.save(
-                self.store, self.engagement_id, answers=self.answers(),
-                replacement=self.replacement_value(), deadline_hardness=self.hardness_value(),
-                copyrightable=self.copyrightable.isChecked(), reviewer=self.reviewer.text(),
-                expected_version=self._expected_version)
-        except ConflictError as exc:
-            QMessageBox.warning(self, APP_NAME, f"The review was not saved: {exc}.")
-            return
-        except ValidationError as exc:
+        self.runner.write(
+            engagement_ops.save_review, self.engagement_id, answers=self.answers(),
+            replacement=self.replacement_value(), deadline_hardness=self.hardness_value(),
+            copyrightable=self.copyrightable.isChecked(), reviewer=self.reviewer.text(),
+            expected_version=self._expected_version, done=self._saved,
+            handles=(ConflictError, ValidationError), failed=self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
             self.error_label.setText("Not saved: " + " ".join(
                 f"{line}." for line in error_lines(exc, ERROR_LABELS)))
             self.error_label.show()
-            return
+        else:
+            ask.warn(self, f"The review was not saved: {exc}.")
+
+    def _saved(self, saved: ReviewRecord) -> None:
+        self.saved = saved
         super().accept()

@@ -63,23 +63,24 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def sort_key(row: ContractorRow, column: Col) -> Any:
-    """The value a column sorts by (ties then go by name, then id)."""
+    """The value a column sorts by (ties then go by name, then id), as the store's ORDER_BY
+    sorts it: texts by the collation keys stored with the row."""
     match column:
         case Col.NAME:
-            return row.display_name.casefold()
+            return row.name_key
         case Col.COMPANY:
-            return row.company.casefold()
+            return row.company_key
         case Col.STATUS:
             return _STATUS_ORDER.get(row.status, 99)
         case Col.TAGS:
-            return ", ".join(row.tags)
+            return min(row.tags, default="")  # the first skill, as the store sorts
         case Col.RATE:
             # Never compare amounts across currencies: group by currency, then amount.
             return (row.rate_minor is None, row.currency, row.rate_minor or 0)
         case Col.COUNTRY:
             return row.country
         case Col.EMAIL:
-            return row.email.casefold()
+            return row.email_key
         case Col.PHONE:
             return row.phone
         case Col.TAX_FORM:
@@ -168,12 +169,16 @@ class RosterModel(ReadOnlyTableModel):
     def _resort(self) -> None:
         column, order = self._sort
         rows = self._rows
+        descending = order == Qt.SortOrder.DescendingOrder
+        # Ties go by id, as in the store's ORDER_BY: order by id, then sort stably by the
+        # column (two sorts over plain keys beat one over (key, id) tuples).
+        ids = [r.id for r in rows]
+        by_id = sorted(range(len(rows)), key=ids.__getitem__, reverse=descending)
         if column == Col.NAME:
-            keys: list[Any] = [r.display_name.casefold() for r in rows]
+            keys: list[Any] = [r.name_key for r in rows]
         else:
-            keys = [(sort_key(r, column), r.display_name.casefold()) for r in rows]
-        self._order = sorted(range(len(rows)), key=keys.__getitem__,
-                             reverse=order == Qt.SortOrder.DescendingOrder)
+            keys = [(sort_key(r, column), r.name_key) for r in rows]
+        self._order = sorted(by_id, key=keys.__getitem__, reverse=descending)
         hay = self._hay
         self._sorted_hay = [_fresh(hay[i]) for i in self._order]
         self._results.clear()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,10 +24,12 @@ from PySide6.QtWidgets import (
 from desktop.core.deadlines import RULE_LABELS, PaymentRule, validate_rule
 from desktop.core.money import format_money, to_major_text
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import settings
 from desktop.store import rules
-from desktop.store.db import Store
 from desktop.store.rules import RuleRecord
+from desktop.ui import ask
 from desktop.ui.fields import FieldBox, mark_invalid, save_cancel
+from desktop.ui.runner import Runner
 from desktop.ui.table_base import ReadOnlyTableModel
 
 _COLUMNS = ("Where", "Rule", "Written contract from", "Default days", "Longest terms",
@@ -129,9 +130,9 @@ class RuleForm(QDialog):
 
 
 class RulesDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.runner, self.store = runner, runner.store
         self.setWindowTitle("Payment rules")
         self.model = RulesModel(self)
         self.table = QTableView()
@@ -175,8 +176,7 @@ class RulesDialog(QDialog):
     def add(self) -> None:
         form = RuleForm(None, self)
         if form.exec() and form.result_rule:
-            rules.add_rule(self.store, form.result_rule)
-            self.reload()
+            self._save(settings.add_rule, form.result_rule)
 
     def edit(self) -> None:
         record = self.selected()
@@ -184,20 +184,18 @@ class RulesDialog(QDialog):
             return
         form = RuleForm(record.rule, self)
         if form.exec() and form.result_rule:
-            self._save(lambda: rules.update_rule(self.store, record.id, form.result_rule,
-                                                 record.version))
+            self._save(settings.update_rule, record.id, form.result_rule, record.version)
 
     def remove(self) -> None:
         record = self.selected()
-        if record is None:
-            return
-        answer = QMessageBox.question(self, "Remove rule", f"Remove “{record.rule.name}”?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self._save(lambda: rules.delete_rule(self.store, record.id, record.version))
+        if record is not None and ask.confirm(self, "Remove rule",
+                                              f"Remove “{record.rule.name}”?"):
+            self._save(settings.delete_rule, record.id, record.version)
 
-    def _save(self, action) -> None:  # type: ignore[no-untyped-def]
-        try:
-            action()
-        except ConflictError as exc:
-            QMessageBox.warning(self, "Payment rules", str(exc))
-        self.reload()
+    def _save(self, op, *args) -> None:  # type: ignore[no-untyped-def]
+        def conflict(exc: BaseException) -> None:
+            ask.warn(self, str(exc), "Payment rules")
+            self.reload()
+
+        self.runner.write(op, *args, done=lambda _result: self.reload(),
+                          handles=(ConflictError,), failed=conflict, parent=self)

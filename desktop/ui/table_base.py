@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence, Sized
+from collections.abc import Callable, Iterator, Sequence, Sized
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
@@ -76,6 +77,28 @@ def select_row(table: QTableView, position: int | None) -> None:
     flags = QItemSelectionModel.SelectionFlag
     selection.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
     table.scrollTo(index)
+
+
+class SelectionShown:
+    """Calls ``show`` when the user changes a table's selection, and once after a selection
+    made in code (``with shown.settling(): ...``), however many signals that one sends."""
+
+    def __init__(self, table: QTableView, show: Callable[[], None]):
+        self._show, self._quiet = show, False
+        table.selectionModel().selectionChanged.connect(self._changed)
+
+    def _changed(self, *_args: Any) -> None:
+        if not self._quiet:
+            self._show()
+
+    @contextmanager
+    def settling(self) -> Iterator[None]:
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+        self._show()
 
 
 def sorted_table(model: QAbstractTableModel, column: int, order: Qt.SortOrder, *,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.io.roster_export import write_contractors, write_payments
-from desktop.store import exports
-from desktop.store.db import Store
-from desktop.ui.worker import Background
+from desktop.operations.transfer import EXPORTS, export_summary
+from desktop.operations.transfer import export_csv as export_csv_file
+from desktop.ui.runner import Runner
 
 IMPORTABLE = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 EXCEL_FILTER = "CSV for Excel (*.csv)"
@@ -29,26 +29,16 @@ def dropped_file(mime: QMimeData) -> Path | None:
     return paths[0]
 
 
-def write_export(store: Store, what: str, path: Path, excel: bool) -> int:
-    """Runs in the background: the whole file is written, or an error says why."""
-    rows: list = exports.contractors(store) if what == "contractors" else exports.payments(store)
-    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-        (write_contractors if what == "contractors" else write_payments)(out, rows)
-    return len(rows)
-
-
-def export_csv(parent: QWidget, store: Store, background: Background, what: str,
-               done: Callable[[str], None], failed: Callable[[BaseException], None]) -> None:
-    """Ask where, then write contractors or payments; ``done`` gets a status line."""
-    name = f"crewbook-{what}-{dt.date.today().isoformat()}.csv"
+def export_csv(parent: QWidget, runner: Runner, key: str, done: Callable[[str], None]) -> None:
+    """Ask where, then write one of the exports off the UI thread; ``done`` gets a status
+    line. A failure is told by the runner."""
+    export = EXPORTS[key]
+    name = f"crewbook-{key}-{dt.date.today().isoformat()}.csv"
     path, chosen = QFileDialog.getSaveFileName(
-        parent, f"Export {what}", str(Path.home() / name), f"{EXCEL_FILTER};;{PLAIN_FILTER}")
+        parent, export.title, str(Path.home() / name), f"{EXCEL_FILTER};;{PLAIN_FILTER}")
     if not path:
         return
     target = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
-
-    def written(count: int) -> None:
-        done(f"Exported {count} {what if count != 1 else what[:-1]} to {target}")
-
-    background.submit(write_export, store, what, target, chosen != PLAIN_FILTER,
-                      on_done=written, on_error=failed)
+    runner.read(partial(export_csv_file, runner.store, key, target,
+                        excel=chosen != PLAIN_FILTER),
+                done=lambda count: done(export_summary(key, count, target)), parent=parent)

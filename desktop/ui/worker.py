@@ -53,12 +53,13 @@ class _Runnable(QRunnable):
 
 
 class Background(QObject):
-    """Runs jobs one at a time in submission order, so writes never race each other."""
+    """Runs jobs on its own threads: with one thread (the default), one at a time in
+    submission order."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, threads: int = 1):
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool.setMaxThreadCount(threads)
 
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[[Any], None] | None = None,
@@ -73,3 +74,7 @@ class Background(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def pending(self) -> int:
+        """Jobs started or queued whose threads have not finished."""
+        return self._pool.activeThreadCount()

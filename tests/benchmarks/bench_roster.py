@@ -428,10 +428,10 @@ def measure_filter(folder, scratch) -> dict:  # type: ignore[no-untyped-def]
         window_key = []
         for text, _kind in steps:
             t = time.perf_counter()
-            window.search.setText(text)
+            window.roster.search.setText(text)
             app.processEvents()
             window_key.append((time.perf_counter() - t) * 1000)
-        window.background.wait(10_000)
+        window.runner.wait(10_000)
         window.hide()
         window.deleteLater()
         view.hide()

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from desktop.core.collation import name_key
 from desktop.store.models.base import Base, Tracked, UtcDateTime, code, text, utcnow
+
+# The roster's sort keys and the text each one is made from (desktop.core.collation).
+SORT_KEYS = {"display_name": "name_key", "company": "company_key", "email": "email_key"}
+
+
+def _key_of(column: str) -> Callable[[DefaultExecutionContext], bytes]:
+    """A Core insert that leaves a key out gets it made from its text, row by row."""
+    def default(context: DefaultExecutionContext) -> bytes:
+        return name_key(context.get_current_parameters().get(column) or "")
+    return default
 
 
 class Contractor(Tracked, Base):
@@ -38,6 +51,13 @@ class Contractor(Tracked, Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     archived_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     archive_reason: Mapped[str] = text(500)
+    # Sort keys, kept in step with their text by _keep_sort_keys (ORM writes) and _key_of
+    # (Core inserts); raw SQL inserts (the import's) must supply them.
+    name_key: Mapped[bytes] = mapped_column(LargeBinary, default=_key_of("display_name"),
+                                            index=True)
+    company_key: Mapped[bytes] = mapped_column(LargeBinary, default=_key_of("company"),
+                                               index=True)
+    email_key: Mapped[bytes] = mapped_column(LargeBinary, default=_key_of("email"), index=True)
 
     tags: Mapped[list[Tag]] = relationship(secondary="contractor_tag", order_by="Tag.name")
     rate_history: Mapped[list[RateChange]] = relationship(
@@ -47,6 +67,12 @@ class Contractor(Tracked, Base):
         Index("ix_contractor_email", "email"),
         Index("ix_contractor_status", "status"),
     )
+
+    @validates(*SORT_KEYS)
+    def _keep_sort_keys(self, column: str, value: str | None) -> str | None:
+        # None stays None, so a missing name still fails NOT NULL at flush.
+        setattr(self, SORT_KEYS[column], None if value is None else name_key(value))
+        return value
 
 
 class RateChange(Base):

@@ -1,5 +1,5 @@
-"""The four accountant reports as the Reports tab offers them: what each needs to be chosen, and
-how its PDF and CSV are written (off the UI thread, stoppable)."""
+"""Every report kind, defined once for the Reports tab and `crewbook report`: what each needs to
+be chosen, how its PDF and CSV are written (stoppable), and what is wrong with a choice."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from desktop.core.validation import FieldError, ValidationError
 from desktop.store.db import Store
 
-PERIOD, CONTRACTOR, FILTERS, TAX_YEAR, AS_OF = "period", "contractor", "filters", "tax_year", "as_of"
+# What a kind asks for: a period, one contractor, the payments filters (contractor, category,
+# currency), a tax year, a day to report on, or the currency a plan is shown in.
+PERIOD, CONTRACTOR, FILTERS, TAX_YEAR, AS_OF, CURRENCY = (
+    "period", "contractor", "filters", "tax_year", "as_of", "currency")
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,8 @@ def _outstanding_csv(store: Store, out: IO[str], c: Choice) -> int:
 def _planner_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
     from desktop.reports.planner_report import write_planner_report
 
-    return write_planner_report(store, path, today=c.today, should_stop=stop)
+    return write_planner_report(store, path, currency=c.currency, today=c.today,
+                                should_stop=stop)
 
 
 KINDS: tuple[ReportKind, ...] = (
@@ -120,5 +125,48 @@ KINDS: tuple[ReportKind, ...] = (
     ReportKind("planner", "Outsourcing plan",
                "Every activity on the importance and competence matrix, with what outsourcing "
                "the recommended ones costs and frees.",
-               frozenset(), _planner_pdf, None, lambda c: f"outsourcing-plan-{c.today.isoformat()}"),
+               frozenset({CURRENCY}), _planner_pdf, None,
+               lambda c: f"outsourcing-plan-{c.today.isoformat()}"),
 )
+BY_KEY: dict[str, ReportKind] = {kind.key: kind for kind in KINDS}
+
+
+def problems(kind: ReportKind, choice: Choice) -> list[FieldError]:
+    """What keeps this choice from making a report, by the field to fix."""
+    found = []
+    if PERIOD in kind.needs and choice.last < choice.first:
+        found.append(FieldError("period", "ends before it starts"))
+    if CONTRACTOR in kind.needs and choice.contractor_id is None:
+        found.append(FieldError("contractor", "choose the contractor the report is for"))
+    return found
+
+
+def write_pdf(store: Store, kind: ReportKind, path: Path, choice: Choice,
+              stop: Stop = lambda: False) -> Path:
+    """Raises ValidationError for a choice ``problems`` finds wrong, Cancelled when stopped."""
+    _check(kind, choice)
+    return kind.pdf(store, path, choice, stop)
+
+
+def write_csv(store: Store, kind: ReportKind, path: Path, choice: Choice, *,
+              excel: bool = True) -> int:
+    """The report's rows as CSV (with a BOM for Excel unless ``excel`` is False); returns how
+    many rows were written. A failure leaves no half-written file behind."""
+    _check(kind, choice)
+    if kind.csv is None:
+        raise ValidationError([FieldError("csv", f"the {kind.title.lower()} has no CSV form")])
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
+            rows = kind.csv(store, out, choice)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return rows
+
+
+def _check(kind: ReportKind, choice: Choice) -> None:
+    found = problems(kind, choice)
+    if found:
+        raise ValidationError(found)

@@ -1,0 +1,102 @@
+"""Engagements: the contract, its status path and signing, the review, exit plan, documents,
+ratings and the communication log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desktop.core.engagement import EngagementData
+from desktop.core.enums import EngagementStatus
+from desktop.core.exit_plan import ExitPlanData
+from desktop.core.validation import ConflictError
+from desktop.operations.changes import Changes, Done
+from desktop.store import communication, documents, engagements, exit_plans, reviews
+from desktop.store.communication import LogEntry
+from desktop.store.db import Store
+from desktop.store.documents import DocumentRecord
+from desktop.store.engagements import EngagementRecord, RatingData
+from desktop.store.exit_plans import ExitPlanRecord
+from desktop.store.reviews import ReviewRecord
+
+
+def touched(record: EngagementRecord) -> Changes:
+    """An engagement and its contractor (whose relationship figures follow it)."""
+    return Changes(engagements=frozenset({record.id}),
+                   contractors=frozenset({record.data.contractor_id}))
+
+
+def add(store: Store, data: EngagementData,
+        activity_id: int | None = None) -> Done[EngagementRecord]:
+    record = engagements.create(store, data, activity_id=activity_id)
+    changes = touched(record)
+    if activity_id is not None:
+        changes |= Changes(activities=frozenset({activity_id}))
+    return Done(record, changes)
+
+
+def edit(store: Store, engagement_id: int, data: EngagementData,
+         expected_version: int) -> Done[EngagementRecord]:
+    before = engagements.get(store, engagement_id)
+    record = engagements.update(store, engagement_id, data, expected_version)
+    # Moving an engagement to another contractor changes both contractors' figures.
+    return Done(record, touched(record) | touched(before))
+
+
+def move(store: Store, engagement_id: int, status: EngagementStatus, expected_version: int, *,
+         on: dt.date, by: str = "", reason: str = "") -> Done[EngagementRecord]:
+    """Move along the status path; signing always passes the risk gate (reviews.Blocked)."""
+    if status is EngagementStatus.SIGNED:
+        record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
+    else:
+        record = engagements.move(store, engagement_id, status, expected_version, on=on, by=by,
+                                  reason=reason)
+    return Done(record, touched(record))
+
+
+def rate(store: Store, engagement_id: int, rating: RatingData, on: dt.date) -> Changes:
+    engagements.rate(store, engagement_id, rating, on)
+    return touched(engagements.get(store, engagement_id))
+
+
+def add_log_entry(store: Store, engagement_id: int, **entry: Any) -> Done[LogEntry]:
+    """``entry``: logged_on, channel, summary, follow_up_on (see store.communication)."""
+    added = communication.add_log_entry(store, engagement_id, **entry)
+    return Done(added, Changes(engagements=frozenset({engagement_id})))
+
+
+def save_review(store: Store, engagement_id: int, **review: Any) -> Done[ReviewRecord]:
+    """``review``: answers, replacement, deadline_hardness, copyrightable, reviewer,
+    expected_version (see store.reviews.save)."""
+    saved = reviews.save(store, engagement_id, **review)
+    return Done(saved, Changes(engagements=frozenset({engagement_id})))
+
+
+def save_exit_plan(store: Store, engagement_id: int, plan: ExitPlanData,
+                   expected_version: int | None) -> Done[ExitPlanRecord]:
+    saved = exit_plans.save(store, engagement_id, plan, expected_version)
+    return Done(saved, Changes(engagements=frozenset({engagement_id})))
+
+
+def attach_document(store: Store, *, source: Path, **document: Any) -> Done[DocumentRecord]:
+    """``document``: engagement_id or contractor_id, kind, title, expires_on."""
+    record = documents.attach(store, source=source, **document)
+    return Done(record, _document_changes(record))
+
+
+def remove_document(store: Store, document_id: int, expected_version: int) -> Changes:
+    try:
+        record: DocumentRecord | None = documents.get(store, document_id)
+    except ConflictError:
+        record = None  # the removal below says it went elsewhere
+    documents.remove(store, document_id, expected_version)
+    if record is None:
+        return Changes(documents=frozenset({document_id}))
+    return _document_changes(record)
+
+
+def _document_changes(record: DocumentRecord) -> Changes:
+    return Changes(documents=frozenset({record.id}),
+                   engagements=frozenset({record.engagement_id} - {None}),
+                   contractors=frozenset({record.contractor_id} - {None}))

@@ -1,0 +1,50 @@
+"""Payment schedules and payments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from desktop.core.schedule import PlannedInstallment
+from desktop.operations.changes import Changes, Done
+from desktop.store import engagements, payments
+from desktop.store.db import Store
+from desktop.store.payments import InstallmentRow
+
+
+def _changes(store: Store, engagement_id: int, installment_ids: Sequence[int]) -> Changes:
+    contractor_id = engagements.get(store, engagement_id).data.contractor_id
+    return Changes(installments=frozenset(installment_ids),
+                   engagements=frozenset({engagement_id}),
+                   contractors=frozenset({contractor_id}))
+
+
+def record_payment(store: Store, installment_id: int, *, amount_minor: int, currency: str,
+                   paid_on: dt.date, method: str, reference: str = "", invoice_number: str = "",
+                   today: dt.date, allow_overpayment: bool = False) -> Done[InstallmentRow]:
+    """Raises payments.NeedsConfirmation when it is more than is owed and not allowed."""
+    row = payments.record_payment(
+        store, installment_id, amount_minor=amount_minor, currency=currency, paid_on=paid_on,
+        method=method, reference=reference, invoice_number=invoice_number, today=today,
+        allow_overpayment=allow_overpayment)
+    return Done(row, _changes(store, row.engagement_id, [row.id]))
+
+
+def edit_installment(store: Store, installment_id: int, *, label: str, due_on: dt.date | None,
+                     amount_minor: int, expected_version: int) -> Done[InstallmentRow]:
+    row = payments.edit_installment(store, installment_id, label=label, due_on=due_on,
+                                    amount_minor=amount_minor, expected_version=expected_version)
+    return Done(row, _changes(store, row.engagement_id, [row.id]))
+
+
+def cancel_installment(store: Store, installment_id: int,
+                       expected_version: int) -> Done[InstallmentRow]:
+    row = payments.cancel_installment(store, installment_id, expected_version)
+    return Done(row, _changes(store, row.engagement_id, [row.id]))
+
+
+def replace_schedule(store: Store, engagement_id: int,
+                     plan: Sequence[PlannedInstallment]) -> Done[list[InstallmentRow]]:
+    """Replace the installments not yet paid with ``plan``."""
+    rows = payments.replace_schedule(store, engagement_id, plan)
+    return Done(rows, _changes(store, engagement_id, [r.id for r in rows]))

@@ -1,0 +1,71 @@
+"""Getting contractors in (a planned import) and out (the CSV exports)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from desktop.core.contractor import ContractorData
+from desktop.io.roster_export import write_contractors, write_payments
+from desktop.operations.changes import Changes, Done
+from desktop.store import exports, importing
+from desktop.store.db import Store
+from desktop.store.importing import ImportResult, NewContractor, Progress
+
+
+def run_import(store: Store, new: Sequence[NewContractor],
+               merges: Sequence[tuple[int, ContractorData]] = (),
+               progress: Progress | None = None) -> Done[ImportResult]:
+    """Write a planned import in one transaction (io.contractor_import plans it); raises
+    Cancelled, having written nothing, when ``progress`` says stop."""
+    result = importing.import_contractors(store, new, merges, progress)
+    merged = frozenset(contractor_id for contractor_id, _data in merges)
+    return Done(result, Changes(everything=bool(new), contractors=merged))
+
+
+@dataclass(frozen=True)
+class Export:
+    key: str
+    title: str  # as a menu names it
+    noun: tuple[str, str]  # one, many
+    write: Callable[[Store, IO[str]], int]
+
+
+def _contractors(store: Store, out: IO[str]) -> int:
+    rows = exports.contractors(store)
+    write_contractors(out, rows)
+    return len(rows)
+
+
+def _payments(store: Store, out: IO[str]) -> int:
+    rows = exports.payments(store)
+    write_payments(out, rows)
+    return len(rows)
+
+
+EXPORTS: dict[str, Export] = {e.key: e for e in (
+    Export("contractors", "Export contractors", ("contractor", "contractors"), _contractors),
+    Export("payments", "Export payments", ("payment", "payments"), _payments),
+)}
+
+
+def export_csv(store: Store, key: str, path: Path, *, excel: bool = False) -> int:
+    """Write one export whole (``excel`` adds the BOM Excel needs for UTF-8); returns the rows
+    written. A failure leaves no half-written file behind."""
+    export = EXPORTS[key]
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
+            count = export.write(store, out)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def export_summary(key: str, count: int, path: Path) -> str:
+    one, many = EXPORTS[key].noun
+    return f"Exported {count:,} {one if count == 1 else many} to {path}"

@@ -1,0 +1,33 @@
+"""Opening the window must not load ReportLab: PDFs are written on request, and their modules
+are imported then (about 0.1 s of every start-up otherwise). Each check runs a fresh
+interpreter, since this test session has long since imported the reports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("reportlab",)
+
+
+def _loaded_after(module: str) -> list[str]:
+    code = (f"import sys, {module}\n"
+            f"heavy = {HEAVY!r}\n"
+            "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("module", ["desktop.ui.main_window", "desktop.ui.app"])
+def test_start_up_does_not_import_reportlab(module: str) -> None:
+    offending = _loaded_after(module)
+    assert not offending, f"importing {module} loads: {', '.join(offending)}"
