@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.store.logfile import log_dir, log_file, redact
+from desktop.ui import ask
 
 log = logging.getLogger(__name__)
 
@@ -228,10 +228,9 @@ def show_log_folder(parent: QWidget | None = None) -> bool:
         folder = current.parent if current is not None else log_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.warning(parent, "Log folder", f"The log folder cannot be made:\n{exc}")
+        ask.warn(parent, f"The log folder cannot be made:\n{exc}", "Log folder")
         return False
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    QMessageBox.information(parent, "Log folder",
-                            f"No file manager could be opened. The log is in:\n{folder}")
+    ask.inform(parent, f"No file manager could be opened. The log is in:\n{folder}", "Log folder")
     return False

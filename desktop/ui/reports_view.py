@@ -178,10 +178,11 @@ class ReportsView(QWidget):
         layout.addLayout(right, 1)
         self._set_busy(False)
         # Names, tags and archiving change the contractor and category lists; payments, the
-        # currencies; the business settings, the tax year.
+        # currencies; the business settings, the tax year. A hidden tab reads them when shown:
+        # 100,000 names are not worth reading beside the roster's own first load.
         self.follow = Follow(runner, lambda c: c.touches("contractors", "installments",
                                                          "settings"),
-                             lambda _changes: self.refresh(), self)
+                             lambda _changes: self.refresh(), self, when_shown=True)
         self.list.setCurrentRow(0)
 
     # --- choices -------------------------------------------------------------------------
