@@ -673,3 +673,16 @@ def test_each_blocker_links_to_where_it_is_fixed(view: EngagementsView, store: S
     with qtbot.waitSignal(view.pane.contractor_requested, timeout=1000) as asked:
         view.pane.go_to("contractor.identity_verified_on")
     assert opened == ["review", "exit plan", "edit"] and asked.args == [maya]
+
+
+def test_pressing_save_twice_saves_once(qtbot, store: Store, maya: int, runner: Runner) -> None:  # type: ignore[no-untyped-def]
+    with elsewhere(store):
+        record = engagements.create(store, make_engagement(maya))
+    dialog = LogEntryDialog(runner, record.id, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.editors["summary"].setPlainText("Call about the proofs")  # type: ignore[attr-defined]
+    dialog.accept()
+    dialog.accept()  # a double press, before the first write has landed
+    settle(qtbot, runner)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert [e.summary for e in communication.log(store, record.id)] == ["Call about the proofs"]

@@ -175,3 +175,38 @@ def test_choosing_rows_by_hand_after_a_refresh_still_shows_each(qtbot, window: M
                          engagements_view.model.index(2, 0)).center())
     assert engagements_view.pane.record is not None
     assert engagements_view.pane.record.id == engagements_view.model.row_at(2).id
+
+
+def test_a_contractor_added_while_the_roster_loads_stays_in_it(
+        qtbot, store: Store, data_folder: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from desktop.ui import roster_view
+
+    contractors.create_many(store, [make_contractor(display_name=f"Person {i:04d}", email="")
+                                    for i in range(roster_view.FIRST_SCREEN * 2)])
+    gate = threading.Event()
+    read_whole = roster_view._full_roster
+
+    def slow_full_roster(*args):  # type: ignore[no-untyped-def]
+        rows = read_whole(*args)  # read before the write below...
+        gate.wait(10)  # ...and delivered after it
+        return rows
+
+    monkeypatch.setattr(roster_view, "_full_roster", slow_full_roster)
+    window = MainWindow(store, data_folder, QSettings(str(tmp_path / "ui.ini"),
+                                                      QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.first_rows_shown, timeout=10_000):
+        window.load()
+    added: list[object] = []
+    window.runner.write(contractor_ops.add, make_contractor(display_name="Aaron Late"),
+                        done=added.append)
+    qtbot.waitUntil(lambda: bool(added), timeout=10_000)
+    gate.set()
+    qtbot.waitUntil(lambda: window.roster.model.complete, timeout=10_000)
+    settle(qtbot, window.runner)
+    assert "Aaron Late" in [r.display_name for r in window.roster.model.all_rows()]
+    window.runner.wait()

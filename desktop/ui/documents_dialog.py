@@ -42,6 +42,7 @@ from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
 from desktop.ui.follow import Follow
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 from desktop.ui.table_base import DatedRowsModel
 
 
@@ -116,7 +117,7 @@ class DocumentModel(DatedRowsModel):
         return row.expires_on.isoformat() if row.expires_on else ""
 
 
-class AttachDialog(QDialog):
+class AttachDialog(SavingDialog):
     """Say what a chosen file is, then store it; errors show under the field they concern."""
 
     LABELS = {"kind": "Kind", "title": "Title", "expires_on": "Expires on"}
@@ -176,17 +177,15 @@ class AttachDialog(QDialog):
         except ValueError as exc:
             self._show({"expires_on": str(exc)})
             return
-        self.runner.write(
+        self.save(
             engagement_ops.attach_document, engagement_id=self.engagement_id,
             kind=self.editors["kind"].value(),  # type: ignore[attr-defined]
             source=self.source, title=self.editors["title"].text(),  # type: ignore[attr-defined]
             expires_on=expires_on, done=self._attached,
-            handles=(ValidationError, ConflictError, StoreError, OSError), failed=self._refused,
-            parent=self)
+            handles=(ValidationError, ConflictError, StoreError, OSError), failed=self._refused)
 
     def _attached(self, record: DocumentRecord) -> None:
         self.result_record = record
-        super().accept()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

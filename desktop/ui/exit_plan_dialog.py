@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,11 +39,12 @@ from desktop.ui.fields import (
     save_cancel,
 )
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
 
 
-class ExitPlanDialog(QDialog):
+class ExitPlanDialog(SavingDialog):
     def __init__(self, runner: Runner, engagement_id: int, contractors: Sequence[tuple[int, str]],
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -279,10 +279,9 @@ class ExitPlanDialog(QDialog):
             first = next(n for n in self.editors if n in self._errors)
             self.editors[first].setFocus()
             return
-        self.runner.write(engagement_ops.save_exit_plan, self.engagement_id, plan,
-                          self._version, done=self._saved,
-                          handles=(ValidationError, ConflictError), failed=self._refused,
-                          parent=self)
+        self.save(engagement_ops.save_exit_plan, self.engagement_id, plan, self._version,
+                  done=self._saved, handles=(ValidationError, ConflictError),
+                  failed=self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):  # e.g. the backup contractor was deleted meanwhile
@@ -297,4 +296,3 @@ class ExitPlanDialog(QDialog):
     def _saved(self, record: ExitPlanRecord) -> None:
         self.result_record = record
         self._version = record.version
-        super().accept()

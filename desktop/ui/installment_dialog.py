@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,11 +18,12 @@ from desktop.operations import payments as payment_ops
 from desktop.store.payments import InstallmentRow
 from desktop.ui.fields import DateLine, FieldBox, mark_invalid, save_cancel
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 
 LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
 
 
-class InstallmentDialog(QDialog):
+class InstallmentDialog(SavingDialog):
     def __init__(self, runner: Runner, installment: InstallmentRow,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,10 +70,9 @@ class InstallmentDialog(QDialog):
             self._refused(ValidationError(errors))
             return
         assert amount is not None
-        self.runner.write(payment_ops.edit_installment, i.id, label=self.editors["label"].text(),
-                          due_on=due_on, amount_minor=amount, expected_version=i.version,
-                          done=lambda _row: super(InstallmentDialog, self).accept(),
-                          handles=(ValidationError,), failed=self._refused, parent=self)
+        self.save(payment_ops.edit_installment, i.id, label=self.editors["label"].text(),
+                  due_on=due_on, amount_minor=amount, expected_version=i.version,
+                  handles=(ValidationError,), failed=self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         assert isinstance(exc, ValidationError)

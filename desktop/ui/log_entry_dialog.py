@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.dates import parse_date
 from desktop.core.enums import Channel
@@ -21,12 +21,13 @@ from desktop.ui.fields import (
     save_cancel,
 )
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 
 LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
           "follow_up_on": "Follow up on"}
 
 
-class LogEntryDialog(QDialog):
+class LogEntryDialog(SavingDialog):
     def __init__(self, runner: Runner, engagement_id: int, today: dt.date,
                  channel: Channel | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,16 +79,15 @@ class LogEntryDialog(QDialog):
             return
         logged_on = dates["logged_on"]
         assert logged_on is not None
-        self.runner.write(
+        self.save(
             engagement_ops.add_log_entry, self.engagement_id, logged_on=logged_on,
             channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
             summary=self.editors["summary"].value(),  # type: ignore[attr-defined]
             follow_up_on=dates["follow_up_on"], done=self._added,
-            handles=(ValidationError, ConflictError), failed=self._refused, parent=self)
+            handles=(ValidationError, ConflictError), failed=self._refused)
 
     def _added(self, entry: LogEntry) -> None:
         self.result_entry = entry
-        super().accept()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,12 +29,13 @@ from desktop.ui.fields import (
     mark_invalid,
 )
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 
 LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
           "reference": "Reference", "invoice_number": "Invoice number"}
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(SavingDialog):
     def __init__(self, runner: Runner, installment: InstallmentRow, today: dt.date,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,7 +72,6 @@ class PaymentDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -113,21 +112,18 @@ class PaymentDialog(QDialog):
 
     def _record(self, paid_on: dt.date | None, amount: int, *, allow_overpayment: bool) -> None:
         i = self.installment
-        self.buttons.setEnabled(False)  # one payment per click, however slow the disk
-        self.runner.write(
+        self.save(
             payment_ops.record_payment, i.id, amount_minor=amount, currency=i.currency,
             paid_on=paid_on, method=self.method.value(), reference=self.reference.text(),
             invoice_number=self.invoice_number.text(), today=self.today,
             allow_overpayment=allow_overpayment, done=self._recorded,
             handles=(NeedsConfirmation, ValidationError, ConflictError),
-            failed=lambda exc: self._refused(exc, paid_on, amount), parent=self)
+            failed=lambda exc: self._refused(exc, paid_on, amount))
 
     def _recorded(self, row: InstallmentRow) -> None:
         self.result_row = row
-        super().accept()
 
     def _refused(self, exc: BaseException, paid_on: dt.date | None, amount: int) -> None:
-        self.buttons.setEnabled(True)
         i = self.installment
         if isinstance(exc, NeedsConfirmation):
             if ask.confirm(self, "Overpayment", str(exc)):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -63,6 +62,7 @@ from desktop.ui import ask
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
 from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
 
 GREY = "color: #57606a;"
 STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
@@ -200,7 +200,7 @@ class QuestionRow(QFrame):
         self.status.setStyleSheet(STATUS_STYLE[style])
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(SavingDialog):
     """Answer, score and save the risk review of one engagement.
 
     After Save, ``saved`` holds the stored ReviewRecord. ``live`` is the score of what is on
@@ -592,12 +592,12 @@ class ReviewDialog(QDialog):
     def accept(self) -> None:
         if self.read_only:
             return
-        self.runner.write(
+        self.save(
             engagement_ops.save_review, self.engagement_id, answers=self.answers(),
             replacement=self.replacement_value(), deadline_hardness=self.hardness_value(),
             copyrightable=self.copyrightable.isChecked(), reviewer=self.reviewer.text(),
             expected_version=self._expected_version, done=self._saved,
-            handles=(ConflictError, ValidationError), failed=self._refused, parent=self)
+            handles=(ConflictError, ValidationError), failed=self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
@@ -609,4 +609,3 @@ class ReviewDialog(QDialog):
 
     def _saved(self, saved: ReviewRecord) -> None:
         self.saved = saved
-        super().accept()

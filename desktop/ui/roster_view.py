@@ -69,6 +69,7 @@ class RosterView(QSplitter):
         self.model = RosterModel(self)
         self._pending_selection: list[int] = []  # chosen by a write whose rows are on the way
         self._stale: set[int] = set()  # changed contractors whose rows are being re-read
+        self._loading: set[int] | None = None  # while a full load runs: what changed meanwhile
         self._build_widgets()
         self._build_actions()
         self.follow = Follow(runner, lambda c: c.touches("contractors"), self._changed, self)
@@ -179,6 +180,7 @@ class RosterView(QSplitter):
         """Fetch the roster off the UI thread: a first screen in the current order, then the
         rest (filtering and the counts become exact when it arrives)."""
         self.message.emit("Loading contractors…", 0)
+        self._loading = set()
         column, order = self.model.sort_order
         self.runner.read(partial(contractors.list_rows, self.store, order=ORDER_KEYS[column],
                                  descending=order == Qt.SortOrder.DescendingOrder,
@@ -205,6 +207,9 @@ class RosterView(QSplitter):
         self._after_change(selected)
         self.table.verticalScrollBar().setValue(scrolled)
         self.message.emit("", 0)
+        changed, self._loading = self._loading, None
+        if changed:  # written while the load was read: these rows may be older than the write
+            self._changed(Changes(contractors=frozenset(changed)))
         if first:
             self.first_rows_shown.emit(len(rows))
         self.roster_loaded.emit(len(rows))
@@ -214,6 +219,8 @@ class RosterView(QSplitter):
         if changes.everything:
             self.load()
             return
+        if self._loading is not None:
+            self._loading |= changes.contractors
         self._stale |= changes.contractors
         ids = sorted(self._stale)
         self.runner.read(contractors.list_rows, self.store, ids,
