@@ -13,12 +13,12 @@ from desktop.store.db import Store
 @contextmanager
 def elsewhere(store: Store) -> Iterator[Store]:
     """Writes in this block run on the test's thread as if another program made them."""
-    banned = store._no_writes_on
+    banned = store.writes_banned
     store.forbid_writes_on(None)
     try:
         yield store
     finally:
-        if banned is not None:
+        if banned:
             store.forbid_writes_on(threading.main_thread())
 
 

@@ -126,6 +126,10 @@ class Store:
             event.remove(self.engine, "before_cursor_execute", self._check_thread)
         self._no_writes_on = None if thread is None else thread.ident
 
+    @property
+    def writes_banned(self) -> bool:
+        return self._no_writes_on is not None
+
     def _check_thread(self, _conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
         if (threading.get_ident() == self._no_writes_on
                 and statement.lstrip()[:6].upper() in _WRITES):

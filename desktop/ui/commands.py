@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core.contractor import ContractorData
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
+from desktop.operations.changes import Changes
 from desktop.ui import ask
 from desktop.ui.runner import Runner
 
@@ -21,11 +22,17 @@ class _Command(QUndoCommand):
     ``drop`` takes it off the stack (its undo and redo do nothing from then on)."""
 
     drop: Callable[[QUndoCommand], None] = staticmethod(lambda _command: None)
+    _runner: Runner
+
+    def _contractors(self) -> list[int]:
+        raise NotImplementedError
 
     def _conflict(self, exc: BaseException) -> None:
         self.setObsolete(True)
         ask.warn(None, str(exc))
         self.drop(self)
+        # Changed elsewhere: every view shows these contractors as they are now.
+        self._runner.publish(Changes(contractors=frozenset(self._contractors())))
 
 
 class ArchiveCommand(_Command):
@@ -37,6 +44,9 @@ class ArchiveCommand(_Command):
         super().__init__(f"{'Archive' if archive else 'Restore'} {who}")
         self._runner, self._versions, self._archive = runner, dict(versions), archive
         self._select, self._reasons = select, reasons or {}
+
+    def _contractors(self) -> list[int]:
+        return list(self._versions)
 
     def redo(self) -> None:
         self._apply(self._archive)
@@ -67,6 +77,9 @@ class EditCommand(_Command):
         super().__init__(f"Edit {after.display_name}")
         self._runner, self._id, self._version = runner, contractor_id, [version]
         self._before, self._after, self._select = before, after, select
+
+    def _contractors(self) -> list[int]:
+        return [self._id]
 
     def redo(self) -> None:
         self._save(self._after)

@@ -47,6 +47,7 @@ from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
+from desktop.operations.changes import Changes
 from desktop.store import communication, contractors, engagements, payments, reviews
 from desktop.store.communication import LogEntry
 from desktop.store.engagements import EngagementRecord
@@ -319,7 +320,7 @@ class EngagementPane(QWidget):
         # Signing is checked again at the moment it is written.
         self.runner.write(engagement_ops.move, record.id, status, record.version, on=today,
                           by=signer, reason=reason, done=moved, handles=_REFUSALS,
-                          failed=lambda exc: self._warn(_message(exc)), parent=self)
+                          failed=lambda exc: self._refused(exc, record.id), parent=self)
 
     def _rate(self, record: EngagementRecord, today: dt.date) -> None:
         """Ratings at the end of the work feed the contractor's record."""
@@ -422,7 +423,8 @@ class EngagementPane(QWidget):
                 "Nothing will be owed on it."):
             return
         self.runner.write(payment_ops.cancel_installment, chosen.id, chosen.version,
-                          handles=_REFUSALS, failed=lambda exc: self._warn(_message(exc)),
+                          handles=_REFUSALS,
+                          failed=lambda exc: self._refused(exc, chosen.engagement_id),
                           parent=self)
 
     def generate_schedule(self) -> None:
@@ -450,7 +452,8 @@ class EngagementPane(QWidget):
             self._warn("No schedule was made. " + _message(exc))
             return
         self.runner.write(payment_ops.replace_schedule, record.id, plan, handles=_REFUSALS,
-                          failed=lambda exc: self._warn("No schedule was made. " + _message(exc)),
+                          failed=lambda exc: self._refused(exc, record.id,
+                                                           "No schedule was made. "),
                           parent=self)
 
     def add_log_entry(self) -> None:
@@ -461,6 +464,11 @@ class EngagementPane(QWidget):
 
     def _warn(self, text: str) -> None:
         ask.warn(self, text)
+
+    def _refused(self, exc: BaseException, engagement_id: int, lead: str = "") -> None:
+        self._warn(lead + _message(exc))
+        if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
+            self.runner.publish(Changes(engagements=frozenset({engagement_id})))
 
 
 _REFUSALS = (ConflictError, ValidationError, reviews.Blocked)

@@ -196,12 +196,17 @@ class EngagementsView(QWidget):
         if not dialog.exec() or dialog.result_data in (None, record.data):
             return
         self.runner.write(engagement_ops.edit, record.id, dialog.result_data, record.version,
-                          handles=_REFUSALS, failed=self._refused, parent=self)
+                          handles=_REFUSALS, failed=lambda exc: self._refused(exc, record.id),
+                          parent=self)
 
-    def _refused(self, exc: BaseException) -> None:
+    def _refused(self, exc: BaseException, engagement_id: int | None = None) -> None:
         ask.warn(self, _message(exc))
-        if isinstance(exc, ConflictError):
-            self.reload()  # show what the other change made of it
+        if not isinstance(exc, ConflictError):
+            return
+        if engagement_id is None:  # the contractor went meanwhile: show the list as it is
+            self.reload()
+        else:  # the engagement changed elsewhere: every view shows it as it is now
+            self.runner.publish(Changes(engagements=frozenset({engagement_id})))
 
 
 _REFUSALS = (ConflictError, ValidationError)

@@ -74,7 +74,3 @@ class Background(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
-
-    def pending(self) -> int:
-        """Jobs started or queued whose threads have not finished."""
-        return self._pool.activeThreadCount()
