@@ -27,7 +27,7 @@ from desktop.operations.changes import Changes, Done
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.reviews import Blocked
-from desktop.ui import ask
+from desktop.ui import ask, crash
 from desktop.ui.worker import Background, Job
 
 log = logging.getLogger("desktop.runner")
@@ -141,9 +141,7 @@ class Runner(QObject):
                 if not isinstance(exc, Cancelled):
                     ask.warn(window, message(exc))
             else:
-                from desktop.ui.crash import show_unexpected_error
-
-                show_unexpected_error(window, exc)
+                crash.show_unexpected_error(window, exc)
         elif not expected:
             log.error("%s failed", name, exc_info=(type(exc), exc, exc.__traceback__))
         if failed is not None:
