@@ -74,6 +74,25 @@ def test_signing_is_refused_until_every_blocker_is_fixed(store: Store, in_review
     assert again.id != frozen.id and again.frozen_at is None  # a new review after signing
 
 
+def test_signing_and_freezing_the_review_land_together_or_not_at_all(
+        store: Store, in_review, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    save(store, in_review.id, safe(), None)
+    exit_plans.save(store, in_review.id, validate_exit_plan({
+        "for_cause": True, "handover_work": "Files", "data_disposition": "destroy",
+        "access_revocation": "Drive"}), None)
+
+    def disk_full():  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(reviews, "utcnow", disk_full)  # fails while freezing the review
+    with pytest.raises(OSError):
+        reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    record = engagements.get(store, in_review.id)
+    assert (record.status, record.signed_on, record.version) == \
+        (EngagementStatus.IN_REVIEW, None, in_review.version)
+    assert reviews.latest(store, in_review.id).frozen_at is None
+
+
 def test_unverified_identity_blocks(store: Store) -> None:
     who = contractors.create(store, make_contractor()).id
     record = engagements.create(store, make_engagement(

@@ -113,24 +113,32 @@ def update(store: Store, engagement_id: int, data: EngagementData,
 def move(store: Store, engagement_id: int, new_status: EngagementStatus | str,
          expected_version: int, *, on: dt.date, by: str = "", reason: str = "") -> EngagementRecord:
     """Move along the status path; signing records when and by whom, ending records why."""
+    with store.transaction() as session:
+        return move_in(session, engagement_id, new_status, expected_version, on=on, by=by,
+                       reason=reason)
+
+
+def move_in(session: Session, engagement_id: int, new_status: EngagementStatus | str,
+            expected_version: int, *, on: dt.date, by: str = "",
+            reason: str = "") -> EngagementRecord:
+    """``move`` inside a transaction the caller holds (signing freezes its review in it too)."""
     new_status = EngagementStatus(new_status)
+    obj = _load(session, engagement_id, expected_version)
     try:
-        with store.transaction() as session:
-            obj = _load(session, engagement_id, expected_version)
-            try:
-                check_move(obj.status, new_status)
-            except ValueError as exc:
-                raise ValidationError([FieldError("status", str(exc))]) from None
-            obj.status = new_status.value
-            if new_status is EngagementStatus.SIGNED:
-                obj.signed_on, obj.signed_by = on, by.strip()
-            if new_status in (EngagementStatus.COMPLETED, EngagementStatus.TERMINATED,
-                              EngagementStatus.CANCELLED):
-                obj.ended_on, obj.end_reason = on, reason.strip()
-            session.flush()
-            return _record(session, obj)
+        check_move(obj.status, new_status)
+    except ValueError as exc:
+        raise ValidationError([FieldError("status", str(exc))]) from None
+    obj.status = new_status.value
+    if new_status is EngagementStatus.SIGNED:
+        obj.signed_on, obj.signed_by = on, by.strip()
+    if new_status in (EngagementStatus.COMPLETED, EngagementStatus.TERMINATED,
+                      EngagementStatus.CANCELLED):
+        obj.ended_on, obj.end_reason = on, reason.strip()
+    try:
+        session.flush()
     except StaleDataError:
         raise _changed(engagement_id) from None
+    return _record(session, obj)
 
 
 def list_rows(store: Store, *, status: str | None = None,

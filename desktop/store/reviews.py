@@ -130,9 +130,9 @@ def sign(store: Store, engagement_id: int, expected_version: int, *, on: dt.date
     found, _result = check(store, engagement_id, on)
     if found:
         raise Blocked(found)
-    record = engagements.move(store, engagement_id, EngagementStatus.SIGNED, expected_version,
-                              on=on, by=by)
-    with store.transaction() as session:
+    with store.transaction() as session:  # signed and frozen together, or neither
+        record = engagements.move_in(session, engagement_id, EngagementStatus.SIGNED,
+                                     expected_version, on=on, by=by)
         row = _latest(session, engagement_id)
         if row is not None and row.frozen_at is None:
             row.frozen_at = utcnow()
