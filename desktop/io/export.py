@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import IO
 
 # A spreadsheet may run text starting with one of these as a formula (OWASP ASVS 5.0, 1.2.10).
@@ -37,3 +39,18 @@ def write_csv(out: IO[str], header: Sequence[str], rows: Iterable[Sequence[objec
 def write_json(out: IO[str], records: Iterable[Mapping[str, object]]) -> None:
     json.dump(list(records), out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
+
+
+@contextmanager
+def csv_file(path: Path, *, excel: bool) -> Iterator[IO[str]]:
+    """A CSV file written whole or not at all: it appears at ``path`` only once the block is
+    done; a failure leaves no half-written file. ``excel`` adds the BOM Excel needs to read
+    UTF-8."""
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
+            yield out
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.validation import FieldError, ValidationError
+from desktop.io.export import csv_file
 from desktop.store.db import Store
 
 # What a kind asks for: a period, one contractor, the payments filters (contractor, category,
@@ -155,15 +156,8 @@ def write_csv(store: Store, kind: ReportKind, path: Path, choice: Choice, *,
     _check(kind, choice)
     if kind.csv is None:
         raise ValidationError([FieldError("csv", f"the {kind.title.lower()} has no CSV form")])
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-            rows = kind.csv(store, out, choice)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return rows
+    with csv_file(path, excel=excel) as out:
+        return kind.csv(store, out, choice)
 
 
 def _check(kind: ReportKind, choice: Choice) -> None:

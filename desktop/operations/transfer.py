@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.contractor import ContractorData
+from desktop.io.export import csv_file
 from desktop.io.roster_export import write_contractors, write_payments
 from desktop.operations.changes import Changes, Done
 from desktop.store import exports, importing
@@ -54,16 +55,8 @@ EXPORTS: dict[str, Export] = {e.key: e for e in (
 def export_csv(store: Store, key: str, path: Path, *, excel: bool = False) -> int:
     """Write one export whole (``excel`` adds the BOM Excel needs for UTF-8); returns the rows
     written. A failure leaves no half-written file behind."""
-    export = EXPORTS[key]
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-            count = export.write(store, out)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return count
+    with csv_file(path, excel=excel) as out:
+        return EXPORTS[key].write(store, out)
 
 
 def export_summary(key: str, count: int, path: Path) -> str:

@@ -35,6 +35,7 @@ from desktop.store.backup import timestamped_name
 from desktop.store.db import Store
 from desktop.store.paths import backup_dir
 from desktop.ui import ask
+from desktop.ui.actions import make_action
 from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
@@ -111,12 +112,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.roster.count_label)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
+        action = make_action(self, text, slot, [] if shortcut is None else [shortcut], tip)
+        self.addAction(action)  # its shortcut works whatever the tab
         return action
 
     def _build_actions(self) -> None:

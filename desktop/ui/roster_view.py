@@ -6,7 +6,7 @@ import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from desktop.store.contractors import ContractorRecord, ContractorRow
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
 from desktop.ui import ask
+from desktop.ui.actions import make_action
 from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.commands import ArchiveCommand, EditCommand
 from desktop.ui.contractor_dialog import ContractorDialog
@@ -145,29 +146,22 @@ class RosterView(QSplitter):
         self.setSizes([900, 360])
         self.count_label = QLabel()
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New contractor…", self.new_contractor, keys.New,
-                                       "Add a contractor to the roster")
-        self.edit_action = self._action("&Edit contractor…", self.edit_selected,
-                                        [QKeySequence("Ctrl+E"), QKeySequence(Qt.Key.Key_Return)])
-        self.archive_action = self._action("&Archive", self.archive_selected, keys.Delete,
-                                           "Archive the selected contractors (undo with Ctrl+Z)")
-        self.restore_action = self._action("&Restore from archive", self.restore_selected,
-                                           "Ctrl+Shift+R")
+        self.new_action = make_action(self, "&New contractor…", self.new_contractor, [keys.New],
+                                      "Add a contractor to the roster")
+        self.edit_action = make_action(self, "&Edit contractor…", self.edit_selected,
+                                       ["Ctrl+E", Qt.Key.Key_Return])
+        self.archive_action = make_action(self, "&Archive", self.archive_selected, [keys.Delete],
+                                          "Archive the selected contractors (undo with Ctrl+Z)")
+        self.restore_action = make_action(self, "&Restore from archive", self.restore_selected,
+                                          ["Ctrl+Shift+R"])
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.show_archived_action = self._action("Show &archived", self.archived_box.setChecked)
+        self.show_archived_action = make_action(self, "Show &archived",
+                                                self.archived_box.setChecked)
         self.show_archived_action.setCheckable(True)
         self.archived_box.toggled.connect(self.show_archived_action.setChecked)
         # The table's own Return/Delete handling must not swallow the window's shortcuts.
