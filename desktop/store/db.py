@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.store.busy import announce, waiting_message
+from desktop.store.disk_errors import Busy, explain
 from desktop.store.errors import StoreError
 
 # PRAGMA application_id marks a file as Crewbook's ("CREW").
@@ -80,17 +84,34 @@ def create_file(path: Path) -> None:
     os.close(fd)
 
 
+# How long one attempt to take the write lock waits before the waiting writer is told why.
+_LOCK_ATTEMPT_MS = 400
+_BUSY_TIMEOUT_MS = 10_000
+
+
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10},
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000},
                            hide_parameters=True)  # no row values in error messages or logs
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # The driver's own transaction handling starts no transaction before a SELECT or a
+        # CREATE TABLE; Crewbook begins every one itself (below), so reads see one state and
+        # an upgrade's DDL commits whole or not at all.
+        dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        writer = conn.get_execution_options().get(_WRITER)
+        if writer is None:
+            conn.exec_driver_sql("BEGIN")
+        else:
+            writer._take_write_lock(conn)
 
     return engine
 
@@ -108,14 +129,35 @@ class WrongThread(RuntimeError):
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP T", "DROP I", "ALTER ")
 
 
+_WRITER = "crewbook_writer"
+
+
 class Store:
-    """The open database. Hand it to store functions; each opens one short session."""
+    """The open database. Hand it to store functions; each opens one short session.
+
+    Every write transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so
+    what it reads is what it writes over: two programs writing at once take turns, and a
+    writer kept waiting says why (``on_wait``) and gives up after ``wait_limit`` seconds
+    with a one-line message. Nested ``transaction()`` blocks on the same thread join the
+    outer one (each as a savepoint), so a use case made of several store calls can be one
+    transaction.
+    """
 
     def __init__(self, path: Path, engine: Engine):
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(engine.execution_options(**{_WRITER: self}),
+                                            expire_on_commit=False)
         self._no_writes_on: int | None = None
+        self._local = threading.local()
+        self.where = "command"  # what another writer's waiting message calls this program
+        self.on_wait: Callable[[str], None] | None = None
+        self.wait_limit = 120.0
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
 
     def forbid_writes_on(self, thread: threading.Thread | None) -> None:
         """Refuse (WrongThread) any write made on ``thread``; None lifts the ban. The window
@@ -136,15 +178,85 @@ class Store:
             raise WrongThread(f"a write ran on the window's thread: {statement.split('(')[0][:60]}")
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls everything back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+    def transaction(self, activity: str | None = None) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls everything back on any error.
+        ``activity`` ("importing contractors") is what a writer kept waiting is told."""
+        outer: Session | None = getattr(self._local, "session", None)
+        if outer is not None:
+            with self._disk_errors(), outer.begin_nested():
+                yield outer
+            return
+        self._local.activity = activity
+        try:
+            with self._disk_errors(), self._write_sessions() as session, session.begin():
+                self._local.session = session
+                try:
+                    yield session
+                finally:
+                    self._local.session = None
+        finally:
+            self._local.activity = None
+            note = self._local.__dict__.pop("note", None)
+            if note is not None:  # after the commit: the lock is free again
+                note.__exit__(None, None, None)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        outer: Session | None = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer
+            return
+        with self._disk_errors(), self._sessions() as session:
             yield session
+
+    def _take_write_lock(self, conn: Connection) -> None:
+        if self._no_writes_on == threading.get_ident():
+            raise WrongThread("a write transaction began on the window's thread")
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {_LOCK_ATTEMPT_MS}")
+        deadline = time.monotonic() + self.wait_limit
+        told = False
+        try:
+            while True:
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    break
+                except OperationalError as exc:
+                    if not _is_locked(exc):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise Busy(f"{waiting_message(self.folder).removesuffix('; waiting…')}"
+                                   f" and did not finish within {self.wait_limit:.0f} s, so "
+                                   "nothing was saved. Try again when it has finished.") from None
+                    if not told and self.on_wait is not None:
+                        self.on_wait(waiting_message(self.folder))
+                    told = True
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        activity = getattr(self._local, "activity", None)
+        if activity:
+            self._local.note = announce(self.folder, activity, self.where)
+            self._local.note.__enter__()
+
+    @contextmanager
+    def _disk_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+            problem = explain(exc, self.folder) if _about_us(exc, self.folder) else None
+            if problem is None:
+                raise
+            raise problem from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _about_us(exc: BaseException, folder: Path) -> bool:
+    """An OS error about a file outside the data folder (a file being imported, say) is
+    the caller's to explain."""
+    name = getattr(exc, "filename", None)
+    return not isinstance(exc, OSError) or name is None or Path(name).is_relative_to(folder)
+
+
+def _is_locked(exc: OperationalError) -> bool:
+    return "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower()

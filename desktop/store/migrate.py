@@ -11,14 +11,14 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from desktop.store.backup import backup_into
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+
+    from desktop.store.db import Store
 
 # The newest revision in migrations/versions; tests/test_migrations.py keeps it in step.
 HEAD = "0004"
@@ -58,16 +58,18 @@ def check_revision(revision: str | None, path: Path) -> None:
             "Install the newer version to open it; the file was left untouched.")
 
 
-def upgrade(engine: Engine, path: Path, current: str | None, backup_folder: Path) -> Path | None:
-    """Bring the file to HEAD. An existing file is backed up first; returns the backup path."""
+def upgrade(store: Store, current: str | None, backup_folder: Path) -> Path | None:
+    """Bring the file to HEAD in one transaction: a crash part-way leaves it exactly as it
+    was, and the next start simply upgrades again. An existing file is backed up first;
+    returns the backup path."""
     if current == HEAD:
         return None
-    check_revision(current, path)
+    check_revision(current, store.path)
     from alembic import command
 
-    backup = backup_into(path, backup_folder) if current is not None else None
+    backup = backup_into(store.path, backup_folder) if current is not None else None
     cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
+    with store.transaction("upgrading the database") as session:
+        cfg.attributes["connection"] = session.connection()
         command.upgrade(cfg, "head")
     return backup

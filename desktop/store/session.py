@@ -41,6 +41,7 @@ def open_store(folder: Path, lock: FolderLock | None = None, *, check: bool = Tr
     if not path.exists():
         create_file(path)
     engine = make_engine(path)
+    store = Store(path, engine)
     try:
         if not state.marked:
             stamp_application_id(engine)
@@ -48,11 +49,11 @@ def open_store(folder: Path, lock: FolderLock | None = None, *, check: bool = Tr
         if state.revision != migrate.HEAD:
             own_lock = None if (lock and lock.held) else FolderLock(folder).acquire()
             try:
-                backup = migrate.upgrade(engine, path, state.revision, backup_dir(folder))
+                backup = migrate.upgrade(store, state.revision, backup_dir(folder))
             finally:
                 if own_lock:
                     own_lock.release()
     except BaseException:
         engine.dispose()
         raise
-    return Opened(Store(path, engine), created=not state.exists, backup=backup)
+    return Opened(store, created=not state.exists, backup=backup)

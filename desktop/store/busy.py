@@ -1,0 +1,67 @@
+"""A note of what holds the book's write lock, so a writer that has to wait can say why.
+
+Only long writes (an import, the demo, a restore) leave a note; a short write ends before
+anyone would read it. A note left by a program that was killed names a process that is gone,
+and is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+NOTE_NAME = "crewbook.busy"
+
+
+@contextlib.contextmanager
+def announce(folder: Path, activity: str, where: str) -> Iterator[None]:
+    """While the block runs, say that this process is ``activity`` (e.g. "importing
+    contractors") in a ``where`` ("window" or "command")."""
+    note = folder / NOTE_NAME
+    text = json.dumps({"activity": activity, "where": where, "pid": os.getpid()})
+    try:
+        _write(note, text)
+    except OSError:  # a read-only or full disk must not stop the write itself
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            if note.read_text("utf-8") == text:
+                note.unlink()
+
+
+def waiting_message(folder: Path) -> str:
+    """What a writer waiting for the lock tells its user."""
+    try:
+        note = json.loads((folder / NOTE_NAME).read_text("utf-8"))
+        activity, where, pid = str(note["activity"]), str(note["where"]), int(note["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "Crewbook is busy saving in another window or command; waiting…"
+    if not _alive(pid):
+        return "Crewbook is busy saving in another window or command; waiting…"
+    return f"Crewbook is busy {activity} in another {where}; waiting…"
+
+
+def _write(note: Path, text: str) -> None:
+    partial = note.with_name(f"{note.name}.{os.getpid()}")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(partial, note)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # no cheap check there; a stale note only words the message
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

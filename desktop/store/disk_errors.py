@@ -1,0 +1,74 @@
+"""What went wrong with the disk, in words a user can act on.
+
+SQLite and the operating system report a read-only folder, a read-only mount, a full disk or
+a lock held by another program in their own terms; each becomes a StoreError that says what
+happened to the data (nothing was saved) and what to do. A file that really is damaged is
+told apart from one that merely cannot be written.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from desktop.store.errors import StoreError
+
+_READ_ONLY = ("readonly database", "read-only file system", "attempt to write a readonly")
+_FULL = ("database or disk is full", "no space left")
+_LOCKED = ("database is locked", "database table is locked", "database is busy")
+
+
+class DiskFull(StoreError):
+    """The disk is full; nothing was saved."""
+
+
+class ReadOnly(StoreError):
+    """The database, its folder or the disk cannot be written."""
+
+
+class Busy(StoreError):
+    """Another Crewbook window or command held the database for too long."""
+
+
+def explain(exc: BaseException, folder: Path) -> StoreError | None:
+    """A StoreError for ``exc`` if it is a disk or lock problem, else None."""
+    if isinstance(exc, OSError) and not isinstance(exc, sqlite3.Error):
+        return _from_errno(exc, folder)
+    text = str(getattr(exc, "orig", exc)).lower()
+    if any(words in text for words in _FULL):
+        return disk_full(folder)
+    if any(words in text for words in _READ_ONLY):
+        return read_only(folder)
+    if any(words in text for words in _LOCKED):
+        return Busy("Another Crewbook window or command is still saving, so nothing was saved. "
+                    "Try again when it has finished.")
+    if "disk i/o error" in text:
+        return StoreError(f"The disk holding {folder} could not be written, so nothing was "
+                          "saved. Check that it has free space and is still connected, then "
+                          "try again.")
+    if "unable to open database file" in text:
+        return StoreError(f"Crewbook cannot open the database in {folder}: the folder cannot "
+                          "be read or written. Check its permissions, or choose another data "
+                          "folder with --data-dir.")
+    return None
+
+
+def disk_full(folder: Path) -> DiskFull:
+    return DiskFull(f"The disk holding {folder} is full, so nothing was saved. Free some space "
+                    "and try again; the data already saved is safe.")
+
+
+def read_only(folder: Path) -> ReadOnly:
+    return ReadOnly(f"Crewbook cannot write to {folder}: the database, its folder or the disk "
+                    "is read-only, so nothing was saved. Make the folder and crewbook.sqlite3 "
+                    "writable (or mount the disk read-write), or choose another data folder "
+                    "with --data-dir.")
+
+
+def _from_errno(exc: OSError, folder: Path) -> StoreError | None:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return disk_full(folder)
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return read_only(folder)
+    return None
