@@ -129,3 +129,28 @@ def test_nested_transactions_are_one(store: Store) -> None:
             contractors.create(store, validate_contractor({"display_name": "Hal"}))
             raise RuntimeError("only this part failed")
     assert [r.display_name for r in contractors.list_rows(store)] == ["Gus"]
+
+
+def test_the_window_is_told_why_a_save_waits(qtbot, runner, other: Store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.operations import contractors as contractor_ops
+    from tests.conftest import settle
+
+    started = threading.Event()
+    thread = hold_the_lock(other, 1.5, started)
+    saved: list[object] = []
+    with qtbot.waitSignal(runner.waiting, timeout=5000) as heard:
+        runner.write(contractor_ops.add, validate_contractor({"display_name": "Ivy"}),
+                     done=saved.append)
+    assert heard.args == ["Crewbook is busy importing contractors in another command; waiting…"]
+    thread.join()
+    settle(qtbot, runner)
+    assert len(saved) == 1
+
+
+def test_a_command_kept_waiting_says_so_on_stderr(cli, other: Store) -> None:  # type: ignore[no-untyped-def]
+    started = threading.Event()
+    thread = hold_the_lock(other, 1.5, started)
+    code, _out, err = cli("contractors", "add", "--name", "Jon")
+    thread.join()
+    assert code == 0
+    assert "crewbook: Crewbook is busy importing contractors in another command; waiting…" in err

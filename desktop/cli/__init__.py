@@ -126,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "db" and args.action == "upgrade":
             return db.upgrade(folder)
         store = open_store(folder).store
+        store.on_wait = lambda text: print(f"crewbook: {text}", file=sys.stderr, flush=True)
         try:
             if args.command in ("contractors", "demo"):
                 return roster.run(args, store)

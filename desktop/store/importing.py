@@ -75,7 +75,7 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
     Cancelled (and writes nothing) when ``progress`` returns False."""
     total = len(new) + len(merges)
     now = utcnow()
-    with store.transaction() as session:
+    with store.transaction("importing contractors") as session:
         tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
         connection = session.connection()

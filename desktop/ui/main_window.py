@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store, self.folder, self.settings = store, folder, settings
         self.runner = Runner(store, self)
+        self.runner.waiting.connect(self._say)
+        self.runner.changed.connect(self._done_waiting)
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
         self._build_widgets()
@@ -201,6 +203,10 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, msecs)
         else:
+            self.statusBar().clearMessage()
+
+    def _done_waiting(self, _changes: object) -> None:
+        if self.statusBar().currentMessage().endswith("waiting…"):
             self.statusBar().clearMessage()
 
     def _update_actions(self) -> None:

@@ -42,6 +42,8 @@ OnFail = Callable[[BaseException], None]
 
 class Runner(QObject):
     changed = Signal(object)  # Changes, after each write here (or elsewhere, via publish)
+    # A write is waiting for another window or command to finish; the text says which.
+    waiting = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -52,6 +54,8 @@ class Runner(QObject):
         self._pending: set[Job] = set()
         # The window's thread never waits for the disk: a write there is a bug, refused.
         store.forbid_writes_on(threading.current_thread())
+        store.where = "window"
+        store.on_wait = self.waiting.emit  # from the write thread; Qt queues it to this one
 
     # --- doing work ----------------------------------------------------------------------
     def write(self, op: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
