@@ -334,3 +334,15 @@ def test_merge_choice_and_date_order_change_the_preview(qtbot, store: Store,  # 
     assert wizard.result_counts == ImportResult(3, 1)
     assert contractors.count(store) == 4
     assert contractors.get(store, ana.id).data.phone  # the file filled in what the roster lacked
+
+
+def test_a_damaged_workbook_is_refused_in_one_line(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                  runner: Runner, settings: QSettings,
+                                                  tmp_path: Path) -> None:
+    damaged = tmp_path / "contacts.xlsx"
+    damaged.write_bytes(b"PK\x03\x04" + bytes(60))  # a workbook cut short after its first bytes
+    wizard = open_wizard(qtbot, runner, settings, damaged)
+    error = wizard.findChild(QLabel, "fileError")
+    assert error.isVisible() and "“contacts.xlsx” cannot be imported" in error.text()
+    assert "damaged" in error.text() and "\n" not in error.text()
+    assert not wizard.button(Button.NextButton).isEnabled()

@@ -68,7 +68,7 @@ def sniff_delimiter(text: str, sample_lines: int = 30) -> str:
     lines = [line for line in text.splitlines() if line.strip()][:sample_lines]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
+        counts = [_width(line, delimiter) for line in lines]
         widths = [c for c in counts if c > 1]
         if not widths:
             continue
@@ -77,6 +77,13 @@ def sniff_delimiter(text: str, sample_lines: int = 30) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _width(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # a field past the csv module's limit; records() refuses the file
+        return 0
 
 
 def records(text: str, delimiter: str) -> Iterator[Record]:
@@ -88,6 +95,13 @@ def records(text: str, delimiter: str) -> Iterator[Record]:
             yield Record(line, tuple(fields))
             line = reader.line_num + 1
     except csv.Error as exc:
+        # The csv module's limit is left as it is (it is process-wide): no contact detail
+        # comes near it, and a field that long is most often a quotation mark left open that
+        # swallows the lines below it, which one rejected row would hide.
+        if str(exc).startswith("field larger than field limit"):
+            raise Refused(f"line {line}: a field is longer than {csv.field_size_limit():,} "
+                          "characters, far more than any contact detail (is a quotation mark "
+                          "left open?)") from None
         raise Refused(f"line {reader.line_num}: {exc}") from None
 
 

@@ -38,17 +38,17 @@ class Table:
 def read_file(path: Path) -> Table:
     """Read a .csv/.txt (any of the encodings and delimiters people use) or an .xlsx."""
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from desktop.io.xlsx_source import read_xlsx
-
-        _, rows = read_xlsx(path)
-        return Table(path.name, "xlsx", "", tuple(rows), guess_header(rows))
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise Refused(f"the file cannot be opened: {exc.strerror or exc}") from None
     if size > MAX_BYTES:
         raise Refused(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from desktop.io.xlsx_source import read_xlsx
+
+        _, rows = read_xlsx(path)
+        return Table(path.name, "xlsx", "", tuple(rows), guess_header(rows))
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -6,10 +6,14 @@ import datetime as dt
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from desktop.io.csv_source import Record, Refused
 
 MAX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
+# zipfile stops each part at its stated size, so this bounds a deflate bomb; a full sheet of
+# MAX_ROWS contacts stays below it.
+MAX_UNPACKED = 4 * 1024**3
 
 
 def cell_text(value: object) -> str:
@@ -29,27 +33,48 @@ def cell_text(value: object) -> str:
 
 
 def read_xlsx(path: Path) -> tuple[str, list[Record]]:
-    """The active sheet's title and its rows, numbered as Excel numbers them."""
+    """The active sheet's title and its rows, numbered as Excel numbers them. A damaged
+    workbook is refused whole (Refused), whatever part of it is broken."""
     from openpyxl import load_workbook  # only a workbook import pays for it
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED:
+                raise Refused(f"the workbook unpacks to more than {MAX_UNPACKED // 1024**3} GB")
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise Refused(f"this workbook cannot be read: {exc}") from None
-    try:
-        sheet = book.active
-        if sheet is None:
-            raise Refused("this workbook has no sheet")
-        out: list[Record] = []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > MAX_ROWS:
-                raise Refused(f"the sheet has more than {MAX_ROWS:,} rows")
-            cells = [cell_text(v) for v in row]
-            while cells and not cells[-1]:
-                cells.pop()
-            out.append(Record(number, tuple(cells)))
-        if not any(any(c.strip() for c in r.fields) for r in out):
-            raise Refused("the sheet is empty")
-        return sheet.title, out
-    finally:
-        book.close()
+        try:
+            return _read_sheet(book)
+        finally:
+            book.close()
+    except Refused:
+        raise
+    except OSError as exc:
+        raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
+    # openpyxl reads lazily and lets through whatever zipfile, zlib and the XML parser raise on
+    # a damaged part (BadZipFile, zlib.error, EOFError, ParseError, KeyError, TypeError, ...):
+    # to the user each means the same, said in one line rather than a traceback.
+    except Exception as exc:  # noqa: BLE001 - see above
+        raise Refused(f"this workbook is damaged and cannot be read ({_why(exc)})") from None
+
+
+def _read_sheet(book: Any) -> tuple[str, list[Record]]:
+    sheet = book.active
+    if sheet is None:
+        raise Refused("this workbook has no sheet")
+    out: list[Record] = []
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise Refused(f"the sheet has more than {MAX_ROWS:,} rows")
+        cells = [cell_text(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append(Record(number, tuple(cells)))
+    if not any(any(c.strip() for c in r.fields) for r in out):
+        raise Refused("the sheet is empty")
+    return sheet.title, out
+
+
+def _why(exc: Exception) -> str:
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    text = " ".join(text.split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
