@@ -19,7 +19,6 @@ import pytest
 from desktop import __version__
 from desktop.cli import LIST_FIELDS, MAX_FILES, main
 from desktop.store import migrate
-from desktop.store.db import APPLICATION_ID
 
 Result = tuple[int, str, str]
 Cli = Callable[..., Result]
@@ -286,66 +285,6 @@ class TestDb:
     def test_upgrade_of_new_folder(self, cli: Cli) -> None:
         assert cli("db", "upgrade") == (
             0, f"Database is at schema {migrate.head_revision()}.\n", "")
-
-    def test_backup_to_default_folder(self, cli: Cli, data_folder: Path) -> None:
-        cli("demo")
-        cli("contractors", "archive", "1")
-        code, out, err = cli("db", "backup")
-        assert (code, err) == (0, "")
-        backup = Path(out.strip())
-        assert backup.parent == data_folder.resolve() / "backups"
-        assert backup.suffix == ".sqlite3"
-        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-        con = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-        try:
-            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-            assert con.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
-        finally:
-            con.close()
-        assert contractor_count(backup) == 30
-
-    def test_second_default_backup_is_a_new_file(self, cli: Cli) -> None:
-        cli("demo")
-        first = Path(cli("db", "backup")[1].strip())
-        before = first.read_bytes()
-        second = Path(cli("db", "backup")[1].strip())
-        assert second != first
-        assert first.read_bytes() == before
-        assert contractor_count(second) == 30
-
-    def test_backup_to_explicit_file(self, cli: Cli, tmp_path: Path) -> None:
-        cli("demo")
-        target = tmp_path / "copies" / "mine.sqlite3"
-        code, out, _ = cli("db", "backup", str(target))
-        assert (code, out) == (0, f"{target}\n")
-        assert stat.S_IMODE(target.stat().st_mode) == 0o600
-        assert contractor_count(target) == 30
-
-    def test_backup_into_explicit_folder(self, cli: Cli, tmp_path: Path) -> None:
-        cli("demo")
-        folder = tmp_path / "copies"
-        folder.mkdir()
-        code, out, _ = cli("db", "backup", str(folder))
-        assert code == 0
-        backup = Path(out.strip())
-        assert backup.parent == folder
-        assert contractor_count(backup) == 30
-
-    def test_backup_opens_as_a_data_folder(self, cli: Cli, tmp_path: Path) -> None:
-        cli("demo")
-        restored = tmp_path / "restored"
-        restored.mkdir()
-        cli("db", "backup", str(restored / "crewbook.sqlite3"))
-        assert len(listed_in(cli, restored)) == 30
-
-    def test_backup_onto_existing_file(self, cli: Cli, tmp_path: Path) -> None:
-        cli("demo")
-        target = tmp_path / "taken.sqlite3"
-        target.write_bytes(b"keep me")
-        code, out, err = cli("db", "backup", str(target))
-        assert (code, out) == (1, "")
-        assert "already exists" in err
-        assert target.read_bytes() == b"keep me"
 
 
 def listed_in(cli: Cli, folder: Path) -> list[dict[str, object]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -143,7 +144,10 @@ def test_pending_migration_backs_up_first_and_keeps_the_data(
     con = sqlite3.connect(db_path(data_folder))
     assert con.execute("SELECT count(*) FROM contractor WHERE nickname = ''").fetchone()[0] == count
     con.close()
-    saved = sqlite3.connect(upgraded.backup)
+    assert upgraded.backup.name.startswith("crewbook-before-upgrade-")
+    with zipfile.ZipFile(upgraded.backup) as zf:
+        zf.extract("crewbook.sqlite3", tmp_path / "unpacked")
+    saved = sqlite3.connect(tmp_path / "unpacked" / "crewbook.sqlite3")
     assert saved.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous
     assert saved.execute("SELECT count(*) FROM contractor").fetchone()[0] == count
     saved.close()

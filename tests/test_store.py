@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop.core.validation import ConflictError
 from desktop.store import contractors, demo
-from desktop.store.db import APPLICATION_ID, Store
+from desktop.store.db import APPLICATION_ID, EmptyDatabase, Store
 from desktop.store.errors import StoreError
 from desktop.store.paths import data_dir, db_path
 from desktop.store.session import open_store
@@ -172,11 +172,20 @@ def test_damaged_database_is_refused(data_folder: Path) -> None:
     _reopen_refused(data_folder, "damaged")
 
 
-def test_empty_file_is_treated_as_new(data_folder: Path) -> None:
+def test_an_empty_file_is_not_silently_replaced_by_a_new_book(data_folder: Path) -> None:
     db_path(data_folder).touch()
+    with pytest.raises(EmptyDatabase, match="is empty .0 bytes.*Restore a backup"):
+        open_store(data_folder)
+    assert db_path(data_folder).stat().st_size == 0
+    assert sorted(p.name for p in data_folder.iterdir()) == ["crewbook.sqlite3"]
+
+
+def test_a_new_book_is_never_an_empty_file(data_folder: Path) -> None:
     opened = open_store(data_folder)
     assert opened.created
     opened.store.close()
+    assert db_path(data_folder).stat().st_size > 0
+    assert not list(data_folder.glob(".*.new"))
 
 
 def test_empty_sqlite_file_becomes_a_crewbook_database(data_folder: Path) -> None:

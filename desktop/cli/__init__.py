@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli import db, engagements, reports, risk, roster, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
+from desktop.cli.terminal import escaping
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
 from desktop.store.logfile import start_logging
@@ -110,6 +111,11 @@ def _open_files(argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with escaping():  # stored text and file names may hold what a terminal would obey
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     if _names_files(parser, argv):
@@ -125,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             start_logging()
         if args.command == "db" and args.action == "upgrade":
             return db.upgrade(folder)
+        if args.command == "db" and args.action == "restore":
+            return db.restore(folder, args.archive, args.yes)
         store = open_store(folder).store
         store.on_wait = lambda text: print(f"crewbook: {text}", file=sys.stderr, flush=True)
         try:

@@ -1,14 +1,17 @@
-"""`crewbook db …`: where the data lives, upgrades and backups."""
+"""`crewbook db …`: where the data lives, upgrades, backups and restoring one."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from desktop.operations.backup import back_up
+from desktop.operations.backup import back_up, check_backup, restore_backup
 from desktop.store import contractors, migrate
 from desktop.store.db import Store
+from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
+from desktop.store.paths import db_path
 from desktop.store.session import open_store
 
 
@@ -16,8 +19,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     db = commands.add_parser("db", help="database upkeep")
     db_cmds = db.add_subparsers(dest="action", metavar="ACTION", required=True)
     db_cmds.add_parser("upgrade", help="bring the database to this version's schema")
-    backup = db_cmds.add_parser("backup", help="copy the database safely, even while in use")
+    backup = db_cmds.add_parser(
+        "backup", help="back up the database and documents to one .zip file, even while in use")
     backup.add_argument("path", nargs="?", help="file or folder (default: the backups folder)")
+    restore = db_cmds.add_parser(
+        "restore", help="replace the data with a backup (the current data is backed up first)")
+    restore.add_argument("archive", help="a backup written by `crewbook db backup`")
+    restore.add_argument("--yes", action="store_true", help="do not ask before replacing")
     db_cmds.add_parser("info", help="where the data lives and its schema version")
 
 
@@ -27,6 +35,33 @@ def upgrade(folder: Path) -> int:
     opened.store.close()
     note = f" (backup first: {opened.backup})" if opened.backup else ""
     print(f"Database is at schema {migrate.HEAD}{note}.")
+    return 0
+
+
+def restore(folder: Path, archive: str, yes: bool) -> int:
+    """Runs without opening the book: the one in place may be damaged or empty."""
+    path = Path(archive).expanduser()
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    with FolderLock(folder) as lock:
+        manifest = check_backup(folder, path)
+        print(f"{path} is a whole {manifest.describe()}.")
+        if not yes:
+            if not sys.stdin.isatty():
+                raise StoreError("restoring replaces the data in "
+                                 f"{folder}; add --yes to do it without being asked")
+            answer = input(f"Replace the data in {folder} with it? The current data is backed "
+                           "up first. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing was changed.")
+                return 1
+        done = restore_backup(folder, path)
+        opened = open_store(folder, lock)  # upgrades a backup from an older version
+        count = contractors.count(opened.store, include_archived=True)
+        opened.store.close()
+    kept = f"; the data it replaced is kept at {done.previous}" if done.previous else ""
+    print(f"Restored the {done.manifest.describe()} into {db_path(folder)} "
+          f"({count} contractors){kept}.")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -31,16 +32,46 @@ class FileState:
     marked: bool = False  # carries Crewbook's application id
 
 
+class EmptyDatabase(StoreError):
+    """The database file is there but holds nothing at all (0 bytes)."""
+
+
+class Damaged(StoreError):
+    """The database file is damaged or is not a database."""
+
+
+def read_only_uri(path: Path) -> str:
+    """Open ``path`` read-only without leaving anything beside it: a file in WAL mode with no
+    -wal file is opened as immutable, since opening it otherwise creates -wal and -shm files
+    (which a damaged file must not get, and a read-only folder cannot hold)."""
+    wal_mode = False
+    with contextlib.suppress(OSError), path.open("rb") as fh:
+        header = fh.read(20)
+        wal_mode = header[18:20] == b"\x02\x02"
+    if wal_mode and not Path(f"{path}-wal").exists():
+        return f"{path.as_uri()}?mode=ro&immutable=1"
+    return f"{path.as_uri()}?mode=ro"
+
+
 def inspect_file(path: Path) -> FileState:
     """Look at a database file read-only and refuse anything that is not ours or is damaged."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return FileState(exists=False, revision=None)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not Crewbook's database file. Move it away, or "
+                         "choose another data folder.")
+    if path.stat().st_size == 0:
+        raise EmptyDatabase(
+            f"{path} is empty (0 bytes): it holds no contractors, contracts or payments, which "
+            "happens when a disk or a sync tool cut it short. Restore a backup (File ▸ Restore "
+            "from backup…, or crewbook db restore ARCHIVE), or move the empty file away to "
+            "start a new book.")
     with path.open("rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
-            raise StoreError(f"{path} is not a Crewbook database (it is not an SQLite file). "
-                             "It was left untouched.")
+            raise Damaged(f"{path} is not a Crewbook database (it is not an SQLite file). "
+                          "It was left untouched.")
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"{path} cannot be opened: {exc}. It was left untouched.") from exc
     try:
@@ -56,8 +87,7 @@ def inspect_file(path: Path) -> FileState:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return FileState(exists=True, revision=row[0] if row else None, marked=True)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is damaged or not a database ({exc}). It was left untouched; "
-                         "restore a backup from the backups folder beside it.") from exc
+        raise _damaged(path, str(exc)) from exc
     finally:
         con.close()
 
@@ -65,7 +95,7 @@ def inspect_file(path: Path) -> FileState:
 def check_integrity(path: Path) -> None:
     """Scan every page (a tenth of a second per 100,000 contractors); refuse a damaged file."""
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             problems = [r[0] for r in con.execute("PRAGMA quick_check")]
         finally:
@@ -73,15 +103,35 @@ def check_integrity(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise StoreError(f"{path} is damaged ({problems[0]}). It was left untouched; "
-                         "restore a backup from the backups folder beside it.")
+        raise _damaged(path, problems[0])
+
+
+def _damaged(path: Path, problem: str) -> StoreError:
+    if "unable to open" in problem or "readonly" in problem:
+        return StoreError(f"{path} cannot be read ({problem}): check that you may read the "
+                          "file and its folder. It was left untouched.")
+    return Damaged(f"{path} is damaged ({problem}). It was left untouched; restore a backup "
+                   "(File ▸ Restore from backup…, or crewbook db restore ARCHIVE).")
 
 
 def create_file(path: Path) -> None:
-    """Create an empty database file readable by its owner only (SQLite copies the mode to
-    its -wal and -shm files)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    """Create a new, empty book readable by its owner only (SQLite copies the mode to its -wal
+    and -shm files). It is built beside and renamed into place, already marked as Crewbook's,
+    so a file at ``path`` is never empty: a 0-byte file there was cut short by something else."""
+    partial = path.with_name(f".{path.name}.new")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(partial)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
+    con = sqlite3.connect(partial)
+    try:
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        con.commit()
+    finally:
+        con.close()
+    with open(partial, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(partial, path)
 
 
 # How long one attempt to take the write lock waits before the waiting writer is told why.

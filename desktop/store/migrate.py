@@ -11,7 +11,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.store.backup import backup_into
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -67,7 +66,10 @@ def upgrade(store: Store, current: str | None, backup_folder: Path) -> Path | No
     check_revision(current, store.path)
     from alembic import command
 
-    backup = backup_into(store.path, backup_folder) if current is not None else None
+    from desktop.store.archive import write_archive_into
+
+    backup = (write_archive_into(store.path, backup_folder, kind="before upgrade")
+              if current is not None else None)
     cfg = alembic_config()
     with store.transaction("upgrading the database") as session:
         cfg.attributes["connection"] = session.connection()

@@ -11,6 +11,7 @@ ENV_VAR = "CREWBOOK_DATA_DIR"
 DB_NAME = "crewbook.sqlite3"
 LOCK_NAME = "crewbook.lock"
 BACKUP_DIR = "backups"
+DOCUMENTS_DIR = "documents"  # stored files (desktop.store.documents)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -27,3 +28,4 @@ def db_path(folder: Path) -> Path:
 
 def backup_dir(folder: Path) -> Path:
     return folder / BACKUP_DIR
+
