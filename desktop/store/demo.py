@@ -41,19 +41,17 @@ def demo_roster() -> list[ContractorData]:
 
 def load_demo(store: Store, today: dt.date | None = None) -> int:
     """Add the demo data unless it is already there; returns how many contractors were added.
-    Half-loaded demo data never stays behind: a failure removes what was added."""
-    if has_demo(store):
-        return 0
+    One transaction (the store calls below join it): a failure, or the program being killed,
+    leaves none of it behind, and the check sees what another program may have just loaded."""
     today = today or dt.date.today()
-    try:
+    with store.transaction("loading the demo data"):
+        if has_demo(store):
+            return 0
         added = contractors.create_many(store, demo_roster(), is_demo=True)
         ids = {r.data.display_name: r.id for r in added}
         for item in _resource("engagements.json"):
             _add_engagement(store, item, ids[item["contractor"]], today)
         _add_activities(store, ids)
-    except BaseException:
-        remove_demo(store)
-        raise
     return len(added)
 
 
@@ -62,8 +60,9 @@ def has_demo(store: Store) -> bool:
 
 
 def remove_demo(store: Store) -> int:
-    planner.delete_demo(store)
-    return contractors.delete_demo(store)
+    with store.transaction("removing the demo data"):
+        planner.delete_demo(store)
+        return contractors.delete_demo(store)
 
 
 def _add_activities(store: Store, ids: dict[str, int]) -> None:
