@@ -318,12 +318,18 @@ def _enum_text(enum: type) -> st.SearchStrategy[str]:
     return st.sampled_from(list(enum)).flatmap(lambda m: st.sampled_from([m.value, m.label]))
 
 
+# Any text a field takes: no controls, bidi controls or lone surrogates (desktop.core.text).
+_PLAIN = st.characters(exclude_categories=("Cc", "Cs"),
+                       exclude_characters="\u202a\u202b\u202c\u202d\u202e"
+                                          "\u2066\u2067\u2068\u2069\u2028\u2029")
+
+
 def _text(limit: int) -> st.SearchStrategy[str]:
-    return st.text(max_size=min(limit, 60))
+    return st.text(_PLAIN, max_size=min(limit, 60))
 
 
 raw_contractors = st.fixed_dictionaries({
-    "display_name": st.text(min_size=1, max_size=60).filter(str.strip),
+    "display_name": st.text(_PLAIN, min_size=1, max_size=60).filter(str.strip),
     "legal_name": _text(200),
     "company": _text(200),
     "address": _text(500),

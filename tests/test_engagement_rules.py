@@ -334,7 +334,11 @@ class TestRoundTrip:
 
 AMOUNT_MODELS = (PricingModel.FIXED, PricingModel.MILESTONES, PricingModel.RETAINER)
 _letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=5)
-_texts = st.text(max_size=40)
+# Any text a field takes: no controls, bidi controls or lone surrogates (desktop.core.text).
+_plain = st.characters(exclude_categories=("Cc", "Cs"),
+                       exclude_characters="\u202a\u202b\u202c\u202d\u202e"
+                                          "\u2066\u2067\u2068\u2069\u2028\u2029")
+_texts = st.text(_plain, max_size=40)
 
 
 @st.composite
@@ -359,7 +363,7 @@ def raw_engagements(draw: st.DrawFn) -> dict[str, object]:
     model = draw(st.sampled_from(list(PricingModel)))
     return {
         "contractor_id": str(draw(st.integers(1, 10**6))),
-        "title": draw(st.text(min_size=1, max_size=200).filter(lambda t: t.strip())),
+        "title": draw(st.text(_plain, min_size=1, max_size=200).filter(lambda t: t.strip())),
         "goals": draw(_texts), "scope": draw(_texts), "deliverables": draw(_texts),
         "acceptance_criteria": draw(_texts), "ip_terms": draw(_texts),
         "comm_contact": draw(_texts), "comm_overlap": draw(_texts),

@@ -1,10 +1,17 @@
-"""Printing rows as an aligned table, CSV that is safe to open, or JSON."""
+"""Printing rows as an aligned table, CSV that is safe to open, or JSON.
+
+Stored text may hold control and text-direction characters (rows saved before they were
+refused). The table escapes them (``\\x1b``) before measuring its columns; CSV on stdout is
+escaped the same way by desktop.cli.terminal (``crewbook export`` writes the lossless file); JSON
+writes them as its own ``\\u`` escapes, so it parses back to the stored text.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
 
+from desktop.core.text import escaped
 from desktop.io.export import write_csv, write_json
 
 
@@ -40,8 +47,8 @@ def print_table(records: list[dict[str, object]], columns: Sequence[tuple[str, s
 
 def _text(value: object) -> str:
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+        return escaped(", ".join(str(v) for v in value))
+    return "" if value is None else escaped(str(value))
 
 
 def _fit(value: str, width: int) -> str:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.core.text import json_escaped
 from desktop.io import contractor_import as plan_import
 from desktop.io.csv_source import Refused
 from desktop.io.import_table import read_file
@@ -76,7 +77,7 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     if not args.dry_run:
         transfer.run_import(store, *plan_import.writes(plan))
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json_escaped(json.dumps(summary, ensure_ascii=False, indent=2)))
     else:
         _print_summary(summary)
     return 0
@@ -115,7 +116,8 @@ def _mapped(choices: plan_import.Choices, headers: tuple[str, ...],
 
 def _refused(args: argparse.Namespace, summary: dict[str, object], message: str) -> int:
     if args.json:
-        print(json.dumps(summary | {"error": message}, ensure_ascii=False, indent=2))
+        print(json_escaped(json.dumps(summary | {"error": message}, ensure_ascii=False,
+                                      indent=2)))
     print(f"crewbook: error: {args.file}: {message}", file=sys.stderr)
     return 1
 

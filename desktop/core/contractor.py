@@ -12,6 +12,7 @@ from desktop.core.dates import parse_date
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency, is_timezone
+from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 LABELS: dict[str, str] = {
@@ -44,6 +45,7 @@ MAX_LENGTHS = {"display_name": 120, "legal_name": 200, "company": 200, "email": 
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]{4,}(\s*(x|ext\.?)\s*\d+)?$", re.IGNORECASE)
 _HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")
 _TAG = re.compile(r"^[\w][\w +&./-]{0,39}$")
+MULTILINE = ("address", "notes")
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
 def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None) -> ContractorData:
     """Check every field; raise ValidationError naming each bad one."""
     today = today or dt.date.today()
-    errors: list[FieldError] = []
+    raw, errors = screen(raw, MULTILINE)
     out: dict[str, object] = {}
 
     get = raw.get

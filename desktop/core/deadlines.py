@@ -93,9 +93,10 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
     from desktop.core.dates import parse_date
     from desktop.core.money import parse_amount
     from desktop.core.reference import is_country, is_currency
+    from desktop.core.text import screen
     from desktop.core.validation import FieldError, ValidationError
 
-    errors: list[FieldError] = []
+    raw, errors = screen(raw)
 
     def text(name: str) -> str:
         value = raw.get(name, "")

@@ -19,6 +19,7 @@ from desktop.core.enums import (
 )
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency
+from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ MOVES: dict[EngagementStatus, tuple[EngagementStatus, ...]] = {
     S.CANCELLED: (),
 }
 OPEN = (S.DRAFT, S.IN_REVIEW, S.SIGNED)
+MULTILINE = ("goals", "scope", "deliverables", "acceptance_criteria", "ip_terms")
 
 LABELS: dict[str, str] = {
     "contractor_id": "Contractor", "title": "Title", "goals": "Goals", "scope": "Scope",
@@ -108,7 +110,7 @@ def _date(text: str) -> dt.date | None:
 
 def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
     """Check every field; raise ValidationError naming each bad one."""
-    errors: list[FieldError] = []
+    raw, errors = screen(raw, MULTILINE)
     out: dict[str, object] = {}
 
     def text(name: str) -> str:

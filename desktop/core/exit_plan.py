@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.enums import DataDisposition
+from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 LABELS = {
@@ -19,6 +20,9 @@ LABELS = {
     "access_revocation": "Access to revoke", "pro_rata_pay": "Pro-rata pay for partial work",
     "pro_rata_notes": "Pro-rata notes",
 }
+# Typed in boxes of several lines (the systems to revoke: one a line, or a list).
+MULTILINE = ("handover_work", "handover_credentials", "data_disposition_notes",
+             "knowledge_transfer", "pro_rata_notes", "access_revocation")
 # Without these an exit is improvised; the signing gate asks for them once impact is high.
 ESSENTIALS = ("termination", "handover", "data", "access")
 ESSENTIAL_LABELS = {"termination": "how either side may end it (for convenience or for cause)",
@@ -45,7 +49,7 @@ class ExitPlanData:
 
 
 def validate_exit_plan(raw: Mapping[str, object]) -> ExitPlanData:
-    errors: list[FieldError] = []
+    raw, errors = screen(raw, MULTILINE)
     out: dict[str, object] = {}
 
     def text(name: str) -> str:

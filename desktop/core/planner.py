@@ -43,6 +43,7 @@ from math import ceil, floor
 from desktop.core.enums import PlannerDecision, RateUnit
 from desktop.core.money import minor_digits, parse_amount
 from desktop.core.reference import is_currency
+from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 __all__ = [
@@ -206,7 +207,7 @@ class Thresholds:
 def validate_thresholds(raw: Mapping[str, object], base: Thresholds | None = None) -> Thresholds:
     """Thresholds as typed in settings; a blank field keeps ``base`` (Crewbook's defaults)."""
     base = base or Thresholds()
-    errors: list[FieldError] = []
+    raw, errors = screen(raw, ("note",))
     out: dict[str, object] = {}
     for name in ("high_importance", "high_competence", "low_importance", "low_competence"):
         given = raw.get(name)
@@ -251,7 +252,7 @@ def validate_activity(raw: Mapping[str, object], *,
                       default_hour_value_minor: int | None = None) -> ActivityInputs:
     """An activity as typed: name, hours_per_month, importance, competence, hour_value (text in
     major units, blank takes ``default_hour_value_minor`` from settings), currency."""
-    errors: list[FieldError] = []
+    raw, errors = screen(raw)
     name = _text(raw, "name")
     if not name:
         errors.append(FieldError("name", "is required"))
@@ -395,7 +396,7 @@ class Quote:
 def validate_quote(raw: Mapping[str, object]) -> Quote:
     """A quote as typed: source, contractor_id (optional), rate (major units), unit, currency,
     estimated_hours_per_month, fixed_months (unit fixed only; blank is 1)."""
-    errors: list[FieldError] = []
+    raw, errors = screen(raw)
     source = _text(raw, "source")
     if not source:
         errors.append(FieldError("source", "is required: a contractor or where the quote came from"))
@@ -490,7 +491,7 @@ class ExchangeRate:
 
 
 def validate_rate(raw: Mapping[str, object]) -> ExchangeRate:
-    errors: list[FieldError] = []
+    raw, errors = screen(raw)
     frm = _check_currency(raw.get("from_currency"), "from_currency", errors)
     to = _check_currency(raw.get("to_currency"), "to_currency", errors)
     if frm and to and frm == to:

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 from desktop.core.enums import BillingPeriod, InstallmentStatus
 from desktop.core.money import MAX_MINOR, format_money
 from desktop.core.reference import is_currency
+from desktop.core.text import problem
 from desktop.core.validation import FieldError, ValidationError
 
 MAX_NET_DAYS = 365
@@ -180,6 +181,8 @@ def _milestone_problem(total: int, currency: str, milestones: Sequence[Milestone
     for number, m in enumerate(milestones, 1):
         if not m.label.strip():
             return f"milestone {number} needs a label"
+        if wrong := problem(m.label):
+            return f"milestone {number}'s label {wrong}"
         name = f"“{m.label.strip()}”"
         if m.amount_minor is None and m.percent is None:
             return f"{name} needs an amount or a percentage"

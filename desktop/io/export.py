@@ -10,6 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from desktop.core.text import json_escaped
+from desktop.store.private_file import private_file
+
 # A spreadsheet may run text starting with one of these as a formula (OWASP ASVS 5.0, 1.2.10).
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
@@ -37,20 +40,14 @@ def write_csv(out: IO[str], header: Sequence[str], rows: Iterable[Sequence[objec
 
 
 def write_json(out: IO[str], records: Iterable[Mapping[str, object]]) -> None:
-    json.dump(list(records), out, ensure_ascii=False, indent=2, default=str)
+    """Readable UTF-8 JSON in which control and text-direction characters are ``\\u`` escapes."""
+    out.write(json_escaped(json.dumps(list(records), ensure_ascii=False, indent=2, default=str)))
     out.write("\n")
 
 
 @contextmanager
 def csv_file(path: Path, *, excel: bool) -> Iterator[IO[str]]:
-    """A CSV file written whole or not at all: it appears at ``path`` only once the block is
-    done; a failure leaves no half-written file. ``excel`` adds the BOM Excel needs to read
-    UTF-8."""
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        with partial.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-            yield out
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    """A CSV file written whole or not at all, readable by its owner only unless it already
+    existed (desktop.store.private_file). ``excel`` adds the BOM Excel needs to read UTF-8."""
+    with private_file(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
+        yield out

@@ -3,7 +3,9 @@
 Values are kept as the file has them (outer whitespace trimmed); nothing is evaluated. A value
 the roster cannot hold in its own field (a phone written as words, an unknown country) is kept
 in the notes with a warning rather than lost; only the name, email, rate, currency and dates
-reject a row.
+reject a row. Control and text-direction characters (desktop.core.text) are taken out of every
+cell with a warning, and line breaks outside the notes and address become spaces: a file is
+not refused for what another program left in it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cache, lru_cache
 from desktop.core.contractor import LABELS, MAX_LENGTHS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.reference import countries, is_country
+from desktop.core.text import cleaned
 from desktop.core.validation import ValidationError
 from desktop.io.layouts import DATE_TARGETS, TARGETS
 from desktop.io.values import (
@@ -35,6 +38,7 @@ _ENUMS = {"kind": ContractorKind, "tax_form": TaxForm, "rate_unit": RateUnit,
           "preferred_channel": Channel, "status": ContractorStatus, "source": Source}
 # A failing value in one of these is kept in the notes instead of rejecting the row.
 _SOFT = frozenset({"phone", "website", "country", "timezone", "tags"})
+_MULTILINE = frozenset({"notes", "note", "address", "street"})  # the rest is one line
 Cells = dict[str, list[tuple[str, str]]]  # target -> (header, value) of each filled column
 Keep = Callable[..., None]  # keep(label, value, why="") files a value in the notes
 _REASONS = {"email": "invalid_email", "rate": "invalid_rate", "currency": "invalid_currency",
@@ -89,22 +93,27 @@ def country_code(text: str) -> str | None:
 
 def mapped_columns(headers: Sequence[str], mapping: Sequence[str]) -> list[tuple[int, str, str]]:
     """(index, header, target) of each column that goes somewhere."""
-    return [(i, h.strip(), t) for i, (h, t) in enumerate(zip(headers, mapping, strict=False)) if t]
+    return [(i, cleaned(h)[0].strip(), t)
+            for i, (h, t) in enumerate(zip(headers, mapping, strict=False)) if t]
 
 
 def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
             reading: Reading) -> Converted:
     """Raises ValueProblem with the import's reason code when the row cannot be imported."""
     cells: Cells = {}
+    warnings: list[str] = []
     for index, header, target in columns:
-        value = fields[index].strip()
+        value, removed = cleaned(fields[index], multiline=target in _MULTILINE)
+        value = value.strip()
+        if removed:
+            warnings.append(f"{header}: {', '.join(removed)} taken out; no field keeps "
+                            "control or text-direction characters")
         if value:
             if target in cells:
                 cells[target].append((header, value))
             else:
                 cells[target] = [(header, value)]
     notes: list[str] = []
-    warnings: list[str] = []
 
     def first(target: str) -> str:
         return cells[target][0][1] if target in cells else ""

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from desktop.core.contractor import ContractorData
+from desktop.core.text import checked
 from desktop.operations.changes import Changes, Done
 from desktop.store import contractors, demo
 from desktop.store.contractors import ContractorRecord
@@ -27,7 +28,9 @@ def set_archived(store: Store, versions: Mapping[int, int], archived: bool,
                  reasons: Mapping[int, str] | None = None) -> Done[dict[int, int]]:
     """Archive (or restore) contractors, all in one transaction or none; the value is each
     one's new version."""
-    records = contractors.set_archived_many(store, versions, archived, reasons or {})
+    reasons = {key: checked("reason", reason, multiline=True)
+               for key, reason in (reasons or {}).items()}
+    records = contractors.set_archived_many(store, versions, archived, reasons)
     return Done({r.id: r.version for r in records},
                 Changes(contractors=frozenset(r.id for r in records)))
 

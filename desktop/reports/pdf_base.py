@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -29,6 +29,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 import desktop
+from desktop.store.private_file import private_file
 
 FONT = "CrewbookSans"
 FONT_BOLD = "CrewbookSans-Bold"
@@ -207,11 +208,19 @@ class NumberedCanvas(canvas.Canvas):
 
 def build_pdf(path: Path, story: Sequence[Flowable], page_text: PageText, *, title: str,
               subject: str, author: str) -> Path:
-    """Lay the story out on A4 with the running header and footer, and set the metadata."""
+    """Lay the story out on A4 with the running header and footer, and set the metadata; the
+    file is private and written whole (desktop.store.private_file)."""
     register_fonts()
     path = Path(path)
+    with private_file(path, "wb") as out:
+        _build(out, story, page_text, title=title, subject=subject, author=author)
+    return path
+
+
+def _build(out: IO[bytes], story: Sequence[Flowable], page_text: PageText, *, title: str,
+           subject: str, author: str) -> None:
     doc = SimpleDocTemplate(
-        str(path), pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        out, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=plain(title),
         subject=plain(subject), author=plain(author),
         creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang="en",
@@ -219,4 +228,3 @@ def build_pdf(path: Path, story: Sequence[Flowable], page_text: PageText, *, tit
     maker: Callable[..., NumberedCanvas] = (
         lambda *a, **k: NumberedCanvas(*a, page_text=page_text, **k))
     doc.build(list(story), canvasmaker=maker)
-    return path

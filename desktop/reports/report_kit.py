@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -71,6 +71,7 @@ from desktop.reports.pdf_base import (
     safe,
     styles,
 )
+from desktop.store.private_file import private_file
 
 __all__ = [
     "CELL_SIZE", "HEAD_HEIGHT", "ROW_HEIGHT", "Column", "ReportHeader", "amount", "bar_chart",
@@ -585,7 +586,7 @@ class _PagedCanvas(Canvas):
 
 
 class _Document(BaseDocTemplate):
-    def __init__(self, filename: str, header: ReportHeader, **kwargs: Any):
+    def __init__(self, filename: IO[bytes], header: ReportHeader, **kwargs: Any):
         super().__init__(filename, **kwargs)
         self.header = header
         width, height = self.pagesize
@@ -757,15 +758,16 @@ def write_report(path: Path, header: ReportHeader, story: Iterable[Flowable], *,
     path = Path(path)
     size = turned(PAGE) if landscape else PAGE
     title = f"{header.business} — {header.title}, {header.period}"
-    doc = _Document(
-        str(path), header, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=plain(title),
-        author=plain(header.business), subject=plain(subject),
-        keywords=[plain(k) for k in keywords],
-        creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang="en",
-        initialFontName=FONT)
-    # A zero-height first flowable: even an empty story makes one (headed, numbered) page.
-    doc.build(_Lazy(chain([Spacer(1, 0)], story)), canvasmaker=_PagedCanvas)
+    with private_file(path, "wb") as out:  # private, and there only once laid out whole
+        doc = _Document(
+            out, header, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=plain(title),
+            author=plain(header.business), subject=plain(subject),
+            keywords=[plain(k) for k in keywords],
+            creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang="en",
+            initialFontName=FONT)
+        # A zero-height first flowable: even an empty story makes one (headed, numbered) page.
+        doc.build(_Lazy(chain([Spacer(1, 0)], story)), canvasmaker=_PagedCanvas)
     return path
 
 

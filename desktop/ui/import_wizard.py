@@ -36,6 +36,7 @@ from desktop.core.reference import currencies
 from desktop.core.validation import Cancelled
 from desktop.io import contractor_import as plan_import
 from desktop.io.contractor_import import DUPLICATE, REJECTED, Choices, Plan
+from desktop.io.export import csv_file
 from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table, read_file
 from desktop.io.layouts import NAME_TARGETS, TARGETS, layout_key
 from desktop.operations.transfer import run_import
@@ -335,7 +336,7 @@ class ImportPage(Page):
         if not path:
             return
         try:
-            with open(path, "w", newline="", encoding="utf-8-sig") as out:
+            with csv_file(Path(path), excel=True) as out:  # private: it holds the rows
                 count = plan_import.write_error_report(out, plan)
         except OSError as exc:
             self.saved.setStyleSheet(ERROR_STYLE)
