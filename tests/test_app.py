@@ -18,7 +18,7 @@ from desktop.store.lock import FolderLock
 from desktop.store.paths import db_path
 from desktop.store.session import open_store
 from desktop.ui import app as app_module
-from desktop.ui import single_instance
+from desktop.ui import ask, single_instance
 from desktop.ui.main_window import MainWindow
 from tests.test_single_instance import peer_in_child, requests_heard
 
@@ -60,17 +60,33 @@ def test_run_opens_the_roster_and_releases_the_folder_on_quit(
 
 
 def test_second_instance_is_refused_with_a_message(
-        qtbot, data_folder: Path, critical: list[str]) -> None:  # type: ignore[no-untyped-def]
+        qtbot, data_folder: Path, critical: list[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(app_module, "HAND_OVER_PATIENCE_S", 0.5)
     with FolderLock(data_folder):
         assert app_module.run(data_folder) == 1
     assert critical and "already open" in critical[0]
 
 
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
+    """The start-up's rescue question, answered "Quit"."""
+    questions: list[tuple[str, list[str]]] = []
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        questions.append((text, options))
+        return "Quit"
+
+    monkeypatch.setattr(ask, "choose", choose)
+    return questions
+
+
 def test_unreadable_database_is_reported_and_left_untouched(
-        qtbot, data_folder: Path, critical: list[str]) -> None:  # type: ignore[no-untyped-def]
+        qtbot, data_folder: Path, asked: list[tuple[str, list[str]]]) -> None:  # type: ignore[no-untyped-def]
     db_path(data_folder).write_bytes(b"\x00garbage" * 512)
     assert app_module.run(data_folder) == 1
-    assert "not a Crewbook database" in critical[0]
+    text, options = asked[0]
+    assert "not a Crewbook database" in text
+    assert options == ["Restore from backup…", "Start a new book", "Quit"]
     assert db_path(data_folder).read_bytes() == b"\x00garbage" * 512
     FolderLock(data_folder).acquire().release()
 
@@ -200,7 +216,8 @@ def test_a_second_copy_hands_over_to_the_first_and_exits(  # type: ignore[no-unt
 
 def test_nobody_answering_is_still_a_refusal(  # type: ignore[no-untyped-def]
         qtbot, data_folder: Path, contacts: Path, critical: list[str],
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "HAND_OVER_PATIENCE_S", 0.5)
     with FolderLock(data_folder):  # e.g. `crewbook db upgrade` running
         assert app_module.run(data_folder, open_files=[contacts]) == 1
     assert critical and "already open" in critical[0]

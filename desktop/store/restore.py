@@ -13,6 +13,8 @@ import contextlib
 import json
 import os
 import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +37,7 @@ class Restored:
 def check(archive: Path, folder: Path) -> Manifest:
     """Verify a backup without changing anything (it is unpacked to a scratch folder and
     removed again)."""
-    scratch = _fresh(folder / STAGING)
+    scratch = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=folder))
     try:
         return verify(archive, scratch)[0]
     finally:
@@ -75,6 +77,18 @@ def keep_current(folder: Path) -> Path | None:
             if source.exists():
                 shutil.copy2(source, kept / source.name)
         return kept
+
+
+def set_aside(folder: Path) -> Path:
+    """Move a database that cannot be used (damaged, empty) and its side files into the
+    backups folder, so a new book can start; nothing is deleted. Returns where it went."""
+    kept = backup_dir(folder) / f"unusable-{time.strftime('%Y%m%d-%H%M%S')}"
+    kept.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for suffix in ("", *_SIDE_FILES):
+        source = folder / (DB_NAME + suffix)
+        if source.exists():
+            os.replace(source, kept / source.name)
+    return kept
 
 
 def finish_interrupted(folder: Path) -> bool:

@@ -8,30 +8,46 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.store.db import check_integrity
+from desktop.operations.backup import restore_backup
+from desktop.store.db import Damaged, EmptyDatabase, check_integrity
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
 from desktop.store.logfile import start_logging
-from desktop.store.session import open_store
+from desktop.store.restore import set_aside
+from desktop.store.session import Opened, open_store
+from desktop.ui import ask
+from desktop.ui.backups import DailyBackups, choose_backup
 from desktop.ui.crash import install_excepthook
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_file import keep_private
 from desktop.ui.shutdown import quit_on_signals
-from desktop.ui.single_instance import ImportQueue, InstanceServer, bring_to_front, hand_over
+from desktop.ui.single_instance import (
+    HAND_OVER_TIMEOUT_MS,
+    ImportQueue,
+    InstanceServer,
+    bring_to_front,
+    hand_over,
+)
 
 # Only macOS hands "open with" files to a running app as QFileOpenEvents; elsewhere they come
 # as arguments to a new copy. The filter sees every event of the application, so it is only
 # installed where such events exist.
 FILE_OPEN_EVENTS = sys.platform == "darwin"
+# How long a copy that lost the folder to another starting at the same moment keeps trying to
+# hand over to it before saying the folder is taken.
+HAND_OVER_PATIENCE_S = 5.0
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -40,6 +56,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    keep_private(QSettings())  # before Qt first writes it: it names the user's files
     icon = files("desktop.resources").joinpath("icons/crewbook.svg")
     app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
@@ -48,27 +65,44 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run(folder: Path, settings: QSettings | None = None,
         open_files: Sequence[Path] = ()) -> int:
     """Show the window on ``folder``, with the import wizard on each of ``open_files`` in turn
-    once the roster has loaded. If another copy has the folder open, ask it to do that instead."""
+    once the roster has loaded. If another copy has the folder open, ask it to do that instead.
+    A restore asked for in the window runs once it has closed, and a new window opens on the
+    restored data."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
     logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
-    try:
-        lock.acquire()
-    except StoreError as exc:
-        return _hand_over(folder, list(open_files), exc)
+    handed_over = _take_or_hand_over(lock, folder, list(open_files))
+    if handed_over is not None:
+        return handed_over
     app = make_application()
     server = InstanceServer(folder)  # listening at once: a second copy waits, not refused
     server.start()
+    settings = settings or QSettings()
+    note = ""
     try:
-        # The full integrity scan runs once the window is up, not before it.
-        opened = open_store(folder, lock, check=False)
-    except StoreError as exc:
+        while True:
+            opened = _open_or_rescue(folder, lock)
+            if isinstance(opened, int):
+                return opened
+            if isinstance(opened, Path):  # the book could not open; the user chose a backup
+                note = _restore(app, folder, opened)
+                continue
+            code, restore_from = _show(app, server, opened, folder, settings, open_files, note)
+            open_files, note = (), ""
+            if restore_from is None:
+                return code
+            note = _restore(app, folder, restore_from)
+    finally:
         server.stop()
         lock.release()
-        _refuse(exc)
-        return 1
-    window = MainWindow(opened.store, folder, settings or QSettings())
+
+
+def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Path,
+          settings: QSettings, open_files: Sequence[Path], note: str) -> tuple[int, Path | None]:
+    """One window on the open book until it closes; returns the exit code and the backup to
+    restore, if the user asked for one."""
+    window = MainWindow(opened.store, folder, settings)
     imports = ImportQueue(window.import_file,
                           lambda text: window.statusBar().showMessage(text, 8000), window)
     imports.add(open_files)
@@ -86,15 +120,23 @@ def run(folder: Path, settings: QSettings | None = None,
     if opened.backup:
         window.statusBar().showMessage(
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
+    if note:  # what a restore did: worth a box the user closes, once the window is up
+        QTimer.singleShot(0, lambda: ask.inform(window, note))
+    daily = DailyBackups(window.runner, folder, settings,
+                         lambda text, ms: window.statusBar().showMessage(text, ms), window)
 
     def damaged(exc: BaseException) -> None:
-        window.hide()
-        _refuse(exc)
-        app.exit(1)
+        chosen = _rescue(window, exc, folder)
+        if isinstance(chosen, Path):
+            window.restore_requested = chosen
+            window.close()
+        else:
+            window.hide()
+            app.exit(1)
 
     def scan(_count: int) -> None:  # once the rows are in, so it never delays them
         window.roster_loaded.disconnect(scan)
-        window.runner.read(check_integrity, opened.store.path, done=lambda _ok: None,
+        window.runner.read(check_integrity, opened.store.path, done=lambda _ok: daily.start(),
                            handles=(StoreError,), failed=damaged)
         imports.set_ready()
 
@@ -102,16 +144,116 @@ def run(folder: Path, settings: QSettings | None = None,
     restore_signals = quit_on_signals(app)
     restore_excepthook = install_excepthook(lambda: window)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         restore_excepthook()
         restore_signals()
-        server.stop()
+        server.requested.disconnect(open_request)
         if file_opener is not None:
             app.removeEventFilter(file_opener)
         window.runner.wait()
         opened.store.close()
-        lock.release()
+    restore_from = window.restore_requested
+    window.deleteLater()
+    return code, restore_from
+
+
+def _open_or_rescue(folder: Path, lock: FolderLock) -> Opened | Path | int:
+    """The open book; or, when it cannot open, the backup the user chose to restore (a Path),
+    or the exit code when they chose to quit."""
+    while True:
+        try:
+            # The full integrity scan runs once the window is up, not before it.
+            return open_store(folder, lock, check=False)
+        except StoreError as exc:
+            chosen = _rescue(None, exc, folder)
+            if chosen is None:
+                return 1
+            if isinstance(chosen, Path):
+                return chosen
+
+
+def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | bool | None:
+    """The book cannot be used. For a damaged or empty file, offer to restore a backup or to
+    start a new book (the file is kept aside, never deleted); otherwise say why and quit.
+    Returns the backup chosen, True when a new book is to start, or None to quit."""
+    if not isinstance(exc, Damaged | EmptyDatabase):
+        _refuse(exc)
+        return None
+    print(f"crewbook: error: {exc}", file=sys.stderr)
+    restore, fresh, leave = "Restore from backup…", "Start a new book", "Quit"
+    while True:
+        answer = ask.choose(parent, f"{APP_NAME} cannot open its data",
+                            f"{exc}\n\nRestore a backup, or start a new, empty book (the "
+                            "file is kept in the backups folder, not deleted)?",
+                            [restore, fresh, leave])
+        if answer == restore:
+            chosen = choose_backup(parent, folder)  # type: ignore[arg-type]
+            if chosen is not None:
+                return chosen
+        elif answer == fresh:
+            kept = set_aside(folder)
+            ask.inform(parent, f"The file that could not be opened is kept at {kept}.")
+            return True
+        else:
+            return None
+
+
+def _restore(app: QApplication, folder: Path, archive: Path) -> str:
+    """Restore with the book closed, showing that it is working; returns what to tell the user
+    in the next window (the restore, or why nothing changed)."""
+    progress = QProgressDialog("Restoring the backup…", "", 0, 0)
+    progress.setWindowTitle(APP_NAME)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.show()
+    outcome: list[object] = []
+    worker = threading.Thread(target=_restore_into, args=(folder, archive, outcome))
+    worker.start()
+    while worker.is_alive():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        worker.join(0.02)
+    progress.close()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        if not isinstance(result, StoreError | OSError):
+            raise result
+        ask.warn(None, f"Nothing was restored: {result}")
+        return ""
+    kept = f"; what it replaced is kept at {result.previous}" if result.previous else ""  # type: ignore[attr-defined]
+    return f"Restored the {result.manifest.describe()}{kept}"  # type: ignore[attr-defined]
+
+
+def _restore_into(folder: Path, archive: Path, outcome: list[object]) -> None:
+    try:
+        outcome.append(restore_backup(folder, archive))
+    except BaseException as exc:  # noqa: BLE001 - handed to the window's thread
+        outcome.append(exc)
+
+
+def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path]) -> int | None:
+    """Take the folder (None: this copy shows the window), or hand ``open_files`` to the copy
+    that has it (the exit code). Two copies started at the same moment: the one that lost the
+    lock keeps trying for a few seconds while the other starts listening."""
+    deadline = time.monotonic() + HAND_OVER_PATIENCE_S
+    while True:
+        try:
+            lock.acquire()
+            return None
+        except StoreError as exc:
+            refusal = exc
+        if hand_over(folder, open_files, timeout_ms=HAND_OVER_TIMEOUT_MS):
+            done = (f"opened {open_files[0]} there" if len(open_files) == 1 else
+                    f"opened {len(open_files)} files there" if open_files else
+                    "brought its window to the front")
+            print(f"{APP_NAME} is already open on {folder}; {done}.")
+            return 0
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.2)
+    make_application()  # nobody answered: a command holds the folder
+    _refuse(refusal)
+    return 1
 
 
 class FileOpenFilter(QObject):
@@ -130,18 +272,6 @@ class FileOpenFilter(QObject):
         if path:
             self._open_files([Path(path)])
         return True
-
-
-def _hand_over(folder: Path, open_files: list[Path], refusal: StoreError) -> int:
-    if hand_over(folder, open_files):
-        done = (f"opened {open_files[0]} there" if len(open_files) == 1 else
-                f"opened {len(open_files)} files there" if open_files else
-                "brought its window to the front")
-        print(f"{APP_NAME} is already open on {folder}; {done}.")
-        return 0
-    make_application()  # nobody answered: a command holds the folder, or a copy starting up
-    _refuse(refusal)
-    return 1
 
 
 def _refuse(exc: BaseException) -> None:

@@ -32,3 +32,19 @@ def warn(parent: QWidget | None, message: str, title: str = APP_NAME) -> None:
 
 def inform(parent: QWidget | None, message: str, title: str = APP_NAME) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str],
+           default: int = 0) -> str | None:
+    """One of ``options`` (button texts), or None when the box is closed. The last option is
+    the way out (Esc)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole if n < len(options) - 1
+                             else QMessageBox.ButtonRole.RejectRole)
+               for n, option in enumerate(options)]
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[-1])
+    box.exec()
+    clicked = box.clickedButton()
+    return options[buttons.index(clicked)] if clicked in buttons else None

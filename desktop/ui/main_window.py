@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.operations import contractors as contractor_ops
-from desktop.operations.backup import back_up
+from desktop.operations.backup import check_backup
 from desktop.operations.changes import Changes
 from desktop.operations.transfer import EXPORTS
-from desktop.store.backup import timestamped_name
+from desktop.store.archive import Manifest
 from desktop.store.db import Store
-from desktop.store.paths import backup_dir
-from desktop.ui import ask
+from desktop.ui import ask, backups
 from desktop.ui.actions import make_action
 from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
@@ -56,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store, self.folder, self.settings = store, folder, settings
         self.runner = Runner(store, self)
+        self.restore_requested: Path | None = None  # a backup to restore once this closes
         self.runner.waiting.connect(self._say)
         self.runner.changed.connect(self._done_waiting)
         self.setWindowTitle(APP_NAME)
@@ -126,7 +125,15 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Find…", self.focus_filter, QKeySequence.StandardKey.Find)
         self.load_demo_action = self._action("Load &demo roster", self.load_demo)
         self.remove_demo_action = self._action("&Remove demo data…", self.remove_demo)
-        self.backup_action = self._action("&Back up database…", self.backup)
+        self.backup_action = self._action(
+            "&Back up…", self.backup, tip="Save the database and its documents in one file")
+        self.restore_action = self._action(
+            "Res&tore from backup…", self.restore_from_backup,
+            tip="Replace what Crewbook holds with a backup (what it holds now is kept)")
+        self.backup_settings_action = self._action(
+            "&Backups…", lambda: backups.BackupSettingsDialog(self.settings, self.folder,
+                                                              self).exec(),
+            tip="How many daily automatic backups to keep")
         self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
@@ -164,7 +171,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions(list(self.export_actions.values()))
         file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.open_folder_action])
+        file_menu.addActions([self.backup_action, self.restore_action, self.open_folder_action])
         file_menu.addSeparator()
         file_menu.addActions([self.load_demo_action, self.remove_demo_action])
         file_menu.addSeparator()
@@ -180,7 +187,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(roster.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
-        settings_menu.addAction(self.rules_action)
+        settings_menu.addActions([self.rules_action, self.backup_settings_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
 
@@ -259,17 +266,24 @@ class MainWindow(QMainWindow):
                           done=lambda n: self._say(f"Removed {n} demo contractors", 5000))
 
     def backup(self) -> None:
-        folder = backup_dir(self.folder)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        path, _ = QFileDialog.getSaveFileName(self, "Back up database",
-                                              str(folder / timestamped_name()),
-                                              "Crewbook database (*.sqlite3)")
-        if not path:
+        backups.back_up_now(self, self.runner, self.folder, self._say)
+
+    def restore_from_backup(self) -> None:
+        """Check the chosen backup, ask, then close: the restore runs with the book closed
+        (desktop.ui.app), and a new window opens on the restored data."""
+        path = backups.choose_backup(self, self.folder)
+        if path is None:
             return
-        self._say("Backing up…")
-        self.runner.read(back_up, self.store, self.folder, Path(path), parent=self,
-                         done=lambda p: self._say(f"Backed up to {p}", 8000),
-                         failed=lambda _e: self._say(""))
+        self._say("Checking the backup…")
+        self.runner.read(check_backup, self.folder, path, parent=self,
+                         done=lambda manifest: self._restore_checked(path, manifest),
+                         failed=lambda _exc: self._say(""))
+
+    def _restore_checked(self, path: Path, manifest: Manifest) -> None:
+        self._say("")
+        if backups.confirm_restore(self, path, manifest):
+            self.restore_requested = path
+            self.close()
 
     def import_file(self, path: Path | None) -> None:
         from desktop.ui.import_wizard import ImportWizard  # loaded when first used
