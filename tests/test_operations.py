@@ -79,20 +79,20 @@ class TestEngagementsAndPayments:
         who = contractors.create(store, make_contractor()).id
         record = engagement_ops.add(store, make_engagement(who)).value
         schedule = payment_ops.replace_schedule(store, record.id, milestone_schedule(
-            100_000, "USD", [Milestone("Deposit", TODAY, percent=100)], 0))
+            100_000, "USD", [Milestone("Deposit", TODAY, percent=100)], 0), record.version)
         installment = schedule.value[0]
         assert schedule.changes == Changes(installments=frozenset({installment.id}),
                                            engagements=frozenset({record.id}),
                                            contractors=frozenset({who}))
         paid = payment_ops.record_payment(store, installment.id, amount_minor=40_000,
                                           currency="USD", paid_on=TODAY, method="bank transfer",
-                                          today=TODAY)
+                                          today=TODAY, expected_version=installment.version)
         assert paid.value.paid_minor == 40_000
         assert paid.changes == schedule.changes
         with pytest.raises(payments.NeedsConfirmation):
             payment_ops.record_payment(store, installment.id, amount_minor=90_000,
                                        currency="USD", paid_on=TODAY, method="cash",
-                                       today=TODAY)
+                                       today=TODAY, expected_version=paid.value.version)
 
     def test_moving_an_engagement_to_another_contractor_touches_both(self, store: Store) -> None:
         first = contractors.create(store, make_contractor(display_name="One", email="")).id

@@ -203,7 +203,8 @@ def signed_id(store: Store) -> int:
     exit_plans.save(store, record.id, validate_exit_plan({
         "for_cause": True, "handover_work": "Files", "data_disposition": "destroy",
         "access_revocation": "Drive"}), None)
-    reviews.sign(store, record.id, record.version, on=TODAY, by="Ana")
+    # The review and the plan are part of the engagement: sign the version they left.
+    reviews.sign(store, record.id, engagements.get(store, record.id).version, on=TODAY, by="Ana")
     return record.id
 
 

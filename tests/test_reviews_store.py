@@ -65,7 +65,10 @@ def test_signing_is_refused_until_every_blocker_is_fixed(store: Store, in_review
     exit_plans.save(store, in_review.id, validate_exit_plan({
         "for_cause": True, "handover_work": "Files", "data_disposition": "destroy",
         "access_revocation": "Drive"}), None)
-    signed = reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    with pytest.raises(ConflictError):  # the review and the plan moved the engagement on
+        reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+    current = engagements.get(store, in_review.id)
+    signed = reviews.sign(store, in_review.id, current.version, on=TODAY, by="Sam")
     assert signed.status is EngagementStatus.SIGNED
     frozen = reviews.latest(store, in_review.id)
     assert frozen is not None and frozen.frozen_at is not None
@@ -84,12 +87,13 @@ def test_signing_and_freezing_the_review_land_together_or_not_at_all(
     def disk_full():  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
+    before = engagements.get(store, in_review.id)
     monkeypatch.setattr(reviews, "utcnow", disk_full)  # fails while freezing the review
     with pytest.raises(OSError):
-        reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
+        reviews.sign(store, in_review.id, before.version, on=TODAY, by="Sam")
     record = engagements.get(store, in_review.id)
     assert (record.status, record.signed_on, record.version) == \
-        (EngagementStatus.IN_REVIEW, None, in_review.version)
+        (EngagementStatus.IN_REVIEW, None, before.version)
     assert reviews.latest(store, in_review.id).frozen_at is None
 
 

@@ -201,7 +201,8 @@ def _due(args: argparse.Namespace, store: Store, today: dt.date) -> int:
 
 
 def _record(args: argparse.Namespace, store: Store, today: dt.date) -> int:
-    currency = payments.installment(store, args.installment).currency
+    current = payments.installment(store, args.installment)
+    currency = current.currency
     try:
         amount = parse_amount(args.amount, currency)
     except ValueError as exc:
@@ -210,7 +211,8 @@ def _record(args: argparse.Namespace, store: Store, today: dt.date) -> int:
         row = payment_ops.record_payment(
             store, args.installment, amount_minor=amount, currency=currency,
             paid_on=_day(args.date, "paid_on"), method=args.method, reference=args.reference,
-            invoice_number=args.invoice, today=today, allow_overpayment=args.overpay).value
+            invoice_number=args.invoice, today=today, allow_overpayment=args.overpay,
+            expected_version=current.version).value
     except payments.NeedsConfirmation as exc:
         raise ValidationError([FieldError("amount", f"{exc} Pass --overpay to record it.")]) from None
     print(f"Recorded {format_money(amount, currency)} against installment {row.id}; "

@@ -55,14 +55,18 @@ def move(store: Store, engagement_id: int, status: EngagementStatus, expected_ve
     return Done(record, touched(record))
 
 
-def rate(store: Store, engagement_id: int, rating: RatingData, on: dt.date) -> Changes:
-    engagements.rate(store, engagement_id, rating, on)
+def rate(store: Store, engagement_id: int, rating: RatingData, on: dt.date,
+         expected_version: int) -> Changes:
+    engagements.rate(store, engagement_id, rating, on, expected_version)
     return touched(engagements.get(store, engagement_id))
 
 
-def add_log_entry(store: Store, engagement_id: int, **entry: Any) -> Done[LogEntry]:
-    """``entry``: logged_on, channel, summary, follow_up_on (see store.communication)."""
-    added = communication.add_log_entry(store, engagement_id, **entry)
+def add_log_entry(store: Store, engagement_id: int, *, expected_version: int,
+                  **entry: Any) -> Done[LogEntry]:
+    """``entry``: logged_on, channel, summary, follow_up_on (see store.communication);
+    ``expected_version`` is the engagement's."""
+    added = communication.add_log_entry(store, engagement_id, expected_version=expected_version,
+                                        **entry)
     return Done(added, Changes(engagements=frozenset({engagement_id})))
 
 
@@ -79,9 +83,12 @@ def save_exit_plan(store: Store, engagement_id: int, plan: ExitPlanData,
     return Done(saved, Changes(engagements=frozenset({engagement_id})))
 
 
-def attach_document(store: Store, *, source: Path, **document: Any) -> Done[DocumentRecord]:
-    """``document``: engagement_id or contractor_id, kind, title, expires_on."""
-    record = documents.attach(store, source=source, **document)
+def attach_document(store: Store, *, source: Path, expected_version: int,
+                    **document: Any) -> Done[DocumentRecord]:
+    """``document``: engagement_id or contractor_id, kind, title, expires_on;
+    ``expected_version`` is that engagement's or contractor's."""
+    record = documents.attach(store, source=source, expected_version=expected_version,
+                              **document)
     return Done(record, _document_changes(record))
 
 

@@ -21,12 +21,14 @@ def _changes(store: Store, engagement_id: int, installment_ids: Sequence[int]) -
 
 def record_payment(store: Store, installment_id: int, *, amount_minor: int, currency: str,
                    paid_on: dt.date, method: str, reference: str = "", invoice_number: str = "",
-                   today: dt.date, allow_overpayment: bool = False) -> Done[InstallmentRow]:
-    """Raises payments.NeedsConfirmation when it is more than is owed and not allowed."""
+                   today: dt.date, allow_overpayment: bool = False,
+                   expected_version: int) -> Done[InstallmentRow]:
+    """Pay the installment as it was at ``expected_version``; raises
+    payments.NeedsConfirmation when it is more than is owed and not allowed."""
     row = payments.record_payment(
         store, installment_id, amount_minor=amount_minor, currency=currency, paid_on=paid_on,
         method=method, reference=reference, invoice_number=invoice_number, today=today,
-        allow_overpayment=allow_overpayment)
+        allow_overpayment=allow_overpayment, expected_version=expected_version)
     return Done(row, _changes(store, row.engagement_id, [row.id]))
 
 
@@ -43,8 +45,9 @@ def cancel_installment(store: Store, installment_id: int,
     return Done(row, _changes(store, row.engagement_id, [row.id]))
 
 
-def replace_schedule(store: Store, engagement_id: int,
-                     plan: Sequence[PlannedInstallment]) -> Done[list[InstallmentRow]]:
-    """Replace the installments not yet paid with ``plan``."""
-    rows = payments.replace_schedule(store, engagement_id, plan)
+def replace_schedule(store: Store, engagement_id: int, plan: Sequence[PlannedInstallment],
+                     expected_version: int) -> Done[list[InstallmentRow]]:
+    """Replace the installments not yet paid with ``plan``, if the engagement is still at
+    ``expected_version``."""
+    rows = payments.replace_schedule(store, engagement_id, plan, expected_version)
     return Done(rows, _changes(store, engagement_id, [r.id for r in rows]))

@@ -17,6 +17,8 @@ def save_activity(store: Store, inputs: ActivityInputs, *, hour_value_set: bool 
                   activity_id: int | None = None,
                   expected_version: int | None = None) -> Done[int]:
     """Add an activity, or update it as it was at ``expected_version``; the value is its id."""
+    if activity_id is not None and expected_version is None:
+        raise TypeError("an edit needs the version of the activity it started from")
     saved = planner.save(store, inputs, hour_value_set=hour_value_set, decision=decision,
                          notes=notes, activity_id=activity_id, expected_version=expected_version)
     return Done(saved, Changes(activities=frozenset({saved})))
@@ -27,23 +29,31 @@ def delete_activity(store: Store, activity_id: int, expected_version: int) -> Ch
     return Changes(activities=frozenset({activity_id}))
 
 
-def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "") -> Changes:
-    planner.add_quote(store, activity_id, quote, notes)
+def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "", *,
+              expected_version: int) -> Changes:
+    """Add a quote to the activity as it was at ``expected_version``."""
+    planner.add_quote(store, activity_id, quote, notes, expected_version)
     return Changes(activities=frozenset({activity_id}))
 
 
-def delete_quote(store: Store, activity_id: int, quote_id: int) -> Changes:
-    planner.delete_quote(store, quote_id)
+def delete_quote(store: Store, activity_id: int, quote_id: int,
+                 expected_version: int) -> Changes:
+    """Remove a quote from the activity as it was at ``expected_version``."""
+    planner.delete_quote(store, quote_id, activity_id, expected_version)
     return Changes(activities=frozenset({activity_id}))
 
 
-def set_owner_hour_value(store: Store, value_minor: int | None) -> Changes:
-    planner.set_owner_hour_value(store, value_minor)
+def set_owner_hour_value(store: Store, value_minor: int | None,
+                         expected_version: int) -> Changes:
+    """``expected_version``: the plan settings' (planner.plan_settings)."""
+    planner.set_owner_hour_value(store, value_minor, expected_version)
     return Changes(settings=True)
 
 
-def set_exchange_rates(store: Store, rates: list[ExchangeRate]) -> Changes:
-    planner.set_exchange_rates(store, rates)
+def set_exchange_rates(store: Store, rates: list[ExchangeRate],
+                       expected_version: int) -> Changes:
+    """``expected_version``: the plan settings' (planner.plan_settings)."""
+    planner.set_exchange_rates(store, rates, expected_version)
     return Changes(settings=True)
 
 

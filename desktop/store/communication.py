@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from desktop.core.engagement import next_check_in, overdue_before
 from desktop.core.enums import Channel, CheckInCadence, EngagementStatus
-from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.core.validation import FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import CommunicationLog, Contractor, Engagement
+from desktop.store.versions import load, refuse_stale, touch
 
 
 @dataclass(frozen=True)
@@ -24,15 +25,17 @@ class LogEntry:
 
 
 def add_log_entry(store: Store, engagement_id: int, *, logged_on: dt.date, channel: str,
-                  summary: str, follow_up_on: dt.date | None = None) -> LogEntry:
+                  summary: str, follow_up_on: dt.date | None = None,
+                  expected_version: int | None = None) -> LogEntry:
+    """Add to the log of the engagement as it was at ``expected_version``; the log is part of
+    the engagement, whose version moves with it."""
     if not summary.strip():
         raise ValidationError([FieldError("summary", "is required")])
     if follow_up_on and follow_up_on < logged_on:
         raise ValidationError([FieldError("follow_up_on", "is before the entry's date")])
-    with store.transaction() as session:
-        engagement = session.get(Engagement, engagement_id)
-        if engagement is None:
-            raise ConflictError(f"engagement {engagement_id} no longer exists")
+    with refuse_stale("engagement", engagement_id), store.transaction() as session:
+        engagement = load(session, Engagement, engagement_id, expected_version, "engagement")
+        touch(engagement)
         if engagement.last_contact_on is None or logged_on > engagement.last_contact_on:
             engagement.last_contact_on = engagement.check_in_since = logged_on
         entry = CommunicationLog(engagement_id=engagement_id, logged_on=logged_on,

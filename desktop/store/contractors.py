@@ -18,6 +18,7 @@ from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.base import utcnow
+from desktop.store.versions import touch
 
 
 class ContractorRow(NamedTuple):
@@ -247,11 +248,14 @@ def _tags_by_name(session: Session, names: set[str]) -> dict[str, Tag]:
 
 
 def _apply(obj: Contractor, data: ContractorData, tags: dict[str, Tag]) -> None:
+    """Every write path's way in (the editor's, the import's merges): tags and rate history
+    live in tables of their own, so a change there touches the contractor's version too."""
     if (obj.rate_minor, obj.rate_unit, obj.currency) != (
             data.rate_minor, str(data.rate_unit), data.currency) and data.rate_minor is not None:
         obj.rate_history.append(RateChange(
             changed_on=dt.date.today(), rate_minor=data.rate_minor,
             rate_unit=str(data.rate_unit), currency=data.currency))
+        touch(obj)
     for name in ("display_name", "legal_name", "company", "email", "phone", "website", "address",
                  "country", "timezone", "tax_id", "tax_form_on", "rate_minor", "currency",
                  "identity_verified_on", "notes"):
@@ -265,6 +269,7 @@ def _apply(obj: Contractor, data: ContractorData, tags: dict[str, Tag]) -> None:
     wanted = [tags[t] for t in data.tags]
     if [t.name for t in obj.tags] != [t.name for t in wanted]:
         obj.tags = wanted
+        touch(obj)
 
 
 def _record(obj: Contractor) -> ContractorRecord:

@@ -26,6 +26,7 @@ from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.models import Contractor, Document, Engagement
+from desktop.store.versions import changed, refuse_stale, touch
 
 DOCUMENTS_DIR = "documents"
 MAX_BYTES = 50 * 1024 * 1024
@@ -58,12 +59,14 @@ def documents_dir(store: Store) -> Path:
 
 def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int | None = None,
            kind: DocumentKind | str, source: Path, title: str = "",
-           expires_on: dt.date | None = None) -> DocumentRecord:
+           expires_on: dt.date | None = None,
+           expected_version: int | None = None) -> DocumentRecord:
     """Copy ``source`` into the data folder (once per content) and record it for its owner.
 
-    Exactly one of ``engagement_id`` / ``contractor_id``. Raises ValidationError naming the
-    field ("file" for a missing, unreadable or too large source); nothing is left behind
-    when the row cannot be written.
+    Exactly one of ``engagement_id`` / ``contractor_id``; the owner's version must still be
+    ``expected_version``, and moves (a contract on file is what a signing relies on). Raises
+    ValidationError naming the field ("file" for a missing, unreadable or too large source);
+    nothing is left behind when the row cannot be written.
     """
     source = Path(source)
     errors: list[FieldError] = []
@@ -89,13 +92,18 @@ def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int
     if errors:
         raise ValidationError(errors)
 
+    noun, owner_id = (("engagement", engagement_id) if engagement_id is not None
+                      else ("contractor", contractor_id or 0))
     root = _ensure_dir(documents_dir(store))
     staged, sha, size = _stage(source, root)
     final = root / sha[:2] / sha
     placed = False
     try:
-        with store.transaction() as session:
-            _check_owner(session, engagement_id, contractor_id)
+        with refuse_stale(noun, owner_id), store.transaction() as session:
+            owner = _check_owner(session, engagement_id, contractor_id)
+            if expected_version is not None and owner.version != expected_version:
+                raise changed(noun, owner_id)
+            touch(owner)
             placed = _place(staged, final, size)
             row = Document(engagement_id=engagement_id, contractor_id=contractor_id,
                            kind=parsed_kind.value, title=title,
@@ -158,6 +166,10 @@ def remove(store: Store, document_id: int, expected_version: int) -> None:
                 raise ConflictError(f"document {document_id} was changed elsewhere after you "
                                     "opened it; reload it")
             sha = row.sha256
+            owner = (session.get(Engagement, row.engagement_id) if row.engagement_id is not None
+                     else session.get(Contractor, row.contractor_id))
+            if owner is not None:
+                touch(owner)
             session.delete(row)
             session.flush()
             still_used = session.scalar(
@@ -259,13 +271,18 @@ def _ensure_dir(folder: Path) -> Path:
 
 
 def _check_owner(session: Session, engagement_id: int | None,
-                 contractor_id: int | None) -> None:
-    if engagement_id is not None and session.get(Engagement, engagement_id) is None:
-        raise ValidationError([FieldError("engagement_id",
-                                          f"engagement {engagement_id} does not exist")])
-    if contractor_id is not None and session.get(Contractor, contractor_id) is None:
+                 contractor_id: int | None) -> Engagement | Contractor:
+    if engagement_id is not None:
+        engagement = session.get(Engagement, engagement_id)
+        if engagement is None:
+            raise ValidationError([FieldError("engagement_id",
+                                              f"engagement {engagement_id} does not exist")])
+        return engagement
+    contractor = session.get(Contractor, contractor_id)
+    if contractor is None:
         raise ValidationError([FieldError("contractor_id",
                                           f"contractor {contractor_id} does not exist")])
+    return contractor
 
 
 def _short_name(name: str) -> str:

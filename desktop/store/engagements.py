@@ -38,6 +38,7 @@ from desktop.store.models import (
     Rating,
 )
 from desktop.store.payments import OPEN_INSTALLMENT
+from desktop.store.versions import refuse_stale, touch
 
 _DATA_FIELDS = [f.name for f in fields(EngagementData)]
 
@@ -179,15 +180,18 @@ class RatingData:
         return (self.quality + self.timeliness + self.communication + self.value) / 4
 
 
-def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date) -> None:
-    """Rate a finished engagement (again, if it was rated before)."""
+def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date,
+         expected_version: int | None = None) -> None:
+    """Rate a finished engagement (again, if it was rated before) as it was at
+    ``expected_version``; the rating is part of the engagement, whose version moves with it."""
     bad = [FieldError(name, "must be from 1 to 5") for name in
            ("quality", "timeliness", "communication", "value")
            if not 1 <= getattr(rating, name) <= 5]
     if bad:
         raise ValidationError(bad)
-    with store.transaction() as session:
-        obj = _load(session, engagement_id)
+    with refuse_stale("engagement", engagement_id), store.transaction() as session:
+        obj = _load(session, engagement_id, expected_version)
+        touch(obj)
         if obj.status not in (EngagementStatus.COMPLETED.value, EngagementStatus.TERMINATED.value):
             raise ValidationError([FieldError("status", "only a completed or terminated "
                                                         "engagement can be rated")])

@@ -12,6 +12,7 @@ from desktop.core.exit_plan import ExitPlanData
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, ExitPlan
+from desktop.store.versions import touch
 
 _FIELDS = [f.name for f in fields(ExitPlanData)]
 
@@ -31,10 +32,12 @@ def get(store: Store, engagement_id: int) -> ExitPlanRecord | None:
 
 def save(store: Store, engagement_id: int, plan: ExitPlanData,
          expected_version: int | None) -> ExitPlanRecord:
-    """Create the plan (expected_version None) or update the version that was read."""
+    """Create the plan (expected_version None) or update the version that was read. The plan
+    is part of its engagement, whose version moves with it (a signing relies on it)."""
     try:
         with store.transaction() as session:
-            if session.get(Engagement, engagement_id) is None:
+            engagement = session.get(Engagement, engagement_id)
+            if engagement is None:
                 raise ConflictError(f"engagement {engagement_id} no longer exists")
             if plan.backup_contractor_id is not None and \
                     session.get(Contractor, plan.backup_contractor_id) is None:
@@ -55,6 +58,7 @@ def save(store: Store, engagement_id: int, plan: ExitPlanData,
                     value = list(value)
                 if getattr(row, name, None) != value:
                     setattr(row, name, value)
+            touch(engagement)
             session.flush()
             return _record(row)
     except StaleDataError:

@@ -21,6 +21,7 @@ from desktop.core.schedule import PlannedInstallment, regenerate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, Installment, Payment
+from desktop.store.versions import load, refuse_stale, touch
 
 OPEN_INSTALLMENT = (InstallmentStatus.PLANNED.value, InstallmentStatus.PART_PAID.value)
 
@@ -78,13 +79,13 @@ def installment(store: Store, installment_id: int) -> InstallmentRow:
         return _installment(found)
 
 
-def replace_schedule(store: Store, engagement_id: int,
-                     fresh: Sequence[PlannedInstallment]) -> list[InstallmentRow]:
-    """Put a newly generated schedule in place. Paid and part-paid installments stay exactly
-    as they are; only the rest is replaced, so the total still matches."""
-    with store.transaction() as session:
-        if session.get(Engagement, engagement_id) is None:
-            raise ConflictError(f"engagement {engagement_id} no longer exists")
+def replace_schedule(store: Store, engagement_id: int, fresh: Sequence[PlannedInstallment],
+                     expected_version: int | None = None) -> list[InstallmentRow]:
+    """Put a newly generated schedule in place, if the engagement is still at
+    ``expected_version``. Paid and part-paid installments stay exactly as they are; only the
+    rest is replaced, so the total still matches."""
+    with refuse_stale("engagement", engagement_id), store.transaction() as session:
+        touch(load(session, Engagement, engagement_id, expected_version, "engagement"))
         current = list(session.scalars(
             select(Installment).where(Installment.engagement_id == engagement_id)
             .order_by(Installment.position, Installment.id)))
@@ -131,6 +132,7 @@ def edit_installment(store: Store, installment_id: int, *, label: str, due_on: d
                 inst.status = InstallmentStatus.PAID.value
             elif inst.paid_minor:
                 inst.status, inst.settled_on = InstallmentStatus.PART_PAID.value, None
+            _touch_engagement(session, inst)
             session.flush()
             return _installment(inst)
     except StaleDataError:
@@ -146,6 +148,7 @@ def cancel_installment(store: Store, installment_id: int, expected_version: int)
                 raise ValidationError([FieldError("installment", "has payments recorded against "
                                                                  "it and cannot be cancelled")])
             inst.status = InstallmentStatus.CANCELLED.value
+            _touch_engagement(session, inst)
             session.flush()
             return _installment(inst)
     except StaleDataError:
@@ -164,6 +167,13 @@ def _installment_for_edit(session: Session, installment_id: int,
     return inst
 
 
+def _touch_engagement(session: Session, inst: Installment) -> None:
+    """The schedule is part of its engagement: a stale schedule or edit of it is refused."""
+    engagement = session.get(Engagement, inst.engagement_id)
+    assert engagement is not None
+    touch(engagement)
+
+
 def _installment_changed(installment_id: int) -> ConflictError:
     return ConflictError(f"installment {installment_id} was changed elsewhere; reload it and "
                          "make your change again")
@@ -172,14 +182,14 @@ def _installment_changed(installment_id: int) -> ConflictError:
 def record_payment(store: Store, installment_id: int, *, amount_minor: int, currency: str,
                    paid_on: dt.date | None, method: str = "", reference: str = "",
                    invoice_number: str = "", today: dt.date | None = None,
-                   allow_overpayment: bool = False, is_demo: bool = False) -> InstallmentRow:
-    """Record a full or part payment; the installment's paid amount and status follow in the
-    same transaction."""
+                   allow_overpayment: bool = False, is_demo: bool = False,
+                   expected_version: int | None = None) -> InstallmentRow:
+    """Record a full or part payment against the installment as it was at
+    ``expected_version`` (what is owed was read from it); its paid amount and status follow in
+    the same transaction."""
     today = today or dt.date.today()
-    with store.transaction() as session:
-        inst = session.get(Installment, installment_id)
-        if inst is None:
-            raise ConflictError(f"installment {installment_id} no longer exists")
+    with refuse_stale("installment", installment_id), store.transaction() as session:
+        inst = load(session, Installment, installment_id, expected_version, "installment")
         if inst.status == InstallmentStatus.CANCELLED:
             raise ValidationError([FieldError("installment", "is cancelled; nothing is owed")])
         check = check_payment(amount_minor, currency, paid_on, inst.currency,
@@ -188,6 +198,7 @@ def record_payment(store: Store, installment_id: int, *, amount_minor: int, curr
             raise NeedsConfirmation(check, inst.currency)
         engagement = session.get(Engagement, inst.engagement_id)
         assert engagement is not None and paid_on is not None
+        touch(engagement)
         session.add(Payment(contractor_id=engagement.contractor_id, engagement_id=engagement.id,
                             installment_id=inst.id, paid_on=paid_on, amount_minor=amount_minor,
                             currency=inst.currency, method=method.strip(),

@@ -7,6 +7,8 @@ Decimal hours the planner's rules take. Everything returned is a plain object.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +22,7 @@ from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import Activity, ActivityQuote, BusinessProfile, Contractor, Engagement
 from desktop.store.models import ExchangeRate as ExchangeRateRow
+from desktop.store.versions import load, refuse_stale, touch
 
 # An engagement in one of these is someone doing the activity now.
 _DOING = (EngagementStatus.SIGNED.value,)
@@ -59,13 +62,31 @@ def owner_hour_value(store: Store) -> int | None:
         return None if profile is None else profile.owner_hour_value_minor
 
 
-def set_owner_hour_value(store: Store, value_minor: int | None) -> None:
-    with store.transaction() as session:
+@dataclass(frozen=True)
+class PlanSettings:
+    """The plan's settings as an editor reads them; ``version`` is the business profile's
+    (0 while there is none), which the hour value and the exchange rates both belong to."""
+
+    version: int
+    owner_hour_value_minor: int | None
+    rates: tuple[ExchangeRate, ...]
+
+
+def plan_settings(store: Store) -> PlanSettings:
+    with store.reading() as session:
         profile = session.get(BusinessProfile, 1)
+        rows = session.scalars(select(ExchangeRateRow).order_by(ExchangeRateRow.id))
+        rates = tuple(ExchangeRate(r.from_currency, r.to_currency, Decimal(r.rate)) for r in rows)
         if profile is None:
-            profile = BusinessProfile(id=1)
-            session.add(profile)
-        profile.owner_hour_value_minor = value_minor
+            return PlanSettings(0, None, rates)
+        return PlanSettings(profile.version, profile.owner_hour_value_minor, rates)
+
+
+def set_owner_hour_value(store: Store, value_minor: int | None,
+                         expected_version: int | None = None) -> None:
+    """Set the hour value on the settings as they were at ``expected_version``."""
+    with _stale_settings(), store.transaction() as session:
+        _profile(session, expected_version).owner_hour_value_minor = value_minor
 
 
 def activities(store: Store) -> list[ActivityRecord]:
@@ -119,30 +140,38 @@ def delete_demo(store: Store) -> int:
 
 
 def delete_activity(store: Store, activity_id: int, expected_version: int) -> None:
-    with store.transaction() as session:
+    with refuse_stale("activity", activity_id), store.transaction() as session:
         session.delete(_load(session, activity_id, expected_version))
 
 
-def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "") -> int:
-    with store.transaction() as session:
-        _load(session, activity_id)
+def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "",
+              expected_version: int | None = None) -> int:
+    """Add a quote to the activity as it was at ``expected_version``; the quotes are part of
+    the activity, whose version moves with them."""
+    with refuse_stale("activity", activity_id), store.transaction() as session:
+        touch(_load(session, activity_id, expected_version))
         row = ActivityQuote(activity_id=activity_id, **_quote_columns(quote), notes=notes.strip())
         session.add(row)
         session.flush()
         return row.id
 
 
-def delete_quote(store: Store, quote_id: int) -> None:
-    with store.transaction() as session:
-        session.execute(delete(ActivityQuote).where(ActivityQuote.id == quote_id))
+def delete_quote(store: Store, quote_id: int, activity_id: int,
+                 expected_version: int | None = None) -> None:
+    """Remove a quote from the activity as it was at ``expected_version``."""
+    with refuse_stale("activity", activity_id), store.transaction() as session:
+        quote = session.get(ActivityQuote, quote_id)
+        if quote is None or quote.activity_id != activity_id:
+            raise ConflictError(f"the quote was removed elsewhere from activity {activity_id}")
+        touch(_load(session, activity_id, expected_version))
+        session.delete(quote)
 
 
-def link_engagement(store: Store, engagement_id: int, activity_id: int | None) -> None:
-    """Remember which activity an engagement does (None forgets it)."""
-    with store.transaction() as session:
-        engagement = session.get(Engagement, engagement_id)
-        if engagement is None:
-            raise ConflictError(f"engagement {engagement_id} no longer exists")
+def link_engagement(store: Store, engagement_id: int, activity_id: int | None,
+                    expected_version: int | None = None) -> None:
+    """Remember which activity the engagement (at ``expected_version``) does; None forgets it."""
+    with refuse_stale("engagement", engagement_id), store.transaction() as session:
+        engagement = load(session, Engagement, engagement_id, expected_version, "engagement")
         if activity_id is not None:
             _load(session, activity_id)
         engagement.activity_id = activity_id
@@ -159,9 +188,12 @@ def exchange_rates(store: Store) -> list[ExchangeRate]:
         return [ExchangeRate(r.from_currency, r.to_currency, Decimal(r.rate)) for r in rows]
 
 
-def set_exchange_rates(store: Store, rates: list[ExchangeRate]) -> None:
-    """Replace the plan's rates with ``rates`` (all of them or none)."""
-    with store.transaction() as session:
+def set_exchange_rates(store: Store, rates: list[ExchangeRate],
+                       expected_version: int | None = None) -> None:
+    """Replace the plan's rates with ``rates`` (all of them or none), if the settings are still
+    at ``expected_version``."""
+    with _stale_settings(), store.transaction() as session:
+        touch(_profile(session, expected_version))
         session.execute(delete(ExchangeRateRow))
         session.add_all(ExchangeRateRow(from_currency=r.from_currency, to_currency=r.to_currency,
                                         rate=format(r.rate, "f")) for r in rates)
@@ -186,6 +218,30 @@ def _record(row: Activity, default_hour_value: int, done_by: tuple[str, ...]) ->
                           PlannerDecision(row.decision), row.notes, quotes, done_by, row.is_demo)
 
 
+@contextmanager
+def _stale_settings() -> Iterator[None]:
+    try:
+        yield
+    except StaleDataError:
+        raise _settings_changed() from None
+
+
+def _settings_changed() -> ConflictError:
+    return ConflictError("the plan's settings were changed elsewhere after you opened them; "
+                         "reload them and make your change again")
+
+
+def _profile(session: Session, expected_version: int | None) -> BusinessProfile:
+    """The business profile at ``expected_version`` (0: there was none), made if missing."""
+    profile = session.get(BusinessProfile, 1)
+    if expected_version is not None and (profile.version if profile else 0) != expected_version:
+        raise _settings_changed()
+    if profile is None:
+        profile = BusinessProfile(id=1)
+        session.add(profile)
+    return profile
+
+
 def _load(session: Session, activity_id: int, expected_version: int | None = None) -> Activity:
     row = session.get(Activity, activity_id)
     if row is None:
@@ -200,6 +256,7 @@ def _changed(activity_id: int) -> ConflictError:
                          "reload it and make your change again")
 
 
-__all__ = ["ActivityRecord", "QuoteRecord", "activities", "activity_of", "add_quote", "delete_activity",
-           "delete_demo", "delete_quote", "exchange_rates", "get", "hours", "link_engagement", "minutes",
-           "owner_hour_value", "save", "set_exchange_rates", "set_owner_hour_value"]
+__all__ = ["ActivityRecord", "PlanSettings", "QuoteRecord", "activities", "activity_of", "add_quote",
+           "delete_activity", "delete_demo", "delete_quote", "exchange_rates", "get", "hours",
+           "link_engagement", "minutes", "owner_hour_value", "plan_settings", "save",
+           "set_exchange_rates", "set_owner_hour_value"]

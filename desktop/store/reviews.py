@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.blockers import Blocker, GateInputs, blockers
 from desktop.core.engagement import check_move, contract_value
@@ -22,6 +23,7 @@ from desktop.store.exit_plans import get as get_exit_plan
 from desktop.store.models import BusinessProfile, Contractor, Document, Engagement, RiskReview
 from desktop.store.models.base import utcnow
 from desktop.store.rules import payment_rules
+from desktop.store.versions import load, touch
 
 
 @dataclass(frozen=True)
@@ -57,30 +59,41 @@ def save(store: Store, engagement_id: int, *, answers: dict[str, Answer],
          replacement: Replacement | None, deadline_hardness: int | None, copyrightable: bool,
          reviewer: str, expected_version: int | None) -> ReviewRecord:
     """Save the review being worked on. After a signing froze the last one, this is a new
-    review; otherwise it updates the version that was read."""
+    review; otherwise it updates the version that was read. The review is part of its
+    engagement, whose version moves with it (a signing relies on it)."""
     record = engagements.get(store, engagement_id)
     result = _score(store, record, answers, replacement, deadline_hardness)
-    with store.transaction() as session:
-        row = _latest(session, engagement_id)
-        if row is None or row.frozen_at is not None:
-            if expected_version is not None and row is not None and row.version != expected_version:
-                raise ConflictError("the review was signed off elsewhere; reload it")
-            row = RiskReview(engagement_id=engagement_id)
-            session.add(row)
-        elif row.version != expected_version:
-            raise ConflictError("the review was changed elsewhere after you opened it; reload it")
-        row.catalog_version = CATALOG_VERSION
-        row.answers = {k: {"value": a.value, "evidence": a.evidence} for k, a in answers.items()}
-        row.replacement_time = "" if replacement is None else replacement.value
-        row.deadline_hardness = deadline_hardness
-        row.copyrightable = copyrightable
-        row.reviewer = reviewer.strip()
-        row.reviewed_at = utcnow()
-        row.area_results = {a.value: {"likelihood": r.likelihood, "impact": r.impact,
-                                      "band": r.band.value} for a, r in result.areas.items()}
-        row.overall_band = result.overall.value
-        session.flush()
-        return _record(row)
+    try:
+        with store.transaction() as session:
+            touch(load(session, Engagement, engagement_id, None, "engagement"))
+            row = _latest(session, engagement_id)
+            if row is None or row.frozen_at is not None:
+                if (expected_version is not None and row is not None
+                        and row.version != expected_version):
+                    raise ConflictError("the review was signed off elsewhere; reload it")
+                row = RiskReview(engagement_id=engagement_id)
+                session.add(row)
+            elif row.version != expected_version:
+                raise _review_changed()
+            row.catalog_version = CATALOG_VERSION
+            row.answers = {k: {"value": a.value, "evidence": a.evidence}
+                           for k, a in answers.items()}
+            row.replacement_time = "" if replacement is None else replacement.value
+            row.deadline_hardness = deadline_hardness
+            row.copyrightable = copyrightable
+            row.reviewer = reviewer.strip()
+            row.reviewed_at = utcnow()
+            row.area_results = {a.value: {"likelihood": r.likelihood, "impact": r.impact,
+                                          "band": r.band.value} for a, r in result.areas.items()}
+            row.overall_band = result.overall.value
+            session.flush()
+            return _record(row)
+    except StaleDataError:
+        raise _review_changed() from None
+
+
+def _review_changed() -> ConflictError:
+    return ConflictError("the review was changed elsewhere after you opened it; reload it")
 
 
 def check(store: Store, engagement_id: int, today: dt.date) -> tuple[list[Blocker],

@@ -56,8 +56,11 @@ def update_rule(store: Store, rule_id: int, rule: PaymentRule, expected_version:
 
 
 def delete_rule(store: Store, rule_id: int, expected_version: int) -> None:
-    with store.transaction() as session:
-        session.delete(_load(session, rule_id, expected_version))
+    try:
+        with store.transaction() as session:
+            session.delete(_load(session, rule_id, expected_version))
+    except StaleDataError:
+        raise _changed(rule_id) from None
 
 
 def _load(session, rule_id: int, expected_version: int) -> PaymentRuleRow:  # type: ignore[no-untyped-def]

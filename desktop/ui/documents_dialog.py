@@ -34,6 +34,7 @@ from desktop.core.dates import parse_date
 from desktop.core.enums import DocumentKind
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
+from desktop.operations.changes import Changes
 from desktop.store import documents, engagements
 from desktop.store.documents import DocumentRecord
 from desktop.store.errors import StoreError
@@ -42,7 +43,7 @@ from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
 from desktop.ui.follow import Follow
 from desktop.ui.runner import Runner
-from desktop.ui.saving_dialog import SavingDialog
+from desktop.ui.saving_dialog import SavingDialog, engagement_version
 from desktop.ui.table_base import DatedRowsModel
 
 
@@ -127,6 +128,7 @@ class AttachDialog(SavingDialog):
         super().__init__(parent)
         self.setWindowTitle("Attach a document")
         self.runner, self.engagement_id, self.source = runner, engagement_id, Path(source)
+        self.version = engagement_version(runner, engagement_id)
         self.result_record: DocumentRecord | None = None
         self.editors: dict[str, QWidget] = {
             "kind": ChoiceCombo((k.value, kind_label(k)) for k in DocumentKind), "title": QLineEdit(self.source.name),
@@ -181,7 +183,7 @@ class AttachDialog(SavingDialog):
             engagement_ops.attach_document, engagement_id=self.engagement_id,
             kind=self.editors["kind"].value(),  # type: ignore[attr-defined]
             source=self.source, title=self.editors["title"].text(),  # type: ignore[attr-defined]
-            expires_on=expires_on, done=self._attached,
+            expires_on=expires_on, expected_version=self.version, done=self._attached,
             handles=(ValidationError, ConflictError, StoreError, OSError), failed=self._refused)
 
     def _attached(self, record: DocumentRecord) -> None:
@@ -195,6 +197,8 @@ class AttachDialog(SavingDialog):
             self._show(inline, "; ".join(other))
         else:
             self._show({}, f"The document was not attached: {exc}")
+        if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
+            self.runner.publish(Changes(engagements=frozenset({self.engagement_id})))
 
 
 def _guess_kind(name: str) -> str:

@@ -313,9 +313,9 @@ class EngagementPane(QWidget):
                     return
                 reason = given
 
-        def moved(_record: EngagementRecord) -> None:
+        def moved(ended: EngagementRecord) -> None:
             if status in (S.COMPLETED, S.TERMINATED):
-                self._rate(record, today)
+                self._rate(ended, today)
 
         # Signing is checked again at the moment it is written.
         self.runner.write(engagement_ops.move, record.id, status, record.version, on=today,
@@ -326,7 +326,10 @@ class EngagementPane(QWidget):
         """Ratings at the end of the work feed the contractor's record."""
         dialog = RatingDialog(record.data.title, self)
         if dialog.exec():
-            self.runner.write(engagement_ops.rate, record.id, dialog.rating(), today, parent=self)
+            self.runner.write(engagement_ops.rate, record.id, dialog.rating(), today,
+                              record.version, handles=_REFUSALS,
+                              failed=lambda exc: self._refused(exc, record.id, "Not rated: "),
+                              parent=self)
 
     def open_review(self) -> None:
         if self.record is not None:
@@ -451,7 +454,8 @@ class EngagementPane(QWidget):
         except ValidationError as exc:
             self._warn("No schedule was made. " + _message(exc))
             return
-        self.runner.write(payment_ops.replace_schedule, record.id, plan, handles=_REFUSALS,
+        self.runner.write(payment_ops.replace_schedule, record.id, plan, record.version,
+                          handles=_REFUSALS,
                           failed=lambda exc: self._refused(exc, record.id,
                                                            "No schedule was made. "),
                           parent=self)

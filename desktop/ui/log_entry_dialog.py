@@ -10,6 +10,7 @@ from desktop.core.dates import parse_date
 from desktop.core.enums import Channel
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
+from desktop.operations.changes import Changes
 from desktop.store.communication import LogEntry
 from desktop.ui.fields import (
     ERROR_STYLE,
@@ -21,7 +22,7 @@ from desktop.ui.fields import (
     save_cancel,
 )
 from desktop.ui.runner import Runner
-from desktop.ui.saving_dialog import SavingDialog
+from desktop.ui.saving_dialog import SavingDialog, engagement_version
 
 LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
           "follow_up_on": "Follow up on"}
@@ -33,6 +34,7 @@ class LogEntryDialog(SavingDialog):
         super().__init__(parent)
         self.setWindowTitle("Add to the communication log")
         self.runner, self.engagement_id = runner, engagement_id
+        self.version = engagement_version(runner, engagement_id)
         self.result_entry: LogEntry | None = None
         self.editors: dict[str, QWidget] = {
             "logged_on": DateLine(), "channel": EnumCombo(Channel, blank="(not set)"),
@@ -83,7 +85,7 @@ class LogEntryDialog(SavingDialog):
             engagement_ops.add_log_entry, self.engagement_id, logged_on=logged_on,
             channel=self.editors["channel"].value(),  # type: ignore[attr-defined]
             summary=self.editors["summary"].value(),  # type: ignore[attr-defined]
-            follow_up_on=dates["follow_up_on"], done=self._added,
+            follow_up_on=dates["follow_up_on"], expected_version=self.version, done=self._added,
             handles=(ValidationError, ConflictError), failed=self._refused)
 
     def _added(self, entry: LogEntry) -> None:
@@ -94,3 +96,6 @@ class LogEntryDialog(SavingDialog):
             self._show({e.field: e.message for e in exc.errors})
         else:
             self._show({}, str(exc))
+        if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
+            self.runner.publish(Changes(engagements=frozenset({self.engagement_id})))
+

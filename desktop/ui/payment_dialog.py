@@ -19,6 +19,7 @@ from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import payments as payment_ops
+from desktop.operations.changes import Changes
 from desktop.store.payments import InstallmentRow, NeedsConfirmation
 from desktop.ui import ask
 from desktop.ui.fields import (
@@ -116,7 +117,7 @@ class PaymentDialog(SavingDialog):
             payment_ops.record_payment, i.id, amount_minor=amount, currency=i.currency,
             paid_on=paid_on, method=self.method.value(), reference=self.reference.text(),
             invoice_number=self.invoice_number.text(), today=self.today,
-            allow_overpayment=allow_overpayment, done=self._recorded,
+            allow_overpayment=allow_overpayment, expected_version=i.version, done=self._recorded,
             handles=(NeedsConfirmation, ValidationError, ConflictError),
             failed=lambda exc: self._refused(exc, paid_on, amount))
 
@@ -135,3 +136,6 @@ class PaymentDialog(SavingDialog):
             self._show({e.field: e.message for e in exc.errors})
         else:
             self._show({}, str(exc))
+        if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
+            self.runner.publish(Changes(installments=frozenset({i.id}),
+                                        engagements=frozenset({i.engagement_id})))

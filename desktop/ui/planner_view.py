@@ -73,6 +73,7 @@ class PlannerView(QWidget):
         self.currency, self.locale = "USD", "en_US"
         self.owner_value: int | None = None
         self.rates: list[ExchangeRate] = []
+        self.settings_version = 0  # the hour value's and rates' (planner.plan_settings)
         self._wanted: int | None = None  # to select once a write's result is shown
         self._build()
         self.refresh()
@@ -205,8 +206,9 @@ class PlannerView(QWidget):
         self._wanted = None
         info = business(self.store)
         self.currency, self.locale = info.base_currency or "USD", info.locale or "en_US"
-        self.owner_value = planner.owner_hour_value(self.store)
-        self.rates = planner.exchange_rates(self.store)
+        settings = planner.plan_settings(self.store)
+        self.owner_value, self.rates = settings.owner_hour_value_minor, list(settings.rates)
+        self.settings_version = settings.version
         records = planner.activities(self.store)
         rows, self.plan, problem = self._compute(records)
         self.model.set_rows(rows, self.locale)
@@ -389,13 +391,14 @@ class PlannerView(QWidget):
         if not dialog.exec() or dialog.result_data is None:
             return
         quote, notes = dialog.result_data
-        self._write(planner_ops.add_quote, row.id, quote, notes)
+        self._write(planner_ops.add_quote, row.id, quote, notes,
+                    expected_version=row.record.version)
 
     def remove_quote(self) -> None:
         row, quote = self.selected_row(), self.selected_quote()
         if row is not None and quote is not None and ask.confirm(
                 self, APP_NAME, f"Remove the quote from {quote.quote.source}?"):
-            self._write(planner_ops.delete_quote, row.id, quote.id)
+            self._write(planner_ops.delete_quote, row.id, quote.id, row.record.version)
 
     def start_engagement(self) -> None:
         """Open the engagement editor for the chosen quote's contractor, titled after the
@@ -417,6 +420,7 @@ class PlannerView(QWidget):
 
     # --- settings ------------------------------------------------------------------------
     def edit_owner_value(self) -> None:
+        version = self.settings_version
         current = "" if self.owner_value is None else to_major_text(self.owner_value,
                                                                     self.currency)
         while True:
@@ -433,17 +437,23 @@ class PlannerView(QWidget):
                 current = text
                 continue
             break
-        self._write(planner_ops.set_owner_hour_value, value)
+        self._write(planner_ops.set_owner_hour_value, value, version)
 
     def edit_rates(self) -> None:
+        version = self.settings_version
         dialog = ExchangeRatesDialog(self.rates, self.currency, self)
         if dialog.exec() and dialog.result_data is not None:
-            self._write(planner_ops.set_exchange_rates, dialog.result_data)
+            self._write(planner_ops.set_exchange_rates, dialog.result_data, version)
 
     def _write(self, op, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("done", None)
         self.runner.write(op, *args, handles=(ConflictError, ValidationError),
-                          failed=lambda exc: self._warn(_message(exc)), parent=self, **kwargs)
+                          failed=self._refused, parent=self, **kwargs)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._warn(_message(exc))
+        if isinstance(exc, ConflictError):  # changed elsewhere: show it as it is now
+            self.refresh()
 
     def _select_later(self, activity_id: int) -> None:
         self._wanted = activity_id

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from desktop.core.validation import ConflictError
+from desktop.store import engagements
 from desktop.ui.runner import Handles, Runner
 
 
@@ -38,3 +40,13 @@ class SavingDialog(QDialog):
 
         self.runner.write(op, *args, done=landed, handles=handles, failed=refused, parent=self,
                           **kwargs)
+
+
+def engagement_version(runner: Runner, engagement_id: int) -> int:
+    """The engagement's version as a dialog adding to it opens (its log and documents are part
+    of it), so a change to it made meanwhile refuses the addition; 0 when it is gone (saving
+    then says so)."""
+    try:
+        return engagements.get(runner.store, engagement_id).version
+    except ConflictError:
+        return 0
