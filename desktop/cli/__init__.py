@@ -105,7 +105,7 @@ def _open_files(argv: Sequence[str]) -> int:
         from desktop.ui.app import run  # the window only when asked for
 
         return run(folder, open_files=paths[:MAX_FILES])
-    except OSError as exc:
+    except (OSError, StoreError) as exc:
         print(f"crewbook: error: {exc}", file=sys.stderr)
         return 1
 

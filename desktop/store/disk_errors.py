@@ -9,6 +9,8 @@ told apart from one that merely cannot be written.
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -43,6 +45,8 @@ def explain(exc: BaseException, folder: Path) -> StoreError | None:
     if any(words in text for words in _LOCKED):
         return Busy("Another Crewbook window or command is still saving, so nothing was saved. "
                     "Try again when it has finished.")
+    if "disk i/o error" in text and _nearly_full(folder):
+        return disk_full(folder)
     if "disk i/o error" in text:
         return StoreError(f"The disk holding {folder} could not be written, so nothing was "
                           "saved. Check that it has free space and is still connected, then "
@@ -60,10 +64,32 @@ def disk_full(folder: Path) -> DiskFull:
 
 
 def read_only(folder: Path) -> ReadOnly:
-    return ReadOnly(f"Crewbook cannot write to {folder}: the database, its folder or the disk "
-                    "is read-only, so nothing was saved. Make the folder and crewbook.sqlite3 "
-                    "writable (or mount the disk read-write), or choose another data folder "
-                    "with --data-dir.")
+    return ReadOnly(f"Crewbook cannot write to {folder}: the folder, its disk or "
+                    "crewbook.sqlite3 is read-only. Nothing was saved and the data there is "
+                    "safe. Make them writable (or mount the disk read-write), or choose another "
+                    "data folder with --data-dir.")
+
+
+def check_writable(folder: Path, database: Path) -> None:
+    """Refuse a data folder that cannot be written before SQLite tries (it would report a
+    read-only folder as a file it cannot open)."""
+    for path in (folder, database):
+        if not path.exists():
+            continue
+        try:
+            mounted_read_only = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except (OSError, AttributeError):  # no statvfs on Windows
+            mounted_read_only = False
+        if mounted_read_only or not os.access(path, os.W_OK):
+            raise read_only(folder)
+
+
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports a full disk as an I/O error when it cannot even make its -shm file."""
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def _from_errno(exc: OSError, folder: Path) -> StoreError | None:

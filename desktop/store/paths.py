@@ -7,6 +7,9 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from desktop.store.disk_errors import explain
+from desktop.store.errors import StoreError
+
 ENV_VAR = "CREWBOOK_DATA_DIR"
 DB_NAME = "crewbook.sqlite3"
 LOCK_NAME = "crewbook.lock"
@@ -18,7 +21,18 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data folder: the --data-dir flag, else $CREWBOOK_DATA_DIR, else the platform's."""
     chosen = override or os.environ.get(ENV_VAR) or user_data_path("Crewbook", appauthor=False)
     path = Path(chosen).expanduser().resolve()
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a folder: Crewbook keeps its data in a folder. "
+                         "Choose another data folder (--data-dir or CREWBOOK_DATA_DIR).")
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise StoreError(f"The data folder {path} cannot be made: part of that path is a "
+                         "file. Choose another data folder (--data-dir or "
+                         "CREWBOOK_DATA_DIR).") from None
+    except OSError as exc:
+        raise (explain(exc, path) or StoreError(
+            f"The data folder {path} cannot be made: {exc.strerror or exc}.")) from exc
     return path
 
 

@@ -19,7 +19,7 @@ from desktop.store.db import (
     make_engine,
     stamp_application_id,
 )
-from desktop.store.disk_errors import explain
+from desktop.store.disk_errors import check_writable, explain
 from desktop.store.lock import FolderLock
 from desktop.store.paths import backup_dir, db_path
 
@@ -58,6 +58,7 @@ def _open(folder: Path, lock: FolderLock | None, check: bool) -> Opened:
     if state.exists and (check or state.revision != migrate.HEAD):
         check_integrity(path)
     migrate.check_revision(state.revision, path)
+    check_writable(folder, path)
     if not state.exists:
         create_file(path)
     engine = make_engine(path)
