@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import stat
+import sys
 import zipfile
 from pathlib import Path
 
@@ -270,3 +271,53 @@ class TestCommandLine:
         assert code == 1 and "is empty (0 bytes)" in err
         assert cli("db", "restore", str(archive), "--yes")[0] == 0
         assert cli("contractors", "list")[0] == 0
+
+
+def test_restore_killed_at_any_moment_leaves_one_book_or_the_other(tmp_path: Path) -> None:
+    """kill -9 `crewbook db restore` at random moments: the next start finds either the book
+    as it was or the restored one, with the documents that belong to it; never a mix.
+    `CREWBOOK_KILL_LOOPS=100` for a long run."""
+    import subprocess
+    import time
+
+    from tests.kill_loop import kill_after, loops
+
+    root = Path(__file__).resolve().parents[1]
+    source = tmp_path / "source"
+    source.mkdir(mode=0o700)
+    opened = open_store(source)
+    names_then = a_book(opened.store, tmp_path, tuple(f"Then {n}" for n in range(2000)))
+    archive = back_up(opened.store, source, tmp_path / "then.zip")
+    opened.store.close()
+    seen = {"as it was": 0, "restored": 0, "finished before the kill": 0}
+
+    def new_book(name: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir(mode=0o700)
+        opened = open_store(folder)
+        a_book(opened.store, tmp_path, ("Now 1", "Now 2"))
+        opened.store.close()
+        return folder
+
+    def restore_into(folder: Path) -> list[str]:
+        return [sys.executable, "-m", "desktop", "--data-dir", str(folder), "db", "restore",
+                str(archive), "--yes"]
+
+    started = time.monotonic()  # one whole run tells when to kill: most of it is start-up
+    subprocess.run(restore_into(new_book("timed")), cwd=root, check=True, capture_output=True)
+    whole = time.monotonic() - started
+    for round_ in range(loops(3)):
+        folder = new_book(f"book{round_}")
+        now_files = document_files(folder)
+        outcome = kill_after(restore_into(folder), low=0.6 * whole, high=1.05 * whole, cwd=root)
+        seen["finished before the kill"] += not outcome.killed
+        found = names(folder)  # finishes a restore that had begun swapping
+        if found == ["Now 1", "Now 2"]:
+            seen["as it was"] += 1
+            assert document_files(folder) == now_files
+        else:
+            assert len(found) == len(names_then) and found[0].startswith("Then")
+            seen["restored"] += 1
+            assert len(document_files(folder)) == 1 and document_files(folder) != now_files
+        assert not (folder / MARKER).exists() and not (folder / STAGING).exists()
+    print("kills of `crewbook db restore`: " + ", ".join(f"{n} {k}" for k, n in seen.items()))
