@@ -44,8 +44,10 @@ class Manifest:
 
     def describe(self) -> str:
         when = self.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        docs = "" if self.database_only else f", {self.documents} documents"
-        return f"backup of {when}: {self.contractors} contractors{docs}"
+        docs = ("" if self.database_only or not self.documents else
+                f", {self.documents} document{'s' * (self.documents != 1)}")
+        people = f"{self.contractors} contractor{'s' * (self.contractors != 1)}"
+        return f"backup of {when}: {people}{docs}"
 
 
 def archive_name(kind: str, now: dt.datetime | None = None) -> str:

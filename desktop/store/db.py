@@ -32,11 +32,20 @@ class FileState:
     marked: bool = False  # carries Crewbook's application id
 
 
-class EmptyDatabase(StoreError):
+class Unusable(StoreError):
+    """The database file cannot be used as it is. ``fact`` says what is wrong with it; the
+    whole message adds what to do about it from the command line."""
+
+    def __init__(self, fact: str, advice: str):
+        super().__init__(f"{fact} {advice}")
+        self.fact = fact
+
+
+class EmptyDatabase(Unusable):
     """The database file is there but holds nothing at all (0 bytes)."""
 
 
-class Damaged(StoreError):
+class Damaged(Unusable):
     """The database file is damaged or is not a database."""
 
 
@@ -63,12 +72,12 @@ def inspect_file(path: Path) -> FileState:
     if path.stat().st_size == 0:
         raise EmptyDatabase(
             f"{path} is empty (0 bytes): it holds no contractors, contracts or payments, which "
-            "happens when a disk or a sync tool cut it short. Restore a backup (File ▸ Restore "
-            "from backup…, or crewbook db restore ARCHIVE), or move the empty file away to "
+            "happens when a disk or a sync tool cut it short.",
+            "Restore a backup (crewbook db restore ARCHIVE), or move the empty file away to "
             "start a new book.")
     with path.open("rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
-            raise Damaged(f"{path} is not a Crewbook database (it is not an SQLite file). "
+            raise Damaged(f"{path} is not a Crewbook database (it is not an SQLite file).",
                           "It was left untouched.")
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
@@ -110,8 +119,8 @@ def _damaged(path: Path, problem: str) -> StoreError:
     if "unable to open" in problem or "readonly" in problem:
         return StoreError(f"{path} cannot be read ({problem}): check that you may read the "
                           "file and its folder. It was left untouched.")
-    return Damaged(f"{path} is damaged ({problem}). It was left untouched; restore a backup "
-                   "(File ▸ Restore from backup…, or crewbook db restore ARCHIVE).")
+    return Damaged(f"{path} is damaged ({problem}).", "It was left untouched; restore a "
+                   "backup (crewbook db restore ARCHIVE, or File ▸ Restore from backup…).")
 
 
 def create_file(path: Path) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.operations.backup import restore_backup
-from desktop.store.db import Damaged, EmptyDatabase, check_integrity
+from desktop.store.db import Unusable, check_integrity
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
 from desktop.store.logfile import start_logging
@@ -177,15 +177,15 @@ def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | 
     """The book cannot be used. For a damaged or empty file, offer to restore a backup or to
     start a new book (the file is kept aside, never deleted); otherwise say why and quit.
     Returns the backup chosen, True when a new book is to start, or None to quit."""
-    if not isinstance(exc, Damaged | EmptyDatabase):
+    if not isinstance(exc, Unusable):
         _refuse(exc)
         return None
     print(f"crewbook: error: {exc}", file=sys.stderr)
     restore, fresh, leave = "Restore from backup…", "Start a new book", "Quit"
     while True:
         answer = ask.choose(parent, f"{APP_NAME} cannot open its data",
-                            f"{exc}\n\nRestore a backup, or start a new, empty book (the "
-                            "file is kept in the backups folder, not deleted)?",
+                            f"{exc.fact}\n\nRestore a backup, or start a new, empty book? "
+                            "The file is kept in the backups folder, not deleted.",
                             [restore, fresh, leave])
         if answer == restore:
             chosen = choose_backup(parent, folder)  # type: ignore[arg-type]

@@ -141,7 +141,10 @@ class BackupSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(where)
-        layout.addWidget(open_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(open_folder)
+        folder_row.addStretch(1)
+        layout.addLayout(folder_row)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
