@@ -182,3 +182,76 @@ class TestImport:
         code, out, err = cli("import", str(source), "--dry-run")
         assert code == 0 and not any(ch in out + err for ch in RAW)
         assert "c\\x1b[2J.csv" in out and "Land" in out
+
+
+class TestOperations:
+    """Fields the store checks are screened by the operation, before anything is read."""
+
+    def _refused(self, call, field: str) -> str:  # type: ignore[no-untyped-def]
+        with pytest.raises(ValidationError) as caught:
+            call()
+        message = caught.value.for_field(field)
+        assert message, caught.value
+        return message
+
+    def test_each_free_text_field(self, store) -> None:  # type: ignore[no-untyped-def]
+        import datetime as dt
+        from decimal import Decimal
+
+        from desktop.core.enums import EngagementStatus, RateUnit
+        from desktop.core.planner import Quote
+        from desktop.core.risk import Answer
+        from desktop.operations import contractors as contractor_ops
+        from desktop.operations import engagements as engagement_ops
+        from desktop.operations import payments as payment_ops
+        from desktop.operations import planner as planner_ops
+        from desktop.store.engagements import RatingData
+
+        day = dt.date(2026, 1, 5)
+        inputs = validate_activity({"name": "Books", "hours_per_month": "2", "importance": 3,
+                                    "competence": 3, "currency": "USD", "hour_value": "40"})
+        quote = Quote("Agency", None, 1000, RateUnit.MONTH, "USD", Decimal(0))
+        cases = [
+            (lambda: contractor_ops.set_archived(store, {1: 1}, True, {1: "left\x1b"}), "reason"),
+            (lambda: engagement_ops.move(store, 1, EngagementStatus.CANCELLED, 1, on=day,
+                                         reason="over\u202e"), "reason"),
+            (lambda: engagement_ops.move(store, 1, EngagementStatus.SIGNED, 1, on=day,
+                                         by="Sam\x07"), "by"),
+            (lambda: engagement_ops.rate(store, 1, RatingData(4, 4, 4, 4, True, "great\x1b"),
+                                         day, 1), "comment"),
+            (lambda: engagement_ops.add_log_entry(store, 1, expected_version=1, logged_on=day,
+                                                  channel="", summary="called\x1b[2J"),
+             "summary"),
+            (lambda: engagement_ops.save_review(
+                store, 1, answers={"financial.payee_mismatch": Answer(False, "bank\x1b")},
+                replacement=None, deadline_hardness=None, copyrightable=False, reviewer="Sam",
+                expected_version=None), "financial.payee_mismatch"),
+            (lambda: engagement_ops.save_review(
+                store, 1, answers={}, replacement=None, deadline_hardness=None,
+                copyrightable=False, reviewer="\u2066Sam", expected_version=None), "reviewer"),
+            (lambda: engagement_ops.attach_document(
+                store, source=Path("contract.pdf"), expected_version=1, engagement_id=1,
+                kind="contract", title="Contract\u202efdp.exe"), "title"),
+            (lambda: payment_ops.record_payment(
+                store, 1, amount_minor=100, currency="USD", paid_on=day, method="cash",
+                reference="ref\x1b", today=day, expected_version=1), "reference"),
+            (lambda: payment_ops.edit_installment(store, 1, label="Depo\x00sit", due_on=day,
+                                                  amount_minor=100, expected_version=1),
+             "label"),
+            (lambda: planner_ops.save_activity(store, inputs, notes="ok\x1b"), "notes"),
+            (lambda: planner_ops.add_quote(store, 1, quote, "two\nlines", expected_version=1),
+             "notes"),
+        ]
+        for call, field in cases:
+            assert "contains" in self._refused(call, field)
+
+    def test_the_command_line_names_the_option(self, cli) -> None:  # type: ignore[no-untyped-def]
+        assert cli("demo")[0] == 0
+        engagement = json.loads(cli("engagements", "list", "--format", "json")[1])[0]["id"]
+        code, _, err = cli("engagements", "move", str(engagement), "cancelled",
+                           "--reason", "gone\x1b[2J")
+        assert code == 2 and "--reason: contains a control character (ESC)" in err
+        due = json.loads(cli("payments", "due", "--days", "3650", "--format", "json")[1])
+        code, _, err = cli("payments", "record", str(due[0]["installment_id"]), "--amount", "1",
+                           "--date", "2026-01-01", "--reference", "\u202eREF")
+        assert code == 2 and "--reference: contains an invisible text-direction" in err

@@ -30,7 +30,8 @@ CONTACT_FILES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 MAX_FILES = 32  # one start's files; desktop.ui.single_instance.MAX_FILES, without loading Qt
 
 # A rejected field is reported by the option that set it.
-_OPTION_NAMES = {"contractors": OPTIONS, "engagements": engagements.OPTIONS,
+_OPTION_NAMES = {"contractors": OPTIONS,
+                 "engagements": {**engagements.OPTIONS, **engagements.MOVE_OPTIONS},
                  "payments": engagements.PAYMENT_OPTIONS, "report": reports.OPTIONS}
 
 

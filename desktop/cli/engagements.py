@@ -40,7 +40,9 @@ OPTIONS = {
     "comm_overlap": "--overlap", "status": "STATUS",
 }
 PAYMENT_OPTIONS = {"amount": "--amount", "paid_on": "--date", "currency": "--amount",
-                   "installment": "INSTALLMENT_ID"}
+                   "installment": "INSTALLMENT_ID", "reference": "--reference",
+                   "invoice_number": "--invoice"}
+MOVE_OPTIONS = {"by": "--by", "reason": "--reason"}  # of `engagements move` and `sign`
 _CHOICES = {"pricing_model": PricingModel, "billing_period": BillingPeriod,
             "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence}
 _FLAGS = ("ip_assignment_signed", "subcontracting_allowed")

@@ -10,7 +10,8 @@ from typing import Any
 from desktop.core.engagement import EngagementData
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import ExitPlanData
-from desktop.core.validation import ConflictError
+from desktop.core.text import checked, problem
+from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations.changes import Changes, Done
 from desktop.store import communication, documents, engagements, exit_plans, reviews
 from desktop.store.communication import LogEntry
@@ -47,6 +48,7 @@ def edit(store: Store, engagement_id: int, data: EngagementData,
 def move(store: Store, engagement_id: int, status: EngagementStatus, expected_version: int, *,
          on: dt.date, by: str = "", reason: str = "") -> Done[EngagementRecord]:
     """Move along the status path; signing always passes the risk gate (reviews.Blocked)."""
+    by, reason = checked("by", by), checked("reason", reason, multiline=True)
     if status is EngagementStatus.SIGNED:
         record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
     else:
@@ -57,6 +59,7 @@ def move(store: Store, engagement_id: int, status: EngagementStatus, expected_ve
 
 def rate(store: Store, engagement_id: int, rating: RatingData, on: dt.date,
          expected_version: int) -> Changes:
+    checked("comment", rating.comment)
     engagements.rate(store, engagement_id, rating, on, expected_version)
     return touched(engagements.get(store, engagement_id))
 
@@ -65,6 +68,8 @@ def add_log_entry(store: Store, engagement_id: int, *, expected_version: int,
                   **entry: Any) -> Done[LogEntry]:
     """``entry``: logged_on, channel, summary, follow_up_on (see store.communication);
     ``expected_version`` is the engagement's."""
+    if isinstance(entry.get("summary"), str):
+        entry["summary"] = checked("summary", entry["summary"], multiline=True)
     added = communication.add_log_entry(store, engagement_id, expected_version=expected_version,
                                         **entry)
     return Done(added, Changes(engagements=frozenset({engagement_id})))
@@ -73,6 +78,7 @@ def add_log_entry(store: Store, engagement_id: int, *, expected_version: int,
 def save_review(store: Store, engagement_id: int, **review: Any) -> Done[ReviewRecord]:
     """``review``: answers, replacement, deadline_hardness, copyrightable, reviewer,
     expected_version (see store.reviews.save)."""
+    _check_review_text(review)
     saved = reviews.save(store, engagement_id, **review)
     return Done(saved, Changes(engagements=frozenset({engagement_id})))
 
@@ -87,6 +93,8 @@ def attach_document(store: Store, *, source: Path, expected_version: int,
                     **document: Any) -> Done[DocumentRecord]:
     """``document``: engagement_id or contractor_id, kind, title, expires_on;
     ``expected_version`` is that engagement's or contractor's."""
+    if isinstance(document.get("title"), str):
+        checked("title", document["title"])
     record = documents.attach(store, source=source, expected_version=expected_version,
                               **document)
     return Done(record, _document_changes(record))
@@ -101,6 +109,17 @@ def remove_document(store: Store, document_id: int, expected_version: int) -> Ch
     if record is None:
         return Changes(documents=frozenset({document_id}))
     return _document_changes(record)
+
+
+def _check_review_text(review: dict[str, Any]) -> None:
+    """The reviewer and each answer's evidence are one line each (desktop.core.text)."""
+    errors = [FieldError(qid, f"evidence {wrong}")
+              for qid, answer in (review.get("answers") or {}).items()
+              if (wrong := problem(getattr(answer, "evidence", "") or ""))]
+    if isinstance(review.get("reviewer"), str) and (wrong := problem(review["reviewer"])):
+        errors.append(FieldError("reviewer", wrong))
+    if errors:
+        raise ValidationError(errors)
 
 
 def _document_changes(record: DocumentRecord) -> Changes:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from desktop.core.schedule import PlannedInstallment
+from desktop.core.text import checked
 from desktop.operations.changes import Changes, Done
 from desktop.store import engagements, payments
 from desktop.store.db import Store
@@ -25,6 +26,9 @@ def record_payment(store: Store, installment_id: int, *, amount_minor: int, curr
                    expected_version: int) -> Done[InstallmentRow]:
     """Pay the installment as it was at ``expected_version``; raises
     payments.NeedsConfirmation when it is more than is owed and not allowed."""
+    for field, value in (("method", method), ("reference", reference),
+                         ("invoice_number", invoice_number)):
+        checked(field, value)
     row = payments.record_payment(
         store, installment_id, amount_minor=amount_minor, currency=currency, paid_on=paid_on,
         method=method, reference=reference, invoice_number=invoice_number, today=today,
@@ -34,6 +38,7 @@ def record_payment(store: Store, installment_id: int, *, amount_minor: int, curr
 
 def edit_installment(store: Store, installment_id: int, *, label: str, due_on: dt.date | None,
                      amount_minor: int, expected_version: int) -> Done[InstallmentRow]:
+    checked("label", label)
     row = payments.edit_installment(store, installment_id, label=label, due_on=due_on,
                                     amount_minor=amount_minor, expected_version=expected_version)
     return Done(row, _changes(store, row.engagement_id, [row.id]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core.engagement import EngagementData
 from desktop.core.enums import PlannerDecision
 from desktop.core.planner import ActivityInputs, ExchangeRate, Quote
+from desktop.core.text import checked
 from desktop.operations.changes import Changes, Done
 from desktop.operations.engagements import touched
 from desktop.store import engagements, planner
@@ -19,6 +20,7 @@ def save_activity(store: Store, inputs: ActivityInputs, *, hour_value_set: bool 
     """Add an activity, or update it as it was at ``expected_version``; the value is its id."""
     if activity_id is not None and expected_version is None:
         raise TypeError("an edit needs the version of the activity it started from")
+    notes = checked("notes", notes, multiline=True)
     saved = planner.save(store, inputs, hour_value_set=hour_value_set, decision=decision,
                          notes=notes, activity_id=activity_id, expected_version=expected_version)
     return Done(saved, Changes(activities=frozenset({saved})))
@@ -32,6 +34,7 @@ def delete_activity(store: Store, activity_id: int, expected_version: int) -> Ch
 def add_quote(store: Store, activity_id: int, quote: Quote, notes: str = "", *,
               expected_version: int) -> Changes:
     """Add a quote to the activity as it was at ``expected_version``."""
+    checked("notes", notes)
     planner.add_quote(store, activity_id, quote, notes, expected_version)
     return Changes(activities=frozenset({activity_id}))
 
