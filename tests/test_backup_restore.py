@@ -209,6 +209,20 @@ def test_a_restore_stopped_before_it_began_leaves_the_book_as_it_was(
     assert names(data_folder) == ["Ada", "Ben"]
 
 
+def test_a_damaged_book_is_kept_as_its_raw_files_when_restored_over(
+        store: Store, data_folder: Path, tmp_path: Path) -> None:
+    a_book(store, tmp_path)
+    archive = back_up(store, data_folder, tmp_path / "saved.zip")
+    store.close()
+    damaged = b"SQLite format 3\x00" + b"\xee" * 8000
+    db_path(data_folder).write_bytes(damaged)
+    with FolderLock(data_folder):
+        done = restore_backup(data_folder, archive)
+    assert done.previous is not None and done.previous.name.startswith("damaged-")
+    assert (done.previous / "crewbook.sqlite3").read_bytes() == damaged
+    assert names(data_folder) == ["Ada", "Ben"]
+
+
 def test_daily_backups_rotate(store: Store, data_folder: Path, tmp_path: Path) -> None:
     a_book(store, tmp_path)
     day = dt.datetime(2026, 12, 1, 9, 0)

@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,28 +67,26 @@ def keep_current(folder: Path) -> Path | None:
     database = folder / DB_NAME
     if not database.exists() or database.stat().st_size == 0:
         return None
-    backups = backup_dir(folder)
     try:
-        return write_archive_into(database, backups, kind="before restore")
+        return write_archive_into(database, backup_dir(folder), kind="before restore")
     except StoreError:
-        kept = backups / f"damaged-{os.getpid()}-{int(database.stat().st_mtime)}"
-        kept.mkdir(mode=0o700, parents=True, exist_ok=True)
-        for suffix in ("", *_SIDE_FILES):
-            source = folder / (DB_NAME + suffix)
-            if source.exists():
-                shutil.copy2(source, kept / source.name)
-        return kept
+        return _database_files_into(folder, "damaged", shutil.copy2)
 
 
 def set_aside(folder: Path) -> Path:
     """Move a database that cannot be used (damaged, empty) and its side files into the
     backups folder, so a new book can start; nothing is deleted. Returns where it went."""
-    kept = backup_dir(folder) / f"unusable-{time.strftime('%Y%m%d-%H%M%S')}"
+    return _database_files_into(folder, "unusable", os.replace)
+
+
+def _database_files_into(folder: Path, why: str,
+                         place: Callable[[Path, Path], object]) -> Path:
+    kept = backup_dir(folder) / f"{why}-{time.strftime('%Y%m%d-%H%M%S')}"
     kept.mkdir(mode=0o700, parents=True, exist_ok=True)
     for suffix in ("", *_SIDE_FILES):
         source = folder / (DB_NAME + suffix)
         if source.exists():
-            os.replace(source, kept / source.name)
+            place(source, kept / source.name)
     return kept
 
 
