@@ -1,6 +1,6 @@
 """A note of what holds the book's write lock, so a writer that has to wait can say why.
 
-Only long writes (an import, the demo, a restore) leave a note; a short write ends before
+Only long writes (an import, the demo, an upgrade) leave a note; a short write ends before
 anyone would read it. A note left by a program that was killed names a process that is gone,
 and is ignored.
 """
@@ -10,29 +10,28 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 NOTE_NAME = "crewbook.busy"
 
 
-@contextlib.contextmanager
-def announce(folder: Path, activity: str, where: str) -> Iterator[None]:
-    """While the block runs, say that this process is ``activity`` (e.g. "importing
-    contractors") in a ``where`` ("window" or "command")."""
-    note = folder / NOTE_NAME
+def leave_note(folder: Path, activity: str, where: str) -> str | None:
+    """Say that this process is ``activity`` (e.g. "importing contractors") in a ``where``
+    ("window" or "command"); returns the note's text for take_note_away, or None if it could
+    not be written (a read-only or full disk must not stop the write itself)."""
     text = json.dumps({"activity": activity, "where": where, "pid": os.getpid()})
     try:
-        _write(note, text)
-    except OSError:  # a read-only or full disk must not stop the write itself
-        yield
-        return
-    try:
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            if note.read_text("utf-8") == text:
-                note.unlink()
+        _write(folder / NOTE_NAME, text)
+    except OSError:
+        return None
+    return text
+
+
+def take_note_away(folder: Path, text: str) -> None:
+    with contextlib.suppress(OSError):
+        note = folder / NOTE_NAME
+        if note.read_text("utf-8") == text:
+            note.unlink()
 
 
 def waiting_message(folder: Path) -> str:

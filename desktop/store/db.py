@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.store.busy import announce, waiting_message
+from desktop.store.busy import leave_note, take_note_away, waiting_message
 from desktop.store.disk_errors import Busy, explain
 from desktop.store.errors import StoreError
 
@@ -143,6 +143,7 @@ def create_file(path: Path) -> None:
     os.replace(partial, path)
 
 
+_WRITER = "crewbook_writer"  # the execution option that marks a Store's write sessions
 # How long one attempt to take the write lock waits before the waiting writer is told why.
 _LOCK_ATTEMPT_MS = 400
 _BUSY_TIMEOUT_MS = 10_000
@@ -186,9 +187,6 @@ class WrongThread(RuntimeError):
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP T", "DROP I", "ALTER ")
-
-
-_WRITER = "crewbook_writer"
 
 
 class Store:
@@ -257,7 +255,7 @@ class Store:
             self._local.activity = None
             note = self._local.__dict__.pop("note", None)
             if note is not None:  # after the commit: the lock is free again
-                note.__exit__(None, None, None)
+                take_note_away(self.folder, note)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -293,8 +291,7 @@ class Store:
             conn.exec_driver_sql(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         activity = getattr(self._local, "activity", None)
         if activity:
-            self._local.note = announce(self.folder, activity, self.where)
-            self._local.note.__enter__()
+            self._local.note = leave_note(self.folder, activity, self.where)
 
     @contextmanager
     def _disk_errors(self) -> Iterator[None]:
