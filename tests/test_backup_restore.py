@@ -335,3 +335,15 @@ def test_restore_killed_at_any_moment_leaves_one_book_or_the_other(tmp_path: Pat
             assert len(document_files(folder)) == 1 and document_files(folder) != now_files
         assert not (folder / MARKER).exists() and not (folder / STAGING).exists()
     print("kills of `crewbook db restore`: " + ", ".join(f"{n} {k}" for k, n in seen.items()))
+
+
+def test_what_a_killed_backup_left_is_cleared_once_a_day_old(store: Store, data_folder: Path) -> None:
+    folders = backup_dir(data_folder)
+    folders.mkdir()
+    old, young = folders / ".backup-old.partial", folders / ".backup-young.partial"
+    old.write_bytes(b"half")
+    young.write_bytes(b"half")
+    two_days_ago = dt.datetime.now().timestamp() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    back_up(store, data_folder)
+    assert not old.exists() and young.exists()

@@ -10,8 +10,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -89,7 +91,21 @@ def write_archive_into(database: Path, folder: Path, kind: str) -> Path:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise (explain(exc, folder) or StoreError(f"The backup failed: {exc}")) from exc
+    clear_leftovers(folder, ".backup-*")
     return write_archive(database, folder, kind)
+
+
+def clear_leftovers(folder: Path, pattern: str) -> None:
+    """Remove what a backup or a check killed part-way left behind. Only day-old ones: a
+    younger one may belong to another window or command still writing it."""
+    day_ago = time.time() - 24 * 60 * 60
+    for leftover in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < day_ago:
+                if leftover.is_dir():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
 
 
 def _write(database: Path, target: Path, kind: str) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store.archive import Manifest, verify, write_archive_into
+from desktop.store.archive import Manifest, clear_leftovers, verify, write_archive_into
 from desktop.store.errors import StoreError
 from desktop.store.paths import DB_NAME, DOCUMENTS_DIR, backup_dir
 
@@ -38,6 +38,7 @@ class Restored:
 def check(archive: Path, folder: Path) -> Manifest:
     """Verify a backup without changing anything (it is unpacked to a scratch folder and
     removed again)."""
+    clear_leftovers(folder, ".restore-check-*")
     scratch = Path(tempfile.mkdtemp(prefix=".restore-check-", dir=folder))
     try:
         return verify(archive, scratch)[0]
