@@ -208,3 +208,26 @@ def test_two_copies_started_at_the_same_moment(  # type: ignore[no-untyped-def]
     assert winner[0].stdout is not None
     assert winner[0].stdout.read().splitlines() == ["listening", "[]"]
     assert "already open" in capsys.readouterr().out
+
+
+def test_damage_found_after_start_can_be_restored_over(
+        qtbot, data_folder: Path, saved_book: Path, settings: QSettings,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.store.db import Damaged
+
+    scans: list[Path] = []
+
+    def damaged_once(path: Path) -> None:
+        scans.append(path)
+        if len(scans) == 1:
+            raise Damaged(f"{path} is damaged (page 7: btreeInitPage() returned error 11).", "")
+
+    monkeypatch.setattr(app_module, "check_integrity", damaged_once)
+    monkeypatch.setattr(ask, "choose", lambda *_a, **_k: "Restore from backup…")
+    monkeypatch.setattr(app_module, "choose_backup", lambda _parent, _folder: saved_book)
+    monkeypatch.setattr(ask, "inform", lambda *_a: None)
+    shown: list[set[str]] = []
+    on_each_window(lambda _w: None, lambda w: (shown.append(names_in(w)), w.close()))
+    assert app_module.run(data_folder, settings) == 0
+    assert len(scans) == 2
+    assert "After the backup" not in shown[0] and len(shown[0]) == len(demo.demo_roster())

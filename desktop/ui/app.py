@@ -48,6 +48,7 @@ FILE_OPEN_EVENTS = sys.platform == "darwin"
 # How long a copy that lost the folder to another starting at the same moment keeps trying to
 # hand over to it before saying the folder is taken.
 HAND_OVER_PATIENCE_S = 5.0
+AFRESH = "afresh"  # the user chose a new book over one that cannot be opened
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -85,14 +86,14 @@ def run(folder: Path, settings: QSettings | None = None,
             opened = _open_or_rescue(folder, lock)
             if isinstance(opened, int):
                 return opened
-            if isinstance(opened, Path):  # the book could not open; the user chose a backup
-                note = _restore(app, folder, opened)
+            if not isinstance(opened, Opened):  # the book could not open; the user chose
+                note = _next_book(app, folder, opened)
                 continue
-            code, restore_from = _show(app, server, opened, folder, settings, open_files, note)
+            code, then = _show(app, server, opened, folder, settings, open_files, note)
             open_files, note = (), ""
-            if restore_from is None:
+            if then is None:
                 return code
-            note = _restore(app, folder, restore_from)
+            note = _next_book(app, folder, then)
     finally:
         server.stop()
         lock.release()
@@ -125,14 +126,19 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
     daily = DailyBackups(window.runner, folder, settings,
                          lambda text, ms: window.statusBar().showMessage(text, ms), window)
 
+    afresh = False
+
     def damaged(exc: BaseException) -> None:
+        nonlocal afresh
         chosen = _rescue(window, exc, folder)
-        if isinstance(chosen, Path):
-            window.restore_requested = chosen
-            window.close()
-        else:
+        if chosen is None:
             window.hide()
             app.exit(1)
+            return
+        if isinstance(chosen, Path):
+            window.restore_requested = chosen
+        afresh = chosen == AFRESH
+        window.close()  # the book is closed before either is done to it
 
     def scan(_count: int) -> None:  # once the rows are in, so it never delays them
         window.roster_loaded.disconnect(scan)
@@ -153,30 +159,34 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
             app.removeEventFilter(file_opener)
         window.runner.wait()
         opened.store.close()
-    restore_from = window.restore_requested
+    then: Path | str | None = AFRESH if afresh else window.restore_requested
     window.deleteLater()
-    return code, restore_from
+    return code, then
 
 
-def _open_or_rescue(folder: Path, lock: FolderLock) -> Opened | Path | int:
-    """The open book; or, when it cannot open, the backup the user chose to restore (a Path),
-    or the exit code when they chose to quit."""
-    while True:
-        try:
-            # The full integrity scan runs once the window is up, not before it.
-            return open_store(folder, lock, check=False)
-        except StoreError as exc:
-            chosen = _rescue(None, exc, folder)
-            if chosen is None:
-                return 1
-            if isinstance(chosen, Path):
-                return chosen
+def _open_or_rescue(folder: Path, lock: FolderLock) -> Opened | Path | str | int:
+    """The open book; or, when it cannot open, what the user chose instead (a backup to
+    restore, or AFRESH), or the exit code when they chose to quit."""
+    try:
+        # The full integrity scan runs once the window is up, not before it.
+        return open_store(folder, lock, check=False)
+    except StoreError as exc:
+        chosen = _rescue(None, exc, folder)
+        return 1 if chosen is None else chosen
 
 
-def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | bool | None:
+def _next_book(app: QApplication, folder: Path, chosen: Path | str) -> str:
+    """With the book closed, restore the backup chosen or set the unusable file aside; returns
+    what to tell the user in the next window."""
+    if isinstance(chosen, Path):
+        return _restore(app, folder, chosen)
+    return f"The file that could not be opened is kept at {set_aside(folder)}."
+
+
+def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | str | None:
     """The book cannot be used. For a damaged or empty file, offer to restore a backup or to
     start a new book (the file is kept aside, never deleted); otherwise say why and quit.
-    Returns the backup chosen, True when a new book is to start, or None to quit."""
+    Returns the backup chosen, AFRESH for a new book, or None to quit."""
     if not isinstance(exc, Unusable):
         _refuse(exc)
         return None
@@ -192,9 +202,7 @@ def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | 
             if chosen is not None:
                 return chosen
         elif answer == fresh:
-            kept = set_aside(folder)
-            ask.inform(parent, f"The file that could not be opened is kept at {kept}.")
-            return True
+            return AFRESH
         else:
             return None
 
