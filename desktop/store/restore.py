@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store.archive import Manifest, clear_leftovers, verify, write_archive_into
+from desktop.store.archive import Manifest, clear_leftovers, write_archive_into
+from desktop.store.archive_check import verify
 from desktop.store.errors import StoreError
 from desktop.store.paths import DB_NAME, DOCUMENTS_DIR, backup_dir
 
