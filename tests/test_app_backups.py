@@ -105,9 +105,10 @@ def test_back_up_from_the_file_menu(qtbot, data_folder: Path, settings: QSetting
     window = MainWindow(store, data_folder, settings)
     qtbot.addWidget(window)
     window.load()
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
     window.backup_action.trigger()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Backed up to"),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: f"Backed up to {target}" in said, timeout=10_000)
     assert target.is_file()
     window.close()
     store.close()
