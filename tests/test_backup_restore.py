@@ -248,7 +248,8 @@ class TestCommandLine:
         cli("contractors", "add", "--name", "After the backup")
         code, out, err = cli("db", "restore", str(archive), "--yes")
         assert (code, err) == (0, "")
-        assert "Restored the backup of" in out and "(30 contractors)" in out
+        assert "holds the backup of" in out and ": 30 contractors; every file" in out
+        assert "Restored the backup of" in out
         assert "kept at" in out
         code, out, _ = cli("contractors", "list", "--format", "json")
         assert "After the backup" not in out

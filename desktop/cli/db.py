@@ -11,7 +11,6 @@ from desktop.store import contractors, migrate
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
-from desktop.store.paths import db_path
 from desktop.store.session import open_store
 
 
@@ -45,7 +44,7 @@ def restore(folder: Path, archive: str, yes: bool) -> int:
         raise StoreError(f"{path}: no such file")
     with FolderLock(folder) as lock:
         manifest = check_backup(folder, path)
-        print(f"{path} is a whole {manifest.describe()}.")
+        print(f"{path} holds the {manifest.describe()}; every file in it checks out.")
         if not yes:
             if not sys.stdin.isatty():
                 raise StoreError("restoring replaces the data in "
@@ -56,12 +55,9 @@ def restore(folder: Path, archive: str, yes: bool) -> int:
                 print("Nothing was changed.")
                 return 1
         done = restore_backup(folder, path)
-        opened = open_store(folder, lock)  # upgrades a backup from an older version
-        count = contractors.count(opened.store, include_archived=True)
-        opened.store.close()
+        open_store(folder, lock).store.close()  # upgrades a backup from an older version
     kept = f"; the data it replaced is kept at {done.previous}" if done.previous else ""
-    print(f"Restored the {done.manifest.describe()} into {db_path(folder)} "
-          f"({count} contractors){kept}.")
+    print(f"Restored the {done.manifest.describe()} into {folder}{kept}.")
     return 0
 
 
