@@ -1,7 +1,7 @@
 """Writing an import: every new and merged contractor in one transaction, or none of them.
 
 New contractors go in as batched Core inserts (an ORM object per row would triple the time of a
-large import); merges into existing contractors go through the ORM so their version checks and
+large import), on SQLite and PostgreSQL alike; merges into existing contractors go through the ORM so their version checks and
 rate history behave exactly as an edit in the window does.
 """
 
@@ -11,14 +11,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Date, Table, func, insert, literal, select
 
 from desktop.core.collation import name_key
 from desktop.core.contractor import ContractorData, merge_contractor
 from desktop.core.validation import Cancelled
 from desktop.store.contractors import _apply, _load, _record, _tags_by_name
 from desktop.store.db import Store
-from desktop.store.models import Contractor
+from desktop.store.models import Contractor, ContractorTag, RateChange
 from desktop.store.models.base import utcnow
 
 BATCH = 1000
@@ -31,24 +31,27 @@ class NewContractor:
     archived_on: dt.date | None = None
     archive_reason: str = ""
 
-    def values(self, stamp: object, bind_date: Callable[[object], object],
-               bind_stamp: Callable[[object], object]) -> tuple[object, ...]:
-        """The contractor row in _COLUMNS order, as SQLAlchemy would bind it; ``stamp`` is
-        the import's time, already bound."""
+    def row(self, stamp: dt.datetime) -> dict[str, object]:
+        """The contractor row, ``stamp`` being the import's time."""
         data = self.data
         archived = (None if self.archived_on is None else
-                    bind_stamp(dt.datetime.combine(self.archived_on, dt.time(12), dt.UTC)))
-        return (data.display_name, data.legal_name, str(data.kind), data.company, data.email,
-                data.phone, data.website, data.address, data.country, data.timezone, data.tax_id,
-                str(data.tax_form), _maybe(bind_date, data.tax_form_on), data.rate_minor,
-                str(data.rate_unit), data.currency, str(data.preferred_channel), str(data.status),
-                str(data.source), _maybe(bind_date, data.identity_verified_on), data.notes, 0,
-                archived, self.archive_reason if archived else "", stamp, stamp, 1,
-                name_key(data.display_name), name_key(data.company), name_key(data.email))
-
-
-def _maybe(bind: Callable[[object], object], value: object) -> object:
-    return None if value is None else bind(value)
+                    dt.datetime.combine(self.archived_on, dt.time(12), dt.UTC))
+        return {
+            "display_name": data.display_name, "legal_name": data.legal_name,
+            "kind": str(data.kind), "company": data.company, "email": data.email,
+            "phone": data.phone, "website": data.website, "address": data.address,
+            "country": data.country, "timezone": data.timezone, "tax_id": data.tax_id,
+            "tax_form": str(data.tax_form), "tax_form_on": data.tax_form_on,
+            "rate_minor": data.rate_minor, "rate_unit": str(data.rate_unit),
+            "currency": data.currency, "preferred_channel": str(data.preferred_channel),
+            "status": str(data.status), "source": str(data.source),
+            "identity_verified_on": data.identity_verified_on, "notes": data.notes,
+            "is_demo": False, "archived_at": archived,
+            "archive_reason": self.archive_reason if archived else "",
+            "created_at": stamp, "updated_at": stamp, "version": 1,
+            # The roster's sort keys: this Core insert bypasses the model, which keeps them.
+            "name_key": name_key(data.display_name), "company_key": name_key(data.company),
+            "email_key": name_key(data.email)}
 
 
 @dataclass(frozen=True)
@@ -79,23 +82,22 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
         tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
         connection = session.connection()
-        bind_date, bind_stamp = _processor(connection, "tax_form_on"), _processor(connection, "created_at")
-        stamp, day = bind_stamp(now), bind_date(dt.date.today())
+        today = dt.date.today()
         for start in range(0, len(new), BATCH):
             batch = new[start:start + BATCH]
-            ids = _insert_contractors(connection, [item.values(stamp, bind_date, bind_stamp)
-                                                   for item in batch])
-            links = [(cid, tags[t].id) for cid, item in zip(ids, batch, strict=True)
-                     for t in item.data.tags]
+            ids = _insert_contractors(connection, [item.row(now) for item in batch])
+            links = [{"contractor_id": cid, "tag_id": tags[t].id}
+                     for cid, item in zip(ids, batch, strict=True) for t in item.data.tags]
             if links:
-                connection.exec_driver_sql(
-                    "INSERT INTO contractor_tag (contractor_id, tag_id) VALUES (?, ?)", links)
+                _executemany(connection, ContractorTag.__table__, links)
             # Each new rate starts its history, as a rate set in the editor does.
-            connection.exec_driver_sql(
-                "INSERT INTO rate_change (contractor_id, changed_on, rate_minor, rate_unit, "
-                "currency, recorded_at) SELECT id, ?, rate_minor, rate_unit, currency, ? "
-                "FROM contractor WHERE id BETWEEN ? AND ? AND rate_minor IS NOT NULL",
-                (day, stamp, ids[0], ids[-1]))
+            connection.execute(insert(RateChange.__table__).from_select(
+                ["contractor_id", "changed_on", "rate_minor", "rate_unit", "currency",
+                 "recorded_at"],
+                select(Contractor.id, literal(today, Date), Contractor.rate_minor,
+                       Contractor.rate_unit, Contractor.currency,
+                       literal(now, RateChange.__table__.c.recorded_at.type))
+                .where(Contractor.id.in_(ids), Contractor.rate_minor.is_not(None))))
             _report(progress, start + len(batch), total)
         for done, (contractor_id, data) in enumerate(merges, start=len(new) + 1):
             obj = _load(session, contractor_id)
@@ -113,30 +115,36 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled("the import was cancelled; nothing was added")
 
 
-_COLUMNS = ("display_name", "legal_name", "kind", "company", "email", "phone", "website",
-            "address", "country", "timezone", "tax_id", "tax_form", "tax_form_on", "rate_minor",
-            "rate_unit", "currency", "preferred_channel", "status", "source",
-            "identity_verified_on", "notes", "is_demo", "archived_at", "archive_reason",
-            "created_at", "updated_at", "version",
-            # The roster's sort keys: this raw insert bypasses the model, which keeps them.
-            "name_key", "company_key", "email_key")
-
-
-def _processor(connection: Connection, column: str) -> Callable[[object], object]:
-    """How SQLAlchemy binds a value of this column's type (so the raw inserts store the same)."""
-    process = Contractor.__table__.c[column].type._cached_bind_processor(connection.dialect)
-    return process or (lambda value: value)
-
-
-_INSERT = (f"INSERT INTO contractor ({', '.join(_COLUMNS)}) "
-           f"VALUES ({', '.join('?' * len(_COLUMNS))})")
-
-
-def _insert_contractors(connection: Connection, rows: list[tuple[object, ...]]) -> range:
-    """One executemany; SQLite numbers the rows on from the highest id, in order."""
+def _insert_contractors(connection: Connection, rows: list[dict[str, object]]) -> list[int]:
+    """One batched insert; the new ids in the order of ``rows``."""
+    table = Contractor.__table__
+    if connection.dialect.name != "sqlite":  # other writers may take ids in between
+        inserted = connection.execute(
+            insert(table).returning(Contractor.id, sort_by_parameter_order=True), rows)
+        return [row[0] for row in inserted]
+    # SQLite: the transaction began holding the only write lock, so the ids follow on from the
+    # highest.
     highest = connection.execute(select(func.max(Contractor.id))).scalar() or 0
-    connection.exec_driver_sql(_INSERT, rows)  # type: ignore[arg-type]
-    ids = range(highest + 1, highest + 1 + len(rows))
-    if connection.execute(select(func.max(Contractor.id))).scalar() != ids[-1]:
-        raise RuntimeError("contractor ids were not given out in order")  # rolls it all back
-    return ids
+    _executemany(connection, table, rows)
+    return list(range(highest + 1, highest + 1 + len(rows)))
+
+
+def _executemany(connection: Connection, table: Table, rows: list[dict[str, object]]) -> None:
+    """The driver's executemany of SQLAlchemy's own INSERT, values bound as SQLAlchemy binds
+    them: its per-row parameter handling would double the time of a large import."""
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    order = compiled.positiontup or list(rows[0])
+    process = [(n, p) for n, c in enumerate(order)
+               if (p := table.c[c].type._cached_bind_processor(connection.dialect)) is not None]
+    params: list[tuple[object, ...]] | list[dict[str, object]] = []
+    last: dict[int, tuple[object, object]] = {}  # the import's stamp, flags, no date: once
+    for row in rows:
+        values = [row[c] for c in order]
+        for n, bind in process:
+            raw = values[n]
+            seen = last.get(n)
+            if seen is None or seen[0] is not raw:
+                last[n] = seen = (raw, bind(raw))
+            values[n] = seen[1]
+        params.append(tuple(values) if compiled.positiontup else dict(zip(order, values)))  # type: ignore[arg-type]
+    connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
