@@ -52,11 +52,63 @@ def data_folder(tmp_path: Path) -> Path:
     return folder
 
 
+# Test modules whose `store` runs on both engines: the local SQLite file and a real
+# PostgreSQL server (tests/pg_server.py), so every store function is known to work on both.
+BOTH_ENGINES = {
+    "tests.test_store", "tests.test_engagement_store", "tests.test_reviews_store",
+    "tests.test_planner_store", "tests.test_import_store", "tests.test_lost_updates",
+    "tests.test_operations", "tests.test_dashboard_and_demo", "tests.test_statement_data",
+    "tests.test_tax_year_data", "tests.test_rules_settings", "tests.test_exit_plan",
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if ("store" in metafunc.fixturenames and metafunc.module.__name__ in BOTH_ENGINES
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One PostgreSQL server for the whole run, with a template database already migrated."""
+    from tests import pg_server as server_module
+
+    try:
+        server = server_module.start()
+    except FileNotFoundError as exc:
+        if os.environ.get("CI"):
+            raise  # CI installs PostgreSQL: these tests must run there, never skip
+        pytest.skip(str(exc))
+    try:
+        server.create_database("crewbook_template")
+        from desktop.store.server import open_server
+
+        open_server(server.url("crewbook_template")).close()
+        yield server
+    finally:
+        server.stop()
+
+
+_databases = iter(range(1, 1_000_000))
+
+
 @pytest.fixture
-def store(data_folder: Path) -> Iterator[Store]:
-    opened = open_store(data_folder)
-    yield opened.store
-    opened.store.close()
+def store(request: pytest.FixtureRequest, data_folder: Path) -> Iterator[Store]:
+    """The test's book: a new SQLite file in its data folder, or (for the modules in
+    BOTH_ENGINES, a second time) a new database on the test PostgreSQL server."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        opened = open_store(data_folder)
+        yield opened.store
+        opened.store.close()
+        return
+    from desktop.store.server import open_server
+
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database(f"test_{next(_databases)}", template="crewbook_template")
+    made = open_server(server.url(name))
+    yield made
+    made.close()
+    server.drop_database(name)
 
 
 @pytest.fixture

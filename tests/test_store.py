@@ -19,6 +19,7 @@ from desktop.store.session import open_store
 from tests.factories import make_contractor
 
 
+@pytest.mark.sqlite_only
 def test_new_database_is_private_marked_and_in_wal_mode(store: Store) -> None:
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     con = sqlite3.connect(store.path)

@@ -200,9 +200,10 @@ class Store:
     transaction.
     """
 
-    def __init__(self, path: Path, engine: Engine):
-        self.path = path
+    def __init__(self, path: Path | None, engine: Engine, name: str | None = None):
+        self.path = path  # the SQLite file; None on a database server
         self.engine = engine
+        self.name = name or str(path)  # what the window and the command line call it
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(engine.execution_options(**{_WRITER: self}),
                                             expire_on_commit=False)
@@ -213,8 +214,13 @@ class Store:
         self.wait_limit = 120.0
 
     @property
-    def folder(self) -> Path:
-        return self.path.parent
+    def folder(self) -> Path | None:
+        """The data folder of a SQLite file; None on a database server."""
+        return None if self.path is None else self.path.parent
+
+    @property
+    def on_server(self) -> bool:
+        return self.path is None
 
     def forbid_writes_on(self, thread: threading.Thread | None) -> None:
         """Refuse (WrongThread) any write made on ``thread``; None lifts the ban. The window
@@ -254,7 +260,7 @@ class Store:
         finally:
             self._local.activity = None
             note = self._local.__dict__.pop("note", None)
-            if note is not None:  # after the commit: the lock is free again
+            if note is not None and self.folder is not None:  # after the commit
                 take_note_away(self.folder, note)
 
     @contextmanager
@@ -267,6 +273,9 @@ class Store:
             yield session
 
     def _take_write_lock(self, conn: Connection) -> None:
+        """SQLite's: BEGIN IMMEDIATE, waiting for another program's write to end."""
+        folder = self.folder
+        assert folder is not None
         if self._no_writes_on == threading.get_ident():
             raise WrongThread("a write transaction began on the window's thread")
         conn.exec_driver_sql(f"PRAGMA busy_timeout = {_LOCK_ATTEMPT_MS}")
@@ -281,16 +290,16 @@ class Store:
                     if not _is_locked(exc):
                         raise
                     if time.monotonic() >= deadline:
-                        raise Busy(f"{waiting_message(self.folder).removesuffix('; waiting…')}"
+                        raise Busy(f"{waiting_message(folder).removesuffix('; waiting…')}"
                                    f" and did not finish within {self.wait_limit:.0f} s, so "
                                    "nothing was saved. Try again when it has finished.") from None
                     if not told and self.on_wait is not None:
-                        self.on_wait(waiting_message(self.folder))
+                        self.on_wait(waiting_message(folder))
                     told = True
         finally:
             conn.exec_driver_sql(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         activity = getattr(self._local, "activity", None)
-        if activity:
+        if activity and self.folder is not None:
             self._local.note = leave_note(self.folder, activity, self.where)
 
     @contextmanager
@@ -298,7 +307,8 @@ class Store:
         try:
             yield
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
-            problem = explain(exc, self.folder) if _about_us(exc, self.folder) else None
+            problem = (explain(exc, self.folder) if self.folder is not None
+                       and _about_us(exc, self.folder) else None)
             if problem is None:
                 raise
             raise problem from exc

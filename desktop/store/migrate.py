@@ -11,6 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection, inspect, text
+
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 # The newest revision in migrations/versions; tests/test_migrations.py keeps it in step.
 HEAD = "0004"
+# pg_advisory_xact_lock key held by the client migrating a server ("CREW" again).
+MIGRATION_LOCK = 0x43524557
 
 
 def alembic_config() -> Config:
@@ -50,28 +54,41 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _scripts().walk_revisions()}
 
 
-def check_revision(revision: str | None, path: Path) -> None:
+def check_revision(revision: str | None, where: object) -> None:
     if revision is not None and revision != HEAD and revision not in known_revisions():
         raise StoreError(
-            f"{path} was written by a newer version of Crewbook (schema {revision}). "
-            "Install the newer version to open it; the file was left untouched.")
+            f"{where} was written by a newer version of Crewbook (schema {revision}). "
+            "Install the newer version to open it; it was left untouched.")
 
 
-def upgrade(store: Store, current: str | None, backup_folder: Path) -> Path | None:
-    """Bring the file to HEAD in one transaction: a crash part-way leaves it exactly as it
-    was, and the next start simply upgrades again. An existing file is backed up first;
-    returns the backup path."""
+def upgrade(store: Store, current: str | None, backup_folder: Path | None) -> Path | None:
+    """Bring the database to HEAD in one transaction: a crash part-way leaves it exactly as it
+    was, and the next start simply upgrades again. A SQLite file is backed up first (returns
+    the backup's path); a server is backed up by its own tools."""
     if current == HEAD:
         return None
-    check_revision(current, store.path)
+    check_revision(current, store.name)
     from alembic import command
 
-    from desktop.store.archive import write_archive_into
+    backup = None
+    if store.path is not None and backup_folder is not None and current is not None:
+        from desktop.store.archive import write_archive_into
 
-    backup = (write_archive_into(store.path, backup_folder, kind="before upgrade")
-              if current is not None else None)
+        backup = write_archive_into(store.path, backup_folder, kind="before upgrade")
     cfg = alembic_config()
     with store.transaction("upgrading the database") as session:
-        cfg.attributes["connection"] = session.connection()
+        connection = session.connection()
+        if store.on_server:  # two clients starting at once: the second waits, then finds it done
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            if revision_of(connection) == HEAD:
+                return None
+        cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
     return backup
+
+
+def revision_of(connection: Connection) -> str | None:
+    """The revision stamped in a database, None when it has no schema yet."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -1,0 +1,73 @@
+"""A team's Crewbook on a PostgreSQL server: opening it from a URL, migrating it once however
+many clients start at the same moment, and refusing one whose schema is newer than this build.
+
+The same store functions run on it as on the local SQLite file; versions on every editable
+record keep two people from overwriting each other's changes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from desktop.store import migrate
+from desktop.store.db import Store
+from desktop.store.errors import StoreError
+
+CONNECT_TIMEOUT_S = 10
+ENV_VAR = "CREWBOOK_DATABASE_URL"
+
+
+def is_server_url(text: str) -> bool:
+    return text.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+
+
+def safe_name(url: str) -> str:
+    """The URL as the title bar and the log may show it: never with a password."""
+    try:
+        return make_url(_with_driver(url)).render_as_string(hide_password=True).replace(
+            "postgresql+psycopg://", "postgresql://")
+    except ArgumentError:
+        return "a database server"
+
+
+def make_server_engine(url: str) -> Engine:
+    try:
+        return create_engine(
+            _with_driver(url), hide_parameters=True, pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Crewbook"})
+    except ArgumentError as exc:
+        raise StoreError(f"{safe_name(url)} is not a database address Crewbook can use "
+                         "(expected postgresql://user@host:port/database).") from exc
+
+
+def open_server(url: str) -> Store:
+    """Open (and if needed migrate) the team database at ``url``."""
+    engine = make_server_engine(url)
+    store = Store(None, engine, name=safe_name(url))
+    try:
+        try:
+            with engine.connect() as conn:
+                current = migrate.revision_of(conn)
+        except OperationalError as exc:
+            raise unreachable(url, exc) from exc
+        migrate.check_revision(current, store.name)
+        if current != migrate.HEAD:
+            migrate.upgrade(store, current, None)
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+def unreachable(url: str, exc: OperationalError) -> StoreError:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return StoreError(f"Crewbook cannot reach the team database {safe_name(url)}: {reason}")
+
+
+def _with_driver(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url
