@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.enums import DocumentKind
 from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import document_content as content
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.models import Contractor, Document, Engagement
@@ -52,9 +53,10 @@ class DocumentRecord:
     expires_on: dt.date | None
 
 
-def documents_dir(store: Store) -> Path:
-    """Where stored files live: ``documents`` in the data folder beside the database."""
-    return store.path.parent / DOCUMENTS_DIR
+def documents_dir(store: Store) -> Path | None:
+    """Where a local book's files live: ``documents`` in its data folder (None on a server,
+    which keeps them in the database)."""
+    return None if store.folder is None else store.folder / DOCUMENTS_DIR
 
 
 def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int | None = None,
@@ -94,17 +96,15 @@ def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int
 
     noun, owner_id = (("engagement", engagement_id) if engagement_id is not None
                       else ("contractor", contractor_id or 0))
-    root = _ensure_dir(documents_dir(store))
-    staged, sha, size = _stage(source, root)
-    final = root / sha[:2] / sha
-    placed = False
+    staged, sha, size = _stage(source, content.staging_folder(store))
+    undo: content.Undo | None = None
     try:
         with refuse_stale(noun, owner_id), store.transaction() as session:
             owner = _check_owner(session, engagement_id, contractor_id)
             if expected_version is not None and owner.version != expected_version:
                 raise changed(noun, owner_id)
             touch(owner)
-            placed = _place(staged, final, size)
+            undo = content.put(store, session, staged, sha, size)
             row = Document(engagement_id=engagement_id, contractor_id=contractor_id,
                            kind=parsed_kind.value, title=title,
                            file_name=_short_name(source.name),
@@ -115,9 +115,9 @@ def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int
             record = _record(row)
     except BaseException:
         # Only a file this call put there is taken away again; an older copy is in use.
-        if placed:
+        if undo is not None:
             with contextlib.suppress(OSError):
-                final.unlink()
+                undo()
         raise
     finally:
         with contextlib.suppress(OSError):
@@ -148,11 +148,12 @@ def get(store: Store, document_id: int) -> DocumentRecord:
 
 
 def path_of(store: Store, record: DocumentRecord) -> Path:
-    """The stored file of a document (it may be missing if someone deleted it by hand)."""
+    """A file to open the document from (a local book's own file may be missing if someone
+    deleted it by hand)."""
     if not _SHA.fullmatch(record.sha256):
         raise StoreError(f"document {record.id} has a damaged digest in the database; "
                          "its file cannot be found")
-    return documents_dir(store) / record.sha256[:2] / record.sha256
+    return content.local_path(store, record.sha256, record.size_bytes)
 
 
 def remove(store: Store, document_id: int, expected_version: int) -> None:
@@ -174,13 +175,15 @@ def remove(store: Store, document_id: int, expected_version: int) -> None:
             session.flush()
             still_used = session.scalar(
                 select(func.count()).select_from(Document).where(Document.sha256 == sha))
+            finish = (content.drop(store, session, sha)
+                      if not still_used and _SHA.fullmatch(sha) else None)
     except StaleDataError:
         raise ConflictError(f"document {document_id} was changed elsewhere after you opened "
                             "it; reload it") from None
-    if not still_used and _SHA.fullmatch(sha):
+    if finish is not None:
         # The row is gone for good; a file left behind (e.g. locked on Windows) is harmless.
         with contextlib.suppress(OSError):
-            (documents_dir(store) / sha[:2] / sha).unlink()
+            finish()
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -241,33 +244,6 @@ def _stage(source: Path, root: Path) -> tuple[Path, str, int]:
 def _unreadable(source: Path, exc: OSError) -> ValidationError:
     return ValidationError([FieldError("file", f"“{source}” cannot be read "
                                                f"({exc.strerror or exc})")])
-
-
-def _place(staged: Path, final: Path, size: int) -> bool:
-    """Move the staged copy into place unless an intact copy is there.
-
-    True when the file is new, i.e. this attach alone uses it and must take it back on failure.
-    """
-    try:
-        existing: int | None = final.stat().st_size
-    except FileNotFoundError:
-        existing = None
-    if existing == size:
-        return False
-    _ensure_dir(final.parent)
-    os.chmod(staged, 0o600)
-    os.replace(staged, final)  # also mends a damaged copy that other rows point at
-    return existing is None
-
-
-def _ensure_dir(folder: Path) -> Path:
-    try:
-        folder.mkdir(mode=0o700)
-    except FileExistsError:
-        pass
-    else:
-        os.chmod(folder, 0o700)  # whatever the umask
-    return folder
 
 
 def _check_owner(session: Session, engagement_id: int | None,

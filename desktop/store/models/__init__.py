@@ -5,11 +5,11 @@ from desktop.store.models.contractor import Contractor, ContractorTag, RateChang
 from desktop.store.models.engagement import CommunicationLog, Engagement, ExitPlan, Rating
 from desktop.store.models.money import Installment, Payment
 from desktop.store.models.planning import Activity, ActivityQuote, ExchangeRate
-from desktop.store.models.records import Document, RiskReview
+from desktop.store.models.records import Document, DocumentChunk, RiskReview
 from desktop.store.models.settings import BusinessProfile, PaymentRule, ReportingThreshold
 
 __all__ = [
     "Activity", "ActivityQuote", "Base", "BusinessProfile", "CommunicationLog", "Contractor",
-    "ContractorTag", "Document", "Engagement", "ExchangeRate", "ExitPlan", "Installment",
+    "ContractorTag", "Document", "DocumentChunk", "Engagement", "ExchangeRate", "ExitPlan", "Installment",
     "Payment", "PaymentRule", "RateChange", "Rating", "ReportingThreshold", "RiskReview", "Tag",
 ]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, UtcDateTime, text
@@ -55,3 +64,14 @@ class Document(Tracked, Base):
         CheckConstraint("contractor_id IS NOT NULL OR engagement_id IS NOT NULL",
                         name="belongs_somewhere"),
     )
+
+
+class DocumentChunk(Base):
+    """A stored document's bytes, in pieces, on a team database (a local book keeps them as
+    files in its data folder). One content, however many documents share it."""
+
+    __tablename__ = "document_chunk"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
