@@ -371,7 +371,9 @@ class TestOpenFiles:
 
         calls: list[tuple[Path, list[Path]]] = []
 
-        def run(folder: Path, settings: object = None, open_files: Sequence[Path] = ()) -> int:
+        def run(folder: Path, settings: object = None, open_files: Sequence[Path] = (),
+                database: str | None = None) -> int:
+            assert database is None
             calls.append((folder, list(open_files)))
             return 0
 

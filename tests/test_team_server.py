@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from desktop.store import contractors, migrate
 from desktop.store.errors import StoreError
-from desktop.store.server import open_server, safe_name
+from desktop.store.server import describe, open_server, safe_name
 from tests import pg_server as pg
 from tests.factories import make_contractor
 
@@ -80,6 +80,7 @@ def test_an_unreachable_server_is_told_quickly_and_plainly() -> None:
 
 def test_the_password_never_shows() -> None:
     assert safe_name("postgresql://sam:hunter2@db.example/crew") == "postgresql://sam:***@db.example/crew"
+    assert describe("postgresql://sam:hunter2@db.example:5433/crew") == "crew on db.example:5433 as sam"
 
 
 @pytest.fixture
@@ -89,3 +90,73 @@ def store_on_server(pg_server):  # type: ignore[no-untyped-def]
     yield store
     store.close()
     pg_server.drop_database(name)
+
+
+class TestCommandLine:
+    def test_every_command_works_on_the_server(self, cli, store_on_server, pg_server) -> None:  # type: ignore[no-untyped-def]
+        url = pg_server.url(store_on_server.engine.url.database)
+        assert cli("--database", url, "demo")[0] == 0
+        code, out, _ = cli("--database", url, "contractors", "add", "--name", "Zoë", "--rate",
+                           "80", "--currency", "EUR")
+        assert code == 0
+        code, out, _ = cli("--database", url, "contractors", "list", "--format", "json")
+        assert code == 0 and '"Zoë"' in out
+        code, out, _ = cli("--database", url, "db", "info")
+        assert out.startswith("database:    newer_team on /") and " as crewbook_admin\n" in out
+        assert "contractors: 31 (+0 archived)" in out
+        assert cli("--database", url, "db", "upgrade")[1] == f"Database is at schema {migrate.HEAD}.\n"
+        code, _, err = cli("--database", url, "engagements", "list")
+        assert code == 0, err
+
+    def test_the_environment_variable_names_the_server(self, cli, store_on_server, pg_server,  # type: ignore[no-untyped-def]
+                                                       monkeypatch, data_folder) -> None:
+        monkeypatch.setenv("CREWBOOK_DATABASE_URL", pg_server.url(store_on_server.engine.url.database))
+        assert cli("contractors", "add", "--name", "Ida")[0] == 0
+        assert not (data_folder / "crewbook.sqlite3").exists()  # the local file stays untouched
+        monkeypatch.delenv("CREWBOOK_DATABASE_URL")
+        assert "Ida" not in cli("contractors", "list")[1]
+
+    def test_file_backups_are_refused_on_the_server(self, cli, store_on_server, pg_server) -> None:  # type: ignore[no-untyped-def]
+        url = pg_server.url(store_on_server.engine.url.database)
+        code, _, err = cli("--database", url, "db", "backup")
+        assert code == 1 and "pg_dump" in err
+
+    def test_an_unreachable_server_is_one_line(self, cli) -> None:  # type: ignore[no-untyped-def]
+        code, out, err = cli("--database", "postgresql://sam:pw@127.0.0.1:9/crew", "contractors", "list")
+        assert (code, out) == (1, "")
+        assert err.startswith("crewbook: error: Crewbook cannot reach the team database")
+        assert len(err.strip().splitlines()) == 1 and "pw@" not in err
+
+
+def test_the_window_on_a_team_database_says_so(qtbot, store_on_server, pg_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.store import demo
+    from desktop.ui import app as app_module
+    from desktop.ui.main_window import MainWindow
+
+    demo.load_demo(store_on_server)
+    seen: list[tuple[str, str, int, bool]] = []
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                   and w.isVisible() and w.roster.model.rowCount()]
+        if not windows:
+            QTimer.singleShot(20, poll)
+            return
+        window = windows[0]
+        seen.append((window.windowTitle(), window.where_label.text(),
+                     window.roster.model.rowCount(), window.backup_action.isEnabled()))
+        window.close()
+
+    QTimer.singleShot(0, poll)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    url = pg_server.url(store_on_server.engine.url.database)
+    assert app_module.run(tmp_path / "unused", settings, database=url) == 0
+    title, where, rows, can_back_up = seen[0]
+    assert title.startswith("Crewbook — newer_team on /") and title.endswith(
+        "as crewbook_admin (team database)")
+    assert where.startswith("Team database: newer_team on /")
+    assert rows == len(demo.demo_roster()) and not can_back_up
+    assert not (tmp_path / "unused").exists()

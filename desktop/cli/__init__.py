@@ -20,6 +20,8 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.errors import StoreError
 from desktop.store.logfile import start_logging
 from desktop.store.paths import data_dir
+from desktop.store.server import ENV_VAR as DATABASE_ENV
+from desktop.store.server import open_server
 from desktop.store.session import open_store
 
 __all__ = ["LIST_FIELDS", "MAX_FILES", "OPTIONS", "build_parser", "main"]
@@ -46,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"crewbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="data folder (default: $CREWBOOK_DATA_DIR or the platform's)")
+    parser.add_argument("--database", metavar="URL",
+                        help="a team database, postgresql://user@host:port/name (default: "
+                             "$CREWBOOK_DATABASE_URL; without either, the data folder's file)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     roster.register(commands)
     engagements.register(commands)
@@ -63,13 +68,13 @@ def _first_word(argv: Sequence[str]) -> str | None:
     option (--help, --version, or a mistake argparse will name) comes first."""
     words = iter(argv)
     for word in words:
-        if word == "--data-dir":
+        if word in ("--data-dir", "--database"):
             next(words, None)
         elif word == "--":
             return next(words, None)
         elif not word.startswith("-"):
             return word
-        elif not word.startswith("--data-dir="):
+        elif not word.startswith(("--data-dir=", "--database=")):
             return None
     return None
 
@@ -90,6 +95,7 @@ def _open_files(argv: Sequence[str]) -> int:
     it closes). Every file must exist, or no window opens."""
     parser = argparse.ArgumentParser(prog="crewbook", usage="%(prog)s [--data-dir DIR] FILE ...")
     parser.add_argument("--data-dir", metavar="DIR")
+    parser.add_argument("--database", metavar="URL")
     parser.add_argument("files", nargs="+", metavar="FILE")
     args = parser.parse_args(argv)
     for name in args.files:
@@ -105,7 +111,8 @@ def _open_files(argv: Sequence[str]) -> int:
         folder = data_dir(args.data_dir)
         from desktop.ui.app import run  # the window only when asked for
 
-        return run(folder, open_files=paths[:MAX_FILES])
+        return run(folder, open_files=paths[:MAX_FILES],
+                   database=args.database or os.environ.get(DATABASE_ENV))
     except (OSError, StoreError) as exc:
         print(f"crewbook: error: {exc}", file=sys.stderr)
         return 1
@@ -124,17 +131,22 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         folder = data_dir(args.data_dir)
+        url = args.database or os.environ.get(DATABASE_ENV)
         if args.command is None:
             from desktop.ui.app import run  # the window only when asked for
 
-            return run(folder)
+            return run(folder, database=url)
         with suppress(OSError):  # the window starts its own; no log file stops no command
             start_logging()
-        if args.command == "db" and args.action == "upgrade":
+        if url:
+            db.refuse_on_server(args)
+            store = open_server(url)
+        elif args.command == "db" and args.action == "upgrade":
             return db.upgrade(folder)
-        if args.command == "db" and args.action == "restore":
+        elif args.command == "db" and args.action == "restore":
             return db.restore(folder, args.archive, args.yes)
-        store = open_store(folder).store
+        else:
+            store = open_store(folder).store
         store.on_wait = lambda text: print(f"crewbook: {text}", file=sys.stderr, flush=True)
         try:
             if args.command in ("contractors", "demo"):

@@ -61,12 +61,23 @@ def restore(folder: Path, archive: str, yes: bool) -> int:
     return 0
 
 
+def refuse_on_server(args: argparse.Namespace) -> None:
+    """Backups and restores are of the local file; a server has its own tools."""
+    if args.command == "db" and args.action in ("backup", "restore"):
+        raise StoreError(f"crewbook db {args.action} works on the local data folder; back up a "
+                         "team database with its server's tools (pg_dump and pg_restore)")
+
+
 def run(args: argparse.Namespace, folder: Path, store: Store) -> int:
     if args.action == "backup":
         print(back_up(store, folder, Path(args.path).expanduser() if args.path else None))
         return 0
+    if args.action == "upgrade":  # a server is migrated as it opens
+        print(f"Database is at schema {migrate.HEAD}.")
+        return 0
     active = contractors.count(store)
     archived = contractors.count(store, include_archived=True) - active
-    print(f"data folder: {folder}\ndatabase:    {store.path}\nschema:      {migrate.HEAD}\n"
-          f"contractors: {active} (+{archived} archived)")
+    where = (f"database:    {store.name}" if store.on_server else
+             f"data folder: {folder}\ndatabase:    {store.path}")
+    print(f"{where}\nschema:      {migrate.HEAD}\ncontractors: {active} (+{archived} archived)")
     return 0

@@ -32,6 +32,18 @@ def safe_name(url: str) -> str:
         return "a database server"
 
 
+def describe(url: str) -> str:
+    """How a person names it: "crew on db.example as sam" (never the password)."""
+    try:
+        parts = make_url(_with_driver(url))
+    except ArgumentError:
+        return "a database server"
+    host = parts.host or str(parts.query.get("host") or "") or "this computer"
+    port = f":{parts.port}" if parts.port else ""
+    who = f" as {parts.username}" if parts.username else ""
+    return f"{parts.database or '(no database)'} on {host}{port}{who}"
+
+
 def make_server_engine(url: str) -> Engine:
     try:
         return create_engine(
@@ -45,7 +57,7 @@ def make_server_engine(url: str) -> Engine:
 def open_server(url: str) -> Store:
     """Open (and if needed migrate) the team database at ``url``."""
     engine = make_server_engine(url)
-    store = Store(None, engine, name=safe_name(url))
+    store = Store(None, engine, name=describe(url))
     try:
         try:
             with engine.connect() as conn:

@@ -26,6 +26,7 @@ from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
 from desktop.store.logfile import start_logging
 from desktop.store.restore import set_aside
+from desktop.store.server import open_server
 from desktop.store.session import Opened, open_store
 from desktop.ui import ask
 from desktop.ui.backups import DailyBackups, choose_backup
@@ -64,13 +65,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(folder: Path, settings: QSettings | None = None,
-        open_files: Sequence[Path] = ()) -> int:
+        open_files: Sequence[Path] = (), database: str | None = None) -> int:
     """Show the window on ``folder``, with the import wizard on each of ``open_files`` in turn
     once the roster has loaded. If another copy has the folder open, ask it to do that instead.
     A restore asked for in the window runs once it has closed, and a new window opens on the
-    restored data."""
+    restored data. With ``database`` (a URL), the window is on that team database instead."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
+    if database:
+        return _run_on_server(database, settings or QSettings(), open_files)
     logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
     handed_over = _take_or_hand_over(lock, folder, list(open_files))
@@ -99,7 +102,21 @@ def run(folder: Path, settings: QSettings | None = None,
         lock.release()
 
 
-def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Path,
+def _run_on_server(url: str, settings: QSettings, open_files: Sequence[Path]) -> int:
+    """The window on a team database: no folder to lock (every member has a window open), and
+    no file backups (the server has its own)."""
+    logging.getLogger(__name__).info("opening a team database")
+    app = make_application()
+    try:
+        store = open_server(url)
+    except StoreError as exc:
+        _refuse(exc)
+        return 1
+    return _show(app, None, Opened(store, created=False, backup=None), None, settings,
+                 open_files, "")[0]
+
+
+def _show(app: QApplication, server: InstanceServer | None, opened: Opened, folder: Path | None,
           settings: QSettings, open_files: Sequence[Path], note: str) -> tuple[int, Path | None]:
     """One window on the open book until it closes; returns the exit code and the backup to
     restore, if the user asked for one."""
@@ -112,7 +129,8 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
         bring_to_front(window)
         imports.add(paths)
 
-    server.requested.connect(open_request)
+    if server is not None:
+        server.requested.connect(open_request)
     file_opener = FileOpenFilter(open_request) if FILE_OPEN_EVENTS else None
     if file_opener is not None:
         app.installEventFilter(file_opener)
@@ -123,14 +141,15 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
     if note:  # what a restore did: worth a box the user closes, once the window is up
         QTimer.singleShot(0, lambda: ask.inform(window, note))
-    daily = DailyBackups(window.runner, folder, settings,
-                         lambda text, ms: window.statusBar().showMessage(text, ms), window)
+    daily = None if folder is None else DailyBackups(
+        window.runner, folder, settings,
+        lambda text, ms: window.statusBar().showMessage(text, ms), window)
 
     afresh = False
 
     def damaged(exc: BaseException) -> None:
         nonlocal afresh
-        chosen = _rescue(window, exc, folder)
+        chosen = _rescue(window, exc, folder) if folder is not None else _refuse(exc)
         if chosen is None:
             window.hide()
             app.exit(1)
@@ -142,8 +161,10 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
 
     def scan(_count: int) -> None:  # once the rows are in, so it never delays them
         window.roster_loaded.disconnect(scan)
-        window.runner.read(check_integrity, opened.store.path, done=lambda _ok: daily.start(),
-                           handles=(StoreError,), failed=damaged)
+        if opened.store.path is not None and daily is not None:
+            window.runner.read(check_integrity, opened.store.path,
+                               done=lambda _ok: daily.start(), handles=(StoreError,),
+                               failed=damaged)
         imports.set_ready()
 
     window.roster_loaded.connect(scan)
@@ -154,7 +175,8 @@ def _show(app: QApplication, server: InstanceServer, opened: Opened, folder: Pat
     finally:
         restore_excepthook()
         restore_signals()
-        server.requested.disconnect(open_request)
+        if server is not None:
+            server.requested.disconnect(open_request)
         if file_opener is not None:
             app.removeEventFilter(file_opener)
         window.runner.wait()

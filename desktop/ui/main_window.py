@@ -49,15 +49,17 @@ class MainWindow(QMainWindow):
     first_rows_shown = Signal(int)  # the first screen of contractors is in the table
     roster_loaded = Signal(int)  # every contractor is in the table
 
-    def __init__(self, store: Store, folder: Path, settings: QSettings,
+    def __init__(self, store: Store, folder: Path | None, settings: QSettings,
                  parent: QWidget | None = None):
+        """``folder``: the data folder of a local book; None for a team database."""
         super().__init__(parent)
         self.store, self.folder, self.settings = store, folder, settings
         self.runner = Runner(store, self)
         self.restore_requested: Path | None = None  # a backup to restore once this closes
         self.runner.waiting.connect(self._say)
         self.runner.changed.connect(self._done_waiting)
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(APP_NAME if folder is not None else
+                            f"{APP_NAME} — {store.name} (team database)")
         self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
         self._build_widgets()
         self._build_actions()
@@ -111,6 +113,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.roster.count_label)
+        self.where_label = QLabel("On this computer" if self.folder is not None else
+                                  f"Team database: {self.store.name}")
+        self.where_label.setToolTip(f"Data folder: {self.folder}" if self.folder is not None
+                                    else "Shared with your team on a PostgreSQL server")
+        self.statusBar().addPermanentWidget(self.where_label)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
         action = make_action(self, text, slot, [] if shortcut is None else [shortcut], tip)
@@ -166,6 +173,11 @@ class MainWindow(QMainWindow):
         self.export_payments_action = self.export_actions["payments"]
 
         menu = self.menuBar()
+        if self.folder is None:  # a server is backed up by its own tools
+            for action in (self.backup_action, self.restore_action, self.backup_settings_action,
+                           self.open_folder_action):
+                action.setEnabled(False)
+                action.setToolTip("A team database is backed up on its server (pg_dump)")
         file_menu = menu.addMenu("&File")
         file_menu.addActions([roster.new_action, self.import_action])
         file_menu.addSeparator()
@@ -266,11 +278,13 @@ class MainWindow(QMainWindow):
                           done=lambda n: self._say(f"Removed {n} demo contractors", 5000))
 
     def backup(self) -> None:
+        assert self.folder is not None  # the action is off for a team database
         backups.back_up_now(self, self.runner, self.folder, self._say)
 
     def restore_from_backup(self) -> None:
         """Check the chosen backup, ask, then close: the restore runs with the book closed
         (desktop.ui.app), and a new window opens on the restored data."""
+        assert self.folder is not None  # the action is off for a team database
         path = backups.choose_backup(self, self.folder)
         if path is None:
             return
@@ -319,7 +333,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<h3>{APP_NAME} {__version__}</h3><p>Keep the people you outsource "
                           f"work to, their contracts and their payments in order.</p>"
-                          f"<p>Data folder:<br><code>{self.folder}</code></p>")
+                          f"<p>{'Data folder' if self.folder else 'Team database'}:<br>"
+                          f"<code>{self.folder or self.store.name}</code></p>")
 
     # --- window state --------------------------------------------------------------------
     def _restore_settings(self) -> None:
