@@ -160,3 +160,70 @@ def test_the_window_on_a_team_database_says_so(qtbot, store_on_server, pg_server
     assert where.startswith("Team database: newer_team on /")
     assert rows == len(demo.demo_roster()) and not can_back_up
     assert not (tmp_path / "unused").exists()
+
+
+class TestLive:
+    """What one person saves reaches every other open window within 2 seconds."""
+
+    def test_another_clients_save_reaches_this_window(self, qtbot, store_on_server, pg_server) -> None:  # type: ignore[no-untyped-def]
+        from desktop.ui.runner import Runner
+
+        runner = Runner(store_on_server)
+        heard: list[object] = []
+        runner.changed.connect(heard.append)
+        runner.listen()
+        other = open_server(pg_server.url(store_on_server.engine.url.database))
+        try:
+            time.sleep(0.3)  # the listener is connected
+            started = time.monotonic()
+            record = contractors.create(other, make_contractor(display_name="Ben"))
+            qtbot.waitUntil(lambda: any(getattr(c, "contractors", ()) for c in heard), timeout=2000)
+            assert time.monotonic() - started < 2
+            change = heard[-1]
+            assert change.elsewhere and record.id in change.contractors  # type: ignore[attr-defined]
+        finally:
+            other.close()
+            runner.wait()
+            store_on_server.forbid_writes_on(None)
+
+    def test_own_saves_are_not_heard_twice(self, qtbot, store_on_server) -> None:  # type: ignore[no-untyped-def]
+        from desktop.operations import contractors as contractor_ops
+        from desktop.ui.runner import Runner
+
+        runner = Runner(store_on_server)
+        heard: list[object] = []
+        runner.changed.connect(heard.append)
+        runner.listen()
+        try:
+            time.sleep(0.3)
+            runner.write(contractor_ops.add, make_contractor(display_name="Cy"))
+            qtbot.waitUntil(lambda: len(heard) >= 1, timeout=2000)
+            qtbot.wait(800)  # anything echoed back would have arrived by now
+            assert len(heard) == 1 and not heard[0].elsewhere  # type: ignore[attr-defined]
+        finally:
+            runner.wait()
+            store_on_server.forbid_writes_on(None)
+
+    def test_a_large_change_or_settings_reads_again(self) -> None:
+        from desktop.operations.live import changes_heard
+
+        assert changes_heard({"contractors": None}).everything
+        assert changes_heard({"settings": None}).settings
+        assert not changes_heard({"settings": None}).everything
+        mixed = changes_heard({"engagements": frozenset({3}), "installments": frozenset({7, 8})})
+        assert mixed.engagements == {3} and mixed.installments == {7, 8} and mixed.elsewhere
+        assert changes_heard({"*": None}).everything
+
+
+def test_notes_are_read_and_gathered() -> None:
+    from desktop.store.listen import merge, parse
+
+    assert parse("contractors:3,12") == ("contractors", frozenset({3, 12}))
+    assert parse("contractors:*") == ("contractors", None)
+    assert parse("settings") == ("settings", None)
+    heard: dict[str, frozenset[int] | None] = {}
+    merge(heard, "contractors", frozenset({1}))
+    merge(heard, "contractors", frozenset({2}))
+    merge(heard, "engagements", None)
+    merge(heard, "engagements", frozenset({5}))
+    assert heard == {"contractors": frozenset({1, 2}), "engagements": None}

@@ -204,6 +204,10 @@ class Store:
         self.path = path  # the SQLite file; None on a database server
         self.engine = engine
         self.name = name or str(path)  # what the window and the command line call it
+        # On a server: where to listen for others' changes, and this program's own
+        # connections (by backend pid), whose changes it already knows.
+        self.listen_url: str | None = None
+        self.own_backends: set[int] = set()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(engine.execution_options(**{_WRITER: self}),
                                             expire_on_commit=False)

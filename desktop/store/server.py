@@ -7,7 +7,7 @@ record keep two people from overwriting each other's changes.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -58,6 +58,12 @@ def open_server(url: str) -> Store:
     """Open (and if needed migrate) the team database at ``url``."""
     engine = make_server_engine(url)
     store = Store(None, engine, name=describe(url))
+    store.listen_url = make_url(_with_driver(url)).set(drivername="postgresql").render_as_string(
+        hide_password=False)
+
+    @event.listens_for(engine, "connect")
+    def _remember(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        store.own_backends.add(dbapi_conn.info.backend_pid)
     try:
         try:
             with engine.connect() as conn:

@@ -136,6 +136,7 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
         app.installEventFilter(file_opener)
     window.show()
     window.load()
+    window.runner.listen()  # a team database: others' changes show as they are saved
     if opened.backup:
         window.statusBar().showMessage(
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.core.validation import Cancelled, ConflictError, ValidationError
 from desktop.io.csv_source import Refused
 from desktop.operations.changes import Changes, Done
+from desktop.operations.live import changes_heard
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.reviews import Blocked
@@ -44,6 +45,7 @@ class Runner(QObject):
     changed = Signal(object)  # Changes, after each write here (or elsewhere, via publish)
     # A write is waiting for another window or command to finish; the text says which.
     waiting = Signal(str)
+    _heard = Signal(object)  # others' changes on a team database, from the listening thread
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -56,6 +58,17 @@ class Runner(QObject):
         store.forbid_writes_on(threading.current_thread())
         store.where = "window"
         store.on_wait = self.waiting.emit  # from the write thread; Qt queues it to this one
+        self._listener: Any = None  # desktop.store.listen.Listener, on a team database
+        self._heard.connect(lambda heard: self.publish(changes_heard(heard)))
+
+    def listen(self) -> None:
+        """On a team database, show what others save as it happens (every view refreshes as
+        for its own changes). Nothing to hear on a local file."""
+        if self.store.on_server and self._listener is None:
+            from desktop.store.listen import Listener  # its driver only loads for a server
+
+            self._listener = Listener(self.store, self._heard.emit)
+            self._listener.start()
 
     # --- doing work ----------------------------------------------------------------------
     def write(self, op: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
@@ -96,6 +109,9 @@ class Runner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the threads are done (on closing); results are not delivered."""
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         return self._writes.wait(msecs) and self._reads.wait(msecs)
 
     # --- delivery ------------------------------------------------------------------------
