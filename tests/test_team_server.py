@@ -227,3 +227,22 @@ def test_notes_are_read_and_gathered() -> None:
     merge(heard, "engagements", None)
     merge(heard, "engagements", frozenset({5}))
     assert heard == {"contractors": frozenset({1, 2}), "engagements": None}
+
+
+def test_who_saved_is_the_database_user_and_a_stale_save_names_them(store_on_server, pg_server) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.validation import ConflictError
+
+    store_on_server.user = "someone else"  # a client cannot claim another name: the server sets it
+    record = contractors.create(store_on_server, make_contractor(display_name="Dee"))
+    assert contractors.get(store_on_server, record.id).changed_by == pg.SUPERUSER
+    contractors.update(store_on_server, record.id, make_contractor(display_name="Dee Two"),
+                       record.version)
+    with pytest.raises(ConflictError, match=f"changed elsewhere by {pg.SUPERUSER} at "):
+        contractors.update(store_on_server, record.id, make_contractor(display_name="Dee Three"),
+                           record.version)
+
+
+def test_a_local_book_names_the_computers_login(store) -> None:  # type: ignore[no-untyped-def]
+    store.user = "maya"
+    record = contractors.create(store, make_contractor(display_name="Eve"))
+    assert contractors.get(store, record.id).changed_by == "maya"

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.core.contractor import ContractorData
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.validation import ConflictError
+from desktop.store import versions
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.base import utcnow
@@ -59,6 +60,7 @@ class ContractorRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     archived_at: dt.datetime | None
+    changed_by: str = ""  # who saved it last
 
 
 _ROW_COLUMNS = (
@@ -230,7 +232,7 @@ def _load(session: Session, contractor_id: int, expected_version: int | None = N
     if obj is None:
         raise ConflictError(f"contractor {contractor_id} no longer exists")
     if expected_version is not None and obj.version != expected_version:
-        raise _changed(contractor_id)
+        raise versions.changed("contractor", contractor_id, obj)
     return obj
 
 
@@ -284,7 +286,7 @@ def _record(obj: Contractor) -> ContractorRecord:
         source=Source(obj.source), identity_verified_on=obj.identity_verified_on, notes=obj.notes,
     )
     return ContractorRecord(obj.id, obj.version, data, obj.is_demo, obj.created_at,
-                            obj.updated_at, obj.archived_at)
+                            obj.updated_at, obj.archived_at, obj.changed_by)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import sqlite3
 import threading
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.store.busy import leave_note, take_note_away, waiting_message
 from desktop.store.disk_errors import Busy, explain
 from desktop.store.errors import StoreError
+from desktop.store.models.base import Tracked
 
 # PRAGMA application_id marks a file as Crewbook's ("CREW").
 APPLICATION_ID = 0x43524557
@@ -208,14 +210,22 @@ class Store:
         # connections (by backend pid), whose changes it already knows.
         self.listen_url: str | None = None
         self.own_backends: set[int] = set()
+        # Who saves: the computer's login here; a server stamps its database user itself.
+        self.user = _login()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(engine.execution_options(**{_WRITER: self}),
                                             expire_on_commit=False)
+        event.listen(self._write_sessions, "before_flush", self._stamp_user)
         self._no_writes_on: int | None = None
         self._local = threading.local()
         self.where = "command"  # what another writer's waiting message calls this program
         self.on_wait: Callable[[str], None] | None = None
         self.wait_limit = 120.0
+
+    def _stamp_user(self, session: Session, _context: object, _instances: object) -> None:
+        for obj in (*session.new, *session.dirty):
+            if isinstance(obj, Tracked) and (obj in session.new or session.is_modified(obj)):
+                obj.changed_by = self.user
 
     @property
     def folder(self) -> Path | None:
@@ -319,6 +329,13 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()[:120]
+    except (OSError, KeyError):  # no login name (a container's unnamed user)
+        return ""
 
 
 def _about_us(exc: BaseException, folder: Path) -> bool:

@@ -102,7 +102,7 @@ def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int
         with refuse_stale(noun, owner_id), store.transaction() as session:
             owner = _check_owner(session, engagement_id, contractor_id)
             if expected_version is not None and owner.version != expected_version:
-                raise changed(noun, owner_id)
+                raise changed(noun, owner_id, owner)
             touch(owner)
             undo = content.put(store, session, staged, sha, size)
             row = Document(engagement_id=engagement_id, contractor_id=contractor_id,

@@ -29,6 +29,7 @@ from desktop.core.enums import (
     PricingModel,
 )
 from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import versions
 from desktop.store.db import Store
 from desktop.store.models import (
     Activity,
@@ -218,7 +219,7 @@ def _load(session: Session, engagement_id: int, expected_version: int | None = N
     if obj is None:
         raise ConflictError(f"engagement {engagement_id} no longer exists")
     if expected_version is not None and obj.version != expected_version:
-        raise _changed(engagement_id)
+        raise versions.changed("engagement", engagement_id, obj)
     return obj
 
 

@@ -31,8 +31,8 @@ class NewContractor:
     archived_on: dt.date | None = None
     archive_reason: str = ""
 
-    def row(self, stamp: dt.datetime) -> dict[str, object]:
-        """The contractor row, ``stamp`` being the import's time."""
+    def row(self, stamp: dt.datetime, user: str) -> dict[str, object]:
+        """The contractor row, ``stamp`` being the import's time and ``user`` who runs it."""
         data = self.data
         archived = (None if self.archived_on is None else
                     dt.datetime.combine(self.archived_on, dt.time(12), dt.UTC))
@@ -48,7 +48,7 @@ class NewContractor:
             "identity_verified_on": data.identity_verified_on, "notes": data.notes,
             "is_demo": False, "archived_at": archived,
             "archive_reason": self.archive_reason if archived else "",
-            "created_at": stamp, "updated_at": stamp, "version": 1,
+            "created_at": stamp, "updated_at": stamp, "version": 1, "changed_by": user,
             # The roster's sort keys: this Core insert bypasses the model, which keeps them.
             "name_key": name_key(data.display_name), "company_key": name_key(data.company),
             "email_key": name_key(data.email)}
@@ -85,7 +85,7 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
         today = dt.date.today()
         for start in range(0, len(new), BATCH):
             batch = new[start:start + BATCH]
-            ids = _insert_contractors(connection, [item.row(now) for item in batch])
+            ids = _insert_contractors(connection, [item.row(now, store.user) for item in batch])
             links = [{"contractor_id": cid, "tag_id": tags[t].id}
                      for cid, item in zip(ids, batch, strict=True) for t in item.data.tags]
             if links:

@@ -19,6 +19,7 @@ from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
 from desktop.core.schedule import PlannedInstallment, regenerate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.store import versions
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, Installment, Payment
 from desktop.store.versions import load, refuse_stale, touch
@@ -161,7 +162,7 @@ def _installment_for_edit(session: Session, installment_id: int,
     if inst is None:
         raise ConflictError(f"installment {installment_id} no longer exists")
     if inst.version != expected_version:
-        raise _installment_changed(installment_id)
+        raise versions.changed("installment", installment_id, inst)
     if inst.status == InstallmentStatus.CANCELLED.value:
         raise ValidationError([FieldError("installment", "is cancelled")])
     return inst

@@ -31,7 +31,7 @@ def load(session: Session, model: type[T], record_id: int, expected_version: int
     if obj is None:
         raise ConflictError(f"{noun} {record_id} no longer exists")
     if expected_version is not None and obj.version != expected_version:
-        raise changed(noun, record_id)
+        raise changed(noun, record_id, obj)
     return obj
 
 
@@ -44,8 +44,13 @@ def touch(obj: Tracked) -> None:
         flag_modified(obj, "updated_at")
 
 
-def changed(noun: str, record_id: int) -> ConflictError:
-    return ConflictError(f"{noun} {record_id} was changed elsewhere after you opened it; "
+def changed(noun: str, record_id: int, now: Tracked | None = None) -> ConflictError:
+    """The refusal of a stale save, saying who saved the record since, and when, if known."""
+    who = ""
+    if now is not None and now.updated_at is not None:
+        by = f" by {now.changed_by}" if now.changed_by else ""
+        who = f"{by} at {now.updated_at.astimezone():%H:%M on %d %b}"
+    return ConflictError(f"{noun} {record_id} was changed elsewhere{who} after you opened it; "
                          "reload it and make your change again")
 
 

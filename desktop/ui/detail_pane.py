@@ -115,7 +115,8 @@ def render(record: ContractorRecord, today: dt.date | None = None, *,
     if d.notes:
         parts.append(f"<h3>Notes</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>")
     parts.append(f"<p class='sub' style='margin-top:14px'>Added {record.created_at.astimezone():%d %b %Y}"
-                 f" · updated {record.updated_at.astimezone():%d %b %Y %H:%M}</p>")
+                 f" · updated {record.updated_at.astimezone():%d %b %Y %H:%M}"
+                 f"{f' by {escape(record.changed_by)}' if record.changed_by else ''}</p>")
     return "".join(parts)
 
 

@@ -64,6 +64,9 @@ class Tracked:
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Who saved it last: the database user on a team database (the server sets it), the
+    # computer's login on a local book.
+    changed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
