@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import db, engagements, reports, risk, roster, transfer
+from desktop.cli import db, engagements, reports, risk, roster, team, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.validation import ConflictError, ValidationError
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     transfer.register(commands)
     reports.register(commands)
     db.register(commands)
+    team.register(commands)
     usage = parser.format_usage().removeprefix("usage: ").rstrip()
     parser.usage = f"{usage}\n       crewbook [--data-dir DIR] [FILE ...]"
     return parser
@@ -132,6 +133,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         folder = data_dir(args.data_dir)
         url = args.database or os.environ.get(DATABASE_ENV)
+        if args.command == "team" and args.action == "init":
+            url = args.url
         if args.command is None:
             from desktop.ui.app import run  # the window only when asked for
 
@@ -159,6 +162,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return transfer.run(args, store)
             if args.command == "report":
                 return reports.run(args, store)
+            if args.command == "team":
+                return team.run(args, store)
             return db.run(args, folder, store)
         finally:
             store.close()

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.busy import leave_note, take_note_away, waiting_message
-from desktop.store.disk_errors import Busy, explain
+from desktop.store.disk_errors import Busy, explain, server_refusal
 from desktop.store.errors import StoreError
 from desktop.store.models.base import Tracked
 
@@ -320,12 +320,21 @@ class Store:
     def _disk_errors(self) -> Iterator[None]:
         try:
             yield
-        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
-            problem = (explain(exc, self.folder) if self.folder is not None
-                       and _about_us(exc, self.folder) else None)
+        except (DBAPIError, sqlite3.OperationalError, OSError) as exc:
+            problem = self._explain(exc)
             if problem is None:
                 raise
             raise problem from exc
+
+    def _explain(self, exc: BaseException) -> StoreError | None:
+        """A disk, lock, role or network problem in words a user can act on; None for a
+        fault."""
+        if self.on_server:
+            return server_refusal(exc, self.name)
+        if isinstance(exc, DBAPIError) and not isinstance(exc, OperationalError):
+            return None
+        assert self.folder is not None
+        return explain(exc, self.folder) if _about_us(exc, self.folder) else None
 
     def close(self) -> None:
         self.engine.dispose()

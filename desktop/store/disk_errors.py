@@ -98,3 +98,24 @@ def _from_errno(exc: OSError, folder: Path) -> StoreError | None:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return read_only(folder)
     return None
+
+
+class NotAllowed(StoreError):
+    """The team database refused: the user's role does not allow this."""
+
+
+class ConnectionLost(StoreError):
+    """The team database could not be reached for this write."""
+
+
+def server_refusal(exc: BaseException, where: str) -> StoreError | None:
+    """A team database's refusal, by its SQLSTATE: a role without the right, a lost
+    connection. None for anything else."""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    if state == "42501":
+        return NotAllowed("Your role on the team database does not allow this, so nothing was "
+                          "saved. Ask the team's owner if you need to.")
+    if state.startswith("08") or "server closed the connection" in str(exc):
+        return ConnectionLost(f"The connection to the team database {where} was lost, so this "
+                              "was not saved. Check the network and try again.")
+    return None

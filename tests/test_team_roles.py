@@ -1,0 +1,95 @@
+"""Roles on a team database, enforced by the server: an owner does everything, a bookkeeper
+records payments and schedules but cannot sign or edit contractors, a viewer only reads; a
+refusal reaches the user as one clear line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.schedule import Milestone, milestone_schedule
+from desktop.store import contractors, engagements, payments
+from desktop.store.disk_errors import NotAllowed
+from desktop.store.server import open_server
+from desktop.store.team import Role, role_of
+from tests.factories import make_contractor, make_engagement
+
+D = dt.date
+
+
+@pytest.fixture
+def team(pg_server, cli):  # type: ignore[no-untyped-def]
+    """A team database set up by `crewbook team init`, with Ana the bookkeeper and Vic the
+    viewer added by `crewbook team add-user`, and an engagement in review."""
+    name = pg_server.create_database("roles_team")
+    admin_url = pg_server.url(name)
+    code, out, err = cli("team", "init", admin_url)
+    assert code == 0, err
+    assert "ready for a team" in out
+    for person, role in (("ana_books", "bookkeeper"), ("vic_views", "viewer")):
+        code, out, err = cli("--database", admin_url, "team", "add-user", person, "--role", role)
+        assert code == 0, err
+    owner = open_server(admin_url)
+    who = contractors.create(owner, make_contractor()).id
+    record = engagements.create(owner, make_engagement(who))
+    record = engagements.move(owner, record.id, "in_review", record.version, on=D(2026, 2, 20))
+    yield pg_server, name, owner, record
+    owner.close()
+    pg_server.drop_database(name)
+
+
+def as_user(team, user: str):  # type: ignore[no-untyped-def]
+    server, name, _owner, _record = team
+    return open_server(server.url(name, user=user))
+
+
+def test_each_person_has_their_role(team, cli) -> None:  # type: ignore[no-untyped-def]
+    server, name, owner, _ = team
+    assert role_of(owner) is Role.OWNER
+    for user, role in (("ana_books", Role.BOOKKEEPER), ("vic_views", Role.VIEWER)):
+        store = as_user(team, user)
+        assert role_of(store) is role
+        store.close()
+    assert cli("--database", server.url(name, user="ana_books"), "team", "whoami")[1] == "bookkeeper\n"
+
+
+def test_a_bookkeeper_keeps_the_schedule_and_payments_but_cannot_sign(team) -> None:  # type: ignore[no-untyped-def]
+    _server, _name, owner, record = team
+    books = as_user(team, "ana_books")
+    try:
+        plan = milestone_schedule(100_000, "USD", [Milestone("All", D(2026, 3, 1), percent=100)],
+                                  net_days=14)
+        rows = payments.replace_schedule(books, record.id, plan, record.version)
+        installment = rows[0]
+        payments.record_payment(books, installment.id, amount_minor=100_000, currency="USD",
+                                paid_on=D(2026, 3, 10), expected_version=installment.version)
+        fresh = engagements.get(books, record.id)
+        with pytest.raises(NotAllowed) as refused:
+            engagements.move(books, record.id, "signed", fresh.version, on=D(2026, 3, 1), by="Ana")
+        assert "\n" not in str(refused.value) and "role" in str(refused.value)
+        with pytest.raises(NotAllowed):
+            contractors.create(books, make_contractor(display_name="Not hers to add"))
+        assert engagements.get(owner, record.id).status.value == "in_review"
+    finally:
+        books.close()
+
+
+def test_a_viewer_reads_everything_and_writes_nothing(team, cli) -> None:  # type: ignore[no-untyped-def]
+    server, name, owner, record = team
+    viewer = as_user(team, "vic_views")
+    try:
+        assert [r.id for r in contractors.list_rows(viewer)] == [r.id for r in contractors.list_rows(owner)]
+        with pytest.raises(NotAllowed):
+            contractors.create(viewer, make_contractor(display_name="Nope"))
+    finally:
+        viewer.close()
+    code, out, err = cli("--database", server.url(name, user="vic_views"), "contractors", "add",
+                         "--name", "Nope")
+    assert (code, out) == (1, "")
+    assert err.startswith("crewbook: error: Your role on the team database does not allow this")
+
+
+def test_team_commands_need_a_team_database(cli) -> None:  # type: ignore[no-untyped-def]
+    code, _out, err = cli("team", "whoami")
+    assert code == 1 and "--database" in err
