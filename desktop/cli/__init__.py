@@ -135,6 +135,10 @@ def _main(argv: Sequence[str] | None) -> int:
         url = args.database or os.environ.get(DATABASE_ENV)
         if args.command == "team" and args.action == "init":
             url = args.url
+        if args.command == "team" and args.action == "push":
+            return team.push(folder, args.to)
+        if args.command == "team" and args.action == "pull":
+            return team.pull(args.source, folder)
         if args.command is None:
             from desktop.ui.app import run  # the window only when asked for
 

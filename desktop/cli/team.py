@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
+from pathlib import Path
 
+from desktop.store.book_copy import Copied, copy_book
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
+from desktop.store.lock import FolderLock
+from desktop.store.paths import DB_NAME
+from desktop.store.server import describe, open_server
+from desktop.store.session import open_store
 from desktop.store.team import Role, add_user, init, role_of
 
 
@@ -24,6 +31,58 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                         help="ask for a password for them (without it, the server's own "
                              "authentication decides, e.g. certificates or peer)")
     team_cmds.add_parser("whoami", help="your role on the team database")
+    push = team_cmds.add_parser(
+        "push", help="copy the local book (every record and document) into a new team database")
+    push.add_argument("--to", required=True, metavar="URL", help="the team database")
+    pull = team_cmds.add_parser(
+        "pull", help="make a complete local copy of a team database in a new data folder")
+    pull.add_argument("--from", dest="source", required=True, metavar="URL",
+                      help="the team database")
+
+
+def push(folder: Path, url: str) -> int:
+    """The local book in ``folder`` into the new team database at ``url``."""
+    source = open_store(folder).store
+    try:
+        target = open_server(url)
+        try:
+            copied = copy_book(source, target, _progress)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    _done(copied, f"into {describe(url)}")
+    return 0
+
+
+def pull(url: str, folder: Path) -> int:
+    """A complete copy of the team database at ``url`` in the new data folder ``folder``."""
+    if (folder / DB_NAME).exists():
+        raise StoreError(f"{folder} already holds a book; pull into a new, empty data folder "
+                         "(--data-dir)")
+    source = open_server(url)
+    try:
+        with FolderLock(folder) as lock:
+            target = open_store(folder, lock).store
+            try:
+                copied = copy_book(source, target, _progress)
+            finally:
+                target.close()
+    finally:
+        source.close()
+    _done(copied, f"into {folder}")
+    return 0
+
+
+def _progress(what: str, done: int, total: int) -> None:
+    if done == total or done % 20_000 == 0:
+        print(f"crewbook: {what}: {done:,} of {total:,}", file=sys.stderr, flush=True)
+
+
+def _done(copied: Copied, where: str) -> None:
+    rows = sum(copied.rows.values())
+    print(f"Copied {rows:,} rows in {len(copied.rows)} tables and {copied.documents} "
+          f"documents {where}; every table's count and every document's checksum match.")
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
