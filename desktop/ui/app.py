@@ -28,6 +28,7 @@ from desktop.store.logfile import start_logging
 from desktop.store.restore import set_aside
 from desktop.store.server import open_server
 from desktop.store.session import Opened, open_store
+from desktop.store.team import role_of
 from desktop.ui import ask
 from desktop.ui.backups import DailyBackups, choose_backup
 from desktop.ui.crash import install_excepthook
@@ -137,6 +138,8 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
     window.show()
     window.load()
     window.runner.listen()  # a team database: others' changes show as they are saved
+    if opened.store.on_server:
+        window.runner.read(role_of, opened.store, done=window.apply_role)
     if opened.backup:
         window.statusBar().showMessage(
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)

@@ -32,6 +32,7 @@ from desktop.operations.changes import Changes
 from desktop.operations.transfer import EXPORTS
 from desktop.store.archive import Manifest
 from desktop.store.db import Store
+from desktop.store.team import Role
 from desktop.ui import ask, backups
 from desktop.ui.actions import make_action
 from desktop.ui.crash import show_log_folder
@@ -224,6 +225,18 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
+    def apply_role(self, role: Role) -> None:
+        """Grey out what a team member's role cannot do (the server refuses it anyway)."""
+        self.where_label.setText(f"Team database: {self.store.name} ({role.value})")
+        edits_contractors = role is Role.OWNER
+        self.roster.may_edit = edits_contractors
+        for action in (self.import_action, self.rules_action):
+            action.setEnabled(edits_contractors)
+        if not edits_contractors:
+            self.remove_demo_button.setEnabled(False)
+            self.setAcceptDrops(False)
+        self._update_actions()
+
     def _done_waiting(self, _changes: object) -> None:
         if self.statusBar().currentMessage().endswith("waiting…"):
             self.statusBar().clearMessage()
@@ -231,8 +244,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self.roster.update_actions(active=self.tabs.currentWidget() is self.roster)
         has_demo = self.roster.model.demo_count() > 0
-        self.remove_demo_action.setEnabled(has_demo)
-        self.load_demo_action.setEnabled(not has_demo)
+        self.remove_demo_action.setEnabled(has_demo and self.roster.may_edit)
+        self.load_demo_action.setEnabled(not has_demo and self.roster.may_edit)
 
     def _update_chrome(self) -> None:
         model = self.roster.model

@@ -66,6 +66,7 @@ class RosterView(QSplitter):
     def __init__(self, runner: Runner, settings: QSettings, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.runner, self.store, self.settings = runner, runner.store, settings
+        self.may_edit = True  # False for a team member whose role only reads contractors
         self.undo_stack = QUndoStack(self)
         self.model = RosterModel(self)
         self._pending_selection: list[int] = []  # chosen by a write whose rows are on the way
@@ -322,10 +323,11 @@ class RosterView(QSplitter):
         """``active``: this tab is showing (Return or Delete elsewhere must not touch a
         contractor hidden on it)."""
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        rows = rows if active else []
+        rows = rows if active and self.may_edit else []
         self.edit_action.setEnabled(len(rows) == 1)
         self.archive_action.setEnabled(any(not r.archived for r in rows))
         self.restore_action.setEnabled(any(r.archived for r in rows))
+        self.new_action.setEnabled(self.may_edit)
 
     def _update_chrome(self) -> None:
         total = self.model.total(include_archived=self.archived_box.isChecked())
