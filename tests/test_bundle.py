@@ -144,6 +144,21 @@ def test_bundle_creates_imports_and_writes_a_risk_summary_offline(
     assert "Monthly bookkeeping" in text and "Risk summary" in text
 
 
+def test_bundle_works_on_a_team_database(bundle: Path, offline: Offline, pg_server) -> None:  # type: ignore[no-untyped-def]
+    """The bundle brings the PostgreSQL driver (and its libpq): a team database over the
+    server's local socket, with no network socket opened."""
+    name = pg_server.create_database("bundled")
+    url = pg_server.url(name).replace("postgresql+psycopg://", "postgresql://")
+    try:
+        loaded = offline.run(bundle / "crewbook", "--database", url, "demo")
+        assert loaded.returncode == 0, loaded.stderr
+        listed = offline.run(bundle / "crewbook", "--database", url, "db", "info")
+        assert listed.returncode == 0, listed.stderr
+        assert "contractors: 30 (+0 archived)" in listed.stdout
+    finally:
+        pg_server.drop_database(name)
+
+
 def _traced_child(tracer: subprocess.Popen[str]) -> int:
     """strace's own child: the bundle, which gets the signal."""
     children = Path(f"/proc/{tracer.pid}/task/{tracer.pid}/children").read_text().split()
