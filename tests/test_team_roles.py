@@ -93,3 +93,44 @@ def test_a_viewer_reads_everything_and_writes_nothing(team, cli) -> None:  # typ
 def test_team_commands_need_a_team_database(cli) -> None:  # type: ignore[no-untyped-def]
     code, _out, err = cli("team", "whoami")
     assert code == 1 and "--database" in err
+
+
+def test_only_the_owner_upgrades_the_schema(team) -> None:  # type: ignore[no-untyped-def]
+    from desktop.store.errors import StoreError
+
+    _server, _name, owner, _record = team
+    from alembic import command
+
+    from desktop.store import migrate
+
+    with owner.engine.begin() as conn:  # as if this build were newer than the database
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    with pytest.raises(StoreError, match="only its owner can do"):
+        as_user(team, "ana_books")
+    again = as_user(team, "crewbook_admin")  # the owner's start upgrades it
+    assert contractors.list_rows(again)
+    again.close()
+
+
+def test_a_dropped_connection_is_reconnected_for_the_next_read_and_a_broken_write_is_not_saved(
+        team) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from desktop.store.disk_errors import ConnectionLost
+
+    server, _name, owner, _record = team
+    before = len(contractors.list_rows(owner))
+
+    def cut_everyone() -> None:
+        server.sql("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = 'roles_team' AND pid <> pg_backend_pid()")
+
+    cut_everyone()
+    assert len(contractors.list_rows(owner)) == before  # the pool noticed and reconnected
+    with pytest.raises(ConnectionLost, match="was not saved"), owner.transaction() as session:
+        contractors.create(owner, make_contractor(display_name="Lost in transit"))
+        cut_everyone()
+        session.execute(text("SELECT 1"))
+    assert "Lost in transit" not in {r.display_name for r in contractors.list_rows(owner)}

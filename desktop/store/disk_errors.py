@@ -115,7 +115,8 @@ def server_refusal(exc: BaseException, where: str) -> StoreError | None:
     if state == "42501":
         return NotAllowed("Your role on the team database does not allow this, so nothing was "
                           "saved. Ask the team's owner if you need to.")
-    if state.startswith("08") or "server closed the connection" in str(exc):
+    # 08: connection exceptions; 57P: the server shut down or restarted under it.
+    if state.startswith(("08", "57P")) or "server closed the connection" in str(exc):
         return ConnectionLost(f"The connection to the team database {where} was lost, so this "
                               "was not saved. Check the network and try again.")
     return None

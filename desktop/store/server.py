@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from desktop.store import migrate
 from desktop.store.db import Store
+from desktop.store.disk_errors import NotAllowed
 from desktop.store.errors import StoreError
 
 CONNECT_TIMEOUT_S = 10
@@ -72,7 +73,13 @@ def open_server(url: str) -> Store:
             raise unreachable(url, exc) from exc
         migrate.check_revision(current, store.name)
         if current != migrate.HEAD:
-            migrate.upgrade(store, current, None)
+            try:
+                migrate.upgrade(store, current, None)
+            except NotAllowed:
+                raise StoreError(
+                    f"The team database {store.name} needs upgrading for this version of "
+                    "Crewbook, which only its owner can do: ask them to start this version "
+                    "once (or to run crewbook db upgrade).") from None
     except BaseException:
         engine.dispose()
         raise
