@@ -203,6 +203,49 @@ def test_edit_can_be_undone(qtbot, window: MainWindow, store: Store, monkeypatch
     assert "Maya Okafor" in visible_names(window)
 
 
+class EditedWhileOpen(FakeDialog):
+    """The editor, during which someone else saves the same contractor."""
+
+    def exec(self) -> bool:
+        store = EditedWhileOpen.store
+        record = contractors.get(store, EditedWhileOpen.contractor_id)
+        with elsewhere(store):
+            contractors.update(store, record.id, replace(record.data, phone="+44 20 7946 0000",
+                                                         email="maya@theirs.example"),
+                               record.version)
+        return True
+
+
+@pytest.mark.parametrize("answer", ["Save mine on top of theirs", "Keep theirs"])
+def test_an_edit_someone_else_saved_over_offers_mine_on_top_of_theirs(
+        qtbot, window: MainWindow, store: Store, monkeypatch, answer: str) -> None:  # type: ignore[no-untyped-def]
+    contractor_id = select(window, "Maya Okafor")
+    before = contractors.get(store, contractor_id).data
+    EditedWhileOpen.store, EditedWhileOpen.contractor_id = store, contractor_id  # type: ignore[attr-defined]
+    FakeDialog.data = replace(before, notes="Mine", email="maya@mine.example")
+    monkeypatch.setattr(roster_view_module, "ContractorDialog", EditedWhileOpen)
+    asked: list[str] = []
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(ask, "choose", choose)
+    press(qtbot, window, Qt.Key.Key_Return)
+    settle(qtbot, window.runner)
+    settle(qtbot, window.runner)
+    assert "changed elsewhere" in asked[0]
+    assert "• Email: yours “maya@mine.example”, theirs “maya@theirs.example”" in asked[0]
+    assert "• Notes: yours “Mine”" in asked[0]
+    assert "Phone" not in asked[0]  # theirs alone: it stays whatever is chosen
+    now = contractors.get(store, contractor_id).data
+    assert now.phone == "+44 20 7946 0000"  # their other change stays either way
+    if answer == "Keep theirs":
+        assert (now.email, now.notes) == ("maya@theirs.example", before.notes)
+    else:
+        assert (now.email, now.notes) == ("maya@mine.example", "Mine")
+
+
 def test_remove_demo_data_leaves_an_inviting_empty_roster(
         qtbot, window: MainWindow, store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ask, "confirm", lambda *a, **k: True)

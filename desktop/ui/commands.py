@@ -15,6 +15,8 @@ from desktop.ui import ask
 from desktop.ui.runner import Runner
 
 Select = Callable[[list[int]], None]  # which contractors to select once their rows are in
+# (contractor id, what the editor started from, what was typed, why it was refused)
+Resolve = Callable[[int, ContractorData, ContractorData, str], None]
 
 
 class _Command(QUndoCommand):
@@ -73,19 +75,34 @@ class EditCommand(_Command):
     """Save an edit; undo puts the previous values back (if nobody changed it since)."""
 
     def __init__(self, runner: Runner, contractor_id: int, version: int, before: ContractorData,
-                 after: ContractorData, select: Select):
+                 after: ContractorData, select: Select,
+                 resolve: Resolve | None = None):
         super().__init__(f"Edit {after.display_name}")
         self._runner, self._id, self._version = runner, contractor_id, [version]
         self._before, self._after, self._select = before, after, select
+        self._resolve = resolve
+        self._undoing = False
 
     def _contractors(self) -> list[int]:
         return [self._id]
 
     def redo(self) -> None:
+        self._undoing = False
         self._save(self._after)
 
     def undo(self) -> None:
+        self._undoing = True
         self._save(self._before)
+
+    def _conflict(self, exc: BaseException) -> None:
+        if self._resolve is None or self._undoing:
+            super()._conflict(exc)
+            return
+        # An edit refused because someone saved since: offer to put it on top of theirs.
+        self.setObsolete(True)
+        self.drop(self)
+        self._runner.publish(Changes(contractors=frozenset({self._id})))
+        self._resolve(self._id, self._before, self._after, str(exc))
 
     def _save(self, data: ContractorData) -> None:
         if self.isObsolete():

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.contractor import LABELS, ContractorData
 from desktop.core.enums import ContractorStatus
+from desktop.core.merge import reapply, shown
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.changes import Changes
@@ -379,7 +381,30 @@ class RosterView(QSplitter):
         dialog = ContractorDialog(record.data, self._known_tags(), self)
         if dialog.exec() and dialog.result_data and dialog.result_data != record.data:
             self._push(EditCommand(self.runner, record.id, record.version, record.data,
-                                   dialog.result_data, self._keep_selected))
+                                   dialog.result_data, self._keep_selected, self._resolve))
+
+    def _resolve(self, contractor_id: int, original: ContractorData, mine: ContractorData,
+                 why: str) -> None:
+        """Someone saved this contractor after the edit began: show where theirs and mine
+        differ, and either keep theirs or save mine on top of theirs (their other changes
+        stay)."""
+        def decide(theirs: ContractorRecord) -> None:
+            merged, differ = reapply(original, mine, theirs.data)
+            if not differ:
+                return  # they saved what was typed here too
+            lines = "\n".join(f"• {LABELS.get(n, n)}: yours “{shown(getattr(mine, n))}”, theirs "
+                              f"“{shown(getattr(theirs.data, n))}”" for n in differ)
+            answer = ask.choose(
+                self, "Changed by someone else",
+                f"{why[0].upper()}{why[1:].split(';')[0]}.\n\nWhere your edit and theirs "
+                f"differ:\n{lines}\n\nSaving yours on top keeps the rest of their changes.",
+                ["Save mine on top of theirs", "Keep theirs"], default=1)
+            if answer == "Save mine on top of theirs":
+                self._push(EditCommand(self.runner, contractor_id, theirs.version, theirs.data,
+                                       merged, self._keep_selected, self._resolve))
+
+        self.runner.read(contractors.get, self.store, contractor_id, done=decide,
+                         handles=(ConflictError,), failed=lambda exc: ask.warn(self, str(exc)))
 
     def _push(self, command: QUndoCommand) -> None:
         command.drop = self._drop  # type: ignore[attr-defined]
