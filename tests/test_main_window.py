@@ -234,7 +234,7 @@ def test_an_edit_someone_else_saved_over_offers_mine_on_top_of_theirs(
     press(qtbot, window, Qt.Key.Key_Return)
     settle(qtbot, window.runner)
     settle(qtbot, window.runner)
-    assert "changed elsewhere" in asked[0]
+    assert asked[0].startswith("Maya Okafor was saved by ") and "after you opened it" in asked[0]
     assert "• Email: yours “maya@mine.example”, theirs “maya@theirs.example”" in asked[0]
     assert "• Notes: yours “Mine”" in asked[0]
     assert "Phone" not in asked[0]  # theirs alone: it stays whatever is chosen

@@ -384,7 +384,7 @@ class RosterView(QSplitter):
                                    dialog.result_data, self._keep_selected, self._resolve))
 
     def _resolve(self, contractor_id: int, original: ContractorData, mine: ContractorData,
-                 why: str) -> None:
+                 _why: str) -> None:
         """Someone saved this contractor after the edit began: show where theirs and mine
         differ, and either keep theirs or save mine on top of theirs (their other changes
         stay)."""
@@ -394,10 +394,13 @@ class RosterView(QSplitter):
                 return  # they saved what was typed here too
             lines = "\n".join(f"• {LABELS.get(n, n)}: yours “{shown(getattr(mine, n))}”, theirs "
                               f"“{shown(getattr(theirs.data, n))}”" for n in differ)
+            who = theirs.changed_by or "someone else"
             answer = ask.choose(
                 self, "Changed by someone else",
-                f"{why[0].upper()}{why[1:].split(';')[0]}.\n\nWhere your edit and theirs "
-                f"differ:\n{lines}\n\nSaving yours on top keeps the rest of their changes.",
+                f"{theirs.data.display_name} was saved by {who} at "
+                f"{theirs.updated_at.astimezone():%H:%M on %d %b}, after you opened it.\n\n"
+                f"Where your edit and theirs differ:\n{lines}\n\nSaving yours on top keeps "
+                "the rest of their changes.",
                 ["Save mine on top of theirs", "Keep theirs"], default=1)
             if answer == "Save mine on top of theirs":
                 self._push(EditCommand(self.runner, contractor_id, theirs.version, theirs.data,
