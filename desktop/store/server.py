@@ -7,11 +7,11 @@ record keep two people from overwriting each other's changes.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from desktop.store import migrate
+from desktop.store import migrate, passwords
 from desktop.store.db import Store
 from desktop.store.disk_errors import NotAllowed
 from desktop.store.errors import StoreError
@@ -39,7 +39,7 @@ def describe(url: str) -> str:
         parts = make_url(_with_driver(url))
     except ArgumentError:
         return "a database server"
-    host = parts.host or str(parts.query.get("host") or "") or "this computer"
+    host = _host(parts) or "this computer"
     port = f":{parts.port}" if parts.port else ""
     who = f" as {parts.username}" if parts.username else ""
     return f"{parts.database or '(no database)'} on {host}{port}{who}"
@@ -55,10 +55,25 @@ def make_server_engine(url: str) -> Engine:
                          "(expected postgresql://user@host:port/database).") from exc
 
 
+def with_kept_password(url: str) -> str:
+    """``url`` with the password kept in the system's keychain for it, if it names none."""
+    try:
+        parts = make_url(_with_driver(url))
+    except ArgumentError:
+        return url
+    if parts.password is not None or not parts.username:
+        return url
+    kept = passwords.recall(passwords.key(parts.username, _host(parts), parts.port,
+                                          parts.database or ""))
+    return url if kept is None else parts.set(password=kept).render_as_string(hide_password=False)
+
+
 def open_server(url: str) -> Store:
     """Open (and if needed migrate) the team database at ``url``."""
+    name = describe(url)
+    url = with_kept_password(url)
     engine = make_server_engine(url)
-    store = Store(None, engine, name=describe(url))
+    store = Store(None, engine, name=name)
     store.listen_url = make_url(_with_driver(url)).set(drivername="postgresql").render_as_string(
         hide_password=False)
 
@@ -91,8 +106,35 @@ def unreachable(url: str, exc: OperationalError) -> StoreError:
     return StoreError(f"Crewbook cannot reach the team database {safe_name(url)}: {reason}")
 
 
+def _host(parts: URL) -> str:
+    return parts.host or str(parts.query.get("host") or "")
+
+
 def _with_driver(url: str) -> str:
     scheme, _, rest = url.partition("://")
     if scheme in ("postgresql", "postgres"):
         return f"postgresql+psycopg://{rest}"
     return url
+
+
+def probe(url: str) -> str:
+    """Try a team database without changing anything; a line saying what was found (server,
+    user, role, schema), or StoreError saying why it cannot be reached or used."""
+    from desktop.store.team import role_on
+
+    engine = make_server_engine(with_kept_password(url))
+    try:
+        with engine.connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar()
+            user = conn.execute(text("SELECT current_user")).scalar()
+            role = role_on(conn)
+            revision = migrate.revision_of(conn)
+    except OperationalError as exc:
+        raise unreachable(url, exc) from exc
+    finally:
+        engine.dispose()
+    migrate.check_revision(revision, describe(url))
+    schema = ("a new database: it will be set up" if revision is None else
+              "up to date" if revision == migrate.HEAD else
+              "older: it will be upgraded by its owner's next start")
+    return f"Connected to PostgreSQL {version} as {user} ({role.value}); the book there is {schema}."

@@ -72,15 +72,18 @@ def role_of(store: Store) -> Role:
     if not store.on_server:
         return Role.OWNER
     with store.reading() as session:
-        conn = session.connection()
-        if conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
-            return Role.OWNER
-        for role in Role:
-            member = conn.execute(text(
-                "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles "
-                "WHERE rolname = :g"), {"g": role.group}).scalar()
-            if member:
-                return role
+        return role_on(session.connection())
+
+
+def role_on(conn: Connection) -> Role:
+    if conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
+        return Role.OWNER
+    for role in Role:
+        member = conn.execute(text(
+            "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles "
+            "WHERE rolname = :g"), {"g": role.group}).scalar()
+        if member:
+            return role
     return Role.VIEWER
 
 

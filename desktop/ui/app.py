@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -65,45 +66,64 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+@dataclass(frozen=True)
+class Switch:
+    """The user chose another book: a team database's URL, or None for this computer's."""
+
+    url: str | None
+
+
 def run(folder: Path, settings: QSettings | None = None,
         open_files: Sequence[Path] = (), database: str | None = None) -> int:
     """Show the window on ``folder``, with the import wizard on each of ``open_files`` in turn
     once the roster has loaded. If another copy has the folder open, ask it to do that instead.
     A restore asked for in the window runs once it has closed, and a new window opens on the
-    restored data. With ``database`` (a URL), the window is on that team database instead."""
+    restored data. With ``database`` (a URL), the window is on that team database instead;
+    File ▸ Connect to team database… (and back) moves between the two."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
-    if database:
-        return _run_on_server(database, settings or QSettings(), open_files)
+    settings = settings or QSettings()
+    while True:
+        if database:
+            code, switch = _run_on_server(database, settings, open_files)
+        else:
+            code, switch = _run_local(folder, settings, open_files)
+        if switch is None:
+            return code
+        database, open_files = switch.url, ()
+
+
+def _run_local(folder: Path, settings: QSettings,
+               open_files: Sequence[Path]) -> tuple[int, Switch | None]:
     logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
     handed_over = _take_or_hand_over(lock, folder, list(open_files))
     if handed_over is not None:
-        return handed_over
+        return handed_over, None
     app = make_application()
     server = InstanceServer(folder)  # listening at once: a second copy waits, not refused
     server.start()
-    settings = settings or QSettings()
     note = ""
     try:
         while True:
             opened = _open_or_rescue(folder, lock)
             if isinstance(opened, int):
-                return opened
+                return opened, None
             if not isinstance(opened, Opened):  # the book could not open; the user chose
                 note = _next_book(app, folder, opened)
                 continue
             code, then = _show(app, server, opened, folder, settings, open_files, note)
             open_files, note = (), ""
-            if then is None:
-                return code
+            if then is None or isinstance(then, Switch):
+                return code, then
             note = _next_book(app, folder, then)
     finally:
         server.stop()
         lock.release()
 
 
-def _run_on_server(url: str, settings: QSettings, open_files: Sequence[Path]) -> int:
+def _run_on_server(url: str, settings: QSettings,
+                   open_files: Sequence[Path]) -> tuple[int, Switch | None]:
     """The window on a team database: no folder to lock (every member has a window open), and
     no file backups (the server has its own)."""
     logging.getLogger(__name__).info("opening a team database")
@@ -112,15 +132,17 @@ def _run_on_server(url: str, settings: QSettings, open_files: Sequence[Path]) ->
         store = open_server(url)
     except StoreError as exc:
         _refuse(exc)
-        return 1
-    return _show(app, None, Opened(store, created=False, backup=None), None, settings,
-                 open_files, "")[0]
+        return 1, None
+    code, then = _show(app, None, Opened(store, created=False, backup=None), None, settings,
+                       open_files, "")
+    return code, then if isinstance(then, Switch) else None
 
 
 def _show(app: QApplication, server: InstanceServer | None, opened: Opened, folder: Path | None,
-          settings: QSettings, open_files: Sequence[Path], note: str) -> tuple[int, Path | None]:
-    """One window on the open book until it closes; returns the exit code and the backup to
-    restore, if the user asked for one."""
+          settings: QSettings, open_files: Sequence[Path],
+          note: str) -> tuple[int, Path | str | Switch | None]:
+    """One window on the open book until it closes; returns the exit code and what comes next:
+    a backup to restore, AFRESH, another book to switch to, or None."""
     window = MainWindow(opened.store, folder, settings)
     imports = ImportQueue(window.import_file,
                           lambda text: window.statusBar().showMessage(text, 8000), window)
@@ -185,7 +207,9 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
             app.removeEventFilter(file_opener)
         window.runner.wait()
         opened.store.close()
-    then: Path | str | None = AFRESH if afresh else window.restore_requested
+    then: Path | str | Switch | None = (
+        AFRESH if afresh else Switch(window.switch_to or None) if window.switch_to is not None
+        else window.restore_requested)
     window.deleteLater()
     return code, then
 

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.store, self.folder, self.settings = store, folder, settings
         self.runner = Runner(store, self)
         self.restore_requested: Path | None = None  # a backup to restore once this closes
+        # Another book to open once this closes: a team database's URL, "" for this computer's.
+        self.switch_to: str | None = None
         self.runner.waiting.connect(self._say)
         self.runner.changed.connect(self._done_waiting)
         self.setWindowTitle(APP_NAME if folder is not None else
@@ -143,6 +145,13 @@ class MainWindow(QMainWindow):
                                                               self).exec(),
             tip="How many daily automatic backups to keep")
         self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
+        self.connect_action = self._action(
+            "Connect to &team database…", self.connect_to_team,
+            tip="Share one Crewbook with your team on a PostgreSQL server")
+        self.local_action = self._action(
+            "Use the book on this &computer", lambda: self._switch(""),
+            tip="Leave the team database and open this computer's own book")
+        self.local_action.setVisible(self.folder is None)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
         self.log_folder_action = self._action(
@@ -185,6 +194,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions(list(self.export_actions.values()))
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action, self.open_folder_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.connect_action, self.local_action])
         file_menu.addSeparator()
         file_menu.addActions([self.load_demo_action, self.remove_demo_action])
         file_menu.addSeparator()
@@ -289,6 +300,18 @@ class MainWindow(QMainWindow):
         self.roster.undo_stack.clear()  # its commands may point at the rows about to go
         self.runner.write(contractor_ops.remove_demo, parent=self,
                           done=lambda n: self._say(f"Removed {n} demo contractors", 5000))
+
+    def connect_to_team(self) -> None:
+        from desktop.ui.connect_dialog import ConnectDialog  # loaded when first used
+
+        dialog = ConnectDialog(self.settings, self)
+        if dialog.exec() and dialog.url:
+            self._switch(dialog.url)
+
+    def _switch(self, url: str) -> None:
+        """Close this window; desktop.ui.app opens the other book in a new one."""
+        self.switch_to = url
+        self.close()
 
     def backup(self) -> None:
         assert self.folder is not None  # the action is off for a team database
