@@ -269,3 +269,4 @@ def test_sigterm_closes_the_window_like_a_user_and_exits_cleanly(
     assert settings.value("window/geometry") is not None  # saved by the window's close
     assert signal.getsignal(signal.SIGTERM) is before
     FolderLock(data_folder).acquire().release()
+

@@ -4,6 +4,7 @@ cannot be reached."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -107,6 +108,30 @@ class TestCommandLine:
         assert cli("--database", url, "db", "upgrade")[1] == f"Database is at schema {migrate.HEAD}.\n"
         code, _, err = cli("--database", url, "engagements", "list")
         assert code == 0, err
+
+    def test_reports_exports_and_import_work_on_the_server(self, cli, store_on_server, pg_server,  # type: ignore[no-untyped-def]
+                                                             tmp_path) -> None:
+        url = pg_server.url(store_on_server.engine.url.database)
+        assert cli("--database", url, "demo")[0] == 0
+        for args in (("report", "payments", "--tax-year", "2026", "-o", str(tmp_path / "p.pdf"),
+                      "--csv", str(tmp_path / "p.csv")),
+                     ("report", "outstanding", "-o", str(tmp_path / "o.pdf")),
+                     ("report", "tax-year", "2026", "-o", str(tmp_path / "t.pdf")),
+                     ("report", "statement", "1", "--from", "2026-01-01", "--to", "2026-12-31",
+                      "-o", str(tmp_path / "s.pdf")),
+                     ("report", "planner", "-o", str(tmp_path / "plan.pdf")),
+                     ("export", "contractors", "-o", str(tmp_path / "roster.csv")),
+                     ("export", "payments", "-o", str(tmp_path / "payments.csv")),
+                     ("payments", "due", "--days", "30"),
+                     ("risk", "summary", "1", "-o", str(tmp_path / "risk.pdf"))):
+            code, _out, err = cli("--database", url, *args)
+            assert code == 0, (args, err)
+        code, out, err = cli("--database", url, "import", str(tmp_path / "roster.csv"),
+                             "--on-duplicate", "skip", "--json")
+        assert code == 0, err
+        result = json.loads(out)  # rows with an email match those already there
+        assert result["imported"] + len(result["duplicates"]) == 30 and result["duplicates"]
+        assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
 
     def test_the_environment_variable_names_the_server(self, cli, store_on_server, pg_server,  # type: ignore[no-untyped-def]
                                                        monkeypatch, data_folder) -> None:

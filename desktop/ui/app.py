@@ -82,7 +82,6 @@ def run(folder: Path, settings: QSettings | None = None,
     File ▸ Connect to team database… (and back) moves between the two."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
-    settings = settings or QSettings()
     while True:
         if database:
             code, switch = _run_on_server(database, settings, open_files)
@@ -93,7 +92,7 @@ def run(folder: Path, settings: QSettings | None = None,
         database, open_files = switch.url, ()
 
 
-def _run_local(folder: Path, settings: QSettings,
+def _run_local(folder: Path, settings: QSettings | None,
                open_files: Sequence[Path]) -> tuple[int, Switch | None]:
     logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
@@ -101,6 +100,7 @@ def _run_local(folder: Path, settings: QSettings,
     if handed_over is not None:
         return handed_over, None
     app = make_application()
+    settings = settings or QSettings()  # once the application has its name: it names the file
     server = InstanceServer(folder)  # listening at once: a second copy waits, not refused
     server.start()
     note = ""
@@ -122,12 +122,13 @@ def _run_local(folder: Path, settings: QSettings,
         lock.release()
 
 
-def _run_on_server(url: str, settings: QSettings,
+def _run_on_server(url: str, settings: QSettings | None,
                    open_files: Sequence[Path]) -> tuple[int, Switch | None]:
     """The window on a team database: no folder to lock (every member has a window open), and
     no file backups (the server has its own)."""
     logging.getLogger(__name__).info("opening a team database")
     app = make_application()
+    settings = settings or QSettings()
     try:
         store = open_server(url)
     except StoreError as exc:
