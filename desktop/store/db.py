@@ -194,12 +194,13 @@ _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP T", "DROP I",
 class Store:
     """The open database. Hand it to store functions; each opens one short session.
 
-    Every write transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE), so
-    what it reads is what it writes over: two programs writing at once take turns, and a
-    writer kept waiting says why (``on_wait``) and gives up after ``wait_limit`` seconds
-    with a one-line message. Nested ``transaction()`` blocks on the same thread join the
-    outer one (each as a savepoint), so a use case made of several store calls can be one
-    transaction.
+    On a local file every write transaction takes SQLite's write lock when it begins (BEGIN
+    IMMEDIATE), so what it reads is what it writes over: two programs writing at once take
+    turns, and a writer kept waiting says why (``on_wait``) and gives up after ``wait_limit``
+    seconds with a one-line message. On a team database (``path`` None) the server locks rows
+    as they are written, and the version each editable record carries refuses a stale save.
+    Nested ``transaction()`` blocks on the same thread join the outer one (each as a
+    savepoint), so a use case made of several store calls can be one transaction.
     """
 
     def __init__(self, path: Path | None, engine: Engine, name: str | None = None):
