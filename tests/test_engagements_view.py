@@ -686,3 +686,18 @@ def test_pressing_save_twice_saves_once(qtbot, store: Store, maya: int, runner: 
     settle(qtbot, runner)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [e.summary for e in communication.log(store, record.id)] == ["Call about the proofs"]
+
+
+def test_the_pane_says_who_last_changed_the_engagement(store: Store) -> None:
+    import datetime as dt
+
+    from desktop.store import contractors as contractor_store
+    from desktop.store import engagements as engagement_store
+    from desktop.ui.engagement_pane import _heading
+    from tests.factories import make_contractor, make_engagement
+
+    store.user = "ana"
+    who = contractor_store.create(store, make_contractor()).id
+    record = engagement_store.create(store, make_engagement(who))
+    html = _heading(engagement_store.get(store, record.id), dt.date(2026, 12, 4))
+    assert "Last changed" in html and " by ana" in html

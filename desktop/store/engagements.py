@@ -56,6 +56,8 @@ class EngagementRecord:
     ended_on: dt.date | None
     end_reason: str
     is_demo: bool
+    updated_at: dt.datetime | None = None
+    changed_by: str = ""  # who saved it (or its schedule, payments, log…) last
 
 
 @dataclass(frozen=True)
@@ -265,4 +267,4 @@ def _record(session: Session, obj: Engagement) -> EngagementRecord:
     name = session.scalar(select(Contractor.display_name).where(Contractor.id == obj.contractor_id))
     return EngagementRecord(obj.id, obj.version, EngagementStatus(obj.status), _data(obj),
                             name or "", obj.signed_on, obj.signed_by, obj.ended_on,
-                            obj.end_reason, obj.is_demo)
+                            obj.end_reason, obj.is_demo, obj.updated_at, obj.changed_by)

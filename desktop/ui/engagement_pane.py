@@ -513,6 +513,9 @@ def _heading(record: EngagementRecord, today: dt.date) -> str:
         late = notice < today
         text = f"{notice:%d %b %Y}" + (" (passed)" if late else "")
         rows.append(("Give notice by", f"<span class='{'late' if late else ''}'>{text}</span>"))
+    if record.updated_at is not None:
+        by = f" by {escape(record.changed_by)}" if record.changed_by else ""
+        rows.append(("Last changed", f"{record.updated_at.astimezone():%d %b %Y %H:%M}{by}"))
     gaps = brief_gaps(d)
     rows.append(("Brief", "<span class='ok'>complete</span>" if not gaps else
                  f"<span class='todo'>still empty: {escape(', '.join(gaps))}</span>"))
