@@ -134,3 +134,31 @@ def test_a_dropped_connection_is_reconnected_for_the_next_read_and_a_broken_writ
         cut_everyone()
         session.execute(text("SELECT 1"))
     assert "Lost in transit" not in {r.display_name for r in contractors.list_rows(owner)}
+
+
+def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+    from tests.conftest import settle
+
+    books = as_user(team, "ana_books")
+    window = MainWindow(books, None, QSettings(str(tmp_path / "ui.ini"),
+                                               QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.load()
+    settle(qtbot, window.runner)
+    assert window.roster.new_action.isEnabled()
+    window.apply_role(role_of(books))
+    assert window.where_label.text().endswith("(bookkeeper)")
+    assert not window.roster.new_action.isEnabled()
+    assert not window.import_action.isEnabled() and not window.rules_action.isEnabled()
+    assert not window.load_demo_action.isEnabled()
+    pane = window.engagements.pane
+    assert pane.may_pay and not pane.may_manage
+    assert not any(b.isEnabled() for b in pane.move_buttons.values())
+    assert not pane.log_button.isEnabled()
+    window.close()
+    window.runner.wait()
+    books.forbid_writes_on(None)
+    books.close()

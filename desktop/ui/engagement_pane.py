@@ -104,6 +104,9 @@ class EngagementPane(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the team member's role allows (everything on a local book).
+        self.may_manage = True  # edit, move, sign, log, review
+        self.may_pay = True  # schedules and payments
         self.move_buttons: dict[EngagementStatus, QPushButton] = {}
         moves = QHBoxLayout()
         for status, text in MOVE_TEXT.items():
@@ -254,12 +257,21 @@ class EngagementPane(QWidget):
             self.log_list.addTopLevelItem(item)
         self.log_note.setText("" if entries else "Nothing logged yet.")
 
+    def set_role(self, may_manage: bool, may_pay: bool) -> None:
+        """Grey out what a team member's role cannot do (the server refuses it anyway)."""
+        self.may_manage, self.may_pay = may_manage, may_pay
+        for button in (*self.move_buttons.values(), self.log_button):
+            button.setEnabled(may_manage)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         record = self.record
-        self.schedule_button.setEnabled(record is not None and record.status in OPEN)
-        self.pay_button.setEnabled(self._payable() is not None)
+        self.schedule_button.setEnabled(record is not None and record.status in OPEN
+                                        and self.may_pay)
+        self.pay_button.setEnabled(self._payable() is not None and self.may_pay)
         chosen = self._chosen()
-        editable = chosen is not None and chosen.stored_status != InstallmentStatus.CANCELLED
+        editable = (chosen is not None and chosen.stored_status != InstallmentStatus.CANCELLED
+                    and self.may_pay)
         self.edit_installment_button.setEnabled(editable)
         self.cancel_installment_button.setEnabled(editable and chosen is not None
                                                   and chosen.paid_minor == 0)

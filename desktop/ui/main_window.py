@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
         self.where_label.setText(f"Team database: {self.store.name} ({role.value})")
         edits_contractors = role is Role.OWNER
         self.roster.may_edit = edits_contractors
+        self.engagements.pane.set_role(may_manage=role is Role.OWNER,
+                                       may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
         for action in (self.import_action, self.rules_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:
