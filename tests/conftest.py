@@ -142,3 +142,15 @@ def settle(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: runner.idle, timeout=10_000)
     qtbot.wait(1)  # the views' refreshes run on the next turn of the event loop
     qtbot.waitUntil(lambda: runner.idle, timeout=10_000)
+
+
+@pytest.fixture
+def store_on_server(pg_server):  # type: ignore[no-untyped-def]
+    """A new team database, migrated, on the test PostgreSQL server."""
+    from desktop.store.server import open_server
+
+    name = pg_server.create_database("team_book", template="crewbook_template")
+    made = open_server(pg_server.url(name))
+    yield made
+    made.close()
+    pg_server.drop_database(name)

@@ -14,17 +14,12 @@ from desktop.core.validation import ValidationError
 from desktop.store import contractors, documents, engagements
 from desktop.store.errors import StoreError
 from desktop.store.models import DocumentChunk
-from desktop.store.server import open_server
 from tests.factories import make_contractor, make_engagement
 
 
 @pytest.fixture
-def team(pg_server):  # type: ignore[no-untyped-def]
-    name = pg_server.create_database("documents_team", template="crewbook_template")
-    store = open_server(pg_server.url(name))
-    yield store
-    store.close()
-    pg_server.drop_database(name)
+def team(store_on_server):  # type: ignore[no-untyped-def]
+    return store_on_server
 
 
 @pytest.fixture

@@ -84,15 +84,6 @@ def test_the_password_never_shows() -> None:
     assert describe("postgresql://sam:hunter2@db.example:5433/crew") == "crew on db.example:5433 as sam"
 
 
-@pytest.fixture
-def store_on_server(pg_server):  # type: ignore[no-untyped-def]
-    name = pg_server.create_database("newer_team", template="crewbook_template")
-    store = open_server(pg_server.url(name))
-    yield store
-    store.close()
-    pg_server.drop_database(name)
-
-
 class TestCommandLine:
     def test_every_command_works_on_the_server(self, cli, store_on_server, pg_server) -> None:  # type: ignore[no-untyped-def]
         url = pg_server.url(store_on_server.engine.url.database)
@@ -103,7 +94,7 @@ class TestCommandLine:
         code, out, _ = cli("--database", url, "contractors", "list", "--format", "json")
         assert code == 0 and '"Zoë"' in out
         code, out, _ = cli("--database", url, "db", "info")
-        assert out.startswith("database:    newer_team on /") and " as crewbook_admin\n" in out
+        assert out.startswith("database:    team_book on /") and " as crewbook_admin\n" in out
         assert "contractors: 31 (+0 archived)" in out
         assert cli("--database", url, "db", "upgrade")[1] == f"Database is at schema {migrate.HEAD}.\n"
         code, _, err = cli("--database", url, "engagements", "list")
@@ -180,9 +171,9 @@ def test_the_window_on_a_team_database_says_so(qtbot, store_on_server, pg_server
     url = pg_server.url(store_on_server.engine.url.database)
     assert app_module.run(tmp_path / "unused", settings, database=url) == 0
     title, where, rows, can_back_up = seen[0]
-    assert title.startswith("Crewbook — newer_team on /") and title.endswith(
+    assert title.startswith("Crewbook — team_book on /") and title.endswith(
         "as crewbook_admin (team database)")
-    assert where.startswith("Team database: newer_team on /")
+    assert where.startswith("Team database: team_book on /")
     assert rows == len(demo.demo_roster()) and not can_back_up
     assert not (tmp_path / "unused").exists()
 

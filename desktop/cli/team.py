@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from desktop.store.book_copy import Copied, copy_book
@@ -42,15 +43,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def push(folder: Path, url: str) -> int:
     """The local book in ``folder`` into the new team database at ``url``."""
-    source = open_store(folder).store
-    try:
-        target = open_server(url)
-        try:
-            copied = copy_book(source, target, _progress)
-        finally:
-            target.close()
-    finally:
-        source.close()
+    with closing(open_store(folder).store) as source, closing(open_server(url)) as target:
+        copied = copy_book(source, target, _progress)
     _done(copied, f"into {describe(url)}")
     return 0
 
@@ -60,16 +54,9 @@ def pull(url: str, folder: Path) -> int:
     if (folder / DB_NAME).exists():
         raise StoreError(f"{folder} already holds a book; pull into a new, empty data folder "
                          "(--data-dir)")
-    source = open_server(url)
-    try:
-        with FolderLock(folder) as lock:
-            target = open_store(folder, lock).store
-            try:
-                copied = copy_book(source, target, _progress)
-            finally:
-                target.close()
-    finally:
-        source.close()
+    with (closing(open_server(url)) as source, FolderLock(folder) as lock,
+          closing(open_store(folder, lock).store) as target):
+        copied = copy_book(source, target, _progress)
     _done(copied, f"into {folder}")
     return 0
 
