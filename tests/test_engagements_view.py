@@ -16,7 +16,7 @@ from desktop.core.enums import EngagementStatus, InstallmentStatus
 from desktop.store import communication, contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
-from desktop.ui import engagement_pane, engagements_view
+from desktop.ui import ask, engagement_pane, engagements_view
 from desktop.ui.at_stake import AtStakeDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagements_view import EngagementsView
@@ -155,7 +155,7 @@ def test_new_engagement_needs_a_contractor(qtbot, runner: Runner, warnings: list
     assert warnings and "Add a contractor first" in warnings[0]
 
 
-def test_edit_saves_and_a_conflict_is_reported(qtbot, 
+def test_edit_saves_and_a_conflict_offers_mine_on_top_of_theirs(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch,  # type: ignore[no-untyped-def]
         warnings: list[str]) -> None:
     engagement_id = add(view, store, maya)
@@ -179,12 +179,28 @@ def test_edit_saves_and_a_conflict_is_reported(qtbot,
     settle(qtbot, view.runner)
     assert engagements.get(store, engagement_id).data.title == "Spring catalogue, second edition"
     assert view.model.index(0, 0).data() == "Spring catalogue, second edition"
+    asked: list[str] = []
+    answers = ["Keep theirs", "Save mine on top of theirs"]
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(ask, "choose", choose)
     Editor.other_user, Editor.title = True, "Mine"
     view.edit_button.click()
     settle(qtbot, view.runner)
-    assert warnings and "changed elsewhere" in warnings[0]
+    settle(qtbot, view.runner)
+    assert asked[0].startswith("Theirs was saved by ")
+    assert "• Title: yours “Mine”, theirs “Theirs”" in asked[0]
     assert engagements.get(store, engagement_id).data.title == "Theirs"
     assert view.model.index(0, 0).data() == "Theirs"
+    view.edit_button.click()  # someone saves first again; this time mine goes on top
+    settle(qtbot, view.runner)
+    settle(qtbot, view.runner)
+    assert engagements.get(store, engagement_id).data.title == "Mine"
+    assert view.model.index(0, 0).data() == "Mine"
+    assert warnings == []
 
 
 def test_status_filter_shows_only_that_status(view: EngagementsView, store: Store,

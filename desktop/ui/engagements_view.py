@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.engagement import LABELS, OPEN
+from desktop.core.engagement import LABELS, OPEN, EngagementData
 from desktop.core.enums import EngagementStatus
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
@@ -30,6 +30,7 @@ from desktop.store import contractors, engagements
 from desktop.store.engagements import EngagementRecord
 from desktop.store.rules import payment_rules
 from desktop.ui import ask
+from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
@@ -195,9 +196,26 @@ class EngagementsView(QWidget):
         dialog = EngagementDialog(record.data, choices, payment_rules(self.store), self)
         if not dialog.exec() or dialog.result_data in (None, record.data):
             return
-        self.runner.write(engagement_ops.edit, record.id, dialog.result_data, record.version,
-                          handles=_REFUSALS, failed=lambda exc: self._refused(exc, record.id),
-                          parent=self)
+        self._save_edit(record.id, record.data, dialog.result_data, record.version)
+
+    def _save_edit(self, engagement_id: int, original: EngagementData, mine: EngagementData,
+                   version: int) -> None:
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, ConflictError):
+                self._refused(exc, engagement_id)
+                return
+            self.runner.publish(Changes(engagements=frozenset({engagement_id})))
+            self.runner.read(engagements.get, self.store, engagement_id, done=decide,
+                             handles=(ConflictError,), failed=lambda e: ask.warn(self, str(e)))
+
+        def decide(theirs: EngagementRecord) -> None:
+            merged = mine_on_top(self, theirs.data.title, theirs.changed_by, theirs.updated_at,
+                                 original, mine, theirs.data, LABELS)
+            if merged is not None:
+                self._save_edit(engagement_id, theirs.data, merged, theirs.version)
+
+        self.runner.write(engagement_ops.edit, engagement_id, mine, version,
+                          handles=_REFUSALS, failed=refused, parent=self)
 
     def _refused(self, exc: BaseException, engagement_id: int | None = None) -> None:
         ask.warn(self, _message(exc))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.contractor import LABELS, ContractorData
 from desktop.core.enums import ContractorStatus
-from desktop.core.merge import reapply, shown
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.changes import Changes
@@ -34,6 +33,7 @@ from desktop.ui import ask
 from desktop.ui.actions import make_action
 from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.commands import ArchiveCommand, EditCommand
+from desktop.ui.conflicts import mine_on_top
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.follow import Follow
@@ -389,20 +389,9 @@ class RosterView(QSplitter):
         differ, and either keep theirs or save mine on top of theirs (their other changes
         stay)."""
         def decide(theirs: ContractorRecord) -> None:
-            merged, differ = reapply(original, mine, theirs.data)
-            if not differ:
-                return  # they saved what was typed here too
-            lines = "\n".join(f"• {LABELS.get(n, n)}: yours “{shown(getattr(mine, n))}”, theirs "
-                              f"“{shown(getattr(theirs.data, n))}”" for n in differ)
-            who = theirs.changed_by or "someone else"
-            answer = ask.choose(
-                self, "Changed by someone else",
-                f"{theirs.data.display_name} was saved by {who} at "
-                f"{theirs.updated_at.astimezone():%H:%M on %d %b}, after you opened it.\n\n"
-                f"Where your edit and theirs differ:\n{lines}\n\nSaving yours on top keeps "
-                "the rest of their changes.",
-                ["Save mine on top of theirs", "Keep theirs"], default=1)
-            if answer == "Save mine on top of theirs":
+            merged = mine_on_top(self, theirs.data.display_name, theirs.changed_by,
+                                 theirs.updated_at, original, mine, theirs.data, LABELS)
+            if merged is not None:
                 self._push(EditCommand(self.runner, contractor_id, theirs.version, theirs.data,
                                        merged, self._keep_selected, self._resolve))
 

@@ -1,0 +1,34 @@
+"""When a save is refused because someone else saved the same record since the editor opened
+it: say who and when, show where their version and this edit differ, and let the user keep
+theirs or save this edit on top of theirs (their other changes stay)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.merge import reapply, shown
+from desktop.ui import ask
+
+T = TypeVar("T")
+MINE = "Save mine on top of theirs"
+THEIRS = "Keep theirs"
+
+
+def mine_on_top(parent: QWidget | None, name: str, saved_by: str, saved_at: dt.datetime | None,
+                original: T, mine: T, theirs: T, labels: dict[str, str]) -> T | None:
+    """The record to save (mine on top of theirs), or None to keep theirs as it is."""
+    merged, differ = reapply(original, mine, theirs)
+    if not differ:
+        return None  # they saved what was typed here too
+    lines = "\n".join(f"• {labels.get(n, n)}: yours “{shown(getattr(mine, n))}”, theirs "
+                      f"“{shown(getattr(theirs, n))}”" for n in differ)
+    when = f" at {saved_at.astimezone():%H:%M on %d %b}" if saved_at is not None else ""
+    answer = ask.choose(
+        parent, "Changed by someone else",
+        f"{name} was saved by {saved_by or 'someone else'}{when}, after you opened it.\n\n"
+        f"Where your edit and theirs differ:\n{lines}\n\nSaving yours on top keeps the rest "
+        "of their changes.", [MINE, THEIRS], default=1)
+    return merged if answer == MINE else None
