@@ -149,3 +149,33 @@ def test_the_window_moves_to_the_team_database_and_back(
     assert seen[1][0].startswith("Team database: switch_team") and seen[1][1] == 30
     assert seen[2] == ("On this computer", 1)
     pg_server.drop_database(name)
+
+
+def test_a_team_database_that_cannot_be_reached_sends_the_window_back_home(
+        qtbot, data_folder: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: refused.append(text))
+    local = open_store(data_folder).store
+    contractors.create(local, make_contractor(display_name="Only here"))
+    local.close()
+    seen: list[str] = []
+
+    def step() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and w.roster.model.rowCount()]
+        if not windows:
+            QTimer.singleShot(20, step)
+            return
+        seen.append(windows[0].where_label.text())
+        if len(seen) == 1:
+            windows[0]._switch("postgresql://sam@127.0.0.1:9/nowhere")
+            QTimer.singleShot(20, step)
+        else:
+            windows[0].close()
+
+    QTimer.singleShot(0, step)
+    assert app_module.run(data_folder, settings) == 0
+    assert seen == ["On this computer", "On this computer"]
+    assert refused and "cannot reach the team database" in refused[0]

@@ -82,14 +82,15 @@ def run(folder: Path, settings: QSettings | None = None,
     File ▸ Connect to team database… (and back) moves between the two."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
+    switched = False
     while True:
         if database:
-            code, switch = _run_on_server(database, settings, open_files)
+            code, switch = _run_on_server(database, settings, open_files, switched)
         else:
             code, switch = _run_local(folder, settings, open_files)
         if switch is None:
             return code
-        database, open_files = switch.url, ()
+        database, open_files, switched = switch.url, (), True
 
 
 def _run_local(folder: Path, settings: QSettings | None,
@@ -122,10 +123,11 @@ def _run_local(folder: Path, settings: QSettings | None,
         lock.release()
 
 
-def _run_on_server(url: str, settings: QSettings | None,
-                   open_files: Sequence[Path]) -> tuple[int, Switch | None]:
+def _run_on_server(url: str, settings: QSettings | None, open_files: Sequence[Path],
+                   back_to_local: bool = False) -> tuple[int, Switch | None]:
     """The window on a team database: no folder to lock (every member has a window open), and
-    no file backups (the server has its own)."""
+    no file backups (the server has its own). One that cannot be opened after the user chose
+    it in the window sends them back to this computer's book."""
     logging.getLogger(__name__).info("opening a team database")
     app = make_application()
     settings = settings or QSettings()
@@ -133,7 +135,7 @@ def _run_on_server(url: str, settings: QSettings | None,
         store = open_server(url)
     except StoreError as exc:
         _refuse(exc)
-        return 1, None
+        return 1, Switch(None) if back_to_local else None
     code, then = _show(app, None, Opened(store, created=False, backup=None), None, settings,
                        open_files, "")
     return code, then if isinstance(then, Switch) else None
