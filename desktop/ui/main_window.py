@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
                                   f"Team database: {self.store.name}")
         self.where_label.setToolTip(f"Data folder: {self.folder}" if self.folder is not None
                                     else "Shared with your team on a PostgreSQL server")
+        self.where_label.setContentsMargins(16, 0, 4, 0)  # apart from the count beside it
         self.statusBar().addPermanentWidget(self.where_label)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
