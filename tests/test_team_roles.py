@@ -158,6 +158,9 @@ def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path)
     assert pane.may_pay and not pane.may_manage
     assert not any(b.isEnabled() for b in pane.move_buttons.values())
     assert not pane.log_button.isEnabled()
+    planner = window.planner
+    assert not planner.new_button.isEnabled() and not planner.rates_button.isEnabled()
+    assert not planner.edit_button.isEnabled() and not planner.add_quote_button.isEnabled()
     window.close()
     window.runner.wait()
     books.forbid_writes_on(None)

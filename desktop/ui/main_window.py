@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         self.roster.may_edit = edits_contractors
         self.engagements.pane.set_role(may_manage=role is Role.OWNER,
                                        may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
+        self.planner.set_role(may_edit=role is Role.OWNER)
         for action in (self.import_action, self.rules_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:

@@ -66,6 +66,7 @@ class PlannerView(QWidget):
     def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner, self.store = runner, runner.store
+        self.may_edit = True  # False for a team member whose role only reads the plan
         self.thresholds = Thresholds()
         self.model = ActivitiesModel(self)
         self.quotes_model = QuotesModel(self)
@@ -305,10 +306,18 @@ class PlannerView(QWidget):
         with self.shown.settling():
             select_row(self.table, position)
 
+    def set_role(self, may_edit: bool) -> None:
+        """Grey out changing the plan for a team member who may only read it (the server
+        refuses it anyway)."""
+        self.may_edit = may_edit
+        for button in (self.new_button, self.owner_button, self.rates_button):
+            button.setEnabled(may_edit)
+        self._show_selection()
+
     def _show_selection(self) -> None:
         row = self.selected_row()
         for button in (self.edit_button, self.delete_button, self.add_quote_button):
-            button.setEnabled(row is not None)
+            button.setEnabled(row is not None and self.may_edit)
         self.matrix.set_current(None if row is None else row.id)
         if row is None:
             self.detail_title.setText("No activity selected")
@@ -340,8 +349,9 @@ class PlannerView(QWidget):
 
     def _quote_buttons(self) -> None:
         quote = self.selected_quote()
-        self.remove_quote_button.setEnabled(quote is not None)
-        self.engage_button.setEnabled(quote is not None and quote.quote.contractor_id is not None)
+        self.remove_quote_button.setEnabled(quote is not None and self.may_edit)
+        self.engage_button.setEnabled(quote is not None and quote.quote.contractor_id is not None
+                                      and self.may_edit)
 
     # --- activities ----------------------------------------------------------------------
     def _dialog(self, record: planner.ActivityRecord | None) -> ActivityDialog:
