@@ -160,7 +160,8 @@ def _documents_named(database: Path) -> tuple[list[str], int]:
                  if "contractor" in tables else 0)
     finally:
         con.close()
-    return [f"{DOCUMENTS_DIR}/{sha[:2]}/{sha}" for sha in shas if re.fullmatch("[0-9a-f]{64}", sha)], count
+    names = (f"{DOCUMENTS_DIR}/{sha[:2]}/{sha}" for sha in shas)
+    return [n for n in names if DOCUMENT.fullmatch(n)], count
 
 
 def _add(zf: zipfile.ZipFile, source: Path, name: str,

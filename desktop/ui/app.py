@@ -178,7 +178,8 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
 
     def damaged(exc: BaseException) -> None:
         nonlocal afresh
-        chosen = _rescue(window, exc, folder) if folder is not None else _refuse(exc)
+        assert folder is not None  # the scan that calls this runs on a local file only
+        chosen = _rescue(window, exc, folder)
         if chosen is None:
             window.hide()
             app.exit(1)

@@ -15,8 +15,8 @@ from desktop.ui import ask
 from desktop.ui.runner import Runner
 
 Select = Callable[[list[int]], None]  # which contractors to select once their rows are in
-# (contractor id, what the editor started from, what was typed, why it was refused)
-Resolve = Callable[[int, ContractorData, ContractorData, str], None]
+# (contractor id, what the editor started from, what was typed)
+Resolve = Callable[[int, ContractorData, ContractorData], None]
 
 
 class _Command(QUndoCommand):
@@ -102,7 +102,7 @@ class EditCommand(_Command):
         self.setObsolete(True)
         self.drop(self)
         self._runner.publish(Changes(contractors=frozenset({self._id})))
-        self._resolve(self._id, self._before, self._after, str(exc))
+        self._resolve(self._id, self._before, self._after)
 
     def _save(self, data: ContractorData) -> None:
         if self.isObsolete():

@@ -383,8 +383,8 @@ class RosterView(QSplitter):
             self._push(EditCommand(self.runner, record.id, record.version, record.data,
                                    dialog.result_data, self._keep_selected, self._resolve))
 
-    def _resolve(self, contractor_id: int, original: ContractorData, mine: ContractorData,
-                 _why: str) -> None:
+    def _resolve(self, contractor_id: int, original: ContractorData,
+                 mine: ContractorData) -> None:
         """Someone saved this contractor after the edit began: show where theirs and mine
         differ, and either keep theirs or save mine on top of theirs (their other changes
         stay)."""
