@@ -425,3 +425,15 @@ def test_document_model_passes_qt_model_tester(qtmodeltester, store: Store,  # t
                                             (1024, "1.0 KB"), (52_428_800, "50.0 MB")])
 def test_sizes_read_as_people_read_them(size: int, text: str) -> None:
     assert format_size(size) == text
+
+
+def test_a_member_who_only_reads_can_open_but_not_attach_or_remove(
+        qtbot, store: Store, owners: tuple[int, int], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    documents.attach(store, engagement_id=owners[1], kind="contract",
+                     source=write(tmp_path, "contract.pdf", b"%PDF"))
+    dialog = DocumentsDialog(dialog_runner(store), owners[1], may_edit=False)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.open_button.isEnabled()
+    assert not dialog.attach_button.isEnabled() and not dialog.remove_button.isEnabled()
+    assert "only its owner" in dialog.remove_button.toolTip()

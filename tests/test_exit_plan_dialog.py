@@ -153,18 +153,48 @@ def test_completeness_follows_the_essentials_first(qtbot, store: Store,  # type:
 
 def test_a_plan_changed_elsewhere_is_not_overwritten(qtbot, store: Store, ids: dict[str, int],  # type: ignore[no-untyped-def]
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(ask, "warn", lambda _parent, text, *a: shown.append(text))
+    asked: list[str] = []
+    answers = ["Keep theirs", "Save mine on top of theirs"]
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(ask, "choose", choose)
     dialog = open_dialog(qtbot, store, ids)
     elsewhere = exit_plans.save(store, ids["engagement"],
-                                validate_exit_plan({"for_cause": True}), None)
+                                validate_exit_plan({"for_cause": True, "cure_days": "10",
+                                                    "knowledge_transfer": "Written notes"}),
+                                None)
     dialog.editors["for_convenience"].setChecked(True)  # type: ignore[attr-defined]
+    dialog.editors["knowledge_transfer"].setPlainText("A call")  # type: ignore[attr-defined]
     dialog.accept()
+    settle(qtbot, dialog.runner)
     settle(qtbot, dialog.runner)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.result_record is None
-    assert len(shown) == 1 and "changed elsewhere" in shown[0] and "not saved" in shown[0]
+    assert asked[0].startswith("The exit plan of “") and "after you opened it" in asked[0]
+    assert "• Knowledge transfer: yours “A call”, theirs “Written notes”" in asked[0]
+    assert "• Termination for convenience: yours “yes”, theirs “no”" in asked[0]
     assert exit_plans.get(store, ids["engagement"]) == elsewhere
+    # Keeping theirs shows theirs in the form, and says so.
+    assert dialog.editors["for_cause"].isChecked()  # type: ignore[attr-defined]
+    assert not dialog.editors["for_convenience"].isChecked()  # type: ignore[attr-defined]
+    assert dialog.theirs_line.isVisible() and "your edit was not saved" in dialog.theirs_line.text()
+
+    mine = exit_plans.save(store, ids["engagement"],  # and again someone saves first
+                           validate_exit_plan({"for_cause": True, "cure_days": "14"}),
+                           elsewhere.version)
+    dialog.editors["for_convenience"].setChecked(True)  # type: ignore[attr-defined]
+    dialog.accept()
+    for _ in range(3):
+        settle(qtbot, dialog.runner)
+    assert len(asked) == 2
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = exit_plans.get(store, ids["engagement"])
+    assert saved is not None and saved.version > mine.version
+    assert saved.plan.for_convenience and saved.plan.for_cause and saved.plan.cure_days == 14
+    assert saved.plan.knowledge_transfer == ""  # their second save cleared it; mine left it
 
 
 def test_last_day_to_give_notice(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
@@ -191,3 +221,19 @@ def test_a_backup_missing_from_the_list_is_kept(qtbot, store: Store, ids: dict[s
     assert dialog.result_record is not None
     assert dialog.result_record.plan.backup_contractor_id == ids["backup"]
     assert dialog.result_record.version == saved.version
+
+
+def test_a_member_who_only_reads_sees_the_plan_without_changing_it(
+        qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    saved = exit_plans.save(store, ids["engagement"], validate_exit_plan({"for_cause": True}),
+                            None)
+    dialog = ExitPlanDialog(dialog_runner(store), ids["engagement"], [], may_edit=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.editors["for_cause"].isChecked()  # type: ignore[attr-defined]
+    assert not dialog.editors["for_cause"].isEnabled()
+    assert dialog.editors["knowledge_transfer"].isReadOnly()  # type: ignore[attr-defined]
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    assert "only its owner changes them" in dialog.theirs_line.text()
+    dialog.accept()
+    assert exit_plans.get(store, ids["engagement"]) == saved

@@ -26,3 +26,27 @@ def test_the_same_change_on_both_sides_is_no_difference() -> None:
 
 def test_values_read_as_people_read_them() -> None:
     assert shown("") == "(empty)" and shown(None) == "(empty)" and shown(("a", "b")) == "a, b"
+
+
+def test_clearing_a_field_on_top_of_theirs_clears_it() -> None:
+    original = make_contractor(email="a@example.com", notes="")
+    mine = make_contractor(email="", notes="")
+    theirs = make_contractor(email="a@example.com", notes="new")
+    merged, differ = reapply(original, mine, theirs)
+    assert merged.email == "" and merged.notes == "new" and differ == ["email"]
+
+
+def test_flat_mappings_merge_key_by_key_and_a_missing_key_is_blank() -> None:
+    original = {"q1": "yes", "q2": "no", "reviewer": "Sam"}
+    mine = {"q1": "no", "reviewer": "Sam"}  # changed q1, cleared q2
+    theirs = {"q1": "yes", "q2": "no", "q3": "yes", "reviewer": "Ana"}
+    merged, differ = reapply(original, mine, theirs)
+    assert merged == {"q1": "no", "q3": "yes", "reviewer": "Ana"}
+    assert differ == ["q1", "q2"]
+
+
+def test_yes_no_and_labelled_values_read_as_words() -> None:
+    from desktop.core.risk import Replacement
+
+    assert shown(True) == "yes" and shown(False) == "no"
+    assert shown(Replacement.UNDER_WEEK) == Replacement.UNDER_WEEK.label

@@ -223,6 +223,43 @@ def test_edit_keeps_the_default_hour_value_unset(view, demo, monkeypatch) -> Non
     assert saved.inputs.hours_per_month == Decimal(3)
 
 
+def test_an_edit_someone_saved_over_offers_mine_on_top(view, demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    answers = ["Keep theirs", "Save mine on top of theirs"]
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(ask, "choose", choose)
+    activity_id = view.model.row_at(row_of(view, "Website copy")).id
+    view.select_activity(activity_id)
+
+    def fill(dialog: ActivityDialog) -> None:
+        record = planner.get(demo, activity_id)  # someone else saves while this is open
+        planner.save(demo, record.inputs, hour_value_set=record.hour_value_set,
+                     decision=PlannerDecision.KEEP, notes=f"Theirs {len(asked) + 1}",
+                     activity_id=activity_id, expected_version=record.version)
+        dialog.editors["hours_per_month"].setText("3")
+        dialog.editors["notes"].setPlainText("Mine")
+
+    drive(monkeypatch, ActivityDialog, fill, [])
+    view.edit_button.click()
+    drain(view.runner)
+    assert len(asked) == 1 and asked[0].startswith("“Website copy” was saved by ")
+    assert "• Notes: yours “Mine”, theirs “Theirs 1”" in asked[0]
+    assert "• Hours per month: yours “3”" in asked[0]  # what saving mine would change
+    assert "decision" not in asked[0]  # theirs alone changed it: it stays
+    kept = planner.get(demo, activity_id)
+    assert kept.notes == "Theirs 1" and kept.inputs.hours_per_month != Decimal(3)
+    view.edit_button.click()
+    drain(view.runner)
+    saved = planner.get(demo, activity_id)
+    assert len(asked) == 2
+    assert saved.notes == "Mine" and saved.inputs.hours_per_month == Decimal(3)
+    assert saved.decision is PlannerDecision.KEEP  # theirs, which this edit left alone
+
+
 def test_deleting_a_stale_activity_shows_the_conflict(
         view: PlannerView, demo: Store, warnings, yes) -> None:  # type: ignore[no-untyped-def]
     row = view.selected_row()

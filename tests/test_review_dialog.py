@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Band, Replacement, band
@@ -17,6 +17,7 @@ from desktop.core.risk_palette import BAND_COLOURS, BAND_TINTS
 from desktop.core.validation import FieldError, ValidationError
 from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store
+from desktop.ui import ask
 from desktop.ui.heat_map import MARKER, HeatMap
 from desktop.ui.review_dialog import ReviewDialog
 from tests.factories import make_contractor, make_engagement
@@ -157,19 +158,45 @@ def test_save_persists_answers_and_evidence(qtbot, store, engagement_id) -> None
 
 
 def test_a_save_made_elsewhere_is_not_overwritten(qtbot, monkeypatch, store, engagement_id) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    answers = ["Keep theirs", "Save mine on top of theirs"]
+
+    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(ask, "choose", choose)
     first = open_dialog(qtbot, store, engagement_id)
     other = open_dialog(qtbot, store, engagement_id)
+    other.rows["strategic.control"].set_value(False)
+    other.rows["operational.trial_quality"].set_value(2)
     other.accept()
     drain(other.runner)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     first.rows["strategic.control"].set_value(True)
     first.accept()
     drain(first.runner)
-    assert len(shown) == 1 and "changed elsewhere" in shown[0]
+    assert len(asked) == 1 and asked[0].startswith("The risk review of “")
+    assert "• “Do you decide how the contractor does the work" in asked[0]
+    assert "yours “yes”, theirs “no”" in asked[0]
     assert first.result() != QDialog.DialogCode.Accepted and first.saved is None
     latest = reviews.latest(store, engagement_id)
-    assert latest is not None and "strategic.control" not in latest.answers
+    assert latest is not None and latest.answers["strategic.control"].value is False
+    # Keeping theirs shows their answers in the form, and says the edit was not saved.
+    assert first.rows["strategic.control"].value() is False
+    assert first.rows["operational.trial_quality"].value() == 2
+    assert "your edit was not saved" in first.theirs_line.text()
+
+    again = open_dialog(qtbot, store, engagement_id)  # someone saves first once more
+    again.rows["operational.trial_quality"].set_value(4)
+    again.accept()
+    drain(again.runner)
+    first.rows["strategic.control"].set_value(True)
+    first.accept()
+    drain(first.runner)
+    assert len(asked) == 2 and first.result() == QDialog.DialogCode.Accepted
+    latest = reviews.latest(store, engagement_id)
+    assert latest is not None and latest.answers["strategic.control"].value is True
+    assert latest.answers["operational.trial_quality"].value == 4  # theirs kept
 
 
 def test_a_rejected_save_is_shown(qtbot, monkeypatch, store, engagement_id) -> None:  # type: ignore[no-untyped-def]
@@ -274,3 +301,19 @@ def test_heat_map_grid_stays_inside_a_small_widget(qtbot) -> None:  # type: igno
     assert heat.rect().toRectF().contains(grid)
     centres = [c for _l, c, _r in heat._marker_centres()]
     assert len({(c.x(), c.y()) for c in centres}) == 4  # none hides another
+
+
+def test_a_member_who_only_reads_sees_the_review_without_changing_it(
+        qtbot, store, engagement_id) -> None:  # type: ignore[no-untyped-def]
+    saved = reviews.save(store, engagement_id, answers={"strategic.control": Answer(False)},
+                         replacement=None, deadline_hardness=None, copyrightable=True,
+                         reviewer="Sam", expected_version=None)
+    dialog = ReviewDialog(dialog_runner(store), engagement_id, TODAY, may_edit=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.rows["strategic.control"].value() is False
+    assert not dialog.save_button.isEnabled() and not dialog.rows["strategic.control"].controls.isEnabled()
+    assert dialog.frozen_banner.isVisible() and not dialog.new_review_button.isVisible()
+    assert "only its owner answers or changes them" in dialog.frozen_line.text()
+    dialog.accept()  # nothing to save, nothing saved
+    assert reviews.latest(store, engagement_id) == saved

@@ -136,7 +136,7 @@ def test_a_dropped_connection_is_reconnected_for_the_next_read_and_a_broken_writ
     assert "Lost in transit" not in {r.display_name for r in contractors.list_rows(owner)}
 
 
-def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
     from desktop.ui.main_window import MainWindow
@@ -161,6 +161,20 @@ def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path)
     planner = window.planner
     assert not planner.new_button.isEnabled() and not planner.rates_button.isEnabled()
     assert not planner.edit_button.isEnabled() and not planner.add_quote_button.isEnabled()
+
+    # The review, exit plan and documents open to be read, with nothing to change.
+    from desktop.ui import engagement_pane
+
+    opened: dict[str, bool] = {}
+    for name in ("ReviewDialog", "ExitPlanDialog", "DocumentsDialog"):
+        dialog_class = getattr(engagement_pane, name)
+        monkeypatch.setattr(dialog_class, "exec", lambda self, n=name: opened.setdefault(
+            n, self.may_edit))
+    window.engagements.reload(select_id=team[3].id)
+    settle(qtbot, window.runner)
+    for open_it in (pane.open_review, pane.open_exit_plan, pane.open_documents):
+        open_it()
+    assert opened == {"ReviewDialog": False, "ExitPlanDialog": False, "DocumentsDialog": False}
     window.close()
     window.runner.wait()
     books.forbid_writes_on(None)

@@ -62,11 +62,45 @@ def test_clients_starting_together_migrate_once(pg_server) -> None:  # type: ign
         pg_server.drop_database(name)
 
 
-def test_a_newer_schema_is_refused(pg_server, store_on_server) -> None:  # type: ignore[no-untyped-def]
+def test_a_newer_schema_is_read_but_never_written(pg_server, store_on_server, qtbot,  # type: ignore[no-untyped-def]
+                                                  tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.store import contractors
+    from desktop.store.server import probe
+    from desktop.store.team import Role
+    from desktop.ui.main_window import MainWindow
+    from tests.factories import make_contractor
+
+    contractors.create(store_on_server, make_contractor(display_name="Maya Okafor"))
     with store_on_server.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    with pytest.raises(StoreError, match="newer version of Crewbook"):
-        open_server(pg_server.url(store_on_server.engine.url.database))
+    url = pg_server.url(store_on_server.engine.url.database)
+    assert "from a newer version of Crewbook" in probe(url)
+    older = open_server(url)
+    try:
+        assert older.read_only_because is not None
+        assert "Update Crewbook to make changes" in older.read_only_because
+        assert [r.display_name for r in contractors.list_rows(older)] == ["Maya Okafor"]
+        with pytest.raises(StoreError, match="Update Crewbook"):
+            contractors.create(older, make_contractor(display_name="Not written"))
+        assert len(contractors.list_rows(store_on_server)) == 1
+        with store_on_server.engine.connect() as conn:  # nor was the schema touched
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == \
+                "9999"
+
+        window = MainWindow(older, None, QSettings(str(tmp_path / "ui.ini"),
+                                                   QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.apply_role(Role.OWNER)  # whatever the role, this version only reads
+        assert "update Crewbook" in window.where_label.text()
+        assert not window.roster.new_action.isEnabled() and not window.import_action.isEnabled()
+        assert not window.engagements.pane.may_pay
+        window.close()
+        window.runner.wait()
+    finally:
+        older.forbid_writes_on(None)
+        older.close()
 
 
 def test_an_unreachable_server_is_told_quickly_and_plainly() -> None:

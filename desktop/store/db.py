@@ -219,6 +219,9 @@ class Store:
         event.listen(self._write_sessions, "before_flush", self._stamp_user)
         self._no_writes_on: int | None = None
         self._local = threading.local()
+        # Set when this build may read the database but not write it (a team database whose
+        # schema a newer version set up): every write is refused with this sentence.
+        self.read_only_because: str | None = None
         self.where = "command"  # what another writer's waiting message calls this program
         self.on_wait: Callable[[str], None] | None = None
         self.wait_limit = 120.0
@@ -264,6 +267,8 @@ class Store:
             with self._disk_errors(), outer.begin_nested():
                 yield outer
             return
+        if self.read_only_because is not None:
+            raise StoreError(self.read_only_because)
         self._local.activity = activity
         try:
             with self._disk_errors(), self._write_sessions() as session, session.begin():

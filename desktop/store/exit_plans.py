@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
@@ -22,6 +23,8 @@ class ExitPlanRecord:
     engagement_id: int
     version: int
     plan: ExitPlanData
+    changed_by: str = ""  # who saved it last
+    updated_at: dt.datetime | None = None
 
 
 def get(store: Store, engagement_id: int) -> ExitPlanRecord | None:
@@ -70,4 +73,5 @@ def _record(row: ExitPlan) -> ExitPlanRecord:
     values["data_disposition"] = (DataDisposition(row.data_disposition)
                                   if row.data_disposition else None)
     values["access_revocation"] = tuple(row.access_revocation or ())
-    return ExitPlanRecord(row.engagement_id, row.version, ExitPlanData(**values))
+    return ExitPlanRecord(row.engagement_id, row.version, ExitPlanData(**values),
+                          row.changed_by, row.updated_at)

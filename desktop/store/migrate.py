@@ -54,8 +54,13 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _scripts().walk_revisions()}
 
 
+def is_newer(revision: str | None) -> bool:
+    """A schema stamped by a newer version of Crewbook than this one."""
+    return revision is not None and revision != HEAD and revision not in known_revisions()
+
+
 def check_revision(revision: str | None, where: object) -> None:
-    if revision is not None and revision != HEAD and revision not in known_revisions():
+    if is_newer(revision):
         raise StoreError(
             f"{where} was written by a newer version of Crewbook (schema {revision}). "
             "Install the newer version to open it; it was left untouched.")

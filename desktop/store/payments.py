@@ -41,6 +41,8 @@ class InstallmentRow:
     paid_minor: int
     settled_on: dt.date | None
     version: int
+    changed_by: str = ""  # who saved it last (filled where one installment is read)
+    updated_at: dt.datetime | None = None
 
     def status(self, today: dt.date) -> InstallmentStatus:
         if self.stored_status == InstallmentStatus.CANCELLED:
@@ -293,4 +295,4 @@ def owed(store: Store, today: dt.date, days: int, limit: int) -> tuple[Owed, Owe
 def _installment(i: Installment) -> InstallmentRow:
     return InstallmentRow(i.id, i.engagement_id, i.position, i.label, i.period_end, i.due_on,
                           i.amount_minor, i.currency, i.status, i.paid_minor, i.settled_on,
-                          i.version)
+                          i.version, i.changed_by, i.updated_at)

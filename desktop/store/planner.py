@@ -6,6 +6,7 @@ Decimal hours the planner's rules take. Everything returned is a plain object.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +47,8 @@ class ActivityRecord:
     quotes: tuple[QuoteRecord, ...]
     done_by: tuple[str, ...]  # contractors on signed engagements for this activity
     is_demo: bool
+    changed_by: str = ""  # who saved it last
+    updated_at: dt.datetime | None = None
 
 
 def minutes(hours: Decimal) -> int:
@@ -215,7 +218,8 @@ def _record(row: Activity, default_hour_value: int, done_by: tuple[str, ...]) ->
                                            hours(q.estimated_minutes_per_month)), q.notes)
                    for q in row.quotes)
     return ActivityRecord(row.id, row.version, inputs, value is not None,
-                          PlannerDecision(row.decision), row.notes, quotes, done_by, row.is_demo)
+                          PlannerDecision(row.decision), row.notes, quotes, done_by, row.is_demo,
+                          row.changed_by, row.updated_at)
 
 
 @contextmanager

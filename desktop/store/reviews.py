@@ -39,6 +39,8 @@ class ReviewRecord:
     reviewer: str
     reviewed_at: dt.datetime | None
     frozen_at: dt.datetime | None
+    changed_by: str = ""  # who saved it last
+    updated_at: dt.datetime | None = None
 
 
 class Blocked(Exception):
@@ -164,7 +166,7 @@ def _record(row: RiskReview) -> ReviewRecord:
     return ReviewRecord(row.id, row.engagement_id, row.version, row.catalog_version, answers,
                         Replacement(row.replacement_time) if row.replacement_time else None,
                         row.deadline_hardness, row.copyrightable, row.reviewer, row.reviewed_at,
-                        row.frozen_at)
+                        row.frozen_at, row.changed_by, row.updated_at)
 
 
 def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],

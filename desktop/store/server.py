@@ -1,5 +1,6 @@
 """A team's Crewbook on a PostgreSQL server: opening it from a URL, migrating it once however
-many clients start at the same moment, and refusing one whose schema is newer than this build.
+many clients start at the same moment, and only reading one whose schema is newer than this
+build (every write is refused with "update Crewbook").
 
 The same store functions run on it as on the local SQLite file; versions on every editable
 record keep two people from overwriting each other's changes.
@@ -84,10 +85,18 @@ def open_server(url: str) -> Store:
         try:
             with engine.connect() as conn:
                 current = migrate.revision_of(conn)
+                # What the server's trigger stamps, so a record returned by a save reads the
+                # same as it will on the next read.
+                store.user = str(conn.execute(text("SELECT session_user")).scalar())[:120]
         except OperationalError as exc:
             raise unreachable(url, exc) from exc
-        migrate.check_revision(current, store.name)
-        if current != migrate.HEAD:
+        if migrate.is_newer(current):
+            # Others already use the newer version: this one reads along, never writes.
+            store.read_only_because = (
+                f"The team database {store.name} was set up by a newer version of Crewbook "
+                f"(schema {current}); this version only reads it. Update Crewbook to make "
+                "changes.")
+        elif current != migrate.HEAD:
             try:
                 migrate.upgrade(store, current, None)
             except NotAllowed:
@@ -133,8 +142,9 @@ def probe(url: str) -> str:
         raise unreachable(url, exc) from exc
     finally:
         engine.dispose()
-    migrate.check_revision(revision, describe(url))
     schema = ("a new database: it will be set up" if revision is None else
               "up to date" if revision == migrate.HEAD else
+              "from a newer version of Crewbook: this one will only read it until you update "
+              "it" if migrate.is_newer(revision) else
               "older: it will be upgraded by its owner's next start")
     return f"Connected to PostgreSQL {version} as {user} ({role.value}); the book there is {schema}."

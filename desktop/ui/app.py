@@ -165,10 +165,12 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
     window.runner.listen()  # a team database: others' changes show as they are saved
     if opened.store.on_server:
         window.runner.read(role_of, opened.store, done=window.apply_role)
+    if opened.store.read_only_because:  # a newer version set it up: say so before any edit
+        note = "\n\n".join(filter(None, (note, opened.store.read_only_because)))
     if opened.backup:
         window.statusBar().showMessage(
             f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
-    if note:  # what a restore did: worth a box the user closes, once the window is up
+    if note:  # worth a box the user closes, once the window is up
         QTimer.singleShot(0, lambda: ask.inform(window, note))
     daily = None if folder is None else DailyBackups(
         window.runner, folder, settings,

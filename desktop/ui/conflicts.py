@@ -5,11 +5,12 @@ theirs or save this edit on top of theirs (their other changes stay)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.merge import reapply, shown
+from desktop.core.merge import reapply, shown, value_of
 from desktop.ui import ask
 
 T = TypeVar("T")
@@ -18,13 +19,17 @@ THEIRS = "Keep theirs"
 
 
 def mine_on_top(parent: QWidget | None, name: str, saved_by: str, saved_at: dt.datetime | None,
-                original: T, mine: T, theirs: T, labels: dict[str, str]) -> T | None:
-    """The record to save (mine on top of theirs), or None to keep theirs as it is."""
+                original: T, mine: T, theirs: T, labels: dict[str, str],
+                show: Callable[[str, Any], str] | None = None) -> T | None:
+    """The record to save (mine on top of theirs), or None to keep theirs as it is. Records
+    are dataclasses or flat mappings (see ``reapply``); ``show(field, value)`` words a value
+    where plain ``shown`` would not (money in minor units, say)."""
+    word = show or (lambda _name, value: shown(value))
     merged, differ = reapply(original, mine, theirs)
     if not differ:
         return None  # they saved what was typed here too
-    lines = "\n".join(f"• {labels.get(n, n)}: yours “{shown(getattr(mine, n))}”, theirs "
-                      f"“{shown(getattr(theirs, n))}”" for n in differ)
+    lines = "\n".join(f"• {labels.get(n, n)}: yours “{word(n, value_of(mine, n))}”, theirs "
+                      f"“{word(n, value_of(theirs, n))}”" for n in differ)
     when = f" at {saved_at.astimezone():%H:%M on %d %b}" if saved_at is not None else ""
     answer = ask.choose(
         parent, "Changed by someone else",
@@ -32,3 +37,10 @@ def mine_on_top(parent: QWidget | None, name: str, saved_by: str, saved_at: dt.d
         f"Where your edit and theirs differ:\n{lines}\n\nSaving yours on top keeps the rest "
         "of their changes.", [MINE, THEIRS], default=1)
     return merged if answer == MINE else None
+
+
+def showing_theirs(saved_by: str, saved_at: dt.datetime | None) -> str:
+    """The line an editor shows after loading their version in place of the edit."""
+    when = f" at {saved_at.astimezone():%H:%M on %d %b}" if saved_at is not None else ""
+    return (f"Showing the version {saved_by or 'someone else'} saved{when}; your edit was not "
+            "saved. Change it again here if you still need to.")

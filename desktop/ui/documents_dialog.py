@@ -214,11 +214,16 @@ def _guess_kind(name: str) -> str:
     return DocumentKind.OTHER.value
 
 
+READ_ONLY_ROLE = ("Your role on this team database reads documents; only its owner adds or "
+                  "removes them.")
+
+
 class DocumentsDialog(QDialog):
     def __init__(self, runner: Runner, engagement_id: int, parent: QWidget | None = None, *,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, may_edit: bool = True):
         super().__init__(parent)
         self.runner, self.store, self.engagement_id = runner, runner.store, engagement_id
+        self.may_edit = may_edit  # False for a team member whose role only reads documents
         self.today = today or dt.date.today()
         try:
             title = engagements.get(self.store, engagement_id).data.title
@@ -252,6 +257,10 @@ class DocumentsDialog(QDialog):
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.attach_button.setEnabled(may_edit)
+        if not may_edit:
+            for button in (self.attach_button, self.remove_button):
+                button.setToolTip(READ_ONLY_ROLE)
         actions = QHBoxLayout()
         for button in (self.attach_button, self.open_button, self.remove_button):
             actions.addWidget(button)
@@ -289,7 +298,7 @@ class DocumentsDialog(QDialog):
     def _enable(self) -> None:
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen and self.may_edit)
 
     # --- actions -------------------------------------------------------------------------
     def attach(self) -> None:

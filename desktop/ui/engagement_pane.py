@@ -345,7 +345,8 @@ class EngagementPane(QWidget):
 
     def open_review(self) -> None:
         if self.record is not None:
-            ReviewDialog(self.runner, self.record.id, self.today(), parent=self).exec()
+            ReviewDialog(self.runner, self.record.id, self.today(), parent=self,
+                         may_edit=self.may_manage).exec()
 
     def open_exit_plan(self) -> None:
         if self.record is None:
@@ -353,11 +354,12 @@ class EngagementPane(QWidget):
         people = [(r.id, r.display_name) for r in contractors.list_rows(self.store)
                   if not r.archived and r.id != self.record.data.contractor_id]
         people.sort(key=lambda p: p[1].casefold())
-        ExitPlanDialog(self.runner, self.record.id, people, self).exec()
+        ExitPlanDialog(self.runner, self.record.id, people, self,
+                       may_edit=self.may_manage).exec()
 
     def open_documents(self) -> None:
         if self.record is not None:
-            DocumentsDialog(self.runner, self.record.id, self).exec()
+            DocumentsDialog(self.runner, self.record.id, self, may_edit=self.may_manage).exec()
 
     def go_to(self, where: str) -> None:
         """Follow a blocker's link to the place that fixes it."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, exit_plans
 from desktop.store.exit_plans import ExitPlanRecord
 from desktop.ui import ask
+from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.fields import (
     ChoiceCombo,
     EnumCombo,
@@ -46,23 +48,29 @@ NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color
 
 class ExitPlanDialog(SavingDialog):
     def __init__(self, runner: Runner, engagement_id: int, contractors: Sequence[tuple[int, str]],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, may_edit: bool = True):
         super().__init__(parent)
+        self.may_edit = may_edit  # False for a team member whose role only reads the plan
         self.runner, self.engagement_id = runner, engagement_id
         store = runner.store
         self.result_record: ExitPlanRecord | None = None
         engagement = engagements.get(store, engagement_id)  # ConflictError if it is gone
-        self.setWindowTitle(f"Exit plan: {engagement.data.title}")
+        self.title = engagement.data.title
+        self.setWindowTitle(f"Exit plan: {self.title}")
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
         self._build(contractors)
         self._show_notice(engagement.data.end_on, engagement.data.notice_days)
         record = exit_plans.get(store, engagement_id)
         self._version: int | None = record.version if record else None
-        self._load(record.plan if record else ExitPlanData())
+        # The plan as opened, and as last sent: what a save on top of someone else's keeps.
+        self._original = self._mine = record.plan if record else ExitPlanData()
+        self._load(self._original)
         self._touched.clear()
         self._validate(show_all=False)
         self.editors["for_convenience"].setFocus()
+        if not may_edit:
+            self._read_only()
 
     # --- layout --------------------------------------------------------------------------
     def _build(self, contractors: Sequence[tuple[int, str]]) -> None:
@@ -180,10 +188,15 @@ class ExitPlanDialog(SavingDialog):
         self.completeness_line = QLabel()
         self.completeness_line.setWordWrap(True)
         self.summary = error_summary()
+        self.theirs_line = QLabel()
+        self.theirs_line.setWordWrap(True)
+        self.theirs_line.setStyleSheet(NOTE_STYLE["todo"])
+        self.theirs_line.hide()
         self.buttons = save_cancel(self)
         outer = QVBoxLayout(self)
         outer.addLayout(columns, 1)
         outer.addWidget(self.completeness_line)
+        outer.addWidget(self.theirs_line)
         outer.addWidget(self.summary)
         outer.addWidget(self.buttons)
         self.resize(960, self.sizeHint().height())
@@ -273,13 +286,35 @@ class ExitPlanDialog(SavingDialog):
     def completeness_text(self) -> str:
         return self.completeness_line.text()
 
+    def _read_only(self) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, (QLineEdit, TextArea)):
+                editor.setReadOnly(True)
+                editor.setPlaceholderText("")  # examples of what to type only mislead here
+            else:
+                editor.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText("Close")
+        close.setFocus()
+        self.theirs_line.setText("Your role on this team database reads exit plans; only its "
+                                 "owner changes them.")
+        self.theirs_line.setStyleSheet(NOTE_STYLE["info"])
+        self.theirs_line.show()
+
     def accept(self) -> None:
+        if not self.may_edit:
+            return
         plan = self._validate(show_all=True)
         if plan is None:
             first = next(n for n in self.editors if n in self._errors)
             self.editors[first].setFocus()
             return
-        self.save(engagement_ops.save_exit_plan, self.engagement_id, plan, self._version,
+        self._send(plan, self._version)
+
+    def _send(self, plan: ExitPlanData, version: int | None) -> None:
+        self._mine = plan
+        self.save(engagement_ops.save_exit_plan, self.engagement_id, plan, version,
                   done=self._saved, handles=(ValidationError, ConflictError),
                   failed=self._refused)
 
@@ -288,10 +323,28 @@ class ExitPlanDialog(SavingDialog):
             self._errors = {e.field: e.message for e in exc.errors}
             self._show_errors({n: m for n, m in self._errors.items() if n in self.editors})
             return
-        reason = str(exc)
-        ask.warn(self, f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: copy "
-                       "anything you typed, then close this window and open the exit plan "
-                       "again.", "Exit plan not saved")
+        # Saved by someone else since it was opened: read theirs and offer mine on top.
+        self.runner.read(exit_plans.get, self.runner.store, self.engagement_id,
+                         done=lambda theirs: self._decide(theirs, exc))
+
+    def _decide(self, theirs: ExitPlanRecord | None, exc: BaseException) -> None:
+        if theirs is None:  # removed (or its engagement deleted) meanwhile
+            reason = str(exc)
+            ask.warn(self, f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: "
+                           "copy anything you typed, then close this window.",
+                     "Exit plan not saved")
+            return
+        merged = mine_on_top(self, f"The exit plan of “{self.title}”", theirs.changed_by,
+                             theirs.updated_at, self._original, self._mine, theirs.plan, LABELS)
+        self._original, self._version = theirs.plan, theirs.version
+        if merged is not None:
+            self._send(merged, theirs.version)
+            return
+        self._load(theirs.plan)
+        self._touched.clear()
+        self._validate(show_all=False)
+        self.theirs_line.setText(showing_theirs(theirs.changed_by, theirs.updated_at))
+        self.theirs_line.show()
 
     def _saved(self, record: ExitPlanRecord) -> None:
         self.result_record = record

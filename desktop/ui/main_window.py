@@ -238,8 +238,15 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def apply_role(self, role: Role) -> None:
-        """Grey out what a team member's role cannot do (the server refuses it anyway)."""
-        self.where_label.setText(f"Team database: {self.store.name} ({role.value})")
+        """Grey out what a team member's role cannot do (the server refuses it anyway). A
+        database this version may only read (a newer one set it up) greys out every change."""
+        if self.store.read_only_because is not None:
+            role = Role.VIEWER
+            self.where_label.setText(f"Team database: {self.store.name} (read only: update "
+                                     "Crewbook to make changes)")
+            self.where_label.setToolTip(self.store.read_only_because)
+        else:
+            self.where_label.setText(f"Team database: {self.store.name} ({role.value})")
         edits_contractors = role is Role.OWNER
         self.roster.may_edit = edits_contractors
         self.engagements.pane.set_role(may_manage=role is Role.OWNER,

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.core.activity_fields import FIELD_LABELS, activity_fields, from_fields
 from desktop.core.engagement import LABELS as ENGAGEMENT_LABELS
+from desktop.core.merge import shown
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.planner import (
     LABELS,
@@ -48,6 +50,7 @@ from desktop.store.reporting import business
 from desktop.store.rules import payment_rules
 from desktop.ui import ask
 from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
+from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
 from desktop.ui.follow import Follow
@@ -374,10 +377,36 @@ class PlannerView(QWidget):
         dialog = self._dialog(row.record)
         if not dialog.exec() or dialog.result_data is None:
             return
-        inputs, value_set, decision, notes = dialog.result_data
-        self._write(planner_ops.save_activity, inputs, hour_value_set=value_set,
-                    decision=decision, notes=notes, activity_id=row.id,
-                    expected_version=row.record.version)
+        self._save_edit(row.record, activity_fields(*dialog.result_data))
+
+    def _save_edit(self, record: planner.ActivityRecord, mine: dict[str, object]) -> None:
+        """Save the edit; when someone saved the activity since, offer mine on top of theirs."""
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, ConflictError):
+                self._refused(exc)
+                return
+            self.refresh()
+            self.runner.read(planner.get, self.store, record.id, done=decide,
+                             handles=(ConflictError,), failed=self._refused)
+
+        def decide(theirs: planner.ActivityRecord) -> None:
+            def show(name: str, value: object) -> str:
+                if name == "hour_value_minor" and isinstance(value, int):
+                    return self._money(value, theirs.inputs.currency)
+                return shown(value)
+
+            merged = mine_on_top(self, f"“{theirs.inputs.name}”", theirs.changed_by,
+                                 theirs.updated_at, _edited(record), mine, _edited(theirs),
+                                 FIELD_LABELS, show)
+            if merged is not None:
+                self._save_edit(theirs, merged)
+
+        inputs, value_set, decision, notes = from_fields(mine)
+        self.runner.write(planner_ops.save_activity, inputs, hour_value_set=value_set,
+                          decision=decision, notes=notes, activity_id=record.id,
+                          expected_version=record.version, handles=(ConflictError,
+                                                                    ValidationError),
+                          failed=refused, parent=self)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -560,6 +589,10 @@ class ExchangeRatesDialog(QDialog):
             self.summary.show()
             return
         super().accept()
+
+
+def _edited(record: planner.ActivityRecord) -> dict[str, object]:
+    return activity_fields(record.inputs, record.hour_value_set, record.decision, record.notes)
 
 
 def _shown_here(changes: Changes) -> bool:

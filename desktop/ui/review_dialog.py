@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.blockers import Blocker, blockers
 from desktop.core.engagement import contract_value
+from desktop.core.merge import shown
 from desktop.core.money import format_money
+from desktop.core.review_answers import LABELS as MERGE_LABELS
+from desktop.core.review_answers import ReviewAnswers, flat, unflat
 from desktop.core.risk import (
     Answer,
     Band,
@@ -59,6 +62,7 @@ from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, reviews
 from desktop.store.reviews import ReviewRecord
 from desktop.ui import ask
+from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
 from desktop.ui.runner import Runner
@@ -208,8 +212,10 @@ class ReviewDialog(SavingDialog):
     """
 
     def __init__(self, runner: Runner, engagement_id: int, today: dt.date,
-                 reviewer_default: str = "", parent: QWidget | None = None):
+                 reviewer_default: str = "", parent: QWidget | None = None, *,
+                 may_edit: bool = True):
         super().__init__(parent)
+        self.may_edit = may_edit  # False for a team member whose role only reads reviews
         self.runner, store = runner, runner.store
         self.engagement_id = engagement_id
         self.today = today
@@ -233,7 +239,9 @@ class ReviewDialog(SavingDialog):
         self._build()
         self._load()
         self._loading = False
-        self._set_read_only(frozen)
+        self._set_read_only(frozen or not may_edit)
+        # The answers as opened, and as last sent: what a save on top of someone else's keeps.
+        self._original = self._mine = self.on_screen()
         self._refresh()
 
     # --- layout --------------------------------------------------------------------------
@@ -312,6 +320,11 @@ class ReviewDialog(SavingDialog):
         outer.addWidget(self.frozen_banner)
         outer.addLayout(body, 1)
         outer.addWidget(self.error_label)
+        self.theirs_line = QLabel()
+        self.theirs_line.setWordWrap(True)
+        self.theirs_line.setStyleSheet(STATUS_STYLE["some"])
+        self.theirs_line.hide()
+        outer.addWidget(self.theirs_line)
         outer.addWidget(self.buttons)
         self.resize(1240, 820)
 
@@ -566,6 +579,14 @@ class ReviewDialog(SavingDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText("Close" if read_only else "Cancel")
         review = self.review
+        if not self.may_edit:
+            signed = "" if review is None or review.frozen_at is None else \
+                f"It was signed off on {review.frozen_at:%d %b %Y}. "
+            self.frozen_banner.show()
+            self.new_review_button.hide()
+            self.frozen_line.setText(f"{signed}Your role on this team database reads risk "
+                                     "reviews; only its owner answers or changes them.")
+            return
         if review is None or review.frozen_at is None:
             return
         signed = f"{review.frozen_at:%d %b %Y}"
@@ -589,13 +610,20 @@ class ReviewDialog(SavingDialog):
         self._set_read_only(False)
         self.tabs.currentWidget().setFocus()
 
+    def on_screen(self) -> ReviewAnswers:
+        return ReviewAnswers(self.answers(), self.replacement_value(), self.hardness_value(),
+                             self.copyrightable.isChecked(), self.reviewer.text())
+
     def accept(self) -> None:
-        if self.read_only:
-            return
+        if not self.read_only:
+            self._send(self.on_screen())
+
+    def _send(self, mine: ReviewAnswers) -> None:
+        self._mine = mine
         self.save(
-            engagement_ops.save_review, self.engagement_id, answers=self.answers(),
-            replacement=self.replacement_value(), deadline_hardness=self.hardness_value(),
-            copyrightable=self.copyrightable.isChecked(), reviewer=self.reviewer.text(),
+            engagement_ops.save_review, self.engagement_id, answers=mine.answers,
+            replacement=mine.replacement, deadline_hardness=mine.deadline_hardness,
+            copyrightable=mine.copyrightable, reviewer=mine.reviewer,
             expected_version=self._expected_version, done=self._saved,
             handles=(ConflictError, ValidationError), failed=self._refused)
 
@@ -604,8 +632,38 @@ class ReviewDialog(SavingDialog):
             self.error_label.setText("Not saved: " + " ".join(
                 f"{line}." for line in error_lines(exc, ERROR_LABELS)))
             self.error_label.show()
-        else:
+        else:  # saved by someone else since it was opened: read theirs, offer mine on top
+            self.runner.read(reviews.latest, self.runner.store, self.engagement_id,
+                             done=lambda theirs: self._decide(theirs, exc))
+
+    def _decide(self, theirs: ReviewRecord | None, exc: BaseException) -> None:
+        if theirs is None or theirs.frozen_at is not None:  # signed off meanwhile: it stays
             ask.warn(self, f"The review was not saved: {exc}.")
+            return
+        current = ReviewAnswers(theirs.answers, theirs.replacement, theirs.deadline_hardness,
+                                theirs.copyrightable, theirs.reviewer)
+
+        def show(name: str, value: object) -> str:
+            if name == "deadline_hardness" and isinstance(value, int):
+                return dict(HARDNESS).get(value, str(value))
+            return shown(value)
+
+        merged = mine_on_top(self, f"The risk review of “{self.record.data.title}”",
+                             theirs.changed_by, theirs.updated_at, flat(self._original),
+                             flat(self._mine), flat(current), MERGE_LABELS, show)
+        self.review, self._expected_version, self._original = theirs, theirs.version, current
+        if merged is not None:
+            self._send(unflat(merged))
+            return
+        self._loading = True
+        for row in self.rows.values():
+            row.set_answer(None)
+        self._load()
+        self._loading = False
+        self._original = self.on_screen()
+        self._refresh()
+        self.theirs_line.setText(showing_theirs(theirs.changed_by, theirs.updated_at))
+        self.theirs_line.show()
 
     def _saved(self, saved: ReviewRecord) -> None:
         self.saved = saved
