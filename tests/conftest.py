@@ -154,3 +154,27 @@ def store_on_server(pg_server):  # type: ignore[no-untyped-def]
     yield made
     made.close()
     pg_server.drop_database(name)
+
+
+class ConflictQuestions:
+    """The "changed by someone else" questions asked (``asked``), answered in turn from
+    ``answers``."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.asked: list[str] = []
+        self.answers = answers
+
+    def choose(self, _parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
+        self.asked.append(text)
+        return self.answers[len(self.asked) - 1]
+
+
+@pytest.fixture
+def conflicts(monkeypatch: pytest.MonkeyPatch) -> ConflictQuestions:
+    """Answers the first conflict question "Keep theirs" and the second "Save mine on top of
+    theirs" (set ``answers`` for others)."""
+    from desktop.ui import ask
+
+    found = ConflictQuestions(["Keep theirs", "Save mine on top of theirs"])
+    monkeypatch.setattr(ask, "choose", found.choose)
+    return found

@@ -16,7 +16,7 @@ from desktop.core.enums import EngagementStatus, InstallmentStatus
 from desktop.store import communication, contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
-from desktop.ui import ask, engagement_pane, engagements_view
+from desktop.ui import engagement_pane, engagements_view
 from desktop.ui.at_stake import AtStakeDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagements_view import EngagementsView
@@ -157,7 +157,7 @@ def test_new_engagement_needs_a_contractor(qtbot, runner: Runner, warnings: list
 
 def test_edit_saves_and_a_conflict_offers_mine_on_top_of_theirs(qtbot, 
         view: EngagementsView, store: Store, maya: int, monkeypatch,  # type: ignore[no-untyped-def]
-        warnings: list[str]) -> None:
+        warnings: list[str], conflicts) -> None:
     engagement_id = add(view, store, maya)
 
     class Editor(EngagementDialog):
@@ -179,14 +179,7 @@ def test_edit_saves_and_a_conflict_offers_mine_on_top_of_theirs(qtbot,
     settle(qtbot, view.runner)
     assert engagements.get(store, engagement_id).data.title == "Spring catalogue, second edition"
     assert view.model.index(0, 0).data() == "Spring catalogue, second edition"
-    asked: list[str] = []
-    answers = ["Keep theirs", "Save mine on top of theirs"]
-
-    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return answers[len(asked) - 1]
-
-    monkeypatch.setattr(ask, "choose", choose)
+    asked = conflicts.asked
     Editor.other_user, Editor.title = True, "Mine"
     view.edit_button.click()
     settle(qtbot, view.runner)

@@ -10,7 +10,6 @@ from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.store import contractors, engagements, exit_plans
 from desktop.store.db import Store
-from desktop.ui import ask
 from desktop.ui.exit_plan_dialog import ExitPlanDialog
 from tests.conftest import settle
 from tests.factories import make_contractor, make_engagement
@@ -152,15 +151,8 @@ def test_completeness_follows_the_essentials_first(qtbot, store: Store,  # type:
 
 
 def test_a_plan_changed_elsewhere_is_not_overwritten(qtbot, store: Store, ids: dict[str, int],  # type: ignore[no-untyped-def]
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-    answers = ["Keep theirs", "Save mine on top of theirs"]
-
-    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return answers[len(asked) - 1]
-
-    monkeypatch.setattr(ask, "choose", choose)
+                                                     conflicts) -> None:
+    asked = conflicts.asked
     dialog = open_dialog(qtbot, store, ids)
     elsewhere = exit_plans.save(store, ids["engagement"],
                                 validate_exit_plan({"for_cause": True, "cure_days": "10",

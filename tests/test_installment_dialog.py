@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog
 from desktop.core.schedule import Milestone, milestone_schedule
 from desktop.store import contractors, engagements, payments
 from desktop.store.db import Store
-from desktop.ui import ask
 from desktop.ui.installment_dialog import InstallmentDialog
 from tests.conftest import settle
 from tests.factories import make_contractor, make_engagement
@@ -30,25 +29,6 @@ def deposit(store: Store) -> payments.InstallmentRow:
     return payments.installments(store, engagement)[0]
 
 
-class Questions:
-    """The conflict questions asked, and the answers given to them in turn."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.answers: list[str] = []
-
-    def choose(self, _parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
-        self.asked.append(text)
-        return self.answers[len(self.asked) - 1]
-
-
-@pytest.fixture
-def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
-    found = Questions()
-    monkeypatch.setattr(ask, "choose", found.choose)
-    return found
-
-
 def edit(qtbot, store: Store, row: payments.InstallmentRow) -> InstallmentDialog:  # type: ignore[no-untyped-def]
     dialog = InstallmentDialog(dialog_runner(store), row)
     qtbot.addWidget(dialog)
@@ -63,9 +43,8 @@ def save(qtbot, dialog: InstallmentDialog) -> None:  # type: ignore[no-untyped-d
 
 
 def test_keep_theirs_shows_their_version_and_saves_nothing(
-        qtbot, store: Store, deposit: payments.InstallmentRow, questions: Questions) -> None:  # type: ignore[no-untyped-def]
-    questions.answers.append("Keep theirs")
-    asked = questions.asked
+        qtbot, store: Store, deposit: payments.InstallmentRow, conflicts) -> None:  # type: ignore[no-untyped-def]
+    asked = conflicts.asked
     dialog = edit(qtbot, store, deposit)
     theirs = payments.edit_installment(store, deposit.id, label="Deposit (agreed)", due_on=DAY,
                                        amount_minor=40_000, expected_version=deposit.version)
@@ -83,9 +62,9 @@ def test_keep_theirs_shows_their_version_and_saves_nothing(
 
 
 def test_mine_on_top_keeps_their_other_changes(
-        qtbot, store: Store, deposit: payments.InstallmentRow, questions: Questions) -> None:  # type: ignore[no-untyped-def]
-    questions.answers.append("Save mine on top of theirs")
-    asked = questions.asked
+        qtbot, store: Store, deposit: payments.InstallmentRow, conflicts) -> None:  # type: ignore[no-untyped-def]
+    conflicts.answers = ["Save mine on top of theirs"]
+    asked = conflicts.asked
     dialog = edit(qtbot, store, deposit)
     later = DAY + dt.timedelta(days=7)
     payments.edit_installment(store, deposit.id, label="Deposit (agreed)", due_on=later,
@@ -98,8 +77,8 @@ def test_mine_on_top_keeps_their_other_changes(
 
 
 def test_the_same_change_made_by_both_is_not_asked_about(
-        qtbot, store: Store, deposit: payments.InstallmentRow, questions: Questions) -> None:  # type: ignore[no-untyped-def]
-    asked = questions.asked
+        qtbot, store: Store, deposit: payments.InstallmentRow, conflicts) -> None:  # type: ignore[no-untyped-def]
+    asked = conflicts.asked
     dialog = edit(qtbot, store, deposit)
     theirs = payments.edit_installment(store, deposit.id, label="Deposit", due_on=DAY,
                                        amount_minor=45_000, expected_version=deposit.version)

@@ -223,15 +223,8 @@ def test_edit_keeps_the_default_hour_value_unset(view, demo, monkeypatch) -> Non
     assert saved.inputs.hours_per_month == Decimal(3)
 
 
-def test_an_edit_someone_saved_over_offers_mine_on_top(view, demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
-    answers = ["Keep theirs", "Save mine on top of theirs"]
-
-    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return answers[len(asked) - 1]
-
-    monkeypatch.setattr(ask, "choose", choose)
+def test_an_edit_someone_saved_over_offers_mine_on_top(view, demo, monkeypatch, conflicts) -> None:  # type: ignore[no-untyped-def]
+    asked = conflicts.asked
     activity_id = view.model.row_at(row_of(view, "Website copy")).id
     view.select_activity(activity_id)
 

@@ -17,7 +17,6 @@ from desktop.core.risk_palette import BAND_COLOURS, BAND_TINTS
 from desktop.core.validation import FieldError, ValidationError
 from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store
-from desktop.ui import ask
 from desktop.ui.heat_map import MARKER, HeatMap
 from desktop.ui.review_dialog import ReviewDialog
 from tests.factories import make_contractor, make_engagement
@@ -157,15 +156,8 @@ def test_save_persists_answers_and_evidence(qtbot, store, engagement_id) -> None
     assert (second.id, second.version) == (saved.id, saved.version + 1)
 
 
-def test_a_save_made_elsewhere_is_not_overwritten(qtbot, monkeypatch, store, engagement_id) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
-    answers = ["Keep theirs", "Save mine on top of theirs"]
-
-    def choose(_parent, _title, text, options, default=0):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return answers[len(asked) - 1]
-
-    monkeypatch.setattr(ask, "choose", choose)
+def test_a_save_made_elsewhere_is_not_overwritten(qtbot, store, engagement_id, conflicts) -> None:  # type: ignore[no-untyped-def]
+    asked = conflicts.asked
     first = open_dialog(qtbot, store, engagement_id)
     other = open_dialog(qtbot, store, engagement_id)
     other.rows["strategic.control"].set_value(False)
