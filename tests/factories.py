@@ -25,3 +25,16 @@ def make_engagement(contractor_id: int, **fields: object) -> EngagementData:
         "comm_cadence": "weekly", "comm_contact": "Sam"}
     raw.update(fields)
     return validate_engagement(raw)
+
+
+def signed(store, contractor_id: int, **fields: object) -> int:  # type: ignore[no-untyped-def]
+    """A new engagement moved straight to signed (the store does not gate signing; the
+    operations do): what money is owed on and what statements and reports are about."""
+    import datetime as dt
+
+    from desktop.store import engagements
+
+    record = engagements.create(store, make_engagement(contractor_id, **fields))
+    for step in ("in_review", "signed"):
+        record = engagements.move(store, record.id, step, record.version, on=dt.date(2026, 1, 2))
+    return record.id

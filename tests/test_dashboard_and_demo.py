@@ -29,6 +29,17 @@ def test_demo_has_engagements_in_every_status_with_money_moving(store: Store) ->
     assert any(communication.log(store, r.id) for r in rows)
 
 
+def test_the_demo_year_long_retainer_bills_twelve_months_and_nothing_empty(store: Store) -> None:
+    demo.load_demo(store, today=dt.date(2026, 12, 4))  # it runs 15 Sep 2026 to 15 Sep 2027
+    rows = engagements.list_rows(store)
+    retainer = next(r for r in rows if r.title == "IT support retainer")
+    plan = payments.installments(store, retainer.id)
+    assert len(plan) == 12 and sum(i.amount_minor for i in plan) == 12 * 35_000
+    assert plan[-1].label == "15 Aug – 15 Sep 2027"
+    every = [i for r in rows for i in payments.installments(store, r.id)]
+    assert all(i.amount_minor > 0 for i in every)
+
+
 def test_dashboard_shows_what_needs_attention(store: Store) -> None:
     demo.load_demo(store, today=TODAY)
     board = dashboard(store, TODAY)

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from desktop.core.enums import BillingPeriod, InstallmentStatus
 from desktop.core.money import MAX_MINOR
 from desktop.core.schedule import (
+    BillingSpan,
     Milestone,
     PlannedInstallment,
+    billing_spans,
     fixed_schedule,
     milestone_schedule,
     regenerate,
@@ -109,36 +111,58 @@ class TestMilestones:
 class TestRetainer:
     def test_monthly_from_the_31st_in_a_leap_year(self) -> None:
         items = retainer_schedule(300000, "USD", date(2024, 1, 31), date(2024, 5, 30), MONTHLY, 7)
-        assert items == [
-            pi("Jan 2024", date(2024, 2, 28), date(2024, 3, 6), 300000),
-            pi("Feb 2024", date(2024, 3, 30), date(2024, 4, 6), 300000),
-            pi("Mar 2024", date(2024, 4, 29), date(2024, 5, 6), 300000),
-            pi("Apr 2024", date(2024, 5, 30), date(2024, 6, 6), 300000)]
-        # so the periods start 31 Jan, 29 Feb, 31 Mar, 30 Apr
+        assert items == [  # the periods start 31 Jan, 29 Feb, 31 Mar, 30 Apr
+            pi("31 Jan – 28 Feb 2024", date(2024, 2, 28), date(2024, 3, 6), 300000),
+            pi("29 Feb – 30 Mar 2024", date(2024, 3, 30), date(2024, 4, 6), 300000),
+            pi("31 Mar – 29 Apr 2024", date(2024, 4, 29), date(2024, 5, 6), 300000),
+            pi("30 Apr – 30 May 2024", date(2024, 5, 30), date(2024, 6, 6), 300000)]
         assert schedule_total(items) == 1200000
 
     def test_monthly_from_the_31st_in_a_common_year(self) -> None:
         items = retainer_schedule(100, "USD", date(2025, 1, 31), date(2025, 4, 29), "monthly", 0)
         assert [(i.label, i.period_end) for i in items] == [
-            ("Jan 2025", date(2025, 2, 27)),  # next period starts 28 Feb
-            ("Feb 2025", date(2025, 3, 30)),  # then 31 Mar, not 28 Mar
-            ("Mar 2025", date(2025, 4, 29))]
+            ("31 Jan – 27 Feb 2025", date(2025, 2, 27)),  # next period starts 28 Feb
+            ("28 Feb – 30 Mar 2025", date(2025, 3, 30)),  # then 31 Mar, not 28 Mar
+            ("31 Mar – 29 Apr 2025", date(2025, 4, 29))]
 
-    def test_a_short_last_period_is_still_a_full_installment(self) -> None:
+    def test_ending_on_an_anniversary_bills_no_extra_period(self) -> None:
+        quarter = retainer_schedule(100000, "USD", date(2026, 1, 31), date(2026, 4, 30),
+                                    MONTHLY, 0)
+        assert [(i.label, i.amount_minor) for i in quarter] == [
+            ("31 Jan – 27 Feb 2026", 100000), ("28 Feb – 30 Mar 2026", 100000),
+            ("31 Mar – 30 Apr 2026", 100000)]  # 30 Apr joins the last period
+        year = retainer_schedule(35000, "GBP", date(2026, 9, 15), date(2027, 9, 15), MONTHLY, 0)
+        assert len(year) == 12 and schedule_total(year) == 12 * 35000
+        assert year[-1].label == "15 Aug – 15 Sep 2027"
+
+    def test_calendar_months_are_named_by_the_month(self) -> None:
+        items = retainer_schedule(5000, "GBP", date(2026, 1, 1), date(2026, 3, 31), MONTHLY, 14)
+        assert [i.label for i in items] == ["Jan 2026", "Feb 2026", "Mar 2026"]
+
+    def test_a_short_last_period_is_pro_rated_by_its_days(self) -> None:
         items = retainer_schedule(5000, "GBP", date(2026, 1, 1), date(2026, 2, 3), MONTHLY, 14)
-        assert items == [pi("Jan 2026", date(2026, 1, 31), date(2026, 2, 14), 5000, "GBP"),
-                         pi("Feb 2026", date(2026, 2, 3), date(2026, 2, 17), 5000, "GBP")]
+        assert items == [  # 5000 × 3/28 = 535.7, rounded half up
+            pi("Jan 2026", date(2026, 1, 31), date(2026, 2, 14), 5000, "GBP"),
+            pi("1–3 Feb 2026 (pro-rated, 3 of 28 days)", date(2026, 2, 3), date(2026, 2, 17),
+               536, "GBP")]
 
     def test_weekly(self) -> None:
-        items = retainer_schedule(40000, "USD", date(2026, 1, 6), date(2026, 1, 25), WEEKLY, 3)
+        items = retainer_schedule(40000, "USD", date(2026, 1, 6), date(2026, 1, 26), WEEKLY, 3)
         assert items == [
             pi("Week of 6 Jan 2026", date(2026, 1, 12), date(2026, 1, 15), 40000),
             pi("Week of 13 Jan 2026", date(2026, 1, 19), date(2026, 1, 22), 40000),
-            pi("Week of 20 Jan 2026", date(2026, 1, 25), date(2026, 1, 28), 40000)]
+            pi("Week of 20 Jan 2026", date(2026, 1, 26), date(2026, 1, 29), 40000)]
 
-    def test_a_single_day_is_one_period(self) -> None:
-        items = retainer_schedule(100, "USD", date(2026, 1, 6), date(2026, 1, 6), WEEKLY, 0)
-        assert items == [pi("Week of 6 Jan 2026", date(2026, 1, 6), date(2026, 1, 6), 100)]
+    def test_a_single_day_is_a_pro_rated_period(self) -> None:
+        items = retainer_schedule(700, "USD", date(2026, 1, 6), date(2026, 1, 6), WEEKLY, 0)
+        assert items == [pi("6–6 Jan 2026 (pro-rated, 1 of 7 days)", date(2026, 1, 6),
+                            date(2026, 1, 6), 100)]
+
+    def test_a_pro_rated_part_worth_nothing_is_left_out(self) -> None:
+        items = retainer_schedule(10, "USD", date(2026, 1, 1), date(2026, 2, 1), MONTHLY, 0)
+        assert [(i.label, i.amount_minor) for i in items] == [("1 Jan – 1 Feb 2026", 10)]
+        tiny = retainer_schedule(1, "USD", date(2026, 1, 1), date(2026, 2, 2), MONTHLY, 0)
+        assert [(i.label, i.amount_minor) for i in tiny] == [("Jan 2026", 1)]
 
 
 class TestTime:
@@ -160,6 +184,20 @@ class TestTime:
     def test_one_unit_reads_singular(self) -> None:
         items = time_schedule(100, "USD", 1, date(2026, 1, 1), date(2026, 1, 31), MONTHLY, 0)
         assert items[0].label == "Jan 2026 (est. 1 hour)"
+
+    def test_fewer_units_than_periods_never_make_an_empty_installment(self) -> None:
+        items = time_schedule(5000, "USD", 3, date(2026, 1, 1), date(2026, 6, 30), MONTHLY, 0)
+        assert [(i.label, i.amount_minor) for i in items] == [
+            ("Feb 2026 (est. 1 hour)", 5000), ("Apr 2026 (est. 1 hour)", 5000),
+            ("Jun 2026 (est. 1 hour)", 5000)]
+
+    def test_a_short_last_period_gets_its_share_of_the_hours(self) -> None:
+        items = time_schedule(100, "USD", 90, date(2026, 1, 1), date(2026, 3, 16), MONTHLY, 0)
+        # Jan and Feb whole, 16 of 31 days of March: 90 × 1/2.516 ≈ 35.8 per whole month
+        assert [i.label for i in items] == [
+            "Jan 2026 (est. 35 hours)", "Feb 2026 (est. 36 hours)",
+            "1–16 Mar 2026 (pro-rated, 16 of 31 days) (est. 19 hours)"]
+        assert schedule_total(items) == 9000
 
 
 # -- rejected input --------------------------------------------------------------------------
@@ -440,30 +478,40 @@ def expected_starts(start: date, period: BillingPeriod, count: int) -> list[date
     return [start + step(k) for k in range(count)]
 
 
-def assert_covers(items: list[PlannedInstallment], start: date, end: date,
-                  period: BillingPeriod) -> None:
-    """Periods tile start..end: no gaps, no overlaps, each anchored on start, last ends on end."""
-    starts = [start, *(i.period_end + timedelta(days=1) for i in items[:-1])]
-    assert starts == expected_starts(start, period, len(items))
-    assert all(s <= i.period_end for s, i in zip(starts, items))
-    assert items[-1].period_end == end
-    # one more period would begin after end
-    assert expected_starts(start, period, len(items) + 1)[-1] > end
+def assert_spans_tile(spans: list[BillingSpan], start: date, end: date,
+                      period: BillingPeriod) -> None:
+    """Periods tile start..end: no gaps, no overlaps, each anchored on start, last ends on
+    end; only the last may be short, and the end day never makes a period of its own."""
+    assert [s.first for s in spans] == expected_starts(start, period, len(spans))
+    assert all(a.last + timedelta(days=1) == b.first for a, b in zip(spans, spans[1:]))
+    assert spans[-1].last == end
+    assert all(s.share == 1 for s in spans[:-1]) and 0 < spans[-1].share <= 1
+    following = expected_starts(start, period, len(spans) + 1)[-1]
+    assert following > end or (following == end and len(spans) > 1)
+
+
+def assert_on_spans(items: list[PlannedInstallment], spans: list[BillingSpan]) -> None:
+    """One installment per period at the most, none empty, each ending with its period."""
+    ends = [s.last for s in spans]
+    assert [i.period_end for i in items] == [e for e in ends if e in {i.period_end for i in items}]
+    assert all(i.amount_minor > 0 for i in items)
 
 
 SPANS = st.tuples(days(), st.integers(0, 1500))
 
 
 @settings(max_examples=150, deadline=None)
-@given(per=st.integers(1, 10**9), span=SPANS, period=PERIODS, net=NET)
+@given(per=st.integers(1000, 10**9), span=SPANS, period=PERIODS, net=NET)
 def test_retainer_periods_tile_the_span(per: int, span: tuple[date, int], period: BillingPeriod,
                                         net: int) -> None:
     start, length = span
     end = start + timedelta(days=length)
+    spans = billing_spans(start, end, period)
+    assert_spans_tile(spans, start, end, period)
     items = retainer_schedule(per, "USD", start, end, period, net)
-    assert_covers(items, start, end, period)
-    assert_well_formed(items, per * len(items), net)
-    assert {i.amount_minor for i in items} == {per}
+    assert [i.period_end for i in items] == [s.last for s in spans]
+    assert_well_formed(items, sum(i.amount_minor for i in items), net)
+    assert {i.amount_minor for i in items[:-1]} <= {per} and 0 < items[-1].amount_minor <= per
 
 
 @settings(max_examples=150, deadline=None)
@@ -475,7 +523,8 @@ def test_time_schedules_tile_the_span_and_sum_exactly(rate: int, units: int,
     start, length = span
     end = start + timedelta(days=length)
     items = time_schedule(rate, "USD", units, start, end, period, net)
-    assert_covers(items, start, end, period)
+    assert_on_spans(items, billing_spans(start, end, period))
+    assert items[-1].period_end == end  # the last period takes what rounding left
     assert_well_formed(items, rate * units, net)
     assert all(i.amount_minor % rate == 0 for i in items)
     assert all(f"(est. {i.amount_minor // rate} hour" in i.label for i in items)

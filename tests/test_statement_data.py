@@ -13,7 +13,7 @@ from desktop.store import contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.payments import InstallmentRow
 from desktop.store.statements import AgeingRow, ageing_bucket, outstanding, statement
-from tests.factories import make_contractor, make_engagement
+from tests.factories import make_contractor, make_engagement, signed
 
 D = dt.date
 
@@ -24,8 +24,14 @@ def person(store: Store, name: str = "Maya Okafor", **fields: object) -> int:
                                                      **fields)).id
 
 
-def engagement(store: Store, contractor_id: int, **fields: object) -> int:
-    return engagements.create(store, make_engagement(contractor_id, **fields)).id
+def engagement(store: Store, contractor_id: int, status: str = "signed", **fields: object) -> int:
+    """An engagement, signed unless said otherwise: what a statement is about."""
+    if status == "signed":
+        return signed(store, contractor_id, **fields)
+    record = engagements.create(store, make_engagement(contractor_id, **fields))
+    if status != "draft":
+        record = engagements.move(store, record.id, status, record.version, on=D(2026, 1, 2))
+    return record.id
 
 
 def schedule(store: Store, engagement_id: int, currency: str,
@@ -80,7 +86,7 @@ def test_statement_totals_are_kept_per_currency(store: Store, two_currencies) ->
 
     catalogue, brochure = sorted(s.engagements, key=lambda e: e.title, reverse=True)
     assert (catalogue.value_minor, catalogue.currency, catalogue.status) == \
-        (100_000, "USD", EngagementStatus.DRAFT)
+        (100_000, "USD", EngagementStatus.SIGNED)
     assert [(i.label, i.paid_minor, i.outstanding_minor, i.status, i.days_late)
             for i in catalogue.installments] == [
         ("Deposit", 30_000, 0, InstallmentStatus.PAID, 0),
@@ -240,3 +246,26 @@ def test_grand_totals_per_currency_across_contractors(store: Store) -> None:
     assert [(r.engagement_title, r.label, r.currency, r.outstanding_minor) for r in maya_rows] \
         == [("Site", "One", "USD", 10_000), ("Site", "Two", "USD", 15_000),
             ("Logo", "Logo", "EUR", 5_000)]
+
+
+def test_pane_and_statement_agree_on_time_and_leave_out_plans_and_nothing_owed(
+        store: Store) -> None:
+    from desktop.store.health import contractor_health
+
+    maya = person(store)
+    signed = engagement(store, maya, title="Signed")
+    first, second = schedule(store, signed, "USD", ("One", D(2026, 3, 10), 50_000),
+                             ("Two", D(2026, 4, 10), 50_000))
+    pay(store, first, 50_000, D(2026, 3, 9))  # second still open: late by 5 May
+    for status in ("draft", "in_review", "cancelled"):  # plans and dropped work owe nothing
+        schedule(store, engagement(store, maya, status, title=status.title()), "USD",
+                 ("Never owed", D(2026, 2, 1), 10_000))
+    from desktop.core.schedule import PlannedInstallment
+
+    payments.replace_schedule(store, engagement(store, maya, title="Estimate"), [  # as made
+        PlannedInstallment("Feb 2026 (est. 0 hours)", D(2026, 2, 28), D(2026, 2, 28), 0, "USD")])
+    as_of = D(2026, 5, 1)
+    pane = contractor_health(store, maya, as_of).on_time
+    printed = statement(store, maya, D(2026, 1, 1), as_of, as_of).on_time
+    assert pane == printed
+    assert (pane.counted, pane.on_time, pane.average_days_late) == (2, 1, 21.0)

@@ -25,7 +25,7 @@ from desktop.store import contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.models import BusinessProfile, Payment
 from desktop.store.payments import InstallmentRow
-from tests.factories import make_contractor, make_engagement
+from tests.factories import make_contractor, make_engagement, signed
 
 D = dt.date
 FIRST, LAST, TODAY = D(2026, 3, 1), D(2026, 4, 30), D(2026, 5, 15)
@@ -61,8 +61,7 @@ def person(store: Store, name: str, email: str = "maya@example.com", **fields: o
 
 def engagement(store: Store, who: int, title: str, currency: str,
                *items: tuple[str, dt.date, int], **fields: object) -> list[InstallmentRow]:
-    job = engagements.create(store, make_engagement(who, title=title, currency=currency,
-                                                    **fields)).id
+    job = signed(store, who, title=title, currency=currency, **fields)
     return payments.replace_schedule(store, job, [
         PlannedInstallment(label, day, day, amount, currency) for label, day, amount in items])
 

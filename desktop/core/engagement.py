@@ -232,7 +232,7 @@ def brief_gaps(data: EngagementData) -> list[str]:
 
 def contract_value(data: EngagementData) -> int | None:
     """The whole engagement's value in minor units, where the terms determine it."""
-    from desktop.core.schedule import retainer_schedule
+    from desktop.core.schedule import retainer_schedule, schedule_total
 
     model = data.pricing_model
     if model in (PricingModel.FIXED, PricingModel.MILESTONES):
@@ -243,9 +243,9 @@ def contract_value(data: EngagementData) -> int | None:
         return data.rate_minor * data.estimated_hours
     if data.amount_minor is None or data.start_on is None or data.end_on is None:
         return None
-    periods = retainer_schedule(1, data.currency, data.start_on, data.end_on,
-                                data.billing_period or BillingPeriod.MONTHLY, 0)
-    return data.amount_minor * len(periods)
+    return schedule_total(retainer_schedule(data.amount_minor, data.currency, data.start_on,
+                                            data.end_on,
+                                            data.billing_period or BillingPeriod.MONTHLY, 0))
 
 
 def last_notice_date(end_on: dt.date | None, notice_days: int | None) -> dt.date | None:

@@ -7,10 +7,12 @@ leftovers always land on the last installment, where a person expects to see the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
+from fractions import Fraction
 from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
@@ -70,29 +72,32 @@ def milestone_schedule(total_minor: int, currency: str, milestones: Sequence[Mil
 
 def retainer_schedule(per_period_minor: int, currency: str, start: date, end: date,
                       period: BillingPeriod, net_days: int) -> list[PlannedInstallment]:
-    """One full installment per period from start to end.
-
-    A last period that `end` cuts short is still billed in full: retainers buy
-    availability, and pro-rating belongs to whoever ends the engagement early.
+    """One installment per billing period from start to end (see ``billing_spans``): the
+    full amount for a whole period, and for a last period the end date cuts short, the
+    amount pro-rated by its days (rounded half up), said so on its label; a pro-rated part
+    worth less than one minor unit is left out rather than owed as 0.00.
     """
     errors = _basics(per_period_minor, currency, net_days)
     errors += _span_errors(start, end)
     _raise(errors)
-    periods = _periods(start, end, BillingPeriod(period))
-    if per_period_minor * len(periods) > MAX_MINOR:
+    spans = billing_spans(start, end, BillingPeriod(period))
+    if per_period_minor * len(spans) > MAX_MINOR:
         _raise([FieldError("amount", "is too large for this many periods")])
-    return [_installment(_period_label(first, period), last, net_days, per_period_minor, currency)
-            for first, last in periods]
+    amounts = [_pro_rated(per_period_minor, span) for span in spans]
+    return [_installment(span.label(period), span.last, net_days, amount, currency)
+            for span, amount in zip(spans, amounts, strict=True) if amount > 0]
 
 
 def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: date, end: date,
                   period: BillingPeriod, net_days: int,
                   unit_label: str = "hours") -> list[PlannedInstallment]:
-    """Hourly/daily estimate spread over the retainer periods.
+    """Hourly/daily estimate spread over the billing periods (see ``billing_spans``).
 
-    Units are split evenly (remainder to the last period) and each installment is
-    rate × its units, so an amount always matches the estimate on its label and the
-    total is exactly rate × estimated_units.
+    Units follow each period's share of the time (a short last period gets its share of
+    days), whole units only, rounded down along the way so the last period takes what is
+    left. A period left with no units gets no installment: nothing is ever owed on 0.00.
+    Each installment is rate × its units, so an amount always matches the estimate on its
+    label and the total is exactly rate × estimated_units.
     """
     _require_int(estimated_units, "estimated units")
     errors = _basics(rate_minor, currency, net_days)
@@ -102,11 +107,11 @@ def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: d
         errors.append(FieldError("amount", "rate × estimated units is too large"))
     errors += _span_errors(start, end)
     _raise(errors)
-    periods = _periods(start, end, BillingPeriod(period))
-    units = _split_evenly(estimated_units, len(periods))
-    return [_installment(f"{_period_label(first, period)} (est. {n} {_unit(unit_label, n)})",
-                         last, net_days, rate_minor * n, currency)
-            for (first, last), n in zip(periods, units, strict=True)]
+    spans = billing_spans(start, end, BillingPeriod(period))
+    units = _split_by_weight(estimated_units, [span.share for span in spans])
+    return [_installment(f"{span.label(period)} (est. {n} {_unit(unit_label, n)})",
+                         span.last, net_days, rate_minor * n, currency)
+            for span, n in zip(spans, units, strict=True) if n > 0]
 
 
 def schedule_total(items: Sequence[PlannedInstallment]) -> int:
@@ -239,32 +244,78 @@ def _split_by_percent(total: int, percents: Sequence[Decimal]) -> list[int]:
     return [*shares, total - sum(shares)]
 
 
-def _split_evenly(total: int, parts: int) -> list[int]:
-    each, rest = divmod(total, parts)
-    return [each] * (parts - 1) + [each + rest]
+def _split_by_weight(total: int, weights: Sequence[Fraction]) -> list[int]:
+    """Whole shares of ``total`` in proportion to ``weights``: each running total rounded
+    down, so the shares add up to ``total`` exactly and the last takes the remainder."""
+    whole = sum(weights, Fraction(0))
+    shares, given, running = [], 0, Fraction(0)
+    for weight in weights:
+        running += weight
+        upto = math.floor(total * running / whole)
+        shares.append(upto - given)
+        given = upto
+    return shares
 
 
-def _periods(start: date, end: date, period: BillingPeriod) -> list[tuple[date, date]]:
-    """(first day, last day) per period; months step from start itself so the 31st stays put."""
+@dataclass(frozen=True)
+class BillingSpan:
+    """The days one installment of a retainer or estimate pays for."""
+
+    first: date
+    last: date
+    full_last: date  # where the period would end were it whole
+
+    @property
+    def share(self) -> Fraction:
+        """The part of a whole period it covers (1 unless the end date cuts it short)."""
+        if self.last >= self.full_last:
+            return Fraction(1)
+        return Fraction((self.last - self.first).days + 1, (self.full_last - self.first).days + 1)
+
+    def label(self, period: BillingPeriod) -> str:
+        """Names the days covered; a short last period says it is pro-rated."""
+        if self.share != 1:
+            days = (self.last - self.first).days + 1
+            whole = (self.full_last - self.first).days + 1
+            return f"{_range(self.first, self.last)} (pro-rated, {days} of {whole} days)"
+        following = self.last + timedelta(days=1)
+        if self.first.day == 1 and following.day == 1 and self.last.month == self.first.month:
+            return f"{_MONTHS[self.first.month - 1]} {self.first.year}"
+        if BillingPeriod(period) is BillingPeriod.WEEKLY and (self.last - self.first).days == 6:
+            return f"Week of {_day(self.first)}"
+        return _range(self.first, self.last)
+
+
+def billing_spans(start: date, end: date, period: BillingPeriod) -> list[BillingSpan]:
+    """The billing periods from ``start`` to ``end``, both days included.
+
+    Months step from the start day itself, clamped to shorter months (from 31 Jan: 28 or
+    29 Feb, then 31 Mar, 30 Apr), so each period runs to the day before the next one
+    starts. An engagement ending on an anniversary of its start (15 Sep to 15 Sep) has
+    whole periods only: the end day joins the last period rather than being billed as a
+    period of its own. Any other short last period is pro-rated (``BillingSpan.share``).
+    """
     def nth_start(k: int) -> date:
         if period is BillingPeriod.MONTHLY:
             return start + relativedelta(months=+k)
         return start + timedelta(weeks=k)
 
-    periods = []
+    spans: list[BillingSpan] = []
     first = start
     while first <= end:
-        following = nth_start(len(periods) + 1)
-        periods.append((first, min(following - timedelta(days=1), end)))
+        following = nth_start(len(spans) + 1)
+        full_last = following - timedelta(days=1)
+        spans.append(BillingSpan(first, min(full_last, end), full_last))
         first = following
-    return periods
+    if len(spans) > 1 and spans[-1].first == end:  # the anniversary itself
+        before = spans[-2]
+        spans[-2:] = [BillingSpan(before.first, end, end)]
+    return spans
 
 
-def _period_label(first: date, period: BillingPeriod) -> str:
-    month_year = f"{_MONTHS[first.month - 1]} {first.year}"
-    if BillingPeriod(period) is BillingPeriod.MONTHLY:
-        return month_year
-    return f"Week of {first.day} {month_year}"
+def _pro_rated(amount: int, span: BillingSpan) -> int:
+    share = span.share
+    return amount if share == 1 else math.floor(amount * share + Fraction(1, 2))
 
 
 def _unit(label: str, count: int) -> str:
@@ -282,3 +333,12 @@ def _money(minor: int, currency: str) -> str:
 
 def _day(on: date) -> str:
     return f"{on.day} {_MONTHS[on.month - 1]} {on.year}"
+
+
+def _range(first: date, last: date) -> str:
+    """"1–15 Mar 2026", "31 Jan – 27 Feb 2026", "15 Dec 2026 – 14 Jan 2027"."""
+    if first.year != last.year:
+        return f"{_day(first)} – {_day(last)}"
+    if first.month != last.month:
+        return f"{first.day} {_MONTHS[first.month - 1]} – {_day(last)}"
+    return f"{first.day}–{_day(last)}"

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Integer, cast, func, select
 
-from desktop.core.payments import OnTimeRecord, Settled, on_time_record
+from desktop.core.payments import OnTimeRecord
 from desktop.store.contractors import RateEntry, rate_history
 from desktop.store.db import Store
-from desktop.store.models import Engagement, Installment, Payment, Rating
+from desktop.store.models import Engagement, Payment, Rating
+from desktop.store.on_time import on_time
 
 # Ending work with, or archiving, someone rated this well asks for a reason first.
 WELL_RATED = 4.0
@@ -48,11 +49,7 @@ class Health:
 
 def contractor_health(store: Store, contractor_id: int, today: dt.date) -> Health:
     with store.reading() as session:
-        settled = [Settled(due, done) for due, done in session.execute(
-            select(Installment.due_on, Installment.settled_on)
-            .join(Engagement, Engagement.id == Installment.engagement_id)
-            .where(Engagement.contractor_id == contractor_id,
-                   Installment.status != "cancelled"))]
+        record = on_time(session, contractor_id, today)
         paid: defaultdict[str, int] = defaultdict(int)
         for currency, amount in session.execute(
                 select(Payment.currency, func.sum(Payment.amount_minor))
@@ -70,6 +67,6 @@ def contractor_health(store: Store, contractor_id: int, today: dt.date) -> Healt
             .where(Engagement.contractor_id == contractor_id)).one()
     ratings = None if not row[0] else Ratings(
         row[0], float(row[1]), float(row[2]), float(row[3]), float(row[4]), int(row[5] or 0))
-    return Health(on_time_record(settled, today), dict(sorted(paid.items())), count, since,
+    return Health(record, dict(sorted(paid.items())), count, since,
                   ratings, rate_history(store, contractor_id))
 

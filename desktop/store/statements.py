@@ -19,11 +19,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 
 from desktop.core.enums import EngagementStatus, InstallmentStatus, TaxForm
-from desktop.core.payments import OnTimeRecord, Settled, installment_status, on_time_record
+from desktop.core.payments import OnTimeRecord, installment_status
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, Installment, Payment
+from desktop.store.on_time import last_paid_by, on_time, paid_by, settled_as_of
 from desktop.store.payments import OPEN_INSTALLMENT
 
 CANCELLED = InstallmentStatus.CANCELLED.value
@@ -37,19 +38,6 @@ AGEING_LABELS = {"current": "Current", "days_1_30": "1–30 days", "days_31_60":
 
 
 # --- what both reports share ---------------------------------------------------------------
-def _paid_by(as_of: dt.date) -> ColumnElement[int]:
-    """Paid on the outer query's installment up to ``as_of``, summed from its payments."""
-    return (select(func.coalesce(func.sum(Payment.amount_minor), 0))
-            .where(Payment.installment_id == Installment.id, Payment.paid_on <= as_of)
-            .correlate(Installment).scalar_subquery())
-
-
-def _last_paid_by(as_of: dt.date) -> ColumnElement[dt.date | None]:
-    return (select(func.max(Payment.paid_on))
-            .where(Payment.installment_id == Installment.id, Payment.paid_on <= as_of)
-            .correlate(Installment).scalar_subquery())
-
-
 def _maybe_open(as_of: dt.date) -> ColumnElement[bool]:
     """Installments that may still have been unpaid on ``as_of``: open now, or settled after
     it (or on a day not recorded). Only narrows the search; the payment sum decides."""
@@ -183,7 +171,7 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
         schedule = session.execute(
             select(Installment.id, Installment.engagement_id, Installment.label,
                    Installment.due_on, Installment.amount_minor, Installment.currency,
-                   Installment.settled_on, _paid_by(as_of), _last_paid_by(as_of))
+                   Installment.settled_on, paid_by(as_of), last_paid_by(as_of))
             .join(Engagement, Engagement.id == Installment.engagement_id)
             .where(mine, Installment.status != CANCELLED)
             .order_by(Installment.due_on, Installment.position, Installment.id)).all()
@@ -191,7 +179,7 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
         # expression holding a bound parameter to the same expression in the SELECT.
         unpaid = (select(Installment.currency,
                          (Installment.due_on <= as_of).label("is_due"),
-                         (Installment.amount_minor - _paid_by(as_of)).label("left"))
+                         (Installment.amount_minor - paid_by(as_of)).label("left"))
                   .join(Engagement, Engagement.id == Installment.engagement_id)
                   .where(mine, _maybe_open(as_of)).subquery())
         balances = session.execute(
@@ -215,14 +203,13 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
         paid_sums = session.execute(
             select(Payment.currency, func.sum(Payment.amount_minor))
             .where(in_period).group_by(Payment.currency)).all()
+        record = on_time(session, contractor_id, as_of)
 
-    settled: list[Settled] = []
     listed: defaultdict[int, list[StatementInstallment]] = defaultdict(list)
     for (iid, engagement_id, label, due_on, amount, currency, stored_settled, paid,
          last_paid) in schedule:
         paid = int(paid)
-        done = _settled_as_of(amount, paid, due_on, stored_settled, last_paid, as_of)
-        settled.append(Settled(due_on, done))
+        done = settled_as_of(amount, paid, due_on, stored_settled, last_paid, as_of)
         if not first <= due_on <= last:
             continue
         late = (done - due_on).days if done is not None else (as_of - due_on).days
@@ -250,19 +237,7 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
         due_in_period=_sorted({c: int(a) for c, a in due_sums}),
         paid_in_period=_sorted({c: int(a) for c, a in paid_sums}),
         balance_due=_sorted(balance), not_yet_due=_sorted(later),
-        on_time=on_time_record(settled, as_of))
-
-
-def _settled_as_of(amount: int, paid: int, due_on: dt.date, stored: dt.date | None,
-                   last_paid: dt.date | None, as_of: dt.date) -> dt.date | None:
-    """The day an installment was fully paid, if it was by ``as_of``. The stored day is used
-    while it is not after ``as_of`` (a later overpayment moves it on); otherwise the last
-    payment up to ``as_of``; a zero installment with no payments counts as settled when due."""
-    if paid < amount:
-        return None
-    if stored is not None and stored <= as_of:
-        return stored
-    return last_paid or due_on
+        on_time=record)
 
 
 def _runs_in(start: dt.date | None, end: dt.date | None, first: dt.date, last: dt.date) -> bool:
@@ -351,7 +326,7 @@ def outstanding(store: Store, as_of: dt.date) -> Outstanding:
                   else_=OVER_90)
     unpaid = (select(Installment.id.label("installment_id"), Installment.engagement_id,
                      Installment.label, Installment.due_on, Installment.amount_minor,
-                     Installment.currency, _paid_by(as_of).label("paid"),
+                     Installment.currency, paid_by(as_of).label("paid"),
                      bucket.label("bucket"), Engagement.title,
                      Engagement.status.label("engagement_status"),
                      Contractor.id.label("contractor_id"), Contractor.display_name,
