@@ -77,3 +77,17 @@ def test_risk_summary_pdf_from_the_command_line(cli, tmp_path: Path) -> None:  #
     assert out.read_bytes().startswith(b"%PDF")
     code, _, err = cli("engagements", "sign", str(target))
     assert code == 1 and err.count("  - ") >= 3
+
+
+def test_terminating_asks_what_happens_to_installments_due_later(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("demo")
+    listed = json.loads(cli("engagements", "list", "--status", "signed", "--format", "json")[1])
+    target = str(next(e["id"] for e in listed if e["title"] == "IT support retainer"))
+    code, _, err = cli("engagements", "move", target, "terminated", "--reason", "moving office")
+    assert code == 2 and "unpaid installment(s) of engagement" in err
+    assert "--cancel-later" in err and "--keep-later" in err and err.count("  - ") >= 6
+    assert json.loads(cli("engagements", "list", "--status", "signed", "--format", "json")[1])
+    code, out, _ = cli("engagements", "move", target, "terminated", "--cancel-later")
+    assert code == 0 and "is now terminated" in out
+    shown = cli("engagements", "show", target)[1]
+    assert shown.count("cancelled") >= 6

@@ -91,15 +91,14 @@ def test_long_lists_are_cut_but_counted_and_totalled_in_full(store: Store) -> No
     from desktop.core.enums import BillingPeriod
     from desktop.core.schedule import retainer_schedule
     from desktop.store.dashboard import LIST_LIMIT
-    from tests.factories import make_contractor, make_engagement
+    from tests.factories import make_contractor, signed
 
     who = contractors.create(store, make_contractor()).id
-    record = engagements.create(store, make_engagement(who, pricing_model="retainer",
-                                                       amount="10", start_on="2023-01-02",
-                                                       end_on="2026-06-30"))
+    engagement_id = signed(store, who, pricing_model="retainer", amount="10",
+                           start_on="2023-01-02", end_on="2026-06-30")
     plan = retainer_schedule(1_000, "USD", dt.date(2023, 1, 2), dt.date(2026, 6, 30),
                              BillingPeriod.WEEKLY, 0)
-    rows = payments.replace_schedule(store, record.id, plan)
+    rows = payments.replace_schedule(store, engagement_id, plan)
     payments.record_payment(store, rows[0].id, amount_minor=400, currency="USD",
                             paid_on=rows[0].due_on, today=TODAY)
     board = dashboard(store, TODAY)

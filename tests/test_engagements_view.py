@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.engagement import allowed_moves
 from desktop.core.enums import EngagementStatus, InstallmentStatus
+from desktop.core.schedule import PlannedInstallment
 from desktop.store import communication, contractors, engagements, payments
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
@@ -299,6 +300,31 @@ def test_ending_asks_for_an_optional_reason(qtbot, view: EngagementsView, store:
     assert visible_moves(view) == set() and not view.edit_button.isEnabled()
 
 
+def test_terminating_asks_what_becomes_of_installments_due_later(
+        qtbot, view: EngagementsView, store: Store, maya: int, monkeypatch,  # type: ignore[no-untyped-def]
+        conflicts) -> None:
+    engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED)
+    with elsewhere(store):
+        payments.replace_schedule(store, engagement_id, [
+            PlannedInstallment(label, day, day, 10_000, "USD") for label, day in (
+                ("Before", TODAY - dt.timedelta(days=3)), ("After", TODAY + dt.timedelta(days=30)),
+                ("Later", TODAY + dt.timedelta(days=60)))])
+    view.reload(select_id=engagement_id)
+    type_in(monkeypatch, "Budget cut")
+    conflicts.answers = ["Don't terminate", "Cancel them"]
+    view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
+    assert engagements.get(store, engagement_id).status is S.SIGNED
+    assert conflicts.asked[0].startswith("2 installments of “Spring catalogue”, $200.00 in all,")
+    assert "• After: $100.00, due" in conflicts.asked[0] and "Before" not in conflicts.asked[0]
+    view.pane.move_buttons[S.TERMINATED].click()
+    settle(qtbot, view.runner)
+    assert engagements.get(store, engagement_id).status is S.TERMINATED
+    assert [i.stored_status for i in payments.installments(store, engagement_id)] == \
+        ["planned", "cancelled", "cancelled"]
+    assert view.pane.installment_model.index(1, ICol.STATUS).data() == "Cancelled"
+
+
 # --- schedules ----------------------------------------------------------------------------
 def test_fixed_price_schedule_is_one_installment_after_the_end(qtbot, 
         view: EngagementsView, store: Store, maya: int) -> None:
@@ -469,9 +495,20 @@ def test_overdue_installments_are_red(qtbot, view: EngagementsView, store: Store
     view.pane.schedule_button.click()
     settle(qtbot, view.runner)
     model = view.pane.installment_model
+    # A draft's schedule is a plan: nothing in it is owed, so nothing is late.
+    assert model.index(0, ICol.STATUS).data() == "Planned"
+    assert model.index(0, ICol.DUE).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert view.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert view.pane.totals.text().endswith("a plan: nothing is owed until it is signed")
+    record = engagements.get(store, view.pane.record.id)
+    with elsewhere(store):
+        for step in ("in_review", "signed"):
+            record = engagements.move(store, record.id, step, record.version, on=TODAY)
+    view.reload(select_id=record.id)
     assert model.index(0, ICol.STATUS).data() == "Due (overdue)"
     assert model.index(0, ICol.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert view.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "outstanding" in view.pane.totals.text()
 
 
 # --- the log and the rest of the pane -----------------------------------------------------

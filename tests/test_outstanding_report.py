@@ -21,11 +21,11 @@ from desktop.core.validation import Cancelled
 from desktop.io.report_tables_csv import OUTSTANDING_HEADER, write_outstanding_csv
 from desktop.reports.outstanding_report import write_outstanding_report
 from desktop.reports.report_kit import amount, money
-from desktop.store import contractors, engagements, payments
+from desktop.store import contractors, payments
 from desktop.store.db import Store
 from desktop.store.models import BusinessProfile
 from desktop.store.payments import InstallmentRow
-from tests.factories import make_contractor, make_engagement
+from tests.factories import make_contractor, signed
 
 D = dt.date
 AS_OF, TODAY = D(2026, 3, 31), D(2026, 4, 20)
@@ -67,7 +67,7 @@ def person(store: Store, name: str, email: str, *, is_demo: bool = False, **fiel
 
 def engagement(store: Store, who: int, title: str, currency: str,
                *items: tuple[str, dt.date, int]) -> list[InstallmentRow]:
-    job = engagements.create(store, make_engagement(who, title=title, currency=currency)).id
+    job = signed(store, who, title=title, currency=currency)
     return payments.replace_schedule(store, job, [
         PlannedInstallment(label, day, day, minor, currency) for label, day, minor in items])
 
@@ -306,7 +306,7 @@ def test_csv_has_the_rows_and_totals(store: Store, owed: dict[str, int]) -> None
     assert [r[1] for r in body][:2] == ["Sam Reyes", "Sam Reyes"]
     assert [r[1] for r in body][-3:] == ["Maya Okafor"] * 3
     assert ["2026-03-31", "Maya Okafor", "Okafor Studio", "maya@example.com", "no", "Site",
-            "draft", "Two", "2026-03-15", "16", "1–30 days", "200.00", "50.00", "150.00",
+            "signed", "Two", "2026-03-15", "16", "1–30 days", "200.00", "50.00", "150.00",
             "USD"] in body
     assert next(r for r in body if r[1] == ELENI)[4] == "yes"
     assert next(r for r in body if r[1] == ELENI)[11:14] == ["150000", "0", "150000"]

@@ -81,6 +81,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     move.add_argument("--on", help="date of the move (default: today)")
     move.add_argument("--by", default="", help="who signed (for signed)")
     move.add_argument("--reason", default="", help="why it ended")
+    later = move.add_mutually_exclusive_group()
+    later.add_argument("--cancel-later", action="store_true",
+                       help="terminating: cancel the unpaid installments due after the end")
+    later.add_argument("--keep-later", action="store_true",
+                       help="terminating: keep the installments due after the end owed")
 
     pay = commands.add_parser("payments", help="what is due, and recording payments")
     pay_cmds = pay.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -117,9 +122,22 @@ def run(args: argparse.Namespace, store: Store) -> int:
         on = _day(args.on, "status") or today
         current = engagements.get(store, args.id)
         status = EngagementStatus.SIGNED if args.action == "sign" else EngagementStatus(args.status)
+        cancel_later = getattr(args, "cancel_later", False)
+        if status is EngagementStatus.TERMINATED and not (cancel_later or args.keep_later):
+            later = payments.falling_due_after(store, args.id, on)
+            if later:
+                print(f"crewbook: error: {len(later)} unpaid installment(s) of engagement "
+                      f"{args.id} fall due after {on}:", file=sys.stderr)
+                for item in later:
+                    print(f"  - {item.label}: {format_money(item.amount_minor, item.currency)}"
+                          f", due {item.due_on}", file=sys.stderr)
+                print("Say --cancel-later to cancel them (only what fell due by the end is "
+                      "owed) or --keep-later to keep them owed.", file=sys.stderr)
+                return 2
         try:
             record = engagement_ops.move(store, args.id, status, current.version, on=on,
-                                         by=args.by, reason=getattr(args, "reason", "")).value
+                                         by=args.by, reason=getattr(args, "reason", ""),
+                                         cancel_later=cancel_later).value
         except reviews.Blocked as refused:
             print(f"crewbook: error: engagement {args.id} cannot be signed yet:", file=sys.stderr)
             for blocker in refused.blockers:

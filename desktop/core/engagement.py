@@ -35,6 +35,9 @@ MOVES: dict[EngagementStatus, tuple[EngagementStatus, ...]] = {
     S.CANCELLED: (),
 }
 OPEN = (S.DRAFT, S.IN_REVIEW, S.SIGNED)
+# An engagement in one of these owes what its schedule says (a terminated one, what was left
+# on it when it ended); a draft's or review's schedule is a plan, a cancelled one owes nothing.
+BINDING = (S.SIGNED, S.COMPLETED, S.TERMINATED)
 MULTILINE = ("goals", "scope", "deliverables", "acceptance_criteria", "ip_terms")
 
 LABELS: dict[str, str] = {

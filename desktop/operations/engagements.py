@@ -13,7 +13,7 @@ from desktop.core.exit_plan import ExitPlanData
 from desktop.core.text import checked, problem
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations.changes import Changes, Done
-from desktop.store import communication, documents, engagements, exit_plans, reviews
+from desktop.store import communication, documents, engagements, exit_plans, payments, reviews
 from desktop.store.communication import LogEntry
 from desktop.store.db import Store
 from desktop.store.documents import DocumentRecord
@@ -46,15 +46,22 @@ def edit(store: Store, engagement_id: int, data: EngagementData,
 
 
 def move(store: Store, engagement_id: int, status: EngagementStatus, expected_version: int, *,
-         on: dt.date, by: str = "", reason: str = "") -> Done[EngagementRecord]:
-    """Move along the status path; signing always passes the risk gate (reviews.Blocked)."""
+         on: dt.date, by: str = "", reason: str = "",
+         cancel_later: bool = False) -> Done[EngagementRecord]:
+    """Move along the status path; signing always passes the risk gate (reviews.Blocked).
+    Terminating with ``cancel_later`` also cancels the unpaid installments falling due after
+    ``on`` (``payments.falling_due_after``), in the same transaction: only what fell due by
+    the end stays owed."""
     by, reason = checked("by", by), checked("reason", reason, multiline=True)
     if status is EngagementStatus.SIGNED:
         record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
-    else:
+        return Done(record, touched(record))
+    with store.transaction("ending an engagement"):
         record = engagements.move(store, engagement_id, status, expected_version, on=on, by=by,
                                   reason=reason)
-    return Done(record, touched(record))
+        cancelled = (payments.cancel_falling_due_after(store, engagement_id, on)
+                     if cancel_later and status is EngagementStatus.TERMINATED else [])
+    return Done(record, touched(record) | Changes(installments=frozenset(cancelled)))
 
 
 def rate(store: Store, engagement_id: int, rating: RatingData, on: dt.date,

@@ -14,14 +14,11 @@ import datetime as dt
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.enums import EngagementStatus, InstallmentStatus
+from desktop.core.engagement import BINDING
+from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import OnTimeRecord, Settled, on_time_record
 from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment, Payment
-
-# An engagement in one of these owes what its schedule says; the others only plan to.
-BINDING = (EngagementStatus.SIGNED.value, EngagementStatus.COMPLETED.value,
-           EngagementStatus.TERMINATED.value)
 
 
 def paid_by(as_of: dt.date) -> ColumnElement[int]:

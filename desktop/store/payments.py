@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
 from desktop.core.schedule import PlannedInstallment, regenerate
@@ -158,6 +159,31 @@ def cancel_installment(store: Store, installment_id: int, expected_version: int)
         raise _installment_changed(installment_id) from None
 
 
+def falling_due_after(store: Store, engagement_id: int, on: dt.date) -> list[InstallmentRow]:
+    """Installments of the engagement with nothing paid that fall due after ``on``: what
+    ending it on that day leaves to decide (cancel them, or keep them owed)."""
+    with store.reading() as session:
+        return [_installment(i) for i in session.scalars(_unpaid_after(engagement_id, on))]
+
+
+def cancel_falling_due_after(store: Store, engagement_id: int, on: dt.date) -> list[int]:
+    """Cancel what ``falling_due_after`` lists, in one transaction; their ids."""
+    with store.transaction() as session:
+        found = list(session.scalars(_unpaid_after(engagement_id, on)))
+        for inst in found:
+            inst.status = InstallmentStatus.CANCELLED.value
+        session.flush()
+        return [i.id for i in found]
+
+
+def _unpaid_after(engagement_id: int, on: dt.date) -> Select[tuple[Installment]]:
+    return (select(Installment)
+            .where(Installment.engagement_id == engagement_id, Installment.due_on > on,
+                   Installment.paid_minor == 0,
+                   Installment.status != InstallmentStatus.CANCELLED.value)
+            .order_by(Installment.position, Installment.id))
+
+
 def _installment_for_edit(session: Session, installment_id: int,
                           expected_version: int) -> Installment:
     inst = session.get(Installment, installment_id)
@@ -233,11 +259,18 @@ _DUE_COLUMNS = (*(getattr(Installment, c) for c in (
     Engagement.title, Contractor.id, Contractor.display_name)
 
 
+def _owed() -> ColumnElement[bool]:
+    """Something is owed on the installment: its engagement binds us (a draft's schedule is
+    a plan), and part of it is unpaid. The query joins Engagement."""
+    return and_(Engagement.status.in_(BINDING),
+                Installment.amount_minor > Installment.paid_minor)
+
+
 def _due_query(first: dt.date | None, last: dt.date) -> Select[Any]:
     query = (select(*_DUE_COLUMNS)
              .join(Engagement, Engagement.id == Installment.engagement_id)
              .join(Contractor, Contractor.id == Engagement.contractor_id)
-             .where(Installment.due_on <= last)
+             .where(Installment.due_on <= last, _owed())
              .order_by(Installment.due_on, Installment.id))
     return query if first is None else query.where(Installment.due_on >= first)
 
@@ -277,7 +310,9 @@ def owed(store: Store, today: dt.date, days: int, limit: int) -> tuple[Owed, Owe
     late = Installment.due_on < today
     totals = (select(Installment.currency, late, func.count(),
                      func.sum(Installment.amount_minor - Installment.paid_minor))
-              .where(Installment.status.in_(OPEN_INSTALLMENT), Installment.due_on <= horizon)
+              .join(Engagement, Engagement.id == Installment.engagement_id)
+              .where(Installment.status.in_(OPEN_INSTALLMENT), Installment.due_on <= horizon,
+                     _owed())
               .group_by(Installment.currency, late))
     with store.reading() as session:
         sums: dict[bool, tuple[int, dict[str, int]]] = {True: (0, {}), False: (0, {})}

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 
+from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus, InstallmentStatus, TaxForm
 from desktop.core.payments import OnTimeRecord, installment_status
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -181,7 +182,7 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
                          (Installment.due_on <= as_of).label("is_due"),
                          (Installment.amount_minor - paid_by(as_of)).label("left"))
                   .join(Engagement, Engagement.id == Installment.engagement_id)
-                  .where(mine, _maybe_open(as_of)).subquery())
+                  .where(mine, _maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
         balances = session.execute(
             select(unpaid.c.currency, unpaid.c.is_due, func.sum(unpaid.c.left))
             .where(unpaid.c.left > 0).group_by(unpaid.c.currency, unpaid.c.is_due)).all()
@@ -314,8 +315,9 @@ def outstanding(store: Store, as_of: dt.date) -> Outstanding:
       was not fully paid by then (payments dated after ``as_of`` do not count, so a report
       for a past date is right). Due on ``as_of`` itself is "current", 0 days late.
     - Installments due later are not listed; their unpaid sum is ``not_yet_due``.
-    - Like the dashboard, every engagement's schedule counts whatever its status (the row
-      carries it); cancelling an installment is how the owner says it is not owed.
+    - Like the dashboard, only engagements that bind us count (signed, completed, terminated:
+      ``BINDING``); a draft's schedule is a plan. Cancelling an installment is how the owner
+      says one is not owed (terminating cancels those falling due after the end, if asked).
     - Archived and demo contractors are included; ``is_demo`` lets a writer mark them.
     - Subtotals, totals and ageing are summed in SQL per contractor, currency and bucket.
     """
@@ -333,7 +335,7 @@ def outstanding(store: Store, as_of: dt.date) -> Outstanding:
                      Contractor.company, Contractor.email, Contractor.is_demo)
               .join(Engagement, Engagement.id == Installment.engagement_id)
               .join(Contractor, Contractor.id == Engagement.contractor_id)
-              .where(_maybe_open(as_of)).subquery())
+              .where(_maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
     u = unpaid.c
     left = u.amount_minor - u.paid
     with store.reading() as session:

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus
 from desktop.core.money import format_money
 from desktop.store.engagements import EngagementRow
@@ -169,4 +170,6 @@ class EngagementModel(ReadOnlyTableModel):
         return None
 
     def is_overdue(self, row: EngagementRow) -> bool:
-        return row.next_due_on is not None and row.next_due_on < self.today()
+        """Money owed and late: a draft's schedule is a plan, never late."""
+        return (row.next_due_on is not None and row.next_due_on < self.today()
+                and row.status in BINDING)

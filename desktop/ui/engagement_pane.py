@@ -239,8 +239,10 @@ class EngagementPane(QWidget):
         moves = allowed_moves(record.status)
         for status, button in self.move_buttons.items():
             button.setVisible(status in moves)
-        self.installment_model.set_rows(payments.installments(self.store, record.id), today)
-        self.totals.setText(_totals(self.installment_model.rows()))
+        self.installment_model.show(payments.installments(self.store, record.id), today,
+                                    EngagementStatus(record.status))
+        self.totals.setText(_totals(self.installment_model.rows(),
+                                    self.installment_model.not_owed_as))
         self._show_log(communication.log(self.store, record.id))
         self._show_gate(record)
         self._update_buttons()
@@ -294,6 +296,7 @@ class EngagementPane(QWidget):
             return
         today = self.today()
         signer = reason = ""
+        cancel_later: bool | None = False
         if status is S.SIGNED:
             found, _result = reviews.check(self.store, record.id, today)
             if found:
@@ -324,6 +327,11 @@ class EngagementPane(QWidget):
                 if given is None:
                     return
                 reason = given
+            if status is S.TERMINATED:
+                later = payments.falling_due_after(self.store, record.id, today)
+                cancel_later = bool(later) and _cancel_later(self, record, later, today)
+                if cancel_later is None:
+                    return
 
         def moved(ended: EngagementRecord) -> None:
             if status in (S.COMPLETED, S.TERMINATED):
@@ -331,7 +339,8 @@ class EngagementPane(QWidget):
 
         # Signing is checked again at the moment it is written.
         self.runner.write(engagement_ops.move, record.id, status, record.version, on=today,
-                          by=signer, reason=reason, done=moved, handles=_REFUSALS,
+                          by=signer, reason=reason, cancel_later=cancel_later, done=moved,
+                          handles=_REFUSALS,
                           failed=lambda exc: self._refused(exc, record.id), parent=self)
 
     def _rate(self, record: EngagementRecord, today: dt.date) -> None:
@@ -559,12 +568,36 @@ def _price(d: EngagementData) -> str:
     return f"{money(d.rate_minor)} per {unit}{estimate}{cap}"
 
 
-def _totals(rows: list[InstallmentRow]) -> str:
+CANCEL_LATER, KEEP_LATER = "Cancel them", "Keep them owed"
+
+
+def _cancel_later(parent: QWidget, record: EngagementRecord, later: list[InstallmentRow],
+                  on: dt.date) -> bool | None:
+    """Whether terminating also cancels what falls due after the end; None: do not end it."""
+    total = format_money(sum(i.amount_minor for i in later), later[0].currency)
+    listed = "\n".join(f"• {i.label}: {format_money(i.amount_minor, i.currency)}, due "
+                       f"{i.due_on:%d %b %Y}" for i in later[:8])
+    more = f"\n• and {len(later) - 8} more" if len(later) > 8 else ""
+    answer = ask.choose(
+        parent, "Terminate",
+        f"{len(later)} installment{'s' if len(later) != 1 else ''} of “{record.data.title}”, "
+        f"{total} in all, fall{'s' if len(later) == 1 else ''} due after {on:%d %b %Y} with "
+        f"nothing paid:\n{listed}{more}\n\nOwed is what fell due by the end. Cancel "
+        f"{'these' if len(later) != 1 else 'it'}, or keep {'them' if len(later) != 1 else 'it'}"
+        " owed (for work already done)?", [CANCEL_LATER, KEEP_LATER, "Don't terminate"])
+    return None if answer not in (CANCEL_LATER, KEEP_LATER) else answer == CANCEL_LATER
+
+
+def _totals(rows: list[InstallmentRow], not_owed_as: str | None) -> str:
     if not rows:
         return "No payment schedule yet: generate one from the price and terms."
     currency = rows[0].currency
     scheduled = sum(r.amount_minor for r in rows if r.stored_status != InstallmentStatus.CANCELLED)
     paid = sum(r.paid_minor for r in rows)
     owed = sum(r.outstanding_minor for r in rows)
-    return (f"Scheduled {format_money(scheduled, currency)} · paid {format_money(paid, currency)}"
-            f" · outstanding {format_money(owed, currency)}")
+    head = f"Scheduled {format_money(scheduled, currency)} · paid {format_money(paid, currency)}"
+    if not_owed_as == "Planned":
+        return f"{head} · a plan: nothing is owed until it is signed"
+    if not_owed_as is not None:
+        return f"{head} · nothing more is owed: it was cancelled"
+    return f"{head} · outstanding {format_money(owed, currency)}"

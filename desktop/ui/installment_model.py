@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.core.engagement import BINDING
+from desktop.core.enums import EngagementStatus, InstallmentStatus
 from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
 from desktop.store.payments import InstallmentRow
@@ -29,9 +32,18 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 class InstallmentModel(DatedRowsModel):
     headers = tuple(HEADERS[c] for c in ICol)
+    # What an unpaid installment is called while its engagement does not bind us ("Planned"
+    # for a draft, "Not owed" once cancelled); None while it does.
+    not_owed_as: str | None = None
+
+    def show(self, rows: list[InstallmentRow], today: dt.date, status: EngagementStatus) -> None:
+        self.not_owed_as = (None if status in BINDING else
+                            "Not owed" if status is EngagementStatus.CANCELLED else "Planned")
+        self.set_rows(rows, today)
 
     def overdue(self, row: InstallmentRow) -> bool:
-        return is_overdue(row.status(self._today), row.due_on, self._today)
+        return self.not_owed_as is None and is_overdue(row.status(self._today), row.due_on,
+                                                       self._today)
 
     # --- Qt model API --------------------------------------------------------------------
 
@@ -61,6 +73,9 @@ class InstallmentModel(DatedRowsModel):
             case ICol.PAID:
                 return format_money(row.paid_minor, row.currency) if row.paid_minor else "—"
             case ICol.STATUS:
+                if self.not_owed_as is not None and row.paid_minor == 0 \
+                        and row.stored_status != InstallmentStatus.CANCELLED:
+                    return self.not_owed_as
                 late = " (overdue)" if self.overdue(row) else ""
                 return row.status(self._today).label + late
         raise ValueError(column)
