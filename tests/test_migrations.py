@@ -266,3 +266,22 @@ def test_0004_downgrade_drops_the_keys_and_keeps_the_contractors(data_folder: Pa
     con.close()
     assert not {"name_key", "company_key", "email_key"} & columns
     assert after == before
+
+
+def test_0008_ends_the_2026_threshold_and_keeps_one_the_owner_changed(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0007.sql", data_folder)
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO reporting_threshold (jurisdiction, form, tax_year_from, tax_year_to,"
+                " amount_minor, currency, source, checked_on, created_at, updated_at, version,"
+                " changed_by) VALUES ('US', '1099-NEC', 2026, NULL, 210000, 'USD', 'my own', "
+                "'2026-12-01', '2026-12-01', '2026-12-01', 1, 'owner')")
+    con.commit()
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT tax_year_from, tax_year_to, amount_minor, source FROM "
+                       "reporting_threshold WHERE form = '1099-NEC' ORDER BY id").fetchall()
+    con.close()
+    assert [r[:3] for r in rows] == [(2020, 2025, 60_000), (2026, 2026, 200_000),
+                                     (2026, None, 210_000)]
+    assert "Indexed for inflation from tax year 2027" in rows[1][3] and rows[2][3] == "my own"

@@ -61,12 +61,13 @@ def save_review(store: Store, engagement_id: int, answers: dict[str, Answer],
                         expected_version=None)
 
 
-def pay(store: Store, engagement_id: int, amount_minor: int, paid_on: dt.date) -> None:
+def pay(store: Store, engagement_id: int, amount_minor: int, paid_on: dt.date,
+        method: str = "") -> None:
     record = engagements.get(store, engagement_id)
     rows = payments.installments(store, engagement_id) or payments.replace_schedule(
         store, engagement_id, planned_schedule(record.data))
     payments.record_payment(store, rows[0].id, amount_minor=amount_minor, currency="USD",
-                            paid_on=paid_on, today=TODAY)
+                            paid_on=paid_on, today=TODAY, method=method)
 
 
 @pytest.fixture
@@ -242,3 +243,29 @@ def test_missing_glyphs_become_a_visible_mark() -> None:
     assert plain("a😀b中文c") == "a\ufffdb\ufffdc"
     assert safe("</para> & x") == "&lt;/para&gt; &amp; x"
     assert plain("a" * 50, limit=10) == "a" * 10 + " … (40 more characters in Crewbook)"
+
+
+def test_card_payments_do_not_reach_the_1099_threshold_as_in_the_year_end_report(
+        store: Store, tmp_path: Path) -> None:
+    from desktop.store.tax_year import tax_year_summary
+
+    who = contractors.create(store, make_contractor(country="US", tax_form="w9",
+                                                    tax_form_on="2026-01-05")).id
+    record = engagements.create(store, make_engagement(who, amount="3000"))
+    pay(store, record.id, 250_000, dt.date(2026, 10, 1), method="card")
+    pay(store, record.id, 10_000, dt.date(2026, 10, 2), method="bank transfer")
+    _reader, text = read(write_risk_summary(store, record.id, tmp_path / "t.pdf", TODAY))
+    assert "reached" not in text and "$1,900.00 below it" in text
+    assert "$2,500.00 is the processor's to report (1099-K) and is not counted" in text
+    assert not tax_year_summary(store, 2026).lines[0].candidate  # the same answer
+
+
+def test_a_year_without_a_known_threshold_says_so(store: Store, tmp_path: Path) -> None:
+    who = contractors.create(store, make_contractor(country="US", tax_form="w9")).id
+    record = engagements.create(store, make_engagement(who, amount="3000"))
+    (row,) = payments.replace_schedule(store, record.id, planned_schedule(record.data))
+    payments.record_payment(store, row.id, amount_minor=250_000, currency="USD",
+                            paid_on=dt.date(2027, 3, 1), today=dt.date(2027, 3, 1))
+    _reader, text = read(write_risk_summary(store, record.id, tmp_path / "t.pdf",
+                                            dt.date(2027, 3, 2)))
+    assert "No 1099-NEC reporting threshold is recorded for 2027" in text

@@ -122,8 +122,9 @@ def test_missing_forms_and_tax_ids_are_flagged(store: Store) -> None:
         "Lea Foreign": (MISSING_TAX_FORM, MISSING_TAX_ID),
         "Max Nowhere": (MISSING_COUNTRY,)}
     ivy = line(summary, "Ivy Noform")
-    # Over the threshold without a W-9: not a candidate, but the writer can say a form is due.
-    assert (ivy.reaches_threshold, ivy.candidate, ivy.tax_form) == (True, False, TaxForm.NONE)
+    # Over the threshold without a W-9: a candidate all the same, marked to ask for the W-9.
+    assert (ivy.reaches_threshold, ivy.candidate, ivy.tax_form) == (True, True, TaxForm.NONE)
+    assert ivy.needs_w9 and not line(summary, "Kim Noid").needs_w9
     assert line(summary, "Kim Noid").candidate  # the W-9 decides; the missing id is flagged
     assert (ivy.has_tax_id, ivy.masked_tax_id) == (True, "•••• 6789")
     assert (line(summary, "Kim Noid").has_tax_id, line(summary, "Kim Noid").masked_tax_id) == \
@@ -160,3 +161,23 @@ def test_a_year_without_a_threshold_has_no_candidates(store: Store) -> None:
     assert summary.threshold is None
     assert (summary.contractors, summary.candidates) == (1, 0)
     assert tax_year_summary(store, 2024).lines == ()  # nobody paid: nobody listed
+
+
+def test_1099_nec_follows_the_calendar_year_whatever_the_tax_year(store: Store) -> None:
+    from desktop.store.models import BusinessProfile
+
+    with store.transaction() as session:  # the business's tax year runs July to June
+        session.add(BusinessProfile(id=1, name="July Co", tax_year_start_month=7,
+                                    tax_year_start_day=1))
+    early = person(store, "Eve Early", **US_W9)
+    late = person(store, "Lou Late", **US_W9)
+    paid(store, early, (D(2025, 3, 1), 70_000, "bank transfer"))  # calendar 2025 only
+    paid(store, late, (D(2026, 3, 1), 300_000, "bank transfer"))  # tax year 2025, calendar 2026
+    summary = tax_year_summary(store, 2025)  # 1 July 2025 to 30 June 2026
+    assert (summary.first, summary.last) == (D(2025, 7, 1), D(2026, 6, 30))
+    assert (summary.nec_first, summary.nec_last) == (D(2025, 1, 1), D(2025, 12, 31))
+    eve, lou = line(summary, "Eve Early"), line(summary, "Lou Late")
+    assert (eve.totals, eve.nec_minor, eve.candidate) == ({}, 70_000, True)  # 600 USD in 2025
+    assert (lou.totals, lou.nec_minor, lou.candidate) == ({"USD": 300_000}, 0, False)
+    assert tax_year_summary(store, 2026).lines[0].name == "Lou Late"
+    assert line(tax_year_summary(store, 2026), "Lou Late").candidate

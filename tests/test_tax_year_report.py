@@ -34,7 +34,7 @@ US_W9 = {"country": "US", "tax_form": "w9", "tax_form_on": "2025-01-10",
          "tax_id": "123-45-6789"}
 CONTRACTOR_HEADER = ("Contractor Country Tax form Tax ID Paid 1099-NEC USD 1099-K USD "
                      "Missing")
-CANDIDATE_HEADER = "Contractor Legal name Kind Tax ID W-9 received 1099-NEC total"
+CANDIDATE_HEADER = "Contractor Legal name Kind Tax ID W-9 1099-NEC total"
 SUMMARY_HEADER = "Currency Contractors paid Total paid 1099-NEC 1099-K (card, platform)"
 CANDIDATES = "Filing candidates (1099-NEC)"
 
@@ -140,7 +140,7 @@ def test_totals_reconcile_with_the_database(store: Store, year: None, tmp_path: 
     # Under every contractor: the totals per currency, the USD split on the USD line.
     assert f"Total {m(expected['EUR'][1], 'EUR')} Total {m(expected['USD'][1])} " \
            f"{a(expected['USD'][2])} {a(expected['USD'][3])}" in text
-    assert "8 contractors paid; 3 1099-NEC filing candidates; 4 with incomplete tax details." \
+    assert "8 contractors paid; 4 1099-NEC filing candidates; 4 with incomplete tax details." \
         in text
     for number, page in enumerate(texts, start=1):
         assert f"{BUSINESS} · Year-end tax summary Tax year 2026: Jan 1, 2026 – Dec 31, 2026" \
@@ -151,7 +151,7 @@ def test_totals_reconcile_with_the_database(store: Store, year: None, tmp_path: 
 def test_thresholds_for_2025_and_2026(store: Store, year: None, tmp_path: Path) -> None:
     _, texts = read(write_tax_year_report(store, tmp_path / "25.pdf", 2025, today=TODAY))
     text = " ".join(texts)
-    assert "1099-NEC threshold for tax year 2025: 600.00 USD (source: 26 U.S.C. 6041(a); IRS " \
+    assert "1099-NEC threshold for 2025: 600.00 USD (source: 26 U.S.C. 6041(a); IRS " \
            "Instructions for Forms 1099-MISC and 1099-NEC; checked Nov 25, 2026)." in text
     candidates = section(text, CANDIDATES, "Every contractor paid")
     assert "Ann Exact" in candidates and "Ben Below" not in candidates  # exactly 600 counts
@@ -159,9 +159,9 @@ def test_thresholds_for_2025_and_2026(store: Store, year: None, tmp_path: Path) 
 
     _, texts = read(write_tax_year_report(store, tmp_path / "26.pdf", 2026, today=TODAY))
     text = " ".join(texts)
-    assert "1099-NEC threshold for tax year 2026: 2,000.00 USD (source: 26 U.S.C. 6041(a) as " \
+    assert "1099-NEC threshold for 2026: 2,000.00 USD (source: 26 U.S.C. 6041(a) as " \
            "amended by P.L. 119-21 section 70433" in text
-    assert "checked Nov 25, 2026)." in text
+    assert "Indexed for inflation from tax year 2027" in text and "checked Dec 4, 2026)." in text
     assert "tax year 2026: 600.00 USD" not in text
 
 
@@ -170,15 +170,19 @@ def test_candidates_are_listed(store: Store, year: None, tmp_path: Path) -> None
     text = " ".join(texts)
     candidates = section(text, CANDIDATES, "Every contractor paid")
     assert CANDIDATE_HEADER in candidates
-    assert f"Ann Exact Ann Exact LLC Individual •••• 6789 Jan 10, 2025 {m(200_000)}" \
+    assert f"Ann Exact Ann Exact LLC Individual •••• 6789 received Jan 10, 2025 {m(200_000)}" \
         in candidates
-    assert f"Dev Dual — Individual •••• 6789 Jan 10, 2025 {m(250_000)}" in candidates
-    assert f"Kim Noid — Individual missing date not recorded {m(250_000)}" in candidates
-    for name in ("Ben Below", "Cara Card", "Ivy Noform", "Lea Foreign", "Max Nowhere"):
-        assert name not in candidates.split("Over the threshold")[0], name
-    assert f"Total 3 candidates {m(700_000)}" in candidates
-    assert ("Over the threshold without a W-9 on file (not listed above until one is "
-            "received): Ivy Noform.") in candidates
+    assert f"Dev Dual — Individual •••• 6789 received Jan 10, 2025 {m(250_000)}" in candidates
+    assert f"Kim Noid — Individual missing received, date not recorded {m(250_000)}" \
+        in candidates
+    # Over the threshold without a W-9: still due a 1099-NEC, marked so the W-9 is asked for.
+    assert (f"Ivy Noform — Individual •••• 4321 W-9 missing: request it; backup withholding "
+            f"may apply {m(250_000)}") in candidates
+    for name in ("Ben Below", "Cara Card", "Lea Foreign", "Max Nowhere"):
+        assert name not in candidates, name
+    assert f"Total 4 candidates {m(950_000)}" in candidates
+    assert ("1 candidate has no W-9 on file: request it before filing; until it arrives, "
+            "backup withholding may apply to further payments.") in candidates
 
 
 def test_card_and_platform_payments_go_under_1099_k(store: Store, year: None,
@@ -200,7 +204,7 @@ def test_missing_details_are_flagged(store: Store, year: None, tmp_path: Path) -
     assert f"Lea Foreign FR None missing {m(100_000, 'EUR')} — — tax form, tax id" in text
     flagged = section(text, "Flagged contractors", "About 1099-NEC")
     assert ("Ivy Noform US None •••• 4321 Missing tax form: ask for a W-9 (the 1099-NEC total "
-            "reaches the threshold)") in flagged
+            "reaches the threshold: backup withholding may apply)") in flagged
     assert "Kim Noid US W-9 missing Missing tax id" in flagged
     assert ("Lea Foreign FR None missing Missing tax form: ask for a W-8BEN, or a W-9 from a "
             "US person; Missing tax id") in flagged
@@ -226,7 +230,7 @@ def test_a_year_without_payments_says_so(store: Store, year: None, tmp_path: Pat
     assert len(reader.pages) == 1
     assert ("No payments were made in tax year 2024 (Jan 1, 2024 – Dec 31, 2024): there is "
             "nothing to report.") in texts[0]
-    assert "1099-NEC threshold for tax year 2024: 600.00 USD" in texts[0]
+    assert "1099-NEC threshold for 2024: 600.00 USD" in texts[0]
     assert CONTRACTOR_HEADER not in texts[0] and "page 1 of 1" in texts[0]
 
 
@@ -323,7 +327,7 @@ def test_csv_has_the_rows_and_totals(store: Store, year: None) -> None:
     assert ["2026", "Cara Card", "", "individual", "US", "W-9", "2025-01-10", "•••• 6789", "USD",
             "2000.00", "1500.00", "500.00", "no", "no", "", "no", "no"] in body
     assert ["2026", "Ivy Noform", "", "individual", "US", "", "", "•••• 4321", "USD", "2500.00",
-            "2500.00", "0.00", "yes", "no", "missing tax form", "no", "no"] in body
+            "2500.00", "0.00", "yes", "yes", "missing tax form", "no", "no"] in body
     assert next(r for r in body if r[1] == "Kim Noid")[7] == "missing"
     assert "123-45-6789" not in out.getvalue()
 

@@ -13,7 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import db, engagements, reports, risk, roster, team, transfer
+from desktop.cli import db, engagements, reports, risk, roster, settings, team, transfer
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.validation import ConflictError, ValidationError
@@ -34,7 +34,8 @@ MAX_FILES = 32  # one start's files; desktop.ui.single_instance.MAX_FILES, witho
 # A rejected field is reported by the option that set it.
 _OPTION_NAMES = {"contractors": OPTIONS,
                  "engagements": {**engagements.OPTIONS, **engagements.MOVE_OPTIONS},
-                 "payments": engagements.PAYMENT_OPTIONS, "report": reports.OPTIONS}
+                 "payments": engagements.PAYMENT_OPTIONS, "report": reports.OPTIONS,
+                 "settings": settings.OPTIONS}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     risk.register(commands)
     transfer.register(commands)
     reports.register(commands)
+    settings.register(commands)
     db.register(commands)
     team.register(commands)
     usage = parser.format_usage().removeprefix("usage: ").rstrip()
@@ -168,6 +170,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return reports.run(args, store)
             if args.command == "team":
                 return team.run(args, store)
+            if args.command == "settings":
+                return settings.run(args, store)
             return db.run(args, folder, store)
         finally:
             store.close()

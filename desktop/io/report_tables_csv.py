@@ -16,8 +16,9 @@ from desktop.core.enums import InstallmentStatus, TaxForm
 from desktop.core.money import minor_digits
 from desktop.io.export import write_csv
 from desktop.store.db import Store
+from desktop.store.form_1099 import USD
 from desktop.store.statements import AGEING_LABELS, outstanding, statement
-from desktop.store.tax_year import USD, tax_year_summary
+from desktop.store.tax_year import tax_year_summary
 
 __all__ = ["OUTSTANDING_HEADER", "STATEMENT_HEADER", "TAX_YEAR_HEADER", "write_outstanding_csv",
            "write_statement_csv", "write_tax_year_csv"]

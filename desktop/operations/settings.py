@@ -1,12 +1,15 @@
-"""The payment rules terms are checked against."""
+"""The rules with legal sources: payment rules terms are checked against, and tax reporting
+thresholds."""
 
 from __future__ import annotations
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.thresholds import ThresholdData
 from desktop.operations.changes import Changes, Done
-from desktop.store import rules
+from desktop.store import rules, thresholds
 from desktop.store.db import Store
 from desktop.store.rules import RuleRecord
+from desktop.store.thresholds import ThresholdRecord
 
 # Rules change the warnings shown on engagements; views that show those re-read on settings.
 _RULES = Changes(settings=True)
@@ -23,4 +26,18 @@ def update_rule(store: Store, rule_id: int, rule: PaymentRule,
 
 def delete_rule(store: Store, rule_id: int, expected_version: int) -> Changes:
     rules.delete_rule(store, rule_id, expected_version)
+    return _RULES
+
+
+def add_threshold(store: Store, data: ThresholdData) -> Done[ThresholdRecord]:
+    return Done(thresholds.add_threshold(store, data), _RULES)
+
+
+def update_threshold(store: Store, threshold_id: int, data: ThresholdData,
+                     expected_version: int) -> Done[ThresholdRecord]:
+    return Done(thresholds.update_threshold(store, threshold_id, data, expected_version), _RULES)
+
+
+def delete_threshold(store: Store, threshold_id: int, expected_version: int) -> Changes:
+    thresholds.delete_threshold(store, threshold_id, expected_version)
     return _RULES

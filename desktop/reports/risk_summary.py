@@ -21,7 +21,7 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.blockers import Blocker, blockers
@@ -55,7 +55,17 @@ from desktop.reports.pdf_base import (
 from desktop.store import contractors, engagements, reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
-from desktop.store.models import BusinessProfile, Contractor, Payment, ReportingThreshold
+from desktop.store.form_1099 import (
+    US_FORM,
+    USD,
+    NecTotals,
+    Threshold,
+    calendar_year,
+    nec_totals,
+    reaches,
+    threshold_for,
+)
+from desktop.store.models import BusinessProfile, Contractor
 from desktop.store.reviews import ReviewRecord
 
 __all__ = ["NOT_ADVICE", "RiskSummary", "TaxYear", "Threshold", "build_story", "gather",
@@ -64,7 +74,6 @@ __all__ = ["NOT_ADVICE", "RiskSummary", "TaxYear", "Threshold", "build_story", "
 REPORT = "Risk summary"
 NOT_ADVICE = "This summary is not legal advice."
 NO_REVIEW = "No risk review has been done for this engagement."
-US_FORM = "1099-NEC"
 
 # Free text is summarised, not reproduced: the whole text stays in Crewbook.
 LONG = 400
@@ -94,22 +103,13 @@ QUALITY_CHECKS = {
 
 # --- the data ------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Threshold:
-    form: str
-    tax_year: int
-    amount_minor: int
-    currency: str
-    source: str
-
-
-@dataclass(frozen=True)
 class TaxYear:
-    """Payments to the contractor this calendar year (1 January to today) in the engagement's
-    currency, and the reporting threshold for the year (None when none is recorded)."""
+    """Payments to the contractor this calendar year (1 January to today) as 1099-NEC counts
+    them (``form_1099``, the rule the year-end report uses too), and the year's threshold
+    (None when none is recorded)."""
 
     year: int
-    paid_minor: int
-    currency: str
+    paid: NecTotals
     threshold: Threshold | None
 
 
@@ -165,7 +165,7 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
                 Contractor.id == plan.backup_contractor_id)) or ""
         tax_year = None
         if person.country.upper() == "US":
-            tax_year = _tax_year(session, d.contractor_id, d.currency, today)
+            tax_year = _tax_year(session, d.contractor_id, today)
     return RiskSummary(
         today=today, business_name=(profile.name.strip() if profile is not None else ""),
         engagement=record, contractor_name=person.display_name, legal_name=person.legal_name,
@@ -182,23 +182,10 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
         tax_year=tax_year)
 
 
-def _tax_year(session: Session, contractor_id: int, currency: str, today: dt.date) -> TaxYear:
-    """The report's own two queries: year-to-date payments, and the year's threshold."""
-    year = today.year
-    paid = session.scalar(
-        select(func.coalesce(func.sum(Payment.amount_minor), 0))
-        .where(Payment.contractor_id == contractor_id, Payment.currency == currency,
-               Payment.paid_on >= dt.date(year, 1, 1), Payment.paid_on <= today))
-    row = session.scalar(
-        select(ReportingThreshold)
-        .where(ReportingThreshold.jurisdiction == "US", ReportingThreshold.form == US_FORM,
-               ReportingThreshold.tax_year_from <= year,
-               or_(ReportingThreshold.tax_year_to.is_(None),
-                   ReportingThreshold.tax_year_to >= year))
-        .order_by(ReportingThreshold.tax_year_from.desc()).limit(1))
-    threshold = None if row is None else Threshold(row.form, year, row.amount_minor,
-                                                   row.currency, row.source)
-    return TaxYear(year, int(paid or 0), currency, threshold)
+def _tax_year(session: Session, contractor_id: int, today: dt.date) -> TaxYear:
+    first, _last = calendar_year(today.year)
+    paid = nec_totals(session, first, today, contractor_id).get(contractor_id, NecTotals())
+    return TaxYear(today.year, paid, threshold_for(session, today.year))
 
 
 def write_risk_summary(store: Store, engagement_id: int, path: Path, today: dt.date) -> Path:
@@ -723,22 +710,22 @@ def _year_cells(s: RiskSummary) -> list[object]:
         return [_status("Not applicable", "info"),
                 _cell(f"The {US_FORM} threshold applies to US contractors; this contractor's "
                       f"country is {where}.")]
-    paid = format_money(ty.paid_minor, ty.currency)
+    paid = format_money(ty.paid.nec_minor, USD)
+    card = (f" Paid by card or payment platform, {format_money(ty.paid.processor_minor, USD)} "
+            "is the processor's to report (1099-K) and is not counted."
+            if ty.paid.processor_minor else "")
     t = ty.threshold
     if t is None:
         return [_status(paid, "watch"),
-                _cell(f"No {US_FORM} reporting threshold is recorded for tax year {ty.year}.")]
-    if t.currency != ty.currency:
-        return [_status(paid, "watch"),
-                _cell(f"Paid in {ty.currency}; the {t.form} threshold of "
-                      f"{format_money(t.amount_minor, t.currency)} is in {t.currency}, so they "
-                      f"are not compared ({t.source}).", LONG)]
-    reached = ty.paid_minor >= t.amount_minor
-    detail = (f"Against the {t.form} threshold of {format_money(t.amount_minor, t.currency)} "
-              f"for tax year {ty.year}: ")
+                _cell(f"No {US_FORM} reporting threshold is recorded for {ty.year}: add it in "
+                      f"Settings ▸ Reporting thresholds.{card}", LONG)]
+    reached = reaches(ty.paid.nec_minor, t)
+    detail = (f"USD paid other than by card or platform, against the {t.form} threshold of "
+              f"{format_money(t.amount_minor, t.currency)} for {ty.year}: ")
     detail += (f"reached, so file a {t.form} for this contractor." if reached else
-               f"{format_money(t.amount_minor - ty.paid_minor, t.currency)} below it.")
-    cell = Paragraph(f'{safe(detail)}<br/><font size="6.8" color="{_hex(MUTED)}">'
+               f"{format_money(max(0, t.amount_minor - ty.paid.nec_minor), t.currency)} "
+               "below it.")
+    cell = Paragraph(f'{safe(detail + card)}<br/><font size="6.8" color="{_hex(MUTED)}">'
                      f"{safe(t.source, MEDIUM)}</font>", styles().cell)
     return [_status(paid, "watch" if reached else "ok"), cell]
 

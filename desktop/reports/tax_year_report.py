@@ -36,14 +36,12 @@ from desktop.reports.report_kit import (
     write_report,
 )
 from desktop.store.db import Store
+from desktop.store.form_1099 import US, US_FORM, USD
 from desktop.store.reporting import business
 from desktop.store.tax_year import (
     MISSING_COUNTRY,
     MISSING_TAX_FORM,
     MISSING_TAX_ID,
-    US,
-    US_FORM,
-    USD,
     TaxYearLine,
     TaxYearSummary,
     tax_year_summary,
@@ -58,9 +56,9 @@ CANDIDATES = f"Filing candidates ({US_FORM})"
 SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors paid", 110, "R"),
                    Column("Total paid", 180, "R"), Column("1099-NEC", 180, "R"),
                    Column("1099-K (card, platform)", 191, "R"))
-CANDIDATE_COLUMNS = (Column("Contractor", 180), Column("Legal name", 180), Column("Kind", 70),
-                     Column("Tax ID", 80), Column("W-9 received", 100),
-                     Column("1099-NEC total", 140, "R"))
+CANDIDATE_COLUMNS = (Column("Contractor", 160), Column("Legal name", 150), Column("Kind", 60),
+                     Column("Tax ID", 70), Column("W-9", 180), Column("1099-NEC total", 130, "R"))
+W9_MISSING = "W-9 missing: request it; backup withholding may apply"
 CONTRACTOR_COLUMNS = (Column("Contractor", 150), Column("Country", 44), Column("Tax form", 100),
                       Column("Tax ID", 62), Column("Paid", 100, "R"),
                       Column("1099-NEC USD", 80, "R"), Column("1099-K USD", 80, "R"),
@@ -100,9 +98,18 @@ def threshold_text(data: TaxYearSummary, locale: str) -> str:
         return (f"No {US_FORM} reporting threshold is recorded for tax year {data.year}, so "
                 "nobody can be listed as a filing candidate. Add the year's threshold to "
                 "Crewbook's reporting thresholds before relying on this summary.")
-    return (f"{t.form} threshold for tax year {data.year}: "
+    return (f"{t.form} threshold for {data.year}: "
             f"{money(t.amount_minor, t.currency, locale)} (source: {t.source}; checked "
             f"{date_text(t.checked_on, locale)}).")
+
+
+def calendar_note(data: TaxYearSummary, locale: str) -> str:
+    """Where the tax year is not the calendar year, which months the 1099-NEC part covers."""
+    if (data.first, data.last) == (data.nec_first, data.nec_last):
+        return ""
+    return (f"{US_FORM} follows the calendar year whatever the business's own tax year: its "
+            f"amounts and candidates here are for payments made "
+            f"{period_text(data.nec_first, data.nec_last, locale)}.")
 
 
 def _name(line: TaxYearLine) -> str:
@@ -129,8 +136,9 @@ def flag_text(line: TaxYearLine) -> str:
         if flag == MISSING_TAX_FORM:
             wanted = "a W-9" if line.country == US else "a W-8BEN, or a W-9 from a US person"
             text = f"Missing tax form: ask for {wanted}"
-            if line.country == US and line.reaches_threshold:
-                text += f" (the {US_FORM} total reaches the threshold)"
+            if line.needs_w9:
+                text += f" (the {US_FORM} total reaches the threshold: backup withholding may "
+                text += "apply)"
             parts.append(text)
         elif flag == MISSING_TAX_ID:
             parts.append("Missing tax id")
@@ -152,6 +160,8 @@ def _story(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
         yield no_data(threshold_text(data, locale))
     else:
         yield Paragraph(safe(threshold_text(data, locale)), styles().body)
+    if calendar_note(data, locale):
+        yield note(calendar_note(data, locale))
     if not data.lines:
         yield no_data(f"No payments were made in tax year {year} ({period}): there is nothing "
                       "to report.")
@@ -198,9 +208,10 @@ def _story(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
                "payment platform are reported by the card processor or platform on Form "
                "1099-K, not by the payer: they are totalled apart under 1099-K and do not count "
                f"toward the {US_FORM} threshold. A payment with no method recorded counts "
-               f"toward {US_FORM}. A filing candidate is a contractor in the US with a W-9 on "
-               f"file whose {US_FORM} total reaches the year's threshold; check each one with "
-               "your accountant before filing.")
+               f"toward {US_FORM}. A filing candidate is a contractor in the US whose "
+               f"{US_FORM} total for the calendar year reaches that year's threshold, with or "
+               "without a W-9 on file (without one, request it: backup withholding may apply); "
+               "check each one with your accountant before filing.")
 
 
 def _candidates(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
@@ -216,19 +227,26 @@ def _candidates(data: TaxYearSummary, locale: str) -> Iterator[Flowable]:
     if not chosen:
         yield note(f"No contractor is a {US_FORM} filing candidate for tax year {data.year}.")
     else:
+        cell = styles().cell
         yield from stream_table(CANDIDATE_COLUMNS, (
             (_name(line), line.legal_name or "—", line.kind.label, _tax_id(line),
-             date_text(line.tax_form_on, locale) if line.tax_form_on else "date not recorded",
-             money(line.nec_minor, USD, locale)) for line in chosen))
+             Paragraph(safe(_w9(line, locale)), cell), money(line.nec_minor, USD, locale))
+            for line in chosen))
         yield totals_table(CANDIDATE_COLUMNS, [
             ("Total", f"{len(chosen):,} candidate" + ("" if len(chosen) == 1 else "s"), "", "",
              "", money(sum(line.nec_minor for line in chosen), USD, locale))])
-    waiting = [line for line in data.lines
-               if line.reaches_threshold and line.country == US and not line.candidate]
-    if waiting:
-        names = ", ".join(line.name for line in waiting)
-        yield note(f"Over the threshold without a W-9 on file (not listed above until one is "
-                   f"received): {names}.")
+    missing = sum(line.needs_w9 for line in chosen)
+    if missing:
+        yield note(f"{missing:,} candidate{' has' if missing == 1 else 's have'} no W-9 on "
+                   "file: request it before filing; until it arrives, backup withholding may "
+                   "apply to further payments.")
+
+
+def _w9(line: TaxYearLine, locale: str) -> str:
+    if line.needs_w9:
+        return W9_MISSING
+    return ("received " + date_text(line.tax_form_on, locale) if line.tax_form_on
+            else "received, date not recorded")
 
 
 def _contractor_rows(data: TaxYearSummary, locale: str) -> Iterator[Sequence[object]]:

@@ -2,8 +2,8 @@
 contractors are 1099-NEC filing candidates. Plain objects for the report writers.
 
 Totals are integer minor units per ISO 4217 currency, summed in SQL per contractor and
-currency; currencies are never added together. The reporting threshold is read from the
-settings table for the tax year, never written into this module.
+currency; currencies are never added together. The 1099-NEC part follows the calendar year
+and the one rule in ``form_1099`` (the risk summary reads it too); its threshold is data.
 """
 
 from __future__ import annotations
@@ -12,34 +12,26 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, func, select
 
 from desktop.core.contractor import mask_tax_id
 from desktop.core.enums import ContractorKind, TaxForm
-from desktop.core.payments import REPORTED_BY_PROCESSOR
 from desktop.store.db import Store
-from desktop.store.models import Contractor, Payment, ReportingThreshold
+from desktop.store.form_1099 import (
+    US,
+    NecTotals,
+    Threshold,
+    calendar_year,
+    nec_totals,
+    reaches,
+    threshold_for,
+)
+from desktop.store.models import Contractor, Payment
 from desktop.store.reporting import business
-
-US = "US"
-US_FORM = "1099-NEC"  # the row names in reporting_threshold, as the risk summary reads them
-USD = "USD"
 
 MISSING_TAX_FORM = "missing tax form"
 MISSING_TAX_ID = "missing tax id"
 MISSING_COUNTRY = "missing country"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    jurisdiction: str
-    form: str
-    tax_year: int
-    amount_minor: int
-    currency: str
-    source: str
-    checked_on: dt.date
 
 
 @dataclass(frozen=True)
@@ -56,10 +48,11 @@ class TaxYearLine:
     has_tax_id: bool
     masked_tax_id: str  # "•••• 6789"; the id itself never leaves the store here
     totals: dict[str, int]  # everything paid in the tax year, per currency
+    # In the calendar year the tax year starts in (1099-NEC's year):
     nec_minor: int  # USD paid other than by card or payment platform
     processor_minor: int  # USD paid by card or payment platform: the processor's 1099-K
     reaches_threshold: bool  # nec_minor reaches the year's 1099-NEC threshold
-    candidate: bool  # US, W-9 on file and reaches_threshold
+    candidate: bool  # in the US and reaches_threshold: a 1099-NEC is due, W-9 or not
     flags: tuple[str, ...]  # MISSING_TAX_FORM, MISSING_TAX_ID, MISSING_COUNTRY
     archived: bool
     is_demo: bool
@@ -67,6 +60,11 @@ class TaxYearLine:
     @property
     def tax_form_label(self) -> str:
         return self.tax_form.label
+
+    @property
+    def needs_w9(self) -> bool:
+        """A candidate with no W-9 on file: request it; backup withholding may apply."""
+        return self.candidate and self.tax_form is not TaxForm.W9
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,10 @@ class TaxYearSummary:
     threshold: Threshold | None  # None when no row covers the year: nobody is a candidate
     lines: tuple[TaxYearLine, ...]  # by name
     totals: dict[str, int]  # all contractors, per currency
-    nec_minor: int  # USD, all contractors
-    processor_minor: int  # USD, all contractors
+    nec_minor: int  # USD, all contractors, in the calendar year
+    processor_minor: int  # USD, all contractors, in the calendar year
+    nec_first: dt.date  # the calendar year 1099-NEC counts
+    nec_last: dt.date
 
     @property
     def contractors(self) -> int:
@@ -107,74 +107,52 @@ def tax_year_summary(store: Store, year: int) -> TaxYearSummary:
 
     - Payments count by the day they were paid; demo and archived contractors are included
       and marked, so a writer may leave them out.
-    - 1099-NEC: only USD payments count. Card and payment-platform payments are reported by
-      the processor on 1099-K and are totalled apart; a payment with no method recorded is
-      counted toward 1099-NEC, the safe side for the payer.
-    - The threshold is the ``reporting_threshold`` row for jurisdiction "US", form
-      "1099-NEC" covering ``year`` (the newest if several do); a total exactly at it counts.
-    - Candidate: country US, W-9 on file and the 1099-NEC total reaches the threshold. A
-      contractor outside the US never is; a US one over the threshold without a W-9 is not a
-      candidate but is flagged and has ``reaches_threshold`` set, so the writer can say so.
+    - 1099-NEC follows calendar year ``year`` whatever the business's tax year (see
+      ``form_1099``), so a contractor paid in it but outside the tax year is listed too.
+    - Candidate: country US and the 1099-NEC total reaches the threshold. One without a W-9
+      on file is still a candidate (``needs_w9``): the form is due, the W-9 must be asked for.
+      A contractor outside the US never is.
     - Flags: "missing tax form" when a US contractor has no W-9, or anyone else has no form
       at all (W-8BEN, a W-9 from a US person abroad or another form such as W-8BEN-E all
       serve); "missing tax id" when none is recorded; "missing country" when the country is
       blank, since then nobody can tell which form applies.
     """
     first, last = business(store).tax_year(year)
-    by_processor = func.lower(Payment.method).in_(REPORTED_BY_PROCESSOR)
+    nec_first, nec_last = calendar_year(year)
     sums = (select(Payment.contractor_id, Payment.currency,
-                   func.sum(Payment.amount_minor).label("total"),
-                   func.sum(case((by_processor, Payment.amount_minor), else_=0))
-                   .label("processor"))
+                   func.sum(Payment.amount_minor).label("total"))
             .where(Payment.paid_on >= first, Payment.paid_on <= last)
-            .group_by(Payment.contractor_id, Payment.currency).subquery())
-    query = (select(Contractor.id, Contractor.display_name, Contractor.legal_name,
-                    Contractor.kind, Contractor.country, Contractor.tax_form,
-                    Contractor.tax_form_on, Contractor.tax_id, Contractor.archived_at,
-                    Contractor.is_demo, sums.c.currency, sums.c.total, sums.c.processor)
-             .join(sums, sums.c.contractor_id == Contractor.id)
-             .order_by(func.lower(Contractor.display_name), Contractor.id, sums.c.currency))
+            .group_by(Payment.contractor_id, Payment.currency))
     with store.reading() as session:
-        threshold = _threshold(session, year)
-        rows = session.execute(query).all()
+        threshold = threshold_for(session, year)
+        paid: dict[int, dict[str, int]] = {}
+        for who, currency, total in session.execute(sums):
+            paid.setdefault(who, {})[currency] = int(total)
+        nec = nec_totals(session, nec_first, nec_last)
+        people = session.execute(
+            select(Contractor.id, Contractor.display_name, Contractor.legal_name,
+                   Contractor.kind, Contractor.country, Contractor.tax_form,
+                   Contractor.tax_form_on, Contractor.tax_id, Contractor.archived_at,
+                   Contractor.is_demo)
+            .where(Contractor.id.in_(set(paid) | set(nec)))
+            .order_by(func.lower(Contractor.display_name), Contractor.id)).all()
 
-    grouped: dict[int, list[Row[Any]]] = {}
-    for row in rows:
-        grouped.setdefault(row.id, []).append(row)
-    lines = tuple(_line(items, threshold) for items in grouped.values())
+    lines = tuple(_line(row, dict(sorted(paid.get(row.id, {}).items())),
+                        nec.get(row.id, NecTotals()), threshold) for row in people)
     totals: dict[str, int] = {}
     for line in lines:
         for currency, amount in line.totals.items():
             totals[currency] = totals.get(currency, 0) + amount
     return TaxYearSummary(year, first, last, threshold, lines, dict(sorted(totals.items())),
                           sum(line.nec_minor for line in lines),
-                          sum(line.processor_minor for line in lines))
+                          sum(line.processor_minor for line in lines), nec_first, nec_last)
 
 
-def _threshold(session: Session, year: int) -> Threshold | None:
-    row = session.scalar(
-        select(ReportingThreshold)
-        .where(ReportingThreshold.jurisdiction == US, ReportingThreshold.form == US_FORM,
-               ReportingThreshold.tax_year_from <= year,
-               or_(ReportingThreshold.tax_year_to.is_(None),
-                   ReportingThreshold.tax_year_to >= year))
-        .order_by(ReportingThreshold.tax_year_from.desc()).limit(1))
-    if row is None:
-        return None
-    return Threshold(row.jurisdiction, row.form, year, row.amount_minor, row.currency,
-                     row.source, row.checked_on)
-
-
-def _line(items: list[Row[Any]], threshold: Threshold | None) -> TaxYearLine:
-    head = items[0]
-    totals = {r.currency: int(r.total) for r in items}
-    usd = next((r for r in items if r.currency == USD), None)
-    processor = int(usd.processor) if usd is not None else 0
-    nec = totals.get(USD, 0) - processor
+def _line(head: Row[Any], totals: dict[str, int], nec: NecTotals,
+          threshold: Threshold | None) -> TaxYearLine:
     country = (head.country or "").upper()
     form = TaxForm(head.tax_form)
-    reaches = (threshold is not None and threshold.currency == USD
-               and nec >= threshold.amount_minor)
+    reached = reaches(nec.nec_minor, threshold)
     flags: list[str] = []
     if not country:
         flags.append(MISSING_COUNTRY)
@@ -186,7 +164,7 @@ def _line(items: list[Row[Any]], threshold: Threshold | None) -> TaxYearLine:
         contractor_id=head.id, name=head.display_name, legal_name=head.legal_name,
         kind=ContractorKind(head.kind), country=country, tax_form=form,
         tax_form_on=head.tax_form_on, has_tax_id=bool((head.tax_id or "").strip()),
-        masked_tax_id=mask_tax_id(head.tax_id or ""), totals=totals, nec_minor=nec,
-        processor_minor=processor, reaches_threshold=reaches,
-        candidate=reaches and country == US and form is TaxForm.W9, flags=tuple(flags),
+        masked_tax_id=mask_tax_id(head.tax_id or ""), totals=totals, nec_minor=nec.nec_minor,
+        processor_minor=nec.processor_minor, reaches_threshold=reached,
+        candidate=reached and country == US, flags=tuple(flags),
         archived=head.archived_at is not None, is_demo=bool(head.is_demo))

@@ -43,6 +43,7 @@ from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.runner import Runner
+from desktop.ui.thresholds_dialog import ThresholdsDialog
 from desktop.ui.transfer import dropped_file, export_csv
 
 
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
          self.planner_tab_action, self.reports_tab_action) = tab_actions
         self.rules_action = self._action("&Payment rules…", self.edit_rules,
                                          tip="The statutory rules terms are checked against")
+        self.thresholds_action = self._action(
+            "Reporting &thresholds…", self.edit_thresholds,
+            tip="Tax reporting thresholds (such as 1099-NEC's) per tax year, with sources")
         self.import_action = self._action(
             "&Import contractors…", lambda: self.import_file(None), "Ctrl+I",
             "Add contractors from a CSV or Excel file (or drop the file on the window)")
@@ -212,7 +216,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(roster.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
-        settings_menu.addActions([self.rules_action, self.backup_settings_action])
+        settings_menu.addActions([self.rules_action, self.thresholds_action,
+                                  self.backup_settings_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
 
@@ -252,7 +257,7 @@ class MainWindow(QMainWindow):
         self.engagements.pane.set_role(may_manage=role is Role.OWNER,
                                        may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
         self.planner.set_role(may_edit=role is Role.OWNER)
-        for action in (self.import_action, self.rules_action):
+        for action in (self.import_action, self.rules_action, self.thresholds_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:
             self.remove_demo_button.setEnabled(False)
@@ -372,6 +377,9 @@ class MainWindow(QMainWindow):
 
     def edit_rules(self) -> None:
         RulesDialog(self.runner, self).exec()
+
+    def edit_thresholds(self) -> None:
+        ThresholdsDialog(self.runner, self).exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

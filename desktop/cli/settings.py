@@ -1,0 +1,113 @@
+"""`crewbook settings …`: the rules with legal sources Crewbook works from. For now its tax
+reporting thresholds (`settings thresholds`), which the year-end tax summary and the risk
+summary read."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from desktop.cli.output import emit
+from desktop.core.money import to_major_text
+from desktop.core.thresholds import ThresholdData, validate_threshold
+from desktop.core.validation import ConflictError
+from desktop.operations import settings
+from desktop.store import thresholds
+from desktop.store.db import Store
+
+# Field name → the option that sets it, for error messages.
+OPTIONS = {"jurisdiction": "--country", "form": "--form", "tax_year_from": "--from",
+           "tax_year_to": "--to", "amount": "--amount", "currency": "--currency",
+           "source": "--source", "checked_on": "--checked"}
+FIELDS = ("id", "country", "form", "from", "to", "amount", "currency", "source", "checked_on")
+TABLE = (("id", "ID"), ("country", "Country"), ("form", "Form"), ("years", "Tax years"),
+         ("amount", "Threshold"), ("currency", "Cur"), ("checked_on", "Checked"))
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    top = commands.add_parser("settings", help="rules with legal sources: tax thresholds")
+    what = top.add_subparsers(dest="section", metavar="SECTION", required=True)
+    th = what.add_parser("thresholds", help="tax reporting thresholds such as 1099-NEC's")
+    actions = th.add_subparsers(dest="action", metavar="ACTION")
+    listing = actions.add_parser("list", help="every threshold (the default)")
+    listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    add = actions.add_parser("add", help="add a threshold for a range of tax years")
+    _fields(add, required=True)
+    edit = actions.add_parser("edit", help="change a threshold (only what is given)")
+    edit.add_argument("id", type=int)
+    _fields(edit, required=False)
+    remove = actions.add_parser("remove", help="remove a threshold")
+    remove.add_argument("id", type=int)
+
+
+def _fields(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("--country", required=required, help="ISO country code, e.g. US")
+    parser.add_argument("--form", required=required, help="e.g. 1099-NEC")
+    parser.add_argument("--from", dest="tax_year_from", required=required, metavar="YEAR")
+    parser.add_argument("--to", dest="tax_year_to", metavar="YEAR",
+                        help="last tax year it covers (blank: open-ended)")
+    parser.add_argument("--amount", required=required, help="e.g. 2000 or 2,000.00")
+    parser.add_argument("--currency", required=required, help="ISO 4217 code, e.g. USD")
+    parser.add_argument("--source", required=required, help="the law or document it rests on")
+    parser.add_argument("--checked", metavar="YYYY-MM-DD",
+                        help="when the source was last read (default: today)")
+
+
+def run(args: argparse.Namespace, store: Store) -> int:
+    today = dt.date.today()
+    action = args.action or "list"
+    if action == "list":
+        records = thresholds.threshold_records(store)
+        emit([_row(r.id, r.threshold) for r in records], getattr(args, "format", "table"),
+             FIELDS, TABLE, "threshold")
+        return 0
+    if action == "remove":
+        record = _get(store, args.id)
+        settings.delete_threshold(store, record.id, record.version)
+        print(f"Removed threshold {record.id} ({_name(record.threshold)}).")
+        return 0
+    given = {"jurisdiction": args.country, "form": args.form,
+             "tax_year_from": args.tax_year_from, "tax_year_to": args.tax_year_to,
+             "amount": args.amount, "currency": args.currency, "source": args.source,
+             "checked_on": args.checked}
+    if action == "add":
+        data = validate_threshold({**given, "checked_on": args.checked or today.isoformat()},
+                                  today)
+        made = settings.add_threshold(store, data).value
+        print(f"Added threshold {made.id}: {_name(made.threshold)}.")
+        return 0
+    record = _get(store, args.id)
+    current = _raw(record.threshold)
+    changed = {k: v for k, v in given.items() if v is not None}
+    if changed and "checked_on" not in changed:
+        changed["checked_on"] = today.isoformat()  # the figure was just checked again
+    data = validate_threshold({**current, **changed}, today)
+    saved = settings.update_threshold(store, record.id, data, record.version).value
+    print(f"Saved threshold {saved.id}: {_name(saved.threshold)}.")
+    return 0
+
+
+def _get(store: Store, threshold_id: int) -> thresholds.ThresholdRecord:
+    for record in thresholds.threshold_records(store):
+        if record.id == threshold_id:
+            return record
+    raise ConflictError(f"threshold {threshold_id} does not exist")
+
+
+def _name(t: ThresholdData) -> str:
+    return (f"{t.jurisdiction} {t.form} {t.years()}, {to_major_text(t.amount_minor, t.currency)} "
+            f"{t.currency}")
+
+
+def _raw(t: ThresholdData) -> dict[str, object]:
+    return {"jurisdiction": t.jurisdiction, "form": t.form, "tax_year_from": str(t.tax_year_from),
+            "tax_year_to": "" if t.tax_year_to is None else str(t.tax_year_to),
+            "amount": to_major_text(t.amount_minor, t.currency), "currency": t.currency,
+            "source": t.source, "checked_on": t.checked_on.isoformat()}
+
+
+def _row(threshold_id: int, t: ThresholdData) -> dict[str, object]:
+    return {"id": threshold_id, "country": t.jurisdiction, "form": t.form,
+            "from": t.tax_year_from, "to": t.tax_year_to, "years": t.years(),
+            "amount": to_major_text(t.amount_minor, t.currency), "currency": t.currency,
+            "source": t.source, "checked_on": t.checked_on.isoformat()}
