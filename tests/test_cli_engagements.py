@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 
@@ -91,3 +92,42 @@ def test_terminating_asks_what_happens_to_installments_due_later(cli) -> None:  
     assert code == 0 and "is now terminated" in out
     shown = cli("engagements", "show", target)[1]
     assert shown.count("cancelled") >= 6
+
+
+def test_the_schedule_is_made_and_read_back_without_the_window(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor")
+    cli("engagements", "add", "--contractor", "1", "--title", "IT support", "--pricing",
+        "retainer", "--amount", "350", "--currency", "GBP", "--start", "2026-09-15",
+        "--end", "2027-09-15", "--net-days", "14")
+    code, out, _ = cli("engagements", "schedule", "1")
+    assert code == 0 and "now has 12 unpaid installments" in out
+    shown = json.loads(cli("engagements", "show", "1", "--format", "json")[1])
+    assert (shown["id"], shown["status"], shown["terms"]["amount"]) == (1, "draft", "350.00")
+    assert shown["terms"]["payment_terms_days"] == 14 and shown["terms"]["rate"] is None
+    last = shown["installments"][-1]
+    assert last == {**last, "label": "15 Aug – 15 Sep 2027", "period_end": "2027-09-15",
+                    "due_on": "2027-09-29", "amount": "350.00", "paid": "0.00",
+                    "currency": "GBP"}
+    assert sum(Decimal(i["amount"]) for i in shown["installments"]) == Decimal("4200.00")
+
+
+def test_milestones_are_given_on_the_command_line_and_paid_ones_are_kept(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor")
+    cli("engagements", "add", "--contractor", "1", "--title", "Site", "--pricing", "milestones",
+        "--amount", "1000", "--currency", "USD")
+    code, _, err = cli("engagements", "schedule", "1")
+    assert code == 2 and "--milestone: give each milestone" in err
+    code, _, err = cli("engagements", "schedule", "1", "--milestone", "Deposit:2026-03-01:3O%")
+    assert code == 2 and "“Deposit:2026-03-01:3O%”: the share is neither" in err
+    assert cli("engagements", "schedule", "1", "--milestone", "Deposit:2026-03-01:30%",
+               "--milestone", "Final:2026-05-31:700")[0] == 2  # a mix is refused by the rules
+    assert cli("engagements", "schedule", "1", "--milestone", "Deposit:2026-03-01:30%",
+               "--milestone", "Final:2026-05-31:70%")[0] == 0
+    deposit = json.loads(cli("engagements", "show", "1", "--format", "json")[1])[
+        "installments"][0]
+    cli("payments", "record", str(deposit["id"]), "--amount", "300", "--date", "2026-03-01")
+    code, _, err = cli("engagements", "schedule", "1", "--milestone", "A:2026-01-01:50%",
+                       "--milestone", "B:2026-02-01:50%")
+    assert code == 2 and "nothing is scheduled after 1 Mar 2026 to collect the $700.00" in err
+    after = json.loads(cli("engagements", "show", "1", "--format", "json")[1])["installments"]
+    assert [(i["label"], i["paid"]) for i in after] == [("Deposit", "300.00"), ("Final", "0.00")]

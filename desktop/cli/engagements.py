@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from desktop.cli import engagement_schedule
 from desktop.cli.output import emit
 from desktop.core.dates import parse_date
 from desktop.core.engagement import LABELS, brief_gaps, last_notice_date, validate_engagement
@@ -42,7 +43,8 @@ OPTIONS = {
 PAYMENT_OPTIONS = {"amount": "--amount", "paid_on": "--date", "currency": "--amount",
                    "installment": "INSTALLMENT_ID", "reference": "--reference",
                    "invoice_number": "--invoice"}
-MOVE_OPTIONS = {"by": "--by", "reason": "--reason"}  # of `engagements move` and `sign`
+# Of `engagements move`, `sign` and `schedule`.
+MOVE_OPTIONS = {"by": "--by", "reason": "--reason", "milestones": "--milestone"}
 _CHOICES = {"pricing_model": PricingModel, "billing_period": BillingPeriod,
             "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence}
 _FLAGS = ("ip_assignment_signed", "subcontracting_allowed")
@@ -59,8 +61,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.add_argument("--status", choices=[s.value for s in EngagementStatus])
     show.add_argument("--contractor", type=int, metavar="ID")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    eng_cmds.add_parser("show", help="one engagement with its schedule and log").add_argument(
-        "id", type=int)
+    show_one = eng_cmds.add_parser("show", help="one engagement with its schedule and log")
+    show_one.add_argument("id", type=int)
+    show_one.add_argument("--format", choices=("text", "json"), default="text",
+                          help="json: the terms and installments, amounts as decimal strings")
+    engagement_schedule.register(eng_cmds)
     add = eng_cmds.add_parser("add", help="add a draft engagement")
     for field, option in OPTIONS.items():
         if field == "status":
@@ -109,6 +114,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return _due(args, store, today) if args.action == "due" else _record(args, store, today)
     if args.action == "list":
         return _list(args, store)
+    if args.action == "schedule":
+        return engagement_schedule.schedule(args, store)
     if args.action == "add":
         raw = {field: getattr(args, field) for field in OPTIONS if field != "status"}
         record = engagement_ops.add(store, validate_engagement(
@@ -145,6 +152,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
             return 1
         print(f"Engagement {record.id} is now {record.status.label.lower()}.")
         return 0
+    if args.format == "json":
+        return engagement_schedule.show_json(args.id, store, today)
     return _show(args.id, store, today)
 
 
