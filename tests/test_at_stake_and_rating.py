@@ -4,28 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from desktop.core.payments import OnTimeRecord
-from desktop.store.health import Health, Ratings
+from desktop.operations.letting_go import AtStake
 from desktop.ui import at_stake
 from desktop.ui.at_stake import AtStakeDialog, reason_to_let_go
 from desktop.ui.rating_dialog import RatingDialog
 
+STAKE = AtStake("Maya", ("Maya is rated 4.5 / 5 over 2 engagements.",
+                         "We paid them on time 75% of the time (late ones by 6 days on average).",
+                         "Why is this happening?"))
 
-def health(average: float | None) -> Health:
-    ratings = None if average is None else Ratings(2, average, average, average, average, 2)
-    return Health(OnTimeRecord(4, 3, 6.0), {"USD": 10_000}, 2, None, ratings, [])
 
-
-def test_nothing_is_asked_below_four_stars(qtbot) -> None:  # type: ignore[no-untyped-def]
-    assert reason_to_let_go(None, "Maya", "Archive", health(3.75)) == ""
-    assert reason_to_let_go(None, "Maya", "Archive", health(None)) == ""
+def test_nothing_is_asked_when_nothing_is_at_stake(qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert reason_to_let_go(None, None, "Archive") == ""
 
 
 def test_the_dialog_shows_what_is_at_stake_and_needs_a_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = AtStakeDialog("Maya", "Archive", health(4.5))
+    dialog = AtStakeDialog(STAKE, "Archive")
     qtbot.addWidget(dialog)
     shown = dialog.layout().itemAt(0).widget().text()
     assert "4.5 / 5" in shown and "75%" in shown and "6 days" in shown
+    assert dialog.windowTitle() == "Archive Maya?"
     assert not dialog.ok.isEnabled()
     dialog.reason.setPlainText("  ")
     assert not dialog.ok.isEnabled()
@@ -39,9 +37,9 @@ def test_reason_comes_back_or_none_when_declined(qtbot, monkeypatch) -> None:  #
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(AtStakeDialog, "exec", accept)
-    assert reason_to_let_go(None, "Maya", "Terminate", health(4.0)) == "Budget cut"
+    assert reason_to_let_go(None, STAKE, "Terminate") == "Budget cut"
     monkeypatch.setattr(AtStakeDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    assert at_stake.reason_to_let_go(None, "Maya", "Terminate", health(5.0)) is None
+    assert at_stake.reason_to_let_go(None, STAKE, "Terminate") is None
 
 
 def test_rating_dialog_gives_scores(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -131,3 +131,34 @@ def test_milestones_are_given_on_the_command_line_and_paid_ones_are_kept(cli) ->
     assert code == 2 and "nothing is scheduled after 1 Mar 2026 to collect the $700.00" in err
     after = json.loads(cli("engagements", "show", "1", "--format", "json")[1])["installments"]
     assert [(i["label"], i["paid"]) for i in after] == [("Deposit", "300.00"), ("Final", "0.00")]
+
+
+def test_letting_a_well_rated_contractor_go_needs_a_reason_here_too(cli, data_folder) -> None:  # type: ignore[no-untyped-def]
+    from desktop.store import engagements
+    from desktop.store.session import open_store
+
+    cli("contractors", "add", "--name", "Maya Okafor")
+    for title in ("Done", "Running", "Also running"):
+        cli("engagements", "add", "--contractor", "1", "--title", title, "--amount", "5")
+    store = open_store(data_folder).store
+    try:
+        for engagement_id in (1, 2, 3):
+            record = engagements.get(store, engagement_id)
+            for step in ("in_review", "signed"):
+                record = engagements.move(store, record.id, step, record.version,
+                                          on=dt.date(2026, 1, 5))
+        done = engagements.move(store, 1, "completed", engagements.get(store, 1).version,
+                                on=dt.date(2026, 2, 1))
+        engagements.rate(store, done.id, engagements.RatingData(5, 5, 5, 4, True),
+                         dt.date(2026, 2, 1))
+    finally:
+        store.close()
+    assert cli("engagements", "move", "2", "completed")[0] == 0  # finishing lets nobody go
+    code, _, err = cli("engagements", "move", "3", "terminated")
+    assert code == 2 and "Terminate the engagement with Maya Okafor? Say why with --reason" in err
+    assert "Maya Okafor is rated 4.8 / 5 over 1 engagement" in err
+    assert cli("engagements", "move", "3", "terminated", "--reason", "Budget cut")[0] == 0
+    code, _, err = cli("contractors", "archive", "1")
+    assert code == 2 and "Archive Maya Okafor? Say why with --reason" in err
+    code, out, _ = cli("contractors", "archive", "1", "--reason", "Moved abroad")
+    assert code == 0 and "Archived contractor 1" in out

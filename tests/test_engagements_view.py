@@ -12,9 +12,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.engagement import allowed_moves
-from desktop.core.enums import EngagementStatus, InstallmentStatus
+from desktop.core.enums import EngagementStatus, InstallmentStatus, RateUnit
+from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.schedule import PlannedInstallment
-from desktop.store import communication, contractors, engagements, payments
+from desktop.store import communication, contractors, engagements, exit_plans, payments
 from desktop.store.db import Store
 from desktop.store.health import contractor_health
 from desktop.ui import engagement_pane, engagements_view
@@ -620,8 +621,27 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason(qtbot,
     done = add(view, store, maya, S.IN_REVIEW, S.SIGNED, S.COMPLETED)
     with elsewhere(store):
         engagements.rate(store, done, engagements.RatingData(5, 5, 4, 4, True), TODAY)
+    finishing = add(view, store, maya, S.IN_REVIEW, S.SIGNED, title="Autumn catalogue")
     engagement_id = add(view, store, maya, S.IN_REVIEW, S.SIGNED, title="Summer catalogue")
+    with elsewhere(store):  # a cheaper backup is named in the exit plan
+        cheaper = contractors.create(store, make_contractor(
+            display_name="Budget Prints", email="budget@example.com", rate="40",
+            rate_unit="hour", currency="USD")).id
+        contractors.update(store, maya, replace(contractors.get(store, maya).data,
+                                                rate_minor=6_000, rate_unit=RateUnit.HOUR,
+                                                currency="USD"),
+                           contractors.get(store, maya).version)
+        exit_plans.save(store, engagement_id, validate_exit_plan(
+            {"backup_contractor_id": str(cheaper)}), None)
     shown: list[str] = []
+    monkeypatch.setattr(AtStakeDialog, "exec", lambda self: shown.append("asked") or 0)
+    type_in(monkeypatch, "")
+    monkeypatch.setattr(RatingDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    view.reload(select_id=finishing)
+    view.pane.move_buttons[S.COMPLETED].click()  # finishing the work lets nobody go
+    settle(qtbot, view.runner)
+    assert shown == [] and engagements.get(store, finishing).status is S.COMPLETED
+    view.reload(select_id=engagement_id)
 
     def step_back(self: AtStakeDialog) -> int:
         shown.append(self.layout().itemAt(0).widget().text())
@@ -631,6 +651,8 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason(qtbot,
     view.pane.move_buttons[S.TERMINATED].click()
     settle(qtbot, view.runner)
     assert "4.5 / 5" in shown[0]
+    assert ("The backup in the exit plan, Budget Prints, charges $40.00 per hour: $20.00 less "
+            "than Maya Okafor's $60.00") in shown[0]
     assert engagements.get(store, engagement_id).status is S.SIGNED
 
     def give_reason(self: AtStakeDialog) -> int:

@@ -104,9 +104,9 @@ def test_delete_archives_and_undo_redo_round_trip(qtbot, window: MainWindow, sto
                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
     asked: list[str] = []
 
-    def reason(_parent, name, _action, health):  # type: ignore[no-untyped-def]
-        asked.append(name)
-        return "Stopped freelancing" if health.well_rated else ""
+    def reason(_parent, stake, _action):  # type: ignore[no-untyped-def]
+        asked.append(stake.name if stake else "")
+        return "Stopped freelancing" if stake else ""
 
     monkeypatch.setattr(roster_view_module, "reason_to_let_go", reason)
     contractor_id = select(window, "Jake Whitfield")

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from desktop.cli import engagement_schedule
+from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
 from desktop.core.dates import parse_date
 from desktop.core.engagement import LABELS, brief_gaps, last_notice_date, validate_engagement
@@ -23,6 +24,7 @@ from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
+from desktop.operations.letting_go import at_stake
 from desktop.store import communication, engagements, payments, reviews
 from desktop.store.db import Store
 
@@ -130,6 +132,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
         current = engagements.get(store, args.id)
         status = EngagementStatus.SIGNED if args.action == "sign" else EngagementStatus(args.status)
         cancel_later = getattr(args, "cancel_later", False)
+        if status is EngagementStatus.TERMINATED and refused_without_reason(
+                at_stake(store, current.data.contractor_id, on, args.id),
+                getattr(args, "reason", ""), "Terminate the engagement with"):
+            return 2
         if status is EngagementStatus.TERMINATED and not (cancel_later or args.keep_later):
             later = payments.falling_due_after(store, args.id, on)
             if later:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
+from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
 from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import format_money, to_major_text
 from desktop.operations import contractors as contractor_ops
+from desktop.operations.letting_go import at_stake
 from desktop.store import contractors
 from desktop.store.db import Store
 
@@ -49,6 +52,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                          ("show", "show one contractor")):
         sub = roster_cmds.add_parser(action, help=text)
         sub.add_argument("id", type=int)
+        if action == "archive":
+            sub.add_argument("--reason", default="",
+                             help="why (asked for when the contractor is well rated)")
 
     demo_cmd = commands.add_parser("demo", help="load the demo data (or --remove it)")
     demo_cmd.add_argument("--remove", action="store_true", help="remove all demo data")
@@ -73,7 +79,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return 0
     if args.action in ("archive", "restore"):
         current = contractors.get(store, args.id)
-        contractor_ops.set_archived(store, {args.id: current.version}, args.action == "archive")
+        archive = args.action == "archive"
+        reason = getattr(args, "reason", "")
+        if archive and current.archived_at is None and refused_without_reason(
+                at_stake(store, args.id, dt.date.today()), reason, "Archive"):
+            return 2
+        contractor_ops.set_archived(store, {args.id: current.version}, archive,
+                                    {args.id: reason} if reason else None)
         record = contractors.get(store, args.id)
         verb = "Archived" if args.action == "archive" else "Restored"
         print(f"{verb} contractor {record.id}: {record.data.display_name}")

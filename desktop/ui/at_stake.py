@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,29 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.health import Health
+from desktop.operations.letting_go import AtStake
 
 
 class AtStakeDialog(QDialog):
     """Asks for the reason; Continue stays disabled until one is given."""
 
-    def __init__(self, name: str, action: str, health: Health, parent: QWidget | None = None):
+    def __init__(self, stake: AtStake, action: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"{action} {name}?")
-        ratings = health.ratings
-        assert ratings is not None
-        lines = [f"<p><b>{name}</b> is rated <b>{ratings.average:.1f} / 5</b> over "
-                 f"{ratings.count} engagement{'s' if ratings.count != 1 else ''}; you would "
-                 f"rehire them {ratings.would_rehire} time{'s' if ratings.would_rehire != 1 else ''}"
-                 f" of {ratings.count}.</p>"]
-        record = health.on_time
-        if record.rate is not None:
-            lines.append(f"<p>We paid them on time {record.rate:.0%} of the time"
-                         + (f" (late ones by {record.average_days_late:.0f} days on average)"
-                            if record.on_time < record.counted else "") + ".</p>")
-        lines.append("<p>Good contractors are hard to replace, and replacing one mainly to save "
-                     "money often costs more in the end. Why is this happening?</p>")
-        text = QLabel("".join(lines))
+        self.setWindowTitle(f"{action} {stake.name}?")
+        text = QLabel("".join(f"<p>{escape(line, quote=False)}</p>" for line in stake.lines))
         text.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText("The reason (kept with the record)")
@@ -54,12 +43,11 @@ class AtStakeDialog(QDialog):
         self.resize(480, 0)
 
 
-def reason_to_let_go(parent: QWidget | None, name: str, action: str,
-                     health: Health) -> str | None:
+def reason_to_let_go(parent: QWidget | None, stake: AtStake | None, action: str) -> str | None:
     """"" when nothing needs asking, the reason given, or None when the user stepped back."""
-    if not health.well_rated:
+    if stake is None:
         return ""
-    dialog = AtStakeDialog(name, action, health, parent)
+    dialog = AtStakeDialog(stake, action, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.reason.toPlainText().strip()

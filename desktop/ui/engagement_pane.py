@@ -48,10 +48,10 @@ from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
 from desktop.operations.changes import Changes
+from desktop.operations.letting_go import at_stake
 from desktop.store import communication, contractors, engagements, payments, reviews
 from desktop.store.communication import LogEntry
 from desktop.store.engagements import EngagementRecord
-from desktop.store.health import contractor_health
 from desktop.store.payments import InstallmentRow
 from desktop.ui import ask
 from desktop.ui.at_stake import reason_to_let_go
@@ -314,10 +314,11 @@ class EngagementPane(QWidget):
             signer = given
         elif status in ENDINGS:
             verb = MOVE_TEXT[status].removesuffix("…")
-            health = contractor_health(self.store, record.data.contractor_id, today)
-            if status is not S.CANCELLED and health.well_rated:
-                # Letting a well-rated contractor go: show what is at stake, ask why.
-                asked = reason_to_let_go(self, record.contractor_name, verb, health)
+            # Ending early lets the contractor go; finishing the work or dropping a plan does not.
+            stake = (at_stake(self.store, record.data.contractor_id, today, record.id)
+                     if status is S.TERMINATED else None)
+            if stake is not None:  # a well-rated contractor: show what is at stake, ask why
+                asked = reason_to_let_go(self, stake, verb)
                 if asked is None:
                     return
                 reason = asked

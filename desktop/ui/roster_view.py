@@ -25,6 +25,7 @@ from desktop.core.enums import ContractorStatus
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.changes import Changes
+from desktop.operations.letting_go import at_stake
 from desktop.store import contractors, engagements
 from desktop.store.contractors import ContractorRecord, ContractorRow
 from desktop.store.db import Store
@@ -424,8 +425,7 @@ class RosterView(QSplitter):
         if archive and len(rows) <= 20:  # asking per contractor only makes sense for a few
             today = dt.date.today()
             for row in rows:
-                reason = reason_to_let_go(self, row.display_name, "Archive",
-                                          contractor_health(self.store, row.id, today))
+                reason = reason_to_let_go(self, at_stake(self.store, row.id, today), "Archive")
                 if reason is None:
                     return
                 reasons[row.id] = reason
