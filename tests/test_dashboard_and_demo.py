@@ -40,6 +40,19 @@ def test_the_demo_year_long_retainer_bills_twelve_months_and_nothing_empty(store
     assert all(i.amount_minor > 0 for i in every)
 
 
+def test_demo_signed_work_was_reviewed_and_the_signing_froze_it(store: Store) -> None:
+    from desktop.core.engagement import BINDING
+    from desktop.store import reviews
+
+    demo.load_demo(store, today=TODAY)
+    bound = [r for r in engagements.list_rows(store) if r.status in BINDING]
+    assert len(bound) >= 7
+    for row in bound:
+        review = reviews.latest(store, row.id)
+        assert review is not None and review.frozen_at is not None, row.title
+        assert review.signed_terms is not None and review.signed_terms["title"] == row.title
+
+
 def test_dashboard_shows_what_needs_attention(store: Store) -> None:
     demo.load_demo(store, today=TODAY)
     board = dashboard(store, TODAY)

@@ -269,3 +269,41 @@ def test_a_year_without_a_known_threshold_says_so(store: Store, tmp_path: Path) 
     _reader, text = read(write_risk_summary(store, record.id, tmp_path / "t.pdf",
                                             dt.date(2027, 3, 2)))
     assert "No 1099-NEC reporting threshold is recorded for 2027" in text
+
+
+def test_a_signed_engagement_shows_the_review_it_was_signed_on(store: Store, ready: int,
+                                                                tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    record = engagements.move(store, ready, "in_review", engagements.get(store, ready).version,
+                              on=TODAY)
+    reviews.sign(store, ready, engagements.get(store, ready).version, on=TODAY, by="Ana")
+    before = gather(store, ready, TODAY)
+    record = engagements.get(store, ready)
+    # Afterwards the terms change, and a blocker appears that signing did not face.
+    engagements.update(store, ready, replace(record.data, amount_minor=90_000,
+                                             payment_terms_days=90), record.version)
+    after = gather(store, ready, TODAY)
+    assert after.blockers == () and after.signed is not None
+    assert after.result == before.result  # scored on the terms signed, not today's
+    assert ("Amount", "500.00", "900.00") in after.signed.changes
+    assert ("Payment terms (net days)", "14", "90") in after.signed.changes
+    _reader, text = read(write_risk_summary(store, ready, tmp_path / "signed.pdf", TODAY))
+    assert "Signed" in text and "Blocked" not in text and "put right before signing" not in text
+    assert "Terms changed since signing At signing Now" in text
+    assert "signed 25 Nov 2026 by Ana" in text
+
+
+def test_a_signing_made_before_terms_were_kept_says_so(store: Store, ready: int,
+                                                       tmp_path: Path) -> None:
+    from desktop.store.models import RiskReview
+
+    engagements.move(store, ready, "in_review", engagements.get(store, ready).version, on=TODAY)
+    reviews.sign(store, ready, engagements.get(store, ready).version, on=TODAY, by="Ana")
+    with store.transaction() as session:
+        for row in session.query(RiskReview).filter_by(engagement_id=ready):
+            row.signed_terms = None
+    summary = gather(store, ready, TODAY)
+    assert summary.signed is not None and not summary.signed.terms_kept
+    _reader, text = read(write_risk_summary(store, ready, tmp_path / "old.pdf", TODAY))
+    assert "The terms at signing were not kept" in text

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.blockers import Blocker, blockers
 from desktop.core.deadlines import PaymentRule, rules_for, term_warnings
-from desktop.core.engagement import EngagementData, brief_gaps, last_notice_date
+from desktop.core.engagement import BINDING, EngagementData, brief_gaps, last_notice_date
+from desktop.core.engagement import LABELS as TERM_LABELS
 from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
 from desktop.core.money import format_money
@@ -114,6 +115,14 @@ class TaxYear:
 
 
 @dataclass(frozen=True)
+class Signed:
+    """A signed engagement's summary shows the review as the signing froze it."""
+
+    changes: tuple[tuple[str, str, str], ...]  # (term, at signing, now) for each term changed
+    terms_kept: bool  # False for a signing made before the terms were kept with the review
+
+
+@dataclass(frozen=True)
 class RiskSummary:
     """Everything the report shows, read in one go; building the story queries nothing."""
 
@@ -138,6 +147,7 @@ class RiskSummary:
     rules: tuple[PaymentRule, ...]  # the payment rules governing the jurisdiction today
     term_warnings: tuple[str, ...]
     tax_year: TaxYear | None  # None unless the contractor is in the US
+    signed: Signed | None = None  # set once signed: scores as at signing, no blockers
 
     @property
     def data(self) -> EngagementData:
@@ -154,6 +164,12 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
     found = blockers(inputs)
     record = engagements.get(store, engagement_id)
     review = reviews.latest(store, engagement_id)
+    signed = None
+    if record.status in BINDING and review is not None and review.frozen_at is not None:
+        # Signing passed the gate: the report shows the risk it was signed on, not today's.
+        result, terms = reviews.signed_result(store, record, review)
+        found = []
+        signed = Signed(_changed_terms(terms, record.data), terms is not None)
     d = record.data
     person = contractors.get(store, d.contractor_id).data
     plan = inputs.exit_plan
@@ -179,7 +195,18 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
                               today)),
         term_warnings=tuple(term_warnings(inputs.rules, d.jurisdiction_country,
                                           d.jurisdiction_region, d.payment_terms_days, today)),
-        tax_year=tax_year)
+        tax_year=tax_year, signed=signed)
+
+
+def _changed_terms(then: EngagementData | None,
+                   now: EngagementData) -> tuple[tuple[str, str, str], ...]:
+    if then is None:
+        return ()
+    before, after = then.to_raw(), now.to_raw()
+    shown = {True: "yes", False: "no", "": "—"}
+    return tuple((TERM_LABELS.get(name, name), shown.get(before[name], str(before[name])),
+                  shown.get(after[name], str(after[name])))
+                 for name in after if before.get(name) != after[name])
 
 
 def _tax_year(session: Session, contractor_id: int, today: dt.date) -> TaxYear:
@@ -384,6 +411,8 @@ def _signed(s: RiskSummary) -> str:
 
 def _decision(s: RiskSummary) -> list[Flowable]:
     st = styles()
+    if s.signed is not None:
+        return _signed_decision(s, s.signed)
     if s.ready:
         text, colour = "Ready to sign", OK
         detail = "No blocker stands between this engagement and signing."
@@ -406,6 +435,34 @@ def _decision(s: RiskSummary) -> list[Flowable]:
                          para(b.fix, st.cell, LONG)])
         out += [Spacer(1, 3), _grid(rows, [16, (FRAME_WIDTH - 16) * 0.6,
                                            (FRAME_WIDTH - 16) * 0.4])]
+    return out
+
+
+def _signed_decision(s: RiskSummary, signed: Signed) -> list[Flowable]:
+    st = styles()
+    record = s.engagement
+    by = f" by {record.signed_by}" if record.signed_by else ""
+    detail = (f"{record.status.label}; signed {_date(record.signed_on)}{by}. The review below is "
+              "the one the signing relied on, scored on the terms signed.")
+    banner = Table([[Paragraph("Signed", st.banner),
+                     Paragraph(f'<font color="#ffffff">{safe(detail)}</font>', st.cell)]],
+                   colWidths=[140, FRAME_WIDTH - 140], hAlign="LEFT")
+    banner.setStyle(_style([
+        ("BACKGROUND", (0, 0), (-1, -1), OK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    out: list[Flowable] = [_heading("Decision"), banner, Spacer(1, 3)]
+    if not signed.terms_kept:
+        out.append(para("The terms at signing were not kept (it was signed with an earlier "
+                        "version of Crewbook), so the review is scored on today's terms.",
+                        st.body))
+    elif not signed.changes:
+        out.append(para("Terms changed since signing: none.", st.body))
+    else:
+        rows = [_head_row("Terms changed since signing", "At signing", "Now")]
+        rows += [[para(term, st.cell), para(then, st.cell, LONG), para(now, st.cell, LONG)]
+                 for term, then, now in signed.changes]
+        out.append(_grid(rows, [FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.35, FRAME_WIDTH * 0.35]))
     return out
 
 

@@ -9,8 +9,15 @@ from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop.core.contractor import ContractorData, validate_contractor
-from desktop.core.engagement import EngagementData, planned_schedule, validate_engagement
+from desktop.core.engagement import (
+    BINDING,
+    EngagementData,
+    planned_schedule,
+    validate_engagement,
+)
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.planner import recommend, validate_activity, validate_quote
@@ -27,6 +34,7 @@ from desktop.store import (
     reviews,
 )
 from desktop.store.db import Store
+from desktop.store.models import RiskReview
 
 _PATH = ["draft", "in_review", "signed"]
 
@@ -109,6 +117,15 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
                                   by="Sam (owner)", reason=item.get("reason", ""))
     if "review" in item:
         _review(store, record.id, safe=item["review"] == "safe")
+    elif target in BINDING:  # signed work was reviewed, and the signing froze that review
+        _review(store, record.id, safe=True)
+        with store.transaction() as session:
+            reviews.freeze_in(session, record)
+            signed_at = dt.datetime.combine(record.signed_on or today, dt.time(12),
+                                            tzinfo=dt.UTC)
+            for row in session.scalars(select(RiskReview).where(
+                    RiskReview.engagement_id == record.id)):  # dated as the history it tells
+                row.reviewed_at = row.frozen_at = signed_at
     if item.get("exit_plan"):
         exit_plans.save(store, record.id, validate_exit_plan({
             "for_convenience": True, "convenience_notice_days": "5", "for_cause": True,

@@ -4,14 +4,20 @@ reviewing again afterwards starts a new record."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.blockers import Blocker, GateInputs, blockers
-from desktop.core.engagement import check_move, contract_value
+from desktop.core.engagement import (
+    EngagementData,
+    check_move,
+    contract_value,
+    validate_engagement,
+)
 from desktop.core.enums import EngagementStatus
 from desktop.core.risk import Answer, ImpactInputs, Replacement, ReviewResult, score_review
 from desktop.core.risk_catalog import CATALOG_VERSION
@@ -41,6 +47,7 @@ class ReviewRecord:
     frozen_at: dt.datetime | None
     changed_by: str = ""  # who saved it last
     updated_at: dt.datetime | None = None
+    signed_terms: dict[str, object] | None = None  # the engagement's terms when it was signed
 
 
 class Blocked(Exception):
@@ -148,10 +155,29 @@ def sign(store: Store, engagement_id: int, expected_version: int, *, on: dt.date
     with store.transaction() as session:  # signed and frozen together, or neither
         record = engagements.move_in(session, engagement_id, EngagementStatus.SIGNED,
                                      expected_version, on=on, by=by)
-        row = _latest(session, engagement_id)
-        if row is not None and row.frozen_at is None:
-            row.frozen_at = utcnow()
+        freeze_in(session, record)
     return record
+
+
+def signed_result(store: Store, record: EngagementRecord,
+                  review: ReviewRecord) -> tuple[ReviewResult, EngagementData | None]:
+    """A frozen review scored on the terms it was signed on: the risk as it stood at signing.
+    Also returns those terms; None when they were not kept (then today's terms are used)."""
+    terms = None
+    if review.signed_terms is not None:
+        with suppress(ValidationError):  # kept under rules this version no longer accepts
+            terms = validate_engagement(review.signed_terms)
+    scored = record if terms is None else replace(record, data=terms)
+    return (_score(store, scored, review.answers, review.replacement, review.deadline_hardness),
+            terms)
+
+
+def freeze_in(session: Session, record: EngagementRecord) -> None:
+    """Freeze the latest review as the one a signing relied on, with the terms signed."""
+    row = _latest(session, record.id)
+    if row is not None and row.frozen_at is None:
+        row.frozen_at = utcnow()
+        row.signed_terms = record.data.to_raw()
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -166,7 +192,7 @@ def _record(row: RiskReview) -> ReviewRecord:
     return ReviewRecord(row.id, row.engagement_id, row.version, row.catalog_version, answers,
                         Replacement(row.replacement_time) if row.replacement_time else None,
                         row.deadline_hardness, row.copyrightable, row.reviewer, row.reviewed_at,
-                        row.frozen_at, row.changed_by, row.updated_at)
+                        row.frozen_at, row.changed_by, row.updated_at, row.signed_terms)
 
 
 def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],

@@ -41,6 +41,9 @@ class RiskReview(Tracked, Base):
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     # Set when a signing relied on this review; a frozen review is never edited again.
     frozen_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # The engagement's terms as signed (EngagementData.to_raw()); None for a review frozen
+    # before they were kept.
+    signed_terms: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Document(Tracked, Base):
