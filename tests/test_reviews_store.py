@@ -9,7 +9,7 @@ import pytest
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Replacement
-from desktop.core.risk_catalog import QUESTIONS, SCALE
+from desktop.core.risk_catalog import QUESTIONS, SCALE, Area
 from desktop.core.validation import ConflictError
 from desktop.store import contractors, engagements, exit_plans, reviews
 from desktop.store.db import Store
@@ -105,8 +105,25 @@ def test_unverified_identity_blocks(store: Store) -> None:
     record = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
     save(store, record.id, safe(), None)
     found, result = reviews.check(store, record.id, TODAY)
-    # Annual revenue is unknown, so financial impact counts as 3 and the exit plan is due too.
-    assert [b.code for b in found] == ["exit_plan", "identity"] and result is not None
+    # Annual revenue is not set: the financial impact is scored as 3 but requires nothing.
+    assert [b.code for b in found] == ["identity"] and result is not None
+    assert not result.areas[Area.FINANCIAL].impact_known
+
+
+def test_a_contract_large_against_revenue_needs_the_exit_plan(store: Store) -> None:
+    from desktop.store.models import BusinessProfile
+
+    with store.transaction() as session:  # 500 USD of 5,000 USD a year: impact 4
+        session.add(BusinessProfile(id=1, base_currency="USD", annual_revenue_minor=500_000))
+    who = contractors.create(store, make_contractor(identity_verified_on="2026-11-01")).id
+    record = engagements.create(store, make_engagement(
+        who, jurisdiction_country="US", jurisdiction_region="TX", ip_assignment_signed="yes",
+        amount="500"))
+    record = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
+    save(store, record.id, safe(), None)
+    found, result = reviews.check(store, record.id, TODAY)
+    assert [b.code for b in found] == ["exit_plan"] and "impact 3 or more" in found[0].message
+    assert result is not None and result.areas[Area.FINANCIAL].impact == 4
 
 
 def test_written_contract_rule_sums_the_window(store: Store) -> None:
@@ -120,6 +137,6 @@ def test_written_contract_rule_sums_the_window(store: Store) -> None:
     later = engagements.move(store, later.id, "in_review", later.version, on=TODAY)
     save(store, later.id, safe(), None)
     found, _ = reviews.check(store, later.id, TODAY)
-    assert [b.code for b in found] == ["written_contract", "exit_plan"]
+    assert [b.code for b in found] == ["written_contract"]
     assert "$1,000.00" in found[0].message
 

@@ -153,7 +153,7 @@ def test_the_window_greys_out_what_a_bookkeeper_cannot_do(qtbot, team, tmp_path,
     assert window.where_label.text().endswith("(bookkeeper)")
     assert not window.roster.new_action.isEnabled()
     assert not window.import_action.isEnabled() and not window.rules_action.isEnabled()
-    assert not window.thresholds_action.isEnabled()
+    assert not window.thresholds_action.isEnabled() and not window.profile_action.isEnabled()
     assert not window.load_demo_action.isEnabled()
     pane = window.engagements.pane
     assert pane.may_pay and not pane.may_manage

@@ -1,6 +1,6 @@
-"""`crewbook settings …`: the rules with legal sources Crewbook works from. For now its tax
-reporting thresholds (`settings thresholds`), which the year-end tax summary and the risk
-summary read."""
+"""`crewbook settings …`: the business profile (`settings profile`) and the rules with legal
+sources Crewbook works from (`settings thresholds`, which the year-end tax summary and the risk
+summary read)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,40 @@ import datetime as dt
 
 from desktop.cli.output import emit
 from desktop.core.money import to_major_text
+from desktop.core.profile import LABELS as PROFILE_LABELS
+from desktop.core.profile import validate_profile
 from desktop.core.thresholds import ThresholdData, validate_threshold
 from desktop.core.validation import ConflictError
 from desktop.operations import settings
 from desktop.store import thresholds
 from desktop.store.db import Store
+from desktop.store.profile import get_profile
 
 # Field name → the option that sets it, for error messages.
 OPTIONS = {"jurisdiction": "--country", "form": "--form", "tax_year_from": "--from",
            "tax_year_to": "--to", "amount": "--amount", "currency": "--currency",
-           "source": "--source", "checked_on": "--checked"}
+           "source": "--source", "checked_on": "--checked", "name": "--name",
+           "country": "--country", "region": "--region", "base_currency": "--currency",
+           "locale": "--locale", "tax_year_start": "--tax-year-start",
+           "annual_revenue": "--revenue", "written_contract_from": "--written-contract-from"}
+PROFILE_OPTIONS = {"name": "--name", "country": "--country", "region": "--region",
+                   "base_currency": "--currency", "locale": "--locale",
+                   "tax_year_start": "--tax-year-start", "annual_revenue": "--revenue",
+                   "written_contract_from": "--written-contract-from"}
 FIELDS = ("id", "country", "form", "from", "to", "amount", "currency", "source", "checked_on")
 TABLE = (("id", "ID"), ("country", "Country"), ("form", "Form"), ("years", "Tax years"),
          ("amount", "Threshold"), ("currency", "Cur"), ("checked_on", "Checked"))
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    top = commands.add_parser("settings", help="rules with legal sources: tax thresholds")
+    top = commands.add_parser("settings", help="the business profile and tax thresholds")
     what = top.add_subparsers(dest="section", metavar="SECTION", required=True)
+    prof = what.add_parser("profile", help="the business: name, currency, tax year, revenue")
+    prof_actions = prof.add_subparsers(dest="action", metavar="ACTION")
+    prof_actions.add_parser("show", help="the profile (the default)")
+    setter = prof_actions.add_parser("set", help="change what is given, keep the rest")
+    for field, option in PROFILE_OPTIONS.items():
+        setter.add_argument(option, dest=field, help=f"{PROFILE_LABELS[field]} (blank clears)")
     th = what.add_parser("thresholds", help="tax reporting thresholds such as 1099-NEC's")
     actions = th.add_subparsers(dest="action", metavar="ACTION")
     listing = actions.add_parser("list", help="every threshold (the default)")
@@ -54,6 +70,8 @@ def _fields(parser: argparse.ArgumentParser, required: bool) -> None:
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
+    if args.section == "profile":
+        return _profile(args, store)
     today = dt.date.today()
     action = args.action or "list"
     if action == "list":
@@ -111,3 +129,17 @@ def _row(threshold_id: int, t: ThresholdData) -> dict[str, object]:
             "from": t.tax_year_from, "to": t.tax_year_to, "years": t.years(),
             "amount": to_major_text(t.amount_minor, t.currency), "currency": t.currency,
             "source": t.source, "checked_on": t.checked_on.isoformat()}
+
+
+def _profile(args: argparse.Namespace, store: Store) -> int:
+    record = get_profile(store)
+    if args.action == "set":
+        given = {f: getattr(args, f) for f in PROFILE_OPTIONS if getattr(args, f) is not None}
+        data = validate_profile({**record.profile.to_raw(), **given})
+        record = settings.save_profile(store, data, record.version).value
+        print("Saved the business profile.")
+    for field, value in record.profile.to_raw().items():
+        shown = value or ("not set: financial impact is unknown" if field == "annual_revenue"
+                          else "not set")
+        print(f"{PROFILE_LABELS[field] + ':':<24} {shown}")
+    return 0

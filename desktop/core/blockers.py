@@ -72,7 +72,9 @@ def blockers(g: GateInputs) -> list[Blocker]:
                 f"Shorten the payment terms to {rule.max_payment_days} days or fewer.",
                 "engagement.payment_terms_days"))
 
-    if g.review is not None and max(a.impact for a in g.review.areas.values()) >= 3:
+    # An impact scored on a figure nobody gave (no annual revenue set) requires nothing.
+    if g.review is not None and max(
+            (a.impact for a in g.review.areas.values() if a.impact_known), default=0) >= 3:
         missing = missing_essentials(g.exit_plan)
         if missing:
             found.append(Blocker(

@@ -132,6 +132,12 @@ class AreaResult:
     unanswered: tuple[str, ...]
     notes: tuple[str, ...] = ()  # impact inputs that were unknown and scored as 3
 
+    @property
+    def impact_known(self) -> bool:
+        """False when the financial impact rests on a figure not given (the contract value or
+        the business's annual revenue): scored as 3, but nothing is required on its strength."""
+        return self.area is not Area.FINANCIAL or not self.notes
+
 
 @dataclass(frozen=True)
 class ClassificationResult:
@@ -292,7 +298,8 @@ def impact(area: Area | str, inputs: ImpactInputs) -> tuple[int, tuple[str, ...]
         if inputs.contract_value_minor is None:
             notes.append("Contract value unknown; financial impact taken as 3.")
         if not inputs.annual_revenue_minor:
-            notes.append("Annual revenue unknown; financial impact taken as 3.")
+            notes.append("Annual revenue not set (Settings ▸ Business profile): financial "
+                         "impact unknown, scored as 3 but not counted toward the exit plan.")
         return financial_impact(inputs.contract_value_minor,
                                 inputs.annual_revenue_minor), tuple(notes)
     if area is Area.TECHNOLOGY:

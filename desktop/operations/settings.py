@@ -1,13 +1,15 @@
-"""The rules with legal sources: payment rules terms are checked against, and tax reporting
-thresholds."""
+"""Settings: the business profile, and the rules with legal sources (payment rules terms are
+checked against, tax reporting thresholds)."""
 
 from __future__ import annotations
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.profile import ProfileData
 from desktop.core.thresholds import ThresholdData
 from desktop.operations.changes import Changes, Done
-from desktop.store import rules, thresholds
+from desktop.store import profile, rules, thresholds
 from desktop.store.db import Store
+from desktop.store.profile import ProfileRecord
 from desktop.store.rules import RuleRecord
 from desktop.store.thresholds import ThresholdRecord
 
@@ -41,3 +43,8 @@ def update_threshold(store: Store, threshold_id: int, data: ThresholdData,
 def delete_threshold(store: Store, threshold_id: int, expected_version: int) -> Changes:
     thresholds.delete_threshold(store, threshold_id, expected_version)
     return _RULES
+
+
+def save_profile(store: Store, data: ProfileData, expected_version: int) -> Done[ProfileRecord]:
+    """The business profile changes report headings, tax years and financial impact."""
+    return Done(profile.save_profile(store, data, expected_version), _RULES)

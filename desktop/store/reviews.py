@@ -195,15 +195,20 @@ def _record(row: RiskReview) -> ReviewRecord:
                         row.frozen_at, row.changed_by, row.updated_at, row.signed_terms)
 
 
-def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],
-           replacement: Replacement | None, hardness: int | None) -> ReviewResult:
+def annual_revenue(store: Store, currency: str) -> int | None:
+    """The business's annual revenue when it is set in ``currency`` (amounts in different
+    currencies are never compared), else None: financial impact is then unknown."""
     with store.reading() as session:
         profile = session.get(BusinessProfile, 1)
-    revenue = None
-    if profile is not None and profile.base_currency == record.data.currency:
-        revenue = profile.annual_revenue_minor
-    impacts = ImpactInputs(_safe_value(record.data), revenue, replacement, hardness,
-                           record.data.data_access)
+    if profile is not None and profile.base_currency == currency:
+        return profile.annual_revenue_minor
+    return None
+
+
+def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],
+           replacement: Replacement | None, hardness: int | None) -> ReviewResult:
+    impacts = ImpactInputs(_safe_value(record.data), annual_revenue(store, record.data.currency),
+                           replacement, hardness, record.data.data_access)
     return score_review(answers, impacts, record.data.jurisdiction_country,
                         record.data.jurisdiction_region)
 

@@ -39,6 +39,7 @@ from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.planner_view import PlannerView
+from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
 from desktop.ui.rules_dialog import RulesDialog
@@ -173,6 +174,9 @@ class MainWindow(QMainWindow):
          self.planner_tab_action, self.reports_tab_action) = tab_actions
         self.rules_action = self._action("&Payment rules…", self.edit_rules,
                                          tip="The statutory rules terms are checked against")
+        self.profile_action = self._action(
+            "&Business profile…", self.edit_profile,
+            tip="Name, currency, locale, tax year and annual revenue")
         self.thresholds_action = self._action(
             "Reporting &thresholds…", self.edit_thresholds,
             tip="Tax reporting thresholds (such as 1099-NEC's) per tax year, with sources")
@@ -216,7 +220,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(roster.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
-        settings_menu.addActions([self.rules_action, self.thresholds_action,
+        settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
                                   self.backup_settings_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
@@ -257,7 +261,8 @@ class MainWindow(QMainWindow):
         self.engagements.pane.set_role(may_manage=role is Role.OWNER,
                                        may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
         self.planner.set_role(may_edit=role is Role.OWNER)
-        for action in (self.import_action, self.rules_action, self.thresholds_action):
+        for action in (self.import_action, self.rules_action, self.thresholds_action,
+                       self.profile_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:
             self.remove_demo_button.setEnabled(False)
@@ -377,6 +382,9 @@ class MainWindow(QMainWindow):
 
     def edit_rules(self) -> None:
         RulesDialog(self.runner, self).exec()
+
+    def edit_profile(self) -> None:
+        ProfileDialog(self.runner, self).exec()
 
     def edit_thresholds(self) -> None:
         ThresholdsDialog(self.runner, self).exec()

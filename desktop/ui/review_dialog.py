@@ -225,6 +225,7 @@ class ReviewDialog(SavingDialog):
         self.review = reviews.latest(store, engagement_id)
         # Blockers other than the review's come from the store once; the review part is live.
         self._gate = reviews.gate_inputs(store, engagement_id, today)[0]
+        self._revenue = reviews.annual_revenue(store, self.record.data.currency)
         try:
             self._value: int | None = contract_value(self.record.data)
         except ValidationError:
@@ -489,10 +490,8 @@ class ReviewDialog(SavingDialog):
         return int(value) if value else None
 
     def impact_inputs(self) -> ImpactInputs:
-        # No store call yields the owner's annual revenue, so financial impact is scored
-        # as unknown (3) here, with a note saying so.
-        return ImpactInputs(self._value, None, self.replacement_value(), self.hardness_value(),
-                            self.record.data.data_access)
+        return ImpactInputs(self._value, self._revenue, self.replacement_value(),
+                            self.hardness_value(), self.record.data.data_access)
 
     # --- live summary --------------------------------------------------------------------
     def _on_change(self) -> None:

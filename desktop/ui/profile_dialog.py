@@ -1,0 +1,80 @@
+"""Settings ▸ Business profile: the name on reports, the base currency and locale, where the
+tax year starts, annual revenue (what a contract's financial impact is measured against) and
+the value from which a written contract is required where no jurisdiction rule says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.core.profile import LABELS, validate_profile
+from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations import settings
+from desktop.store.profile import get_profile
+from desktop.ui import ask
+from desktop.ui.fields import FieldBox, mark_invalid, save_cancel
+from desktop.ui.runner import Runner
+from desktop.ui.saving_dialog import SavingDialog
+
+HINTS = {"country": "e.g. US, GB, DE", "region": "state or region code, e.g. NY (optional)",
+         "base_currency": "e.g. USD", "locale": "how figures are written, e.g. en_US, de_DE",
+         "tax_year_start": "MM-DD, e.g. 01-01, or 04-06 in the UK",
+         "annual_revenue": "blank: financial impact stays unknown",
+         "written_contract_from": "blank: only where a jurisdiction rule requires one"}
+
+
+class ProfileDialog(SavingDialog):
+    def __init__(self, runner: Runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.setWindowTitle("Business profile")
+        record = get_profile(runner.store)
+        self.version = record.version
+        self.editors = {name: QLineEdit(value) for name, value in record.profile.to_raw().items()}
+        self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
+        form = QFormLayout()
+        for name, box in self.boxes.items():
+            self.editors[name].setPlaceholderText(HINTS.get(name, ""))
+            form.addRow(LABELS[name], box)
+        note = QLabel("Annual revenue and the written-contract amount are in the base currency. "
+                      "Until revenue is set, a contract's financial impact is unknown: the risk "
+                      "review scores it as 3 and says so, but requires nothing on its strength.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #57606a;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(save_cancel(self))
+        self.setMinimumWidth(580)
+
+    def accept(self) -> None:
+        try:
+            data = validate_profile({n: e.text() for n, e in self.editors.items()},
+                                    dt.date.today())
+        except ValidationError as exc:
+            self._show(exc)
+            return
+        self.save(settings.save_profile, data, self.version,
+                  handles=(ConflictError, ValidationError), failed=self._refused)
+
+    def _show(self, exc: ValidationError) -> None:
+        first = None
+        for name, box in self.boxes.items():
+            message = exc.for_field(name)
+            box.set_error(f"{LABELS[name]} {message}" if message else None)
+            mark_invalid(self.editors[name], bool(message))
+            first = first or (name if message else None)
+        if first:
+            self.editors[first].setFocus()
+        self.adjustSize()  # room for the messages under their fields
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._show(exc)
+            return
+        ask.warn(self, f"{exc}.", "Business profile")  # saved elsewhere: show theirs
+        record = get_profile(self.runner.store)
+        self.version = record.version
+        for name, value in record.profile.to_raw().items():
+            self.editors[name].setText(value)
