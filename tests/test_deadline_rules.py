@@ -167,3 +167,19 @@ class TestWrittenContractRule:
     def test_rules_without_threshold(self, country: str) -> None:
         assert written_contract_rule(RULES, country, "", 10**9, "EUR", ON) is None
         assert written_contract_rule(RULES, country, "", 10**9, "GBP", ON) is None
+
+
+def test_a_cap_a_limit_open_to_agreement_and_a_fallback_read_differently() -> None:
+    from desktop.core.deadlines import AGREED, CAP, limit_text
+
+    cap = replace(IL, max_payment_days=30, max_kind=CAP)
+    agreed = replace(EU, max_kind=AGREED)
+    assert limit_text(cap) == "at most 30 days"
+    assert limit_text(agreed) == "60 days, longer only if expressly agreed"
+    assert limit_text(NY) == "30 days when no date is agreed"
+    (il,) = term_warnings([cap], "US", "IL", 45)
+    assert "beyond the 30-day maximum" in il and "no agreement can lengthen" in il
+    (eu,) = term_warnings([agreed], "FR", "", 75)
+    assert "unless expressly agreed and not grossly unfair" in eu
+    (ny,) = term_warnings([NY], "US", "NY", 45)
+    assert "30 days the New York" in ny and "when no date is agreed" in ny

@@ -285,3 +285,16 @@ def test_0008_ends_the_2026_threshold_and_keeps_one_the_owner_changed(data_folde
     assert [r[:3] for r in rows] == [(2020, 2025, 60_000), (2026, 2026, 200_000),
                                      (2026, None, 210_000)]
     assert "Indexed for inflation from tax year 2027" in rows[1][3] and rows[2][3] == "my own"
+
+
+def test_0010_makes_illinois_a_cap_and_the_eu_and_uk_open_to_agreement(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0009.sql", data_folder)
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    rules = {(r[0], r[1]): r[2:] for r in con.execute(
+        "SELECT country, region, default_payment_days, max_payment_days, max_kind, source "
+        "FROM payment_rule")}
+    con.close()
+    assert rules[("US", "IL")][:3] == (30, 30, "cap") and "15(b)(3)" in rules[("US", "IL")][3]
+    assert rules[("US", "NY")][:3] == (30, None, "") and rules[("US", "CA")][:3] == (30, None, "")
+    assert rules[("EU", "")][:3] == (30, 60, "agreed") and rules[("GB", "")][:3] == (30, 60, "agreed")

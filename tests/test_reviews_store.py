@@ -140,3 +140,18 @@ def test_written_contract_rule_sums_the_window(store: Store) -> None:
     assert [b.code for b in found] == ["written_contract"]
     assert "$1,000.00" in found[0].message
 
+
+
+def test_net_45_in_illinois_is_blocked_and_in_california_only_warned(store: Store) -> None:
+    who = contractors.create(store, make_contractor(identity_verified_on="2026-11-01")).id
+    found = {}
+    for region in ("IL", "CA"):
+        record = engagements.create(store, make_engagement(
+            who, jurisdiction_country="US", jurisdiction_region=region,
+            ip_assignment_signed="yes", amount="200", payment_terms_days="45"))
+        record = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
+        save(store, record.id, safe(), None)
+        found[region] = reviews.check(store, record.id, TODAY)[0]
+    (illinois,) = [b for b in found["IL"] if b.code == "payment_terms"]
+    assert "at most 30 days" in illinois.message and "15(b)(3)" in illinois.message
+    assert not [b for b in found["CA"] if b.code == "payment_terms"]

@@ -46,7 +46,11 @@ def test_each_bad_field_is_named(field: str, value: str, message: str) -> None:
 def test_rules_are_seeded_added_edited_and_removed_with_version_checks(store: Store) -> None:
     seeded = {(r.rule.country, r.rule.region) for r in rules.rule_records(store)}
     assert {("US", "NY"), ("US", "IL"), ("US", "CA"), ("EU", ""), ("GB", "")} <= seeded
-    added = rules.add_rule(store, validate_rule({**NYC, "max_payment_days": "30"}, TODAY))
+    with pytest.raises(ValidationError, match="max_kind"):  # a maximum says what kind it is
+        validate_rule({**NYC, "max_payment_days": "30"}, TODAY)
+    added = rules.add_rule(store, validate_rule({**NYC, "max_payment_days": "30",
+                                                 "max_kind": "Cap"}, TODAY))
+    assert added.rule.max_kind == "cap"
     assert term_warnings(rules.payment_rules(store), "US", "NY", 45)
     edited = rules.update_rule(store, added.id, replace(added.rule, max_payment_days=60),
                                added.version)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core.deadlines import PaymentRule, rules_for
+from desktop.core.deadlines import PaymentRule, limit_text, rules_for
 from desktop.core.engagement import EngagementData
 from desktop.core.enums import DataAccess
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
@@ -67,8 +67,8 @@ def blockers(g: GateInputs) -> list[Blocker]:
         if (rule.max_payment_days is not None and d.payment_terms_days is not None
                 and d.payment_terms_days > rule.max_payment_days):
             found.append(Blocker(
-                "payment_terms", f"Payment terms of net {d.payment_terms_days} days go beyond the "
-                f"{rule.max_payment_days} days of the {rule.name} ({rule.source}).",
+                "payment_terms", f"Payment terms of net {d.payment_terms_days} days go beyond what "
+                f"the {rule.name} allows: {limit_text(rule)} ({rule.source}).",
                 f"Shorten the payment terms to {rule.max_payment_days} days or fewer.",
                 "engagement.payment_terms_days"))
 

@@ -27,6 +27,25 @@ class PaymentRule:
     effective_from: dt.date | None
     source: str
     checked_on: dt.date
+    # What max_payment_days means: CAP, never longer; AGREED, longer only if expressly agreed
+    # (and not grossly unfair). default_payment_days is the fallback when no date is agreed.
+    max_kind: str = ""
+
+
+CAP, AGREED = "cap", "agreed"
+MAX_KINDS = {CAP: "a maximum", AGREED: "longer only if expressly agreed"}
+
+
+def limit_text(rule: PaymentRule) -> str | None:
+    """What the rule allows, in words: "at most 30 days", "60 days, longer only if expressly
+    agreed", "30 days when no date is agreed", or None when it sets no days."""
+    if rule.max_payment_days is not None:
+        if rule.max_kind == CAP:
+            return f"at most {rule.max_payment_days} days"
+        return f"{rule.max_payment_days} days, longer only if expressly agreed"
+    if rule.default_payment_days is not None:
+        return f"{rule.default_payment_days} days when no date is agreed"
+    return None
 
 
 def rules_for(rules: Iterable[PaymentRule], country: str, region: str,
@@ -52,9 +71,16 @@ def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
     warnings = []
     for rule in rules_for(rules, country, region, on):
         if rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days:
-            warnings.append(
-                f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
-                f"allowed without express agreement under the {rule.name} ({rule.source}).")
+            if rule.max_kind == CAP:
+                warnings.append(
+                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days}-day "
+                    f"maximum of the {rule.name}, which no agreement can lengthen "
+                    f"({rule.source}).")
+            else:
+                warnings.append(
+                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
+                    f"the {rule.name} allows unless expressly agreed and not grossly unfair "
+                    f"({rule.source}).")
         elif (rule.max_payment_days is None and rule.default_payment_days is not None
               and payment_terms_days > rule.default_payment_days):
             warnings.append(
@@ -85,6 +111,7 @@ RULE_LABELS = {
     "currency": "Currency", "aggregation_days": "Summed over (days)",
     "default_payment_days": "Pay within (days) by default", "max_payment_days": "Longest terms (days)",
     "effective_from": "In force from", "source": "Source", "checked_on": "Checked on",
+    "max_kind": "Longest terms are",
 }
 
 
@@ -139,9 +166,18 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
         errors.append(FieldError("checked_on", "is required: when was the source last read?"))
     elif dates.get("checked_on") and dates["checked_on"] > today:  # type: ignore[operator]
         errors.append(FieldError("checked_on", "cannot be in the future"))
+    kind = text("max_kind").lower()
+    if kind and kind not in MAX_KINDS:
+        errors.append(FieldError("max_kind", "must be “cap” (never longer) or “agreed” (longer "
+                                             "only if expressly agreed)"))
+    elif days.get("max_payment_days") is not None and not kind:
+        errors.append(FieldError("max_kind", "is required with longest terms: “cap” or "
+                                             "“agreed”"))
+    elif days.get("max_payment_days") is None and kind:
+        kind = ""  # nothing to qualify
     if errors:
         raise ValidationError(errors)
     return PaymentRule(country, region, text("name"), threshold, currency if threshold else "",
                        days["aggregation_days"], days["default_payment_days"],
                        days["max_payment_days"], dates["effective_from"], text("source"),
-                       dates["checked_on"])  # type: ignore[arg-type]
+                       dates["checked_on"], kind)  # type: ignore[arg-type]

@@ -267,8 +267,9 @@ QUESTIONS: tuple[Question, ...] = (
         source="IRS Instructions for the Requester of Form W-9 (backup withholding)"),
     _yes_no(
         "financial.payment_terms",
-        "Are your payment terms within the legal limit where the contractor works (for "
-        "example 30 days in New York, 60 days for business payments in the EU)?",
+        "Are your payment terms within what the law allows where the contractor works (for "
+        "example at most 30 days in Illinois; in New York and California 30 days when no "
+        "date is agreed; in the EU 60 days unless expressly agreed)?",
         "Paying later than the law allows can cost interest, penalties and double damages. "
         "Compare your net days with the rule shown for the jurisdiction.",
         risky=False, weight=3,

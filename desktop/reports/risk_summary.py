@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.blockers import Blocker, blockers
-from desktop.core.deadlines import PaymentRule, rules_for, term_warnings
+from desktop.core.deadlines import PaymentRule, limit_text, rules_for, term_warnings
 from desktop.core.engagement import BINDING, EngagementData, brief_gaps, last_notice_date
 from desktop.core.engagement import LABELS as TERM_LABELS
 from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
@@ -661,19 +661,23 @@ def _terms_cells(s: RiskSummary, short: bool = False) -> list[object]:
         return [_status("Not set", "watch"), _cell("No payment terms are set; payment is due "
                                                    "on the invoice date.")]
     if s.term_warnings:
-        detail = ("Beyond the limit; see Pay on time and tax below." if short
+        # Past a maximum is a risk; past a fallback only asks for the date to be agreed.
+        hard = any(r.max_payment_days is not None and d.payment_terms_days > r.max_payment_days
+                   for r in s.rules)
+        detail = ((("Beyond the legal limit" if hard else "Longer than the legal fallback")
+                   + "; see Pay on time and tax below.") if short
                   else " ".join(s.term_warnings))
-        return [_status(f"Net {d.payment_terms_days} days", "risk"), _cell(detail, LONG)]
+        return [_status(f"Net {d.payment_terms_days} days", "risk" if hard else "watch"),
+                _cell(detail, LONG)]
     if not s.rules:
         place = "-".join(p for p in (d.jurisdiction_country, d.jurisdiction_region) if p)
         return [_status(f"Net {d.payment_terms_days} days", "info"),
                 _cell(f"No statutory payment rule is recorded for {place or 'this jurisdiction'}.")]
     limits = []
     for rule in s.rules:
-        days = rule.max_payment_days if rule.max_payment_days is not None \
-            else rule.default_payment_days
-        if days is not None:
-            limits.append(f"{rule.name}: {days} days" + ("" if short else f" ({rule.source})"))
+        allowed = limit_text(rule)
+        if allowed is not None:
+            limits.append(f"{rule.name}: {allowed}" + ("" if short else f" ({rule.source})"))
     detail = "Within the limit. " + "; ".join(limits) if limits else "No day limit applies."
     return [_status(f"Net {d.payment_terms_days} days", "ok"), _cell(detail, LONG)]
 

@@ -14,7 +14,7 @@ from desktop.store.models import PaymentRule as PaymentRuleRow
 
 _FIELDS = ("country", "region", "name", "written_contract_from_minor", "currency",
            "aggregation_days", "default_payment_days", "max_payment_days", "effective_from",
-           "source", "checked_on")
+           "source", "checked_on", "max_kind")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.deadlines import RULE_LABELS, PaymentRule, validate_rule
+from desktop.core.deadlines import RULE_LABELS, PaymentRule, limit_text, validate_rule
 from desktop.core.money import format_money, to_major_text
 from desktop.operations import settings
 from desktop.store import rules
@@ -25,7 +25,8 @@ def _cells(record: RuleRecord) -> tuple[str, ...]:
     if threshold and rule.aggregation_days:
         threshold += f" over {rule.aggregation_days} days"
     return (f"{rule.country} {rule.region}".strip(), rule.name, threshold,
-            _days(rule.default_payment_days), _days(rule.max_payment_days), rule.source,
+            _days(rule.default_payment_days), limit_text(rule) if rule.max_payment_days else "",
+            rule.source,
             rule.checked_on.isoformat())
 
 
@@ -50,12 +51,14 @@ class RuleForm(SourcedForm[PaymentRule]):
             "default_payment_days": rule.default_payment_days,
             "max_payment_days": rule.max_payment_days,
             "effective_from": rule.effective_from, "source": rule.source,
-            "checked_on": rule.checked_on}
+            "checked_on": rule.checked_on, "max_kind": rule.max_kind}
         super().__init__("Edit payment rule" if rule else "New payment rule", RULE_LABELS,
                          validate_rule, values,
                          {"country": "US, GB, EU …",
                           "region": "state or region code, e.g. NY (optional)",
-                          "effective_from": "YYYY-MM-DD", "checked_on": "YYYY-MM-DD"}, parent)
+                          "effective_from": "YYYY-MM-DD", "checked_on": "YYYY-MM-DD",
+                          "max_kind": "cap (never longer) or agreed (longer only if expressly "
+                                      "agreed)"}, parent)
 
     @property
     def result_rule(self) -> PaymentRule | None:

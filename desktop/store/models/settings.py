@@ -60,6 +60,8 @@ class PaymentRule(Tracked, Base):
     aggregation_days: Mapped[int | None] = mapped_column(Integer)
     default_payment_days: Mapped[int | None] = mapped_column(Integer)
     max_payment_days: Mapped[int | None] = mapped_column(Integer)
+    # "cap": never longer; "agreed": longer only if expressly agreed (and not grossly unfair).
+    max_kind: Mapped[str] = mapped_column(String(8), default="", server_default="")
     effective_from: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(Text)
     checked_on: Mapped[dt.date] = mapped_column(Date)
