@@ -420,14 +420,7 @@ def _decision(s: RiskSummary) -> list[Flowable]:
         n = len(s.blockers)
         text, colour = "Blocked", RISK
         detail = f"{n} thing{'s' if n != 1 else ''} to put right before signing."
-    banner = Table([[Paragraph(text, st.banner),
-                     Paragraph(f'<font color="#ffffff">{safe(detail)}</font>', st.cell)]],
-                   colWidths=[140, FRAME_WIDTH - 140], hAlign="LEFT")
-    banner.setStyle(_style([
-        ("BACKGROUND", (0, 0), (-1, -1), colour), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    out: list[Flowable] = [_heading("Decision"), banner]
+    out: list[Flowable] = [_heading("Decision"), _banner(text, detail, colour)]
     if s.blockers:
         rows = [_head_row("#", "What is wrong", "How to fix it")]
         for i, b in enumerate(s.blockers, start=1):
@@ -438,20 +431,25 @@ def _decision(s: RiskSummary) -> list[Flowable]:
     return out
 
 
+def _banner(text: str, detail: str, colour: colors.Color) -> Table:
+    st = styles()
+    banner = Table([[Paragraph(text, st.banner),
+                     Paragraph(f'<font color="#ffffff">{safe(detail)}</font>', st.cell)]],
+                   colWidths=[140, FRAME_WIDTH - 140], hAlign="LEFT")
+    banner.setStyle(_style([
+        ("BACKGROUND", (0, 0), (-1, -1), colour), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return banner
+
+
 def _signed_decision(s: RiskSummary, signed: Signed) -> list[Flowable]:
     st = styles()
     record = s.engagement
     by = f" by {record.signed_by}" if record.signed_by else ""
     detail = (f"{record.status.label}; signed {_date(record.signed_on)}{by}. The review below is "
               "the one the signing relied on, scored on the terms signed.")
-    banner = Table([[Paragraph("Signed", st.banner),
-                     Paragraph(f'<font color="#ffffff">{safe(detail)}</font>', st.cell)]],
-                   colWidths=[140, FRAME_WIDTH - 140], hAlign="LEFT")
-    banner.setStyle(_style([
-        ("BACKGROUND", (0, 0), (-1, -1), OK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    out: list[Flowable] = [_heading("Decision"), banner, Spacer(1, 3)]
+    out: list[Flowable] = [_heading("Decision"), _banner("Signed", detail, OK), Spacer(1, 3)]
     if not signed.terms_kept:
         out.append(para("The terms at signing were not kept (it was signed with an earlier "
                         "version of Crewbook), so the review is scored on today's terms.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +58,20 @@ class FieldBox(QWidget):
 
 def mark_invalid(editor: QWidget, invalid: bool) -> None:
     editor.setStyleSheet("border: 1px solid #b42318;" if invalid else "")
+
+
+def show_field_errors(exc: ValidationError, boxes: Mapping[str, FieldBox],
+                      editors: Mapping[str, QWidget], labels: Mapping[str, str]) -> None:
+    """Each field's message under it (named by its label), cleared where all is well; the
+    first field in error takes the focus."""
+    first = None
+    for name, box in boxes.items():
+        message = exc.for_field(name)
+        box.set_error(f"{labels[name]} {message}" if message else None)
+        mark_invalid(editors[name], bool(message))
+        first = first or (name if message else None)
+    if first:
+        editors[first].setFocus()
 
 
 class EnumCombo(QComboBox):

@@ -13,7 +13,7 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import settings
 from desktop.store.profile import get_profile
 from desktop.ui import ask
-from desktop.ui.fields import FieldBox, mark_invalid, save_cancel
+from desktop.ui.fields import FieldBox, save_cancel, show_field_errors
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 
@@ -59,14 +59,7 @@ class ProfileDialog(SavingDialog):
                   handles=(ConflictError, ValidationError), failed=self._refused)
 
     def _show(self, exc: ValidationError) -> None:
-        first = None
-        for name, box in self.boxes.items():
-            message = exc.for_field(name)
-            box.set_error(f"{LABELS[name]} {message}" if message else None)
-            mark_invalid(self.editors[name], bool(message))
-            first = first or (name if message else None)
-        if first:
-            self.editors[first].setFocus()
+        show_field_errors(exc, self.boxes, self.editors, LABELS)
         self.adjustSize()  # room for the messages under their fields
 
     def _refused(self, exc: BaseException) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.ui import ask
-from desktop.ui.fields import FieldBox, mark_invalid, save_cancel
+from desktop.ui.fields import FieldBox, save_cancel, show_field_errors
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import ReadOnlyTableModel
 
@@ -97,14 +97,7 @@ class SourcedForm(QDialog, Generic[D]):
         try:
             self.result_value = self._validate(self.raw(), dt.date.today())
         except ValidationError as exc:
-            first = None
-            for name, box in self.boxes.items():
-                message = exc.for_field(name)
-                box.set_error(f"{self.labels[name]} {message}" if message else None)
-                mark_invalid(self.editors[name], bool(message))
-                first = first or (name if message else None)
-            if first:
-                self.editors[first].setFocus()
+            show_field_errors(exc, self.boxes, self.editors, self.labels)
             return
         super().accept()
 
