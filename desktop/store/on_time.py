@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import OnTimeRecord, Settled, on_time_record
-from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment, Payment
 
 
@@ -60,8 +59,3 @@ def settled(session: Session, contractor_id: int, as_of: dt.date) -> list[Settle
 
 def on_time(session: Session, contractor_id: int, as_of: dt.date) -> OnTimeRecord:
     return on_time_record(settled(session, contractor_id, as_of), as_of)
-
-
-def on_time_of(store: Store, contractor_id: int, as_of: dt.date) -> OnTimeRecord:
-    with store.reading() as session:
-        return on_time(session, contractor_id, as_of)
