@@ -183,3 +183,10 @@ def test_a_cap_a_limit_open_to_agreement_and_a_fallback_read_differently() -> No
     assert "unless expressly agreed and not grossly unfair" in eu
     (ny,) = term_warnings([NY], "US", "NY", 45)
     assert "30 days the New York" in ny and "when no date is agreed" in ny
+
+
+def test_past_a_maximum_is_not_past_a_fallback() -> None:
+    from desktop.core.deadlines import past_maximum
+
+    assert past_maximum([NY, EU], 61) and not past_maximum([NY, EU], 45)
+    assert not past_maximum([NY], 90) and not past_maximum([EU], None)

@@ -90,6 +90,13 @@ def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
     return warnings
 
 
+def past_maximum(rules: Iterable[PaymentRule], payment_terms_days: int | None) -> bool:
+    """Whether the terms go beyond a rule's longest terms (not merely past a fallback)."""
+    return payment_terms_days is not None and any(
+        rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days
+        for rule in rules)
+
+
 def written_contract_rule(rules: Iterable[PaymentRule], country: str, region: str,
                           value_minor: int | None, currency: str,
                           on: dt.date | None = None) -> str | None:

@@ -25,7 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.blockers import Blocker, blockers
-from desktop.core.deadlines import PaymentRule, limit_text, rules_for, term_warnings
+from desktop.core.deadlines import (
+    PaymentRule,
+    limit_text,
+    past_maximum,
+    rules_for,
+    term_warnings,
+)
 from desktop.core.engagement import BINDING, EngagementData, brief_gaps, last_notice_date
 from desktop.core.engagement import LABELS as TERM_LABELS
 from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
@@ -660,8 +666,7 @@ def _terms_cells(s: RiskSummary, short: bool = False) -> list[object]:
                                                    "on the invoice date.")]
     if s.term_warnings:
         # Past a maximum is a risk; past a fallback only asks for the date to be agreed.
-        hard = any(r.max_payment_days is not None and d.payment_terms_days > r.max_payment_days
-                   for r in s.rules)
+        hard = past_maximum(s.rules, d.payment_terms_days)
         detail = ((("Beyond the legal limit" if hard else "Longer than the legal fallback")
                    + "; see Pay on time and tax below.") if short
                   else " ".join(s.term_warnings))

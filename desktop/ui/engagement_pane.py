@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.engagement import (
+    BINDING,
     LABELS,
     OPEN,
     EngagementData,
@@ -242,7 +243,7 @@ class EngagementPane(QWidget):
         self.installment_model.show(payments.installments(self.store, record.id), today,
                                     EngagementStatus(record.status))
         self.totals.setText(_totals(self.installment_model.rows(),
-                                    self.installment_model.not_owed_as))
+                                    EngagementStatus(record.status)))
         self._show_log(communication.log(self.store, record.id))
         self._show_gate(record)
         self._update_buttons()
@@ -589,7 +590,7 @@ def _cancel_later(parent: QWidget, record: EngagementRecord, later: list[Install
     return None if answer not in (CANCEL_LATER, KEEP_LATER) else answer == CANCEL_LATER
 
 
-def _totals(rows: list[InstallmentRow], not_owed_as: str | None) -> str:
+def _totals(rows: list[InstallmentRow], status: EngagementStatus) -> str:
     if not rows:
         return "No payment schedule yet: generate one from the price and terms."
     currency = rows[0].currency
@@ -597,8 +598,8 @@ def _totals(rows: list[InstallmentRow], not_owed_as: str | None) -> str:
     paid = sum(r.paid_minor for r in rows)
     owed = sum(r.outstanding_minor for r in rows)
     head = f"Scheduled {format_money(scheduled, currency)} · paid {format_money(paid, currency)}"
-    if not_owed_as == "Planned":
-        return f"{head} · a plan: nothing is owed until it is signed"
-    if not_owed_as is not None:
+    if status is S.CANCELLED:
         return f"{head} · nothing more is owed: it was cancelled"
+    if status not in BINDING:
+        return f"{head} · a plan: nothing is owed until it is signed"
     return f"{head} · outstanding {format_money(owed, currency)}"
