@@ -19,7 +19,7 @@ def make_engagement(contractor_id: int, **fields: object) -> EngagementData:
     raw: dict[str, object] = {
         "contractor_id": contractor_id, "title": "Spring catalogue", "pricing_model": "fixed",
         "amount": "1000", "currency": "USD", "start_on": "2026-03-01", "end_on": "2026-05-31",
-        "payment_terms_days": "14", "notice_days": "14", "goals": "Sell the spring range",
+        "payment_terms_days": "14", "notice_period": "14", "goals": "Sell the spring range",
         "scope": "24 pages", "deliverables": "Print-ready PDF",
         "acceptance_criteria": "Approved by the owner", "comm_channel": "video",
         "comm_cadence": "weekly", "comm_contact": "Sam"}

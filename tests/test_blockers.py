@@ -16,9 +16,14 @@ from tests.factories import make_engagement
 
 TODAY = dt.date(2026, 11, 25)
 NY = PaymentRule("US", "NY", "New York State Freelance Isn't Free Act", 80_000, "USD", 120, 30,
-                 None, dt.date(2024, 8, 28), "N.Y. Gen. Bus. Law art. 44-A", TODAY)
+                 None, dt.date(2024, 8, 28), "N.Y. Gen. Bus. Law art. 44-A", TODAY,
+                 aggregation_window="days")
 EU = PaymentRule("EU", "", "EU Late Payment Directive", None, "", None, 30, 60,
-                 dt.date(2013, 3, 16), "Directive 2011/7/EU", TODAY)
+                 dt.date(2013, 3, 16), "Directive 2011/7/EU", TODAY, "agreed",
+                 applies_in=("DE", "FR", "NO"))
+LA = PaymentRule("US", "CA", "Los Angeles Freelance Worker Protections Ordinance", 60_000, "USD",
+                 None, 30, None, dt.date(2023, 7, 1), "L.A. Ord. 187782", TODAY,
+                 cities=("Los Angeles",), aggregation_window="calendar_year")
 
 
 def safe_answers() -> dict[str, Answer]:
@@ -36,7 +41,8 @@ def gate(**changes: object) -> GateInputs:
     base = GateInputs(
         engagement=make_engagement(1, jurisdiction_country="US", jurisdiction_region="NY",
                                    amount="500", ip_assignment_signed="yes"),
-        value_minor=50_000, recent_total_minor=50_000, has_written_contract=False,
+        value_minor=50_000, window_totals={"days:120": 50_000, "calendar_year": 50_000},
+        has_written_contract=False,
         identity_verified=True, review=review(), exit_plan=None, copyrightable=True,
         rules=[NY, EU], default_written_contract_from=None, today=TODAY)
     return replace(base, **changes)
@@ -56,7 +62,7 @@ def test_no_review_blocks() -> None:
 
 def test_written_contract_by_value_alone_or_summed_over_the_window() -> None:
     assert codes(gate(value_minor=80_000)) == ["written_contract"]
-    summed = blockers(gate(recent_total_minor=95_000))
+    summed = blockers(gate(window_totals={"days:120": 95_000}))
     assert [b.code for b in summed] == ["written_contract"]
     assert "over 120 days adds up to $950.00" in summed[0].message and "$800.00" in summed[0].message
     assert summed[0].where == "documents"
@@ -77,6 +83,40 @@ def test_payment_terms_beyond_the_statutory_maximum() -> None:
     found = blockers(gate(engagement=german))
     assert [b.code for b in found] == ["payment_terms"]
     assert "60 days" in found[0].message and found[0].where == "engagement.payment_terms_days"
+    assert "record why" in found[0].fix
+
+
+def test_longer_terms_expressly_agreed_pass_with_their_reason_recorded() -> None:
+    agreed = make_engagement(1, jurisdiction_country="DE", amount="500", payment_terms_days="75",
+                             currency="EUR", ip_assignment_signed="yes",
+                             longer_terms_reason="Public-sector client pays at 90 days; agreed "
+                                                 "in clause 4")
+    assert codes(gate(engagement=agreed)) == []
+    capped = replace(EU, max_kind="cap")  # a cap cannot be agreed away, reason or not
+    assert codes(gate(engagement=agreed, rules=[capped])) == ["payment_terms"]
+
+
+def test_the_directive_reaches_eea_countries_listed_in_its_data() -> None:
+    norwegian = make_engagement(1, jurisdiction_country="NO", amount="500", currency="EUR",
+                                payment_terms_days="75", ip_assignment_signed="yes")
+    assert codes(gate(engagement=norwegian)) == ["payment_terms"]
+    swiss = make_engagement(1, jurisdiction_country="CH", amount="500", currency="EUR",
+                            payment_terms_days="75", ip_assignment_signed="yes")
+    assert codes(gate(engagement=swiss)) == []
+
+
+def test_a_city_rule_applies_in_its_city_summed_over_the_calendar_year() -> None:
+    def angeleno(city: str):  # type: ignore[no-untyped-def]
+        return make_engagement(1, jurisdiction_country="US", jurisdiction_region="CA",
+                               jurisdiction_city=city, amount="500", ip_assignment_signed="yes")
+
+    year = {"calendar_year": 70_000}
+    found = blockers(gate(engagement=angeleno("los  angeles"), rules=[LA], window_totals=year))
+    assert [b.code for b in found] == ["written_contract"]
+    assert "in a calendar year adds up to $700.00" in found[0].message
+    assert codes(gate(engagement=angeleno("San Diego"), rules=[LA], window_totals=year)) == []
+    assert codes(gate(engagement=angeleno("Los Angeles"), rules=[LA],
+                      window_totals={"calendar_year": 50_000})) == []
 
 
 def test_exit_plan_essentials_once_impact_is_three_or_more() -> None:

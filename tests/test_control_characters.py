@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.contractor import validate_contractor
-from desktop.core.deadlines import validate_rule
+from desktop.core.rule_validation import validate_rule
 from desktop.core.engagement import validate_engagement
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.planner import validate_activity, validate_quote

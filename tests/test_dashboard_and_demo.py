@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
+
 from desktop.core.enums import EngagementStatus
 from desktop.store import communication, contractors, demo, engagements, payments
 from desktop.store.dashboard import dashboard
@@ -61,7 +63,8 @@ def test_dashboard_shows_what_needs_attention(store: Store) -> None:
                for r in board.due_soon.rows)
     assert "Monthly bookkeeping" in [e.title for e in board.ending]
     bookkeeping = next(e for e in board.ending if e.title == "Monthly bookkeeping")
-    assert bookkeeping.last_notice_on == bookkeeping.end_on - dt.timedelta(days=30)
+    # one month's notice, counted back to the same day of the month
+    assert bookkeeping.last_notice_on == bookkeeping.end_on - relativedelta(months=1)
     assert "Spring catalogue design" in [c.title for c in board.check_ins.rows]
     assert board.check_ins.count == len(board.check_ins.rows)
     for owed in (board.overdue, board.due_soon):
@@ -129,9 +132,9 @@ def test_ending_soon_is_judged_by_the_last_day_to_give_notice(store: Store) -> N
 
     who = contractors.create(store, make_contractor()).id
     long_notice = engagements.create(store, make_engagement(
-        who, title="Long notice", start_on="2026-01-01", end_on="2026-09-30", notice_days="90"))
+        who, title="Long notice", start_on="2026-01-01", end_on="2026-09-30", notice_period="90"))
     far_off = engagements.create(store, make_engagement(
-        who, title="Far off", start_on="2026-01-01", end_on="2026-09-30", notice_days="7"))
+        who, title="Far off", start_on="2026-01-01", end_on="2026-09-30", notice_period="7"))
     for record in (long_notice, far_off):
         moved = engagements.move(store, record.id, "in_review", record.version, on=TODAY)
         engagements.move(store, record.id, "signed", moved.version, on=TODAY)

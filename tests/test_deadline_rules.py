@@ -8,7 +8,6 @@ from dataclasses import replace
 import pytest
 
 from desktop.core.deadlines import (
-    EU_MEMBERS,
     PaymentRule,
     rules_for,
     term_warnings,
@@ -22,17 +21,19 @@ NY = PaymentRule(
     country="US", region="NY", name="New York State Freelance Isn't Free Act",
     written_contract_from_minor=80000, currency="USD", aggregation_days=120,
     default_payment_days=30, max_payment_days=None, effective_from=dt.date(2024, 8, 28),
-    source="N.Y. Gen. Bus. Law §§ 1410-1415", checked_on=CHECKED)
+    source="N.Y. Gen. Bus. Law §§ 1410-1415", checked_on=CHECKED, aggregation_window="days")
 IL = PaymentRule(
     country="US", region="IL", name="Illinois Freelance Worker Protection Act",
     written_contract_from_minor=50000, currency="USD", aggregation_days=120,
     default_payment_days=30, max_payment_days=None, effective_from=dt.date(2024, 7, 1),
-    source="820 ILCS 193", checked_on=CHECKED)
+    source="820 ILCS 193", checked_on=CHECKED, aggregation_window="days")
 EU = PaymentRule(
     country="EU", region="", name="Late Payment Directive",
     written_contract_from_minor=None, currency="EUR", aggregation_days=None,
     default_payment_days=30, max_payment_days=60, effective_from=dt.date(2013, 3, 16),
-    source="Directive 2011/7/EU, Art. 3", checked_on=CHECKED)
+    source="Directive 2011/7/EU, Art. 3", checked_on=CHECKED,
+    applies_in=tuple("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK "
+                     "SI ES SE IS LI NO".split()))
 GB = PaymentRule(
     country="GB", region="", name="Late Payment of Commercial Debts (Interest) Act 1998",
     written_contract_from_minor=None, currency="GBP", aggregation_days=None,
@@ -54,23 +55,32 @@ class TestRulesFor:
     def test_each_state_gets_its_own_rule(self) -> None:
         assert rules_for(RULES, "US", "IL", ON) == [IL]
 
-    @pytest.mark.parametrize("country", ["DE", "FR", "de", "IE", "GR"])
-    def test_eu_rule_in_member_states(self, country: str) -> None:
+    @pytest.mark.parametrize("country", ["DE", "FR", "de", "IE", "GR", "NO", "IS", "LI"])
+    def test_eu_rule_in_member_states_and_the_eea(self, country: str) -> None:
         assert rules_for(RULES, country, "", ON) == [EU]
 
     def test_eu_rule_ignores_region(self) -> None:
         assert rules_for(RULES, "DE", "BY", ON) == [EU]
 
-    @pytest.mark.parametrize("country", ["GB", "US", "CH", "NO"])
+    @pytest.mark.parametrize("country", ["GB", "US", "CH"])
     def test_eu_rule_not_outside_the_union(self, country: str) -> None:
         assert EU not in rules_for(RULES, country, "", ON)
 
     def test_gb_has_its_own_rule(self) -> None:
         assert rules_for(RULES, "GB", "", ON) == [GB]
 
-    def test_eu_has_27_members(self) -> None:
-        assert len(EU_MEMBERS) == 27
-        assert "GB" not in EU_MEMBERS
+    def test_the_countries_a_rule_applies_in_are_its_data(self) -> None:
+        assert len(EU.applies_in) == 30 and "GB" not in EU.applies_in
+        narrowed = replace(EU, applies_in=("DE",))
+        assert rules_for([narrowed], "DE", "", ON) == [narrowed]
+        assert rules_for([narrowed], "FR", "", ON) == []
+
+    def test_a_city_rule_needs_the_city_by_any_of_its_names(self) -> None:
+        nyc = replace(NY, name="NYC Freelance Isn't Free Act", cities=("New York", "Brooklyn"))
+        assert rules_for([NY, nyc], "US", "NY", ON, "brooklyn") == [NY, nyc]
+        assert rules_for([NY, nyc], "US", "NY", ON, " New  York ") == [NY, nyc]
+        assert rules_for([NY, nyc], "US", "NY", ON, "Buffalo") == [NY]
+        assert rules_for([NY, nyc], "US", "NY", ON) == [NY]
 
     def test_rule_not_yet_in_force_is_excluded(self) -> None:
         assert rules_for(RULES, "US", "NY", dt.date(2024, 8, 27)) == []
@@ -154,8 +164,13 @@ class TestWrittenContractRule:
     def test_il_threshold_does_not_apply_in_ny(self) -> None:
         assert written_contract_rule(RULES, "US", "NY", 60000, "USD", ON) is None
 
+    def test_the_window_is_named_as_the_rule_sets_it(self) -> None:
+        yearly = replace(IL, aggregation_days=None, aggregation_window="calendar_year")
+        sentence = written_contract_rule([yearly], "US", "IL", 50000, "USD", ON)
+        assert sentence is not None and "contracts in a calendar year add up" in sentence
+
     def test_without_aggregation_no_aggregation_clause(self) -> None:
-        alone = replace(IL, aggregation_days=None)
+        alone = replace(IL, aggregation_days=None, aggregation_window="")
         sentence = written_contract_rule([alone], "US", "IL", 50000, "USD", ON)
         assert sentence == (f"The {IL.name} requires a written contract from $500.00 "
                             f"({IL.source}).")
@@ -190,3 +205,7 @@ def test_past_a_maximum_is_not_past_a_fallback() -> None:
 
     assert past_maximum([NY, EU], 61) and not past_maximum([NY, EU], 45)
     assert not past_maximum([NY], 90) and not past_maximum([EU], None)
+    agreed = replace(EU, max_kind="agreed")
+    assert past_maximum([agreed], 75) and not past_maximum([agreed], 75, "clause 4, agreed")
+    (warning,) = term_warnings([agreed], "FR", "", 75, agreed_because="clause 4, agreed")
+    assert "recorded as agreed: “clause 4, agreed”" in warning

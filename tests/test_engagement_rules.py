@@ -208,7 +208,7 @@ class TestDates:
 class TestWholeNumbers:
     @pytest.mark.parametrize(("field", "low", "high"), [
         ("estimated_hours", 1, 100_000), ("hours_cap", 1, 100_000),
-        ("notice_days", 0, 3650), ("payment_terms_days", 0, 365)])
+        ("notice_period", 0, 3650), ("payment_terms_days", 0, 365)])
     def test_range_edges(self, field: str, low: int, high: int) -> None:
         assert getattr(valid(**{field: str(low)}), field) == low
         assert getattr(valid(**{field: f" {high} "}), field) == high
@@ -216,13 +216,13 @@ class TestWholeNumbers:
         assert only_error(field, **{field: str(low - 1)}) == expected
         assert only_error(field, **{field: str(high + 1)}) == expected
 
-    @pytest.mark.parametrize("field", ["estimated_hours", "hours_cap", "notice_days",
+    @pytest.mark.parametrize("field", ["estimated_hours", "hours_cap", "notice_period",
                                        "payment_terms_days"])
     @pytest.mark.parametrize("text", ["1.5", "ten", "3 days"])
     def test_not_whole(self, field: str, text: str) -> None:
         assert only_error(field, **{field: text}) == f"“{text}” is not a whole number"
 
-    @pytest.mark.parametrize("field", ["estimated_hours", "hours_cap", "notice_days",
+    @pytest.mark.parametrize("field", ["estimated_hours", "hours_cap", "notice_period",
                                        "payment_terms_days"])
     def test_blank_is_none(self, field: str) -> None:
         assert getattr(valid(**{field: ""}), field) is None
@@ -301,10 +301,10 @@ class TestBooleans:
 class TestSeveralErrors:
     def test_every_bad_field_reported_together(self) -> None:
         error = rejected(contractor_id="", title=" ", amount="1.001", start_on="2025-05-10",
-                         end_on="2025-05-01", notice_days="many", jurisdiction_country="ZZ")
+                         end_on="2025-05-01", notice_period="many", jurisdiction_country="ZZ")
         assert {e.field for e in error.errors} == {
-            "contractor_id", "title", "amount", "end_on", "notice_days", "jurisdiction_country"}
-        for field in ("contractor_id", "title", "amount", "end_on", "notice_days"):
+            "contractor_id", "title", "amount", "end_on", "notice_period", "jurisdiction_country"}
+        for field in ("contractor_id", "title", "amount", "end_on", "notice_period"):
             assert f"{field}: " in str(error)
 
     def test_wrong_digits_amount_not_also_reported_as_zero(self) -> None:
@@ -318,7 +318,7 @@ class TestRoundTrip:
                      acceptance_criteria="Lighthouse 90+", pricing_model="retainer",
                      billing_period="weekly", amount="1,250.50", rate="95", currency="eur",
                      estimated_hours="40", hours_cap="60", start_on="2025-01-06",
-                     end_on="2025-06-30", notice_days="14", payment_terms_days="30",
+                     end_on="2025-06-30", notice_period="14", payment_terms_days="30",
                      ip_terms="Assigned on payment", ip_assignment_signed="yes",
                      nda_signed_on="2025-01-02", data_access="Personal data",
                      subcontracting_allowed=True, jurisdiction_country="de",
@@ -373,7 +373,7 @@ def raw_engagements(draw: st.DrawFn) -> dict[str, object]:
         "rate": money(1) if model not in AMOUNT_MODELS or draw(st.booleans()) else "",
         "currency": currency.lower() if draw(st.booleans()) else currency,
         "estimated_hours": optional_int(1, 100_000), "hours_cap": optional_int(1, 100_000),
-        "notice_days": optional_int(0, 3650), "payment_terms_days": optional_int(0, 365),
+        "notice_period": optional_int(0, 3650), "payment_terms_days": optional_int(0, 365),
         "start_on": start.isoformat() if start else "",
         "end_on": end.isoformat() if end else "",
         "nda_signed_on": draw(st.one_of(st.just(""), st.dates(dt.date(1990, 1, 1))

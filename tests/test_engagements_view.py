@@ -550,7 +550,7 @@ def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int, runner:
 
 def test_pane_shows_brief_gaps_and_the_notice_date(view: EngagementsView, store: Store,
                                                    maya: int) -> None:
-    add(view, store, maya, goals="", comm_contact="", end_on="2026-07-31", notice_days="30")
+    add(view, store, maya, goals="", comm_contact="", end_on="2026-07-31", notice_period="30")
     text = view.pane.heading.text()
     assert "still empty: Goals, Communication plan" in text
     assert "Give notice by" in text and "01 Jul 2026" in text

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
 
-from desktop.core.deadlines import validate_rule
+from desktop.core.rule_validation import validate_rule
 from desktop.core.enums import PlannerDecision, RateUnit
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.planner import ActivityInputs, ExchangeRate, Quote, validate_activity

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core.deadlines import term_warnings, validate_rule
+from desktop.core.deadlines import term_warnings
+from desktop.core.rule_validation import validate_rule
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import rules
 from desktop.store.db import Store

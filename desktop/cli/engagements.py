@@ -10,13 +10,20 @@ from desktop.cli import engagement_schedule
 from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
 from desktop.core.dates import parse_date
-from desktop.core.engagement import LABELS, brief_gaps, last_notice_date, validate_engagement
+from desktop.core.engagement import (
+    LABELS,
+    brief_gaps,
+    last_notice_date,
+    notice_warning,
+    validate_engagement,
+)
 from desktop.core.enums import (
     BillingPeriod,
     Channel,
     CheckInCadence,
     DataAccess,
     EngagementStatus,
+    NoticeUnit,
     PricingModel,
 )
 from desktop.core.money import format_money, parse_amount, to_major_text
@@ -35,10 +42,13 @@ OPTIONS = {
     "pricing_model": "--pricing", "billing_period": "--period", "amount": "--amount",
     "rate": "--rate", "currency": "--currency", "estimated_hours": "--estimate",
     "hours_cap": "--cap", "start_on": "--start", "end_on": "--end",
-    "notice_days": "--notice-days", "payment_terms_days": "--net-days", "ip_terms": "--ip-terms",
+    "notice_period": "--notice", "notice_unit": "--notice-unit",
+    "payment_terms_days": "--net-days", "longer_terms_reason": "--longer-terms-because",
+    "ip_terms": "--ip-terms",
     "ip_assignment_signed": "--ip-assigned", "nda_signed_on": "--nda-on",
     "data_access": "--data-access", "subcontracting_allowed": "--subcontracting",
     "jurisdiction_country": "--country", "jurisdiction_region": "--region",
+    "jurisdiction_city": "--city",
     "comm_channel": "--channel", "comm_cadence": "--cadence", "comm_contact": "--contact",
     "comm_overlap": "--overlap", "status": "STATUS",
 }
@@ -48,7 +58,8 @@ PAYMENT_OPTIONS = {"amount": "--amount", "paid_on": "--date", "currency": "--amo
 # Of `engagements move`, `sign` and `schedule`.
 MOVE_OPTIONS = {"by": "--by", "reason": "--reason", "milestones": "--milestone"}
 _CHOICES = {"pricing_model": PricingModel, "billing_period": BillingPeriod,
-            "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence}
+            "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence,
+            "notice_unit": NoticeUnit}
 _FLAGS = ("ip_assignment_signed", "subcontracting_allowed")
 LIST_FIELDS = ("id", "title", "contractor_id", "contractor", "status", "value", "currency",
                "start_on", "end_on", "next_due_on", "demo")
@@ -77,7 +88,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
             kwargs["choices"] = [m.value for m in _CHOICES[field]]
         if field in _FLAGS:
             kwargs = {"dest": field, "action": "store_true", "help": LABELS[field]}
-        add.add_argument(option, required=field in ("contractor_id", "title"), **kwargs)
+        # --notice-days: the option's name before notice periods had units
+        names = (option, "--notice-days") if field == "notice_period" else (option,)
+        add.add_argument(*names, required=field in ("contractor_id", "title"), **kwargs)
     sign = eng_cmds.add_parser("sign", help="mark signed, if no blocker stands in the way")
     sign.add_argument("id", type=int)
     sign.add_argument("--by", default="", help="who signed")
@@ -189,9 +202,12 @@ def _show(engagement_id: int, store: Store, today: dt.date) -> int:
         if field != "contractor_id" and value not in ("", None, False):
             print(f"  {LABELS.get(field.removesuffix('_minor'), field) + ':':<28} "
                   f"{'yes' if value is True else value}")
-    notice = last_notice_date(d.end_on, d.notice_days)
+    notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if notice:
         print(f"  {'Last day to give notice:':<28} {notice.isoformat()}")
+    warning = notice_warning(d)
+    if warning:
+        print(f"  Warning: {warning}")
     gaps = brief_gaps(d)
     print(f"  {'Brief:':<28} {'complete' if not gaps else 'lacks ' + ', '.join(gaps)}")
     rows = payments.installments(store, engagement_id)

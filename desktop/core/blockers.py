@@ -7,11 +7,19 @@ straight to the field). The rules with legal sources come in as data.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core.deadlines import PaymentRule, limit_text, rules_for
+from desktop.core.deadlines import (
+    CAP,
+    PaymentRule,
+    blocks,
+    limit_text,
+    rules_for,
+    window_key,
+    window_text,
+)
 from desktop.core.engagement import EngagementData
 from desktop.core.enums import DataAccess
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
@@ -33,7 +41,9 @@ class Blocker:
 class GateInputs:
     engagement: EngagementData
     value_minor: int | None  # the whole engagement, in its currency
-    recent_total_minor: int | None  # with this contractor, same currency, this one included
+    # Work with this contractor in the same currency, this one included, summed over each
+    # window a rule names (deadlines.window_key: "days:120", "calendar_year").
+    window_totals: Mapping[str, int]
     has_written_contract: bool
     identity_verified: bool
     review: ReviewResult | None
@@ -50,7 +60,8 @@ SENSITIVE = (DataAccess.PERSONAL_DATA, DataAccess.CREDENTIALS_FINANCE)
 def blockers(g: GateInputs) -> list[Blocker]:
     d = g.engagement
     found: list[Blocker] = []
-    rules = rules_for(g.rules, d.jurisdiction_country, d.jurisdiction_region, g.today)
+    rules = rules_for(g.rules, d.jurisdiction_country, d.jurisdiction_region, g.today,
+                      d.jurisdiction_city)
 
     if g.review is None:
         found.append(Blocker("no_review", "No risk review has been done for this engagement.",
@@ -64,13 +75,14 @@ def blockers(g: GateInputs) -> list[Blocker]:
                                  "documents"))
 
     for rule in rules:
-        if (rule.max_payment_days is not None and d.payment_terms_days is not None
-                and d.payment_terms_days > rule.max_payment_days):
+        if blocks(rule, d.payment_terms_days, d.longer_terms_reason):
+            fix = f"Shorten the payment terms to {rule.max_payment_days} days or fewer"
             found.append(Blocker(
                 "payment_terms", f"Payment terms of net {d.payment_terms_days} days go beyond what "
                 f"the {rule.name} allows: {limit_text(rule)} ({rule.source}).",
-                f"Shorten the payment terms to {rule.max_payment_days} days or fewer.",
-                "engagement.payment_terms_days"))
+                f"{fix}." if rule.max_kind == CAP else f"{fix}, or, if the contractor expressly "
+                "agreed to longer terms that are not grossly unfair, record why under “Longer "
+                "terms agreed because”.", "engagement.payment_terms_days"))
 
     # An impact scored on a figure nobody gave (no annual revenue set) requires nothing.
     if g.review is not None and max(
@@ -133,12 +145,13 @@ def _written_contract_needed(g: GateInputs, rules: Sequence[PaymentRule]) -> str
         if threshold is None or rule.currency != d.currency:
             continue
         alone = g.value_minor is not None and g.value_minor >= threshold
-        summed = (rule.aggregation_days is not None and g.recent_total_minor is not None
-                  and g.recent_total_minor >= threshold)
+        key = window_key(rule)
+        total = None if key is None else g.window_totals.get(key)
+        summed = total is not None and total >= threshold
         if alone or summed:
             how = "this engagement is worth" if alone else \
-                f"work with this contractor over {rule.aggregation_days} days adds up to"
-            amount = g.value_minor if alone else g.recent_total_minor
+                f"work with this contractor {window_text(rule)} adds up to"
+            amount = g.value_minor if alone else total
             assert amount is not None
             return (f"The {rule.name} requires a written contract from "
                     f"{format_money(threshold, rule.currency)}, and {how} "

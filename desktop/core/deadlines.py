@@ -8,15 +8,10 @@ from dataclasses import dataclass
 
 from desktop.core.money import format_money
 
-# Member states of the European Union (ISO 3166-1 alpha-2), for rules stored under "EU".
-EU_MEMBERS = frozenset({
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"})
-
 
 @dataclass(frozen=True)
 class PaymentRule:
-    country: str  # ISO alpha-2, or "EU" for every member state
+    country: str  # ISO alpha-2, or a group's name ("EU") whose countries are in applies_in
     region: str  # "" for the whole country
     name: str
     written_contract_from_minor: int | None
@@ -30,9 +25,60 @@ class PaymentRule:
     # What max_payment_days means: CAP, never longer; AGREED, longer only if expressly agreed
     # (and not grossly unfair). default_payment_days is the fallback when no date is agreed.
     max_kind: str = ""
+    applies_in: tuple[str, ...] = ()  # ISO codes; empty: the rule's own country
+    cities: tuple[str, ...] = ()  # names the city goes by; empty: the whole country or region
+    aggregation_window: str = ""  # DAYS (aggregation_days), CALENDAR_YEAR, or "" (alone)
+    interest_reference: str = ""  # the reference_rate series late-payment interest starts from
+    interest_margin_bp: int | None = None  # points over it, in basis points (800 = 8 %)
+    # Fixed sums per late payment by the debt's size: ((from_minor, sum_minor), …) ascending.
+    compensation: tuple[tuple[int, int], ...] = ()
+
+    def applies_to(self, country: str, region: str, city: str) -> bool:
+        here = country.upper() == self.country or country.upper() in self.applies_in
+        if not here or (self.region and self.region != region.upper()):
+            return False
+        return not self.cities or city_key(city) in {city_key(c) for c in self.cities}
 
 
 CAP, AGREED = "cap", "agreed"
+DAYS, CALENDAR_YEAR = "days", "calendar_year"
+WINDOWS = {DAYS: "over a number of days", CALENDAR_YEAR: "in a calendar year"}
+
+
+def city_key(name: str) -> str:
+    """How city names compare: case and spacing aside ("new  york" is "New York")."""
+    return " ".join(name.casefold().split())
+
+
+def window_key(rule: PaymentRule) -> str | None:
+    """Which sum of contracts a rule's written-contract amount is compared with: "days:120",
+    "calendar_year", or None when each contract counts alone."""
+    if rule.aggregation_window == DAYS and rule.aggregation_days is not None:
+        return f"{DAYS}:{rule.aggregation_days}"
+    return CALENDAR_YEAR if rule.aggregation_window == CALENDAR_YEAR else None
+
+
+def window_start(key: str, start: dt.date) -> dt.date:
+    """The first start date that counts with a contract starting on ``start``."""
+    if key == CALENDAR_YEAR:
+        return dt.date(start.year, 1, 1)
+    return start - dt.timedelta(days=int(key.split(":")[1]))
+
+
+def window_text(rule: PaymentRule) -> str:
+    key = window_key(rule)
+    if key is None:
+        return ""
+    return "in a calendar year" if key == CALENDAR_YEAR else f"over {rule.aggregation_days} days"
+
+
+def place_text(rule: PaymentRule) -> str:
+    """Where a rule applies, in words: "Los Angeles, CA, US", "EU (30 countries)"."""
+    if rule.cities:
+        return ", ".join(x for x in (rule.cities[0], rule.region, rule.country) if x)
+    if rule.applies_in:
+        return f"{rule.country} ({len(rule.applies_in)} countries)"
+    return f"{rule.region}, {rule.country}" if rule.region else rule.country
 MAX_KINDS = {CAP: "a maximum", AGREED: "longer only if expressly agreed"}
 
 
@@ -49,33 +95,31 @@ def limit_text(rule: PaymentRule) -> str | None:
 
 
 def rules_for(rules: Iterable[PaymentRule], country: str, region: str,
-              on: dt.date | None = None) -> list[PaymentRule]:
-    """The rules that govern a jurisdiction on a date: country-wide, regional, and EU-wide."""
-    country, region = country.upper(), region.upper()
-    found = []
-    for rule in rules:
-        place = rule.country == country or (rule.country == "EU" and country in EU_MEMBERS)
-        if not place or (rule.region and rule.region != region):
-            continue
-        if on and rule.effective_from and on < rule.effective_from:
-            continue
-        found.append(rule)
-    return found
+              on: dt.date | None = None, city: str = "") -> list[PaymentRule]:
+    """The rules that govern a place on a date: country- or group-wide, regional, city."""
+    return [rule for rule in rules if rule.applies_to(country, region, city)
+            and not (on and rule.effective_from and on < rule.effective_from)]
 
 
 def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
-                  payment_terms_days: int | None, on: dt.date | None = None) -> list[str]:
+                  payment_terms_days: int | None, on: dt.date | None = None, city: str = "",
+                  agreed_because: str = "") -> list[str]:
     """Say which rule an engagement's payment terms go beyond, and what it allows."""
     if payment_terms_days is None:
         return []
     warnings = []
-    for rule in rules_for(rules, country, region, on):
+    for rule in rules_for(rules, country, region, on, city):
         if rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days:
             if rule.max_kind == CAP:
                 warnings.append(
                     f"Net {payment_terms_days} days is beyond the {rule.max_payment_days}-day "
                     f"maximum of the {rule.name}, which no agreement can lengthen "
                     f"({rule.source}).")
+            elif agreed_because.strip():
+                warnings.append(
+                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
+                    f"the {rule.name} allows unless expressly agreed; recorded as agreed: "
+                    f"“{agreed_because.strip()}” ({rule.source}).")
             else:
                 warnings.append(
                     f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
@@ -90,101 +134,31 @@ def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
     return warnings
 
 
-def past_maximum(rules: Iterable[PaymentRule], payment_terms_days: int | None) -> bool:
+def blocks(rule: PaymentRule, payment_terms_days: int | None, agreed_because: str = "") -> bool:
+    """Whether terms go beyond what the rule allows: past a cap, or past an "only if expressly
+    agreed" limit with no recorded reason for the agreement."""
+    return (payment_terms_days is not None and rule.max_payment_days is not None
+            and payment_terms_days > rule.max_payment_days
+            and (rule.max_kind == CAP or not agreed_because.strip()))
+
+
+def past_maximum(rules: Iterable[PaymentRule], payment_terms_days: int | None,
+                 agreed_because: str = "") -> bool:
     """Whether the terms go beyond a rule's longest terms (not merely past a fallback)."""
-    return payment_terms_days is not None and any(
-        rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days
-        for rule in rules)
+    return any(blocks(rule, payment_terms_days, agreed_because) for rule in rules)
 
 
 def written_contract_rule(rules: Iterable[PaymentRule], country: str, region: str,
                           value_minor: int | None, currency: str,
-                          on: dt.date | None = None) -> str | None:
+                          on: dt.date | None = None, city: str = "") -> str | None:
     """A sentence when the value (alone) reaches a rule's written-contract amount."""
     if value_minor is None:
         return None
-    for rule in rules_for(rules, country, region, on):
+    for rule in rules_for(rules, country, region, on, city):
         threshold = rule.written_contract_from_minor
         if threshold is not None and rule.currency == currency.upper() and value_minor >= threshold:
-            days = (f", or when contracts over {rule.aggregation_days} days add up to it"
-                    if rule.aggregation_days else "")
+            window = window_text(rule)
+            days = f", or when contracts {window} add up to it" if window else ""
             return (f"The {rule.name} requires a written contract from "
                     f"{format_money(threshold, rule.currency)}{days} ({rule.source}).")
     return None
-
-
-RULE_LABELS = {
-    "country": "Country", "region": "Region", "name": "Rule", "written_contract_from": "Written contract from",
-    "currency": "Currency", "aggregation_days": "Summed over (days)",
-    "default_payment_days": "Pay within (days) by default", "max_payment_days": "Longest terms (days)",
-    "effective_from": "In force from", "source": "Source", "checked_on": "Checked on",
-    "max_kind": "Longest terms are",
-}
-
-
-def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
-    """A rule as typed in settings: every field checked, each problem named."""
-    from desktop.core.dates import parse_date
-    from desktop.core.money import parse_amount
-    from desktop.core.reference import is_country, is_currency
-    from desktop.core.text import screen
-    from desktop.core.validation import FieldError, ValidationError
-
-    raw, errors = screen(raw)
-
-    def text(name: str) -> str:
-        value = raw.get(name, "")
-        return "" if value is None else str(value).strip()
-
-    country, region, currency = text("country").upper(), text("region").upper(), text("currency").upper()
-    if not country:
-        errors.append(FieldError("country", "is required"))
-    elif country != "EU" and not is_country(country):
-        errors.append(FieldError("country", f"“{country}” is not an ISO 3166-1 alpha-2 code or EU"))
-    if not text("name"):
-        errors.append(FieldError("name", "is required"))
-    if not text("source"):
-        errors.append(FieldError("source", "is required: say which law or document it rests on"))
-    threshold = None
-    if text("written_contract_from"):
-        if not is_currency(currency):
-            errors.append(FieldError("currency", "is needed with a written-contract amount"))
-        else:
-            try:
-                threshold = parse_amount(text("written_contract_from"), currency)
-            except ValueError as exc:
-                errors.append(FieldError("written_contract_from", str(exc)))
-    days: dict[str, int | None] = {}
-    for name in ("aggregation_days", "default_payment_days", "max_payment_days"):
-        value = text(name)
-        days[name] = None
-        if value:
-            if not value.isdigit() or not 0 <= int(value) <= 3650:
-                errors.append(FieldError(name, "must be a whole number of days from 0 to 3650"))
-            else:
-                days[name] = int(value)
-    dates: dict[str, dt.date | None] = {}
-    for name in ("effective_from", "checked_on"):
-        try:
-            dates[name] = parse_date(text(name))
-        except ValueError as exc:
-            errors.append(FieldError(name, str(exc)))
-    if not dates.get("checked_on") and "checked_on" not in {e.field for e in errors}:
-        errors.append(FieldError("checked_on", "is required: when was the source last read?"))
-    elif dates.get("checked_on") and dates["checked_on"] > today:  # type: ignore[operator]
-        errors.append(FieldError("checked_on", "cannot be in the future"))
-    kind = text("max_kind").lower()
-    if kind and kind not in MAX_KINDS:
-        errors.append(FieldError("max_kind", "must be “cap” (never longer) or “agreed” (longer "
-                                             "only if expressly agreed)"))
-    elif days.get("max_payment_days") is not None and not kind:
-        errors.append(FieldError("max_kind", "is required with longest terms: “cap” or "
-                                             "“agreed”"))
-    elif days.get("max_payment_days") is None and kind:
-        kind = ""  # nothing to qualify
-    if errors:
-        raise ValidationError(errors)
-    return PaymentRule(country, region, text("name"), threshold, currency if threshold else "",
-                       days["aggregation_days"], days["default_payment_days"],
-                       days["max_payment_days"], dates["effective_from"], text("source"),
-                       dates["checked_on"], kind)  # type: ignore[arg-type]

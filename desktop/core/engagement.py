@@ -15,6 +15,7 @@ from desktop.core.enums import (
     CheckInCadence,
     DataAccess,
     EngagementStatus,
+    NoticeUnit,
     PricingModel,
 )
 from desktop.core.money import parse_amount, to_major_text
@@ -38,6 +39,8 @@ OPEN = (S.DRAFT, S.IN_REVIEW, S.SIGNED)
 # An engagement in one of these owes what its schedule says (a terminated one, what was left
 # on it when it ended); a draft's or review's schedule is a plan, a cancelled one owes nothing.
 BINDING = (S.SIGNED, S.COMPLETED, S.TERMINATED)
+# Never a contract, so never summed towards a rule's written-contract amount.
+NOT_CONTRACTS = (S.DRAFT, S.CANCELLED)
 MULTILINE = ("goals", "scope", "deliverables", "acceptance_criteria", "ip_terms")
 
 LABELS: dict[str, str] = {
@@ -46,11 +49,14 @@ LABELS: dict[str, str] = {
     "pricing_model": "Pricing", "billing_period": "Billing period", "amount": "Amount",
     "rate": "Rate", "currency": "Currency", "estimated_hours": "Estimated hours or days",
     "hours_cap": "Cap (hours or days)", "start_on": "Start", "end_on": "End",
-    "notice_days": "Notice period (days)", "payment_terms_days": "Payment terms (net days)",
+    "notice_period": "Notice period", "notice_unit": "Notice period unit",
+    "payment_terms_days": "Payment terms (net days)",
+    "longer_terms_reason": "Longer terms agreed because",
     "ip_terms": "IP terms", "ip_assignment_signed": "IP assignment signed",
     "nda_signed_on": "NDA signed on", "data_access": "Data access",
     "subcontracting_allowed": "Subcontracting allowed",
     "jurisdiction_country": "Jurisdiction country", "jurisdiction_region": "Region",
+    "jurisdiction_city": "City",
     "comm_channel": "Channel", "comm_cadence": "Check-in cadence", "comm_contact": "Contact person",
     "comm_overlap": "Hours of overlap",
 }
@@ -75,8 +81,11 @@ class EngagementData:
     hours_cap: int | None = None
     start_on: dt.date | None = None
     end_on: dt.date | None = None
-    notice_days: int | None = None
+    notice_period: int | None = None
+    notice_unit: NoticeUnit = NoticeUnit.DAYS
     payment_terms_days: int | None = None
+    # Why terms past a rule's "only if expressly agreed" limit were agreed, in the owner's words.
+    longer_terms_reason: str = ""
     ip_terms: str = ""
     ip_assignment_signed: bool = False
     nda_signed_on: dt.date | None = None
@@ -84,6 +93,7 @@ class EngagementData:
     subcontracting_allowed: bool = False
     jurisdiction_country: str = ""
     jurisdiction_region: str = ""
+    jurisdiction_city: str = ""
     comm_channel: Channel | None = None
     comm_cadence: CheckInCadence | None = None
     comm_contact: str = ""
@@ -114,6 +124,8 @@ def _date(text: str) -> dt.date | None:
 def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
     """Check every field; raise ValidationError naming each bad one."""
     raw, errors = screen(raw, MULTILINE)
+    if "notice_days" in raw and "notice_period" not in raw:  # terms frozen before units
+        raw = {**raw, "notice_period": raw["notice_days"]}
     out: dict[str, object] = {}
 
     def text(name: str) -> str:
@@ -131,13 +143,23 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
     else:
         out["contractor_id"] = int(contractor)
     for name in ("title", "goals", "scope", "deliverables", "acceptance_criteria", "ip_terms",
-                 "jurisdiction_region", "comm_contact", "comm_overlap"):
+                 "jurisdiction_region", "jurisdiction_city", "comm_contact", "comm_overlap",
+                 "longer_terms_reason"):
         out[name] = text(name)
     if not out["title"]:
         fail("title", "is required")
     elif len(str(out["title"])) > 200:
         fail("title", "is longer than 200 characters")
     out["jurisdiction_region"] = str(out["jurisdiction_region"]).upper()
+    out["jurisdiction_city"] = " ".join(str(out["jurisdiction_city"]).split())
+    if len(str(out["jurisdiction_city"])) > 100:
+        fail("jurisdiction_city", "is longer than 100 characters")
+    unit = text("notice_unit").lower()
+    try:  # "month" and "months" alike
+        out["notice_unit"] = (NoticeUnit.parse(unit if unit.endswith("s") else unit + "s")
+                              if unit else NoticeUnit.DAYS)
+    except ValueError:
+        fail("notice_unit", f"“{unit}” is not days, weeks or months")
 
     for name, enum, default in (("pricing_model", PricingModel, PricingModel.FIXED),
                                 ("data_access", DataAccess, DataAccess.NONE),
@@ -164,7 +186,7 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
                 fail(name, str(exc))
 
     for name, low, high in (("estimated_hours", 1, 100_000), ("hours_cap", 1, 100_000),
-                            ("notice_days", 0, 3650), ("payment_terms_days", 0, 365)):
+                            ("notice_period", 0, 3650), ("payment_terms_days", 0, 365)):
         value = text(name)
         out[name] = None
         if value:
@@ -251,11 +273,43 @@ def contract_value(data: EngagementData) -> int | None:
                                             data.billing_period or BillingPeriod.MONTHLY, 0))
 
 
-def last_notice_date(end_on: dt.date | None, notice_days: int | None) -> dt.date | None:
-    """The last day notice can be given for the engagement to end on its end date."""
-    if end_on is None or notice_days is None:
+def last_notice_date(end_on: dt.date | None, notice_period: int | None,
+                     unit: NoticeUnit = NoticeUnit.DAYS) -> dt.date | None:
+    """The last day notice can be given for the engagement to end on its end date. Months
+    count back to the same day of the month, or the month's last day when it has no such
+    day: one month before 31 March is 28 (or 29) February."""
+    if end_on is None or notice_period is None:
         return None
-    return end_on - dt.timedelta(days=notice_days)
+    step = {NoticeUnit.DAYS: relativedelta(days=notice_period),
+            NoticeUnit.WEEKS: relativedelta(weeks=notice_period),
+            NoticeUnit.MONTHS: relativedelta(months=notice_period)}[NoticeUnit(unit)]
+    return end_on - step
+
+
+def notice_warning(data: EngagementData) -> str | None:
+    """A sentence when notice to end on the end date would have to be given before the
+    engagement even starts (a notice period longer than the engagement)."""
+    last = last_notice_date(data.end_on, data.notice_period, data.notice_unit)
+    if last is None or data.start_on is None or last >= data.start_on:
+        return None
+    return (f"{notice_phrase(data.notice_period, data.notice_unit).capitalize()} to end on "
+            f"{data.end_on} would have to be given by {last}, before the engagement starts on "
+            f"{data.start_on}: shorten the notice period or check the dates.")
+
+
+def notice_text(period: int | None, unit: NoticeUnit = NoticeUnit.DAYS) -> str:
+    """ "30 days", "1 month", "" when none is set."""
+    if period is None:
+        return ""
+    word = NoticeUnit(unit).value
+    return f"{period} {word[:-1] if period == 1 else word}"
+
+
+def notice_phrase(period: int | None, unit: NoticeUnit = NoticeUnit.DAYS) -> str:
+    """ "30 days' notice", "1 month's notice"."""
+    if period is None:
+        return ""
+    return notice_text(period, unit) + ("'s" if period == 1 else "'") + " notice"
 
 
 def next_check_in(cadence: CheckInCadence | None, last_contact: dt.date | None,

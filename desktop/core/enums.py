@@ -112,6 +112,12 @@ class BillingPeriod(Labelled):
     MONTHLY = "monthly"
 
 
+class NoticeUnit(Labelled):
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+
+
 class DataAccess(Labelled):
     NONE = "none"
     PUBLIC = "public"

@@ -32,7 +32,13 @@ from desktop.core.deadlines import (
     rules_for,
     term_warnings,
 )
-from desktop.core.engagement import BINDING, EngagementData, brief_gaps, last_notice_date
+from desktop.core.engagement import (
+    BINDING,
+    EngagementData,
+    brief_gaps,
+    last_notice_date,
+    notice_phrase,
+)
 from desktop.core.engagement import LABELS as TERM_LABELS
 from desktop.core.enums import ContractorKind, DataAccess, PricingModel, TaxForm
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
@@ -360,8 +366,8 @@ def _header_block(s: RiskSummary) -> Flowable:
             version += f" (scored against {CATALOG_VERSION})"
         catalog = _cell(version)
     term = f"{_date(d.start_on)} – {_date(d.end_on)}"
-    if d.notice_days is not None:
-        term += f" · {d.notice_days} days' notice"
+    if d.notice_period is not None:
+        term += f" · {notice_phrase(d.notice_period, d.notice_unit)}"
     label = st.cell_bold
     rows = [
         [Paragraph("Business", label), _cell(s.business_name, 200, "Not set in Settings"),
@@ -723,7 +729,7 @@ def _exit_strategy(s: RiskSummary) -> list[Flowable]:
         if plan.pro_rata_notes:
             pro_rata += f": {plan.pro_rata_notes}"
         item("Pro-rata pay", pro_rata)
-    last = last_notice_date(d.end_on, d.notice_days)
+    last = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if last is None:
         item("Give notice by", _muted("No end date or notice period is set."))
     else:

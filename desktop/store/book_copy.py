@@ -27,7 +27,7 @@ from desktop.store.models import Base, Document, DocumentChunk
 BATCH = 2000
 # Tables a new database already fills with data (the legal rules, seeded with their sources):
 # the book's own rows replace them.
-SEEDED = ("payment_rule", "reporting_threshold")
+SEEDED = ("payment_rule", "reporting_threshold", "reference_rate")
 # Tables whose rows say nothing about the book itself.
 _SKIPPED = ("alembic_version", DocumentChunk.__tablename__)
 # What the book holds: a target holding any of it is not new.

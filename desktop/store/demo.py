@@ -100,7 +100,7 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
            or k in ("amount", "rate")}
     raw.update(contractor_id=contractor_id, start_on=day(item["start"]), end_on=day(item["end"]),
                payment_terms_days=str(item.get("net_days", "")),
-               notice_days=str(item.get("notice_days", "")),
+               notice_period=str(item.get("notice_period", "")),
                nda_signed_on=day(item.get("nda_signed_on")))
     data = validate_engagement(raw)
     record = engagements.create(store, data, is_demo=True)

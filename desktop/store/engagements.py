@@ -26,6 +26,7 @@ from desktop.core.enums import (
     CheckInCadence,
     DataAccess,
     EngagementStatus,
+    NoticeUnit,
     PricingModel,
 )
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -234,11 +235,11 @@ def _apply(obj: Engagement, data: EngagementData) -> None:
     for name in _DATA_FIELDS:
         value = getattr(data, name)
         if name in ("pricing_model", "data_access", "billing_period", "comm_channel",
-                    "comm_cadence"):
+                    "comm_cadence", "notice_unit"):
             value = "" if value is None else str(value)
         if getattr(obj, name, None) != value:
             setattr(obj, name, value)
-    notice_by = last_notice_date(data.end_on, data.notice_days)
+    notice_by = last_notice_date(data.end_on, data.notice_period, data.notice_unit)
     if obj.notice_by != notice_by:
         obj.notice_by = notice_by
     since = obj.last_contact_on or data.start_on
@@ -250,6 +251,7 @@ def _data(obj: Engagement) -> EngagementData:
     values = {name: getattr(obj, name) for name in _DATA_FIELDS}
     values["pricing_model"] = PricingModel(obj.pricing_model)
     values["data_access"] = DataAccess(obj.data_access)
+    values["notice_unit"] = NoticeUnit(obj.notice_unit or "days")
     values["billing_period"] = BillingPeriod(obj.billing_period) if obj.billing_period else None
     values["comm_channel"] = Channel(obj.comm_channel) if obj.comm_channel else None
     values["comm_cadence"] = CheckInCadence(obj.comm_cadence) if obj.comm_cadence else None

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.blockers import Blocker, GateInputs, blockers
+from desktop.core.deadlines import PaymentRule, rules_for, window_key, window_start
 from desktop.core.engagement import (
+    NOT_CONTRACTS,
     EngagementData,
     check_move,
     contract_value,
@@ -128,17 +130,18 @@ def gate_inputs(store: Store, engagement_id: int,
             select(Document.id).where(Document.engagement_id == engagement_id,
                                       Document.kind == "contract").limit(1)) is not None
         profile = session.get(BusinessProfile, 1)
-        recent = _recent_total(session, record, value)
+        rules = payment_rules(store)
+        totals = _window_totals(session, record, value, rules, today)
     default = None
     if profile is not None and profile.written_contract_from_minor is not None:
         default = (profile.written_contract_from_minor, profile.base_currency)
     inputs = GateInputs(
-        engagement=d, value_minor=value, recent_total_minor=recent,
+        engagement=d, value_minor=value, window_totals=totals,
         has_written_contract=has_contract,
         identity_verified=contractor.identity_verified_on is not None,
         review=result, exit_plan=None if plan is None else plan.plan,
         copyrightable=True if review is None else review.copyrightable,
-        rules=payment_rules(store), default_written_contract_from=default, today=today)
+        rules=rules, default_written_contract_from=default, today=today)
     return inputs, result
 
 
@@ -220,22 +223,25 @@ def _safe_value(data) -> int | None:  # type: ignore[no-untyped-def]
         return None
 
 
-def _recent_total(session: Session, record: EngagementRecord, value: int | None) -> int | None:
-    """This engagement plus the contractor's other live ones in the same currency that started
-    within 120 days before it (the window the freelance acts sum over)."""
+def _window_totals(session: Session, record: EngagementRecord, value: int | None,
+                   rules: list[PaymentRule], today: dt.date) -> dict[str, int]:
+    """For each window the engagement's rules sum over: this engagement plus the contractor's
+    others in the same currency that started within it. Drafts and cancelled ones are not
+    contracts; terminated ones were."""
     if value is None:
-        return None
-    start = record.data.start_on or dt.date.today()
-    others = session.execute(
-        select(Engagement).where(Engagement.contractor_id == record.data.contractor_id,
-                                 Engagement.id != record.id,
-                                 Engagement.currency == record.data.currency,
-                                 Engagement.status.in_(("in_review", "signed", "completed")),
-                                 Engagement.start_on >= start - dt.timedelta(days=120),
-                                 Engagement.start_on <= start)).scalars()
-    total = value
-    for other in others:
-        total += _safe_value(engagements._data(other)) or 0
-    return total
-
-
+        return {}
+    d = record.data
+    start = d.start_on or today
+    keys = {window_key(r) for r in rules_for(rules, d.jurisdiction_country,
+                                              d.jurisdiction_region, today, d.jurisdiction_city)}
+    totals = {}
+    for key in sorted(k for k in keys if k is not None):
+        others = session.execute(
+            select(Engagement).where(Engagement.contractor_id == d.contractor_id,
+                                     Engagement.id != record.id,
+                                     Engagement.currency == d.currency,
+                                     Engagement.status.not_in(NOT_CONTRACTS),
+                                     Engagement.start_on >= window_start(key, start),
+                                     Engagement.start_on <= start)).scalars()
+        totals[key] = value + sum(_safe_value(engagements._data(o)) or 0 for o in others)
+    return totals

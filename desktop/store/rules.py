@@ -14,7 +14,8 @@ from desktop.store.models import PaymentRule as PaymentRuleRow
 
 _FIELDS = ("country", "region", "name", "written_contract_from_minor", "currency",
            "aggregation_days", "default_payment_days", "max_payment_days", "effective_from",
-           "source", "checked_on", "max_kind")
+           "source", "checked_on", "max_kind", "applies_in", "cities", "aggregation_window",
+           "interest_reference", "interest_margin_bp", "compensation")
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,19 @@ def _changed(rule_id: int) -> ConflictError:
 
 
 def _apply(row: PaymentRuleRow, rule: PaymentRule) -> None:
+    stored = {"applies_in": " ".join(rule.applies_in), "cities": "; ".join(rule.cities),
+              "compensation": ";".join(f"{low}={amount}" for low, amount in rule.compensation)}
     for name in _FIELDS:
-        value = getattr(rule, name)
+        value = stored.get(name, getattr(rule, name))
         if getattr(row, name, None) != value:
             setattr(row, name, value)
 
 
 def _record(row: PaymentRuleRow) -> RuleRecord:
-    return RuleRecord(row.id, row.version, PaymentRule(*(getattr(row, f) for f in _FIELDS)))
+    values = {f: getattr(row, f) for f in _FIELDS}
+    values["applies_in"] = tuple(row.applies_in.split())
+    values["cities"] = tuple(c.strip() for c in row.cities.split(";") if c.strip())
+    values["compensation"] = tuple(
+        (int(low), int(amount)) for low, _, amount in
+        (band.partition("=") for band in row.compensation.split(";") if band))
+    return RuleRecord(row.id, row.version, PaymentRule(**values))

@@ -24,15 +24,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import parse_date
-from desktop.core.deadlines import PaymentRule, term_warnings, written_contract_rule
+from desktop.core.deadlines import (
+    AGREED,
+    PaymentRule,
+    rules_for,
+    term_warnings,
+    written_contract_rule,
+)
 from desktop.core.engagement import (
     LABELS,
     EngagementData,
     brief_gaps,
     contract_value,
+    notice_warning,
     validate_engagement,
 )
-from desktop.core.enums import BillingPeriod, Channel, CheckInCadence, DataAccess, PricingModel
+from desktop.core.enums import (
+    BillingPeriod,
+    Channel,
+    CheckInCadence,
+    DataAccess,
+    NoticeUnit,
+    PricingModel,
+)
 from desktop.core.money import format_money
 from desktop.core.reference import countries, currencies
 from desktop.core.validation import ValidationError
@@ -84,14 +98,15 @@ class EngagementDialog(QDialog):
             "currency": LookupCombo(currencies().items()),
             "billing_period": EnumCombo(BillingPeriod, blank="(not set)"),
             "estimated_hours": QLineEdit(), "hours_cap": QLineEdit(),
-            "start_on": DateLine(), "end_on": DateLine(), "notice_days": QLineEdit(),
-            "payment_terms_days": QLineEdit(), "ip_terms": TextArea(2),
+            "start_on": DateLine(), "end_on": DateLine(), "notice_period": QLineEdit(),
+            "notice_unit": EnumCombo(NoticeUnit), "payment_terms_days": QLineEdit(),
+            "longer_terms_reason": QLineEdit(), "ip_terms": TextArea(2),
             "ip_assignment_signed": QCheckBox(LABELS["ip_assignment_signed"]),
             "nda_signed_on": DateLine(), "data_access": EnumCombo(DataAccess),
             "subcontracting_allowed": QCheckBox(LABELS["subcontracting_allowed"]),
             "jurisdiction_country": LookupCombo([("EU", "European Union"), *countries().items()],
                                                 blank="(not set)"),
-            "jurisdiction_region": QLineEdit(),
+            "jurisdiction_region": QLineEdit(), "jurisdiction_city": QLineEdit(),
             "comm_channel": EnumCombo(Channel, blank="(not set)"),
             "comm_cadence": EnumCombo(CheckInCadence, blank="(not set)"),
             "comm_contact": QLineEdit(), "comm_overlap": QLineEdit(),
@@ -103,14 +118,18 @@ class EngagementDialog(QDialog):
         e["acceptance_criteria"].setPlaceholderText("How you will decide a deliverable is done")
         e["ip_terms"].setPlaceholderText("Who owns what is made, and any licence back")
         e["jurisdiction_region"].setPlaceholderText("Region, e.g. NY")
+        e["jurisdiction_city"].setPlaceholderText("City, e.g. Seattle")
+        e["longer_terms_reason"].setPlaceholderText(
+            "Only when the contractor expressly agreed to terms past the legal limit: why")
         e["comm_contact"].setPlaceholderText("Who they talk to on your side")
         e["comm_overlap"].setPlaceholderText("e.g. 14:00–17:00 UTC")
         for name in ("amount", "rate"):
             e[name].setPlaceholderText("0.00")
-        for name in ("amount", "rate", "estimated_hours", "hours_cap", "notice_days",
-                     "payment_terms_days", "jurisdiction_region"):
+        for name in ("amount", "rate", "estimated_hours", "hours_cap", "notice_period",
+                     "payment_terms_days"):
             e[name].setMaximumWidth(140)
-        e["jurisdiction_region"].setMinimumWidth(120)
+        e["jurisdiction_region"].setMaximumWidth(90)
+        e["jurisdiction_city"].setMinimumWidth(110)
         # Long currency and country names would otherwise widen their column of the form.
         for name in ("currency", "jurisdiction_country", "contractor_id"):
             combo: QComboBox = e[name]  # type: ignore[assignment]
@@ -156,8 +175,10 @@ class EngagementDialog(QDialog):
             ("start_on", "end_on"): pair(e["start_on"], "to", e["end_on"]),
             ("ip_assignment_signed", "subcontracting_allowed"):
                 pair(e["ip_assignment_signed"], e["subcontracting_allowed"]),
-            ("jurisdiction_country", "jurisdiction_region"):
-                pair(e["jurisdiction_country"], e["jurisdiction_region"]),
+            ("jurisdiction_country", "jurisdiction_region", "jurisdiction_city"):
+                pair(e["jurisdiction_country"], e["jurisdiction_region"],
+                     e["jurisdiction_city"]),
+            ("notice_period", "notice_unit"): pair(e["notice_period"], e["notice_unit"]),
         }
         self.boxes: dict[str, FieldBox] = {}
         for names, row in shared.items():
@@ -174,12 +195,14 @@ class EngagementDialog(QDialog):
         label_for = {"contractor_id": "Contractor*", "title": "Title*",
                      "estimated_hours": "Estimate", "hours_cap": "Cap",
                      "start_on": "Start – end", "ip_assignment_signed": "",
-                     "jurisdiction_country": "Jurisdiction"}
+                     "jurisdiction_country": "Jurisdiction", "longer_terms_reason": "Agreed because"}
+        self.forms: dict[str, QFormLayout] = {}
 
         def group(title: str, names: list[str], extra: QWidget | None = None) -> QGroupBox:
             box = QGroupBox(title)
             outer = QVBoxLayout(box)
             form = QFormLayout()
+            self.forms[title] = form
             for name in names:
                 form.addRow(label_for.get(name, LABELS[name]), self.boxes[name])
             if extra is not None:
@@ -196,8 +219,8 @@ class EngagementDialog(QDialog):
         grid.addWidget(group("Price", ["pricing_model", "currency", "amount", "rate",
                                        "estimated_hours", "hours_cap", "billing_period"],
                              self.value_label), 0, 1)
-        grid.addWidget(group("Terms", ["start_on", "notice_days", "payment_terms_days",
-                                       "jurisdiction_country", "ip_terms", "ip_assignment_signed",
+        grid.addWidget(group("Terms", ["start_on", "notice_period", "payment_terms_days",
+                                       "longer_terms_reason", "jurisdiction_country", "ip_terms", "ip_assignment_signed",
                                        "nda_signed_on", "data_access"]), 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -316,14 +339,24 @@ class EngagementDialog(QDialog):
             start: dt.date | None = parse_date(str(raw["start_on"]))
         except ValueError:
             start = None
-        warnings = term_warnings(self._rules, country, region, days, start)
+        city = str(raw["jurisdiction_city"]).strip()
+        reason = str(raw["longer_terms_reason"]).strip()
+        warnings = term_warnings(self._rules, country, region, days, start, city, reason)
+        # Asked only where it matters: terms past a limit that express agreement may pass.
+        self.forms["Terms"].setRowVisible(self.boxes["longer_terms_reason"], bool(reason) or any(
+            r.max_kind == AGREED and days is not None and r.max_payment_days is not None
+            and days > r.max_payment_days
+            for r in rules_for(self._rules, country, region, start, city)))
         if data:
+            notice = notice_warning(data)
+            if notice:
+                warnings.append(notice)
             try:
                 value = contract_value(data)
             except ValidationError:  # e.g. a retainer too large to total
                 value = None
             written = written_contract_rule(self._rules, country, region, value, data.currency,
-                                            start)
+                                            start, city)
             if written:
                 warnings.append(written)
             self.value_label.setText(

@@ -533,7 +533,7 @@ def _heading(record: EngagementRecord, today: dt.date) -> str:
     if record.ended_on:
         why = f" — {escape(record.end_reason)}" if record.end_reason else ""
         rows.append((record.status.label, f"{record.ended_on:%d %b %Y}{why}"))
-    notice = last_notice_date(d.end_on, d.notice_days)
+    notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if notice and record.status in OPEN:
         late = notice < today
         text = f"{notice:%d %b %Y}" + (" (passed)" if late else "")

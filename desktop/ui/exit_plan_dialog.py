@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.engagement import last_notice_date
+from desktop.core.engagement import EngagementData, last_notice_date, notice_phrase
 from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import LABELS, ExitPlanData, completeness, validate_exit_plan
 from desktop.core.validation import ConflictError, ValidationError
@@ -60,7 +60,7 @@ class ExitPlanDialog(SavingDialog):
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
         self._build(contractors)
-        self._show_notice(engagement.data.end_on, engagement.data.notice_days)
+        self._show_notice(engagement.data)
         record = exit_plans.get(store, engagement_id)
         self._version: int | None = record.version if record else None
         # The plan as opened, and as last sent: what a save on top of someone else's keeps.
@@ -201,16 +201,18 @@ class ExitPlanDialog(SavingDialog):
         outer.addWidget(self.buttons)
         self.resize(960, self.sizeHint().height())
 
-    def _show_notice(self, end_on, notice_days) -> None:  # type: ignore[no-untyped-def]
-        last = last_notice_date(end_on, notice_days)
+    def _show_notice(self, d: EngagementData) -> None:
+        end_on, notice_period = d.end_on, d.notice_period
+        last = last_notice_date(end_on, notice_period, d.notice_unit)
         if last is not None:
+            assert end_on is not None
             self.notice_line.setText(
                 f"Last day to give notice: {last.isoformat()} (end {end_on.isoformat()}, "
-                f"{notice_days} days' notice)")
+                f"{notice_phrase(notice_period, d.notice_unit)})")
             self.notice_line.setStyleSheet("")
         else:
             missing = {(True, True): "end date or notice period", (True, False): "end date",
-                       (False, True): "notice period"}[(end_on is None, notice_days is None)]
+                       (False, True): "notice period"}[(end_on is None, notice_period is None)]
             self.notice_line.setText(f"No last day to give notice: the engagement has no "
                                      f"{missing}.")
             self.notice_line.setStyleSheet(NOTE_STYLE["info"])

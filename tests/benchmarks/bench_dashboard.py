@@ -193,7 +193,7 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
     con.execute("BEGIN")
     con.executemany(
         "INSERT INTO engagement (id, contractor_id, title, status, goals, pricing_model,"
-        " billing_period, amount_minor, rate_minor, currency, start_on, end_on, notice_days,"
+        " billing_period, amount_minor, rate_minor, currency, start_on, end_on, notice_period,"
         " payment_terms_days, ip_assignment_signed, data_access, comm_channel, comm_cadence,"
         " signed_on, signed_by, ended_on, end_reason, created_at, updated_at, version)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)", engagement_rows)
@@ -314,8 +314,8 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
     con.execute("BEGIN")
     con.execute("UPDATE engagement SET last_contact_on = (SELECT max(logged_on) FROM"
                 " communication_log WHERE engagement_id = engagement.id),"
-                " notice_by = CASE WHEN notice_days IS NULL OR end_on IS NULL THEN NULL"
-                " ELSE date(end_on, '-' || notice_days || ' days') END")
+                " notice_by = CASE WHEN notice_period IS NULL OR end_on IS NULL THEN NULL"
+                " ELSE date(end_on, '-' || notice_period || ' days') END")
     con.execute("UPDATE engagement SET check_in_since = coalesce(last_contact_on, start_on)")
     con.execute("COMMIT")
 

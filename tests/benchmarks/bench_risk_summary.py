@@ -49,7 +49,7 @@ def seed(folder: Path):  # type: ignore[no-untyped-def]
     record = engagements.create(store, validate_engagement({
         "contractor_id": who, "title": "Spring catalogue", "pricing_model": "fixed",
         "amount": "1800", "currency": "USD", "start_on": "2026-03-01", "end_on": "2026-12-31",
-        "payment_terms_days": "45", "notice_days": "14", "data_access": "personal_data",
+        "payment_terms_days": "45", "notice_period": "14", "data_access": "personal_data",
         "goals": "Sell the spring range through a 24-page printed catalogue. " * 4,
         "scope": "24 pages", "deliverables": "Print-ready PDF",
         "acceptance_criteria": "Approved by the owner", "comm_channel": "video",

@@ -6,10 +6,15 @@ from desktop.store.models.engagement import CommunicationLog, Engagement, ExitPl
 from desktop.store.models.money import Installment, Payment
 from desktop.store.models.planning import Activity, ActivityQuote, ExchangeRate
 from desktop.store.models.records import Document, DocumentChunk, RiskReview
-from desktop.store.models.settings import BusinessProfile, PaymentRule, ReportingThreshold
+from desktop.store.models.settings import (
+    BusinessProfile,
+    PaymentRule,
+    ReferenceRate,
+    ReportingThreshold,
+)
 
 __all__ = [
     "Activity", "ActivityQuote", "Base", "BusinessProfile", "CommunicationLog", "Contractor",
     "ContractorTag", "Document", "DocumentChunk", "Engagement", "ExchangeRate", "ExitPlan", "Installment",
-    "Payment", "PaymentRule", "RateChange", "Rating", "ReportingThreshold", "RiskReview", "Tag",
+    "Payment", "PaymentRule", "RateChange", "ReferenceRate", "Rating", "ReportingThreshold", "RiskReview", "Tag",
 ]

@@ -46,7 +46,8 @@ class Engagement(Tracked, Base):
     # Terms.
     start_on: Mapped[dt.date | None] = mapped_column(Date)
     end_on: Mapped[dt.date | None] = mapped_column(Date)
-    notice_days: Mapped[int | None] = mapped_column(Integer)
+    notice_period: Mapped[int | None] = mapped_column(Integer)
+    notice_unit: Mapped[str] = mapped_column(String(8), default="days", server_default="days")
     payment_terms_days: Mapped[int | None] = mapped_column(Integer)
     ip_terms: Mapped[str] = text(500)
     ip_assignment_signed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
@@ -55,6 +56,9 @@ class Engagement(Tracked, Base):
     subcontracting_allowed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     jurisdiction_country: Mapped[str] = code(2)
     jurisdiction_region: Mapped[str] = text(8)
+    jurisdiction_city: Mapped[str] = text(100)
+    # Why terms past a rule's "only if expressly agreed" limit were agreed (recorded, not blocked).
+    longer_terms_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Communication plan.
     comm_channel: Mapped[str] = text(16)
     comm_cadence: Mapped[str] = text(16)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, code, text
@@ -63,5 +63,29 @@ class PaymentRule(Tracked, Base):
     # "cap": never longer; "agreed": longer only if expressly agreed (and not grossly unfair).
     max_kind: Mapped[str] = mapped_column(String(8), default="", server_default="")
     effective_from: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)
+    checked_on: Mapped[dt.date] = mapped_column(Date)
+    # ISO codes it applies in, space-separated ("" = its own country); city names, ";"-separated.
+    applies_in: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cities: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # "days" (aggregation_days), "calendar_year", or "" (each contract alone).
+    aggregation_window: Mapped[str] = text(16)
+    # Late-payment interest: a reference_rate series plus a margin; fixed sums by debt size
+    # ("from=sum;…", minor units of ``currency``).
+    interest_reference: Mapped[str] = text(16)
+    interest_margin_bp: Mapped[int | None] = mapped_column(Integer)
+    compensation: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ReferenceRate(Tracked, Base):
+    """A central bank rate from a date on (ECB, Bank of England): late-payment interest's base."""
+
+    __tablename__ = "reference_rate"
+    __table_args__ = (UniqueConstraint("series", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series: Mapped[str] = mapped_column(String(16))
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    rate_bp: Mapped[int] = mapped_column(Integer)  # basis points: 215 = 2.15 %
     source: Mapped[str] = mapped_column(Text)
     checked_on: Mapped[dt.date] = mapped_column(Date)

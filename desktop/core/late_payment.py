@@ -1,0 +1,133 @@
+"""What a contractor can claim for a late payment under rules that set statutory interest and a
+fixed sum (EU Directive 2011/7/EU, UK Late Payment of Commercial Debts (Interest) Act 1998).
+
+- Interest is simple, per annum, on what is still unpaid, from the day after the due date.
+- Its rate is the reference rate in force on the first day of the half-year (1 January or
+  1 July) in which the payment became late, plus the rule's margin, and stays fixed for that
+  debt: the UK Act's reading and the directive's default.
+- The fixed sum is per late payment, by the size of the debt, in the rule's currency.
+- A rate whose series was last checked before that half-year began is used but marked
+  unchecked, so the owner knows to look for a change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from desktop.core.deadlines import PaymentRule
+
+DAYS_IN_YEAR = 365
+
+
+@dataclass(frozen=True)
+class ReferenceRate:
+    series: str  # "ECB", "BOE": what interest_reference names
+    effective_from: dt.date
+    rate_bp: int  # 215 = 2.15 %
+    source: str
+    checked_on: dt.date
+
+
+@dataclass(frozen=True)
+class LateClaim:
+    rule_name: str
+    source: str
+    days_late: int
+    reference_on: dt.date  # the half-year's first day, whose rate applies
+    reference_bp: int | None  # None: no rate known for that date
+    rate_bp: int | None  # reference plus margin
+    rate_checked: bool  # the series was checked on or after reference_on
+    interest_minor: int | None  # in the debt's currency
+    currency: str
+    compensation_minor: int | None  # in compensation_currency
+    compensation_currency: str
+
+
+def parse_basis_points(text: str) -> int:
+    """ "8" or "2.15" percentage points as basis points (800, 215)."""
+    try:
+        value = Decimal(text.strip().rstrip("%").strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"“{text.strip()}” is not a percentage such as 8 or 2.15") from None
+    if not value.is_finite() or not Decimal(-10) <= value <= Decimal(100):
+        raise ValueError("must be a percentage from -10 to 100")
+    points = value * 100
+    if points != points.to_integral_value():
+        raise ValueError("takes at most two decimal places")
+    return int(points)
+
+
+def percent_text(bp: int) -> str:
+    """800 → "8 %", 215 → "2.15 %", -50 → "-0.5 %"."""
+    text = f"{Decimal(bp) / 100:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+def half_year_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 1 if day.month <= 6 else 7, 1)
+
+
+def rate_on(rates: Iterable[ReferenceRate], series: str, day: dt.date) -> ReferenceRate | None:
+    """The series' rate in force on ``day``: the latest one effective on or before it."""
+    found = None
+    for rate in rates:
+        if rate.series == series and rate.effective_from <= day and (
+                found is None or rate.effective_from > found.effective_from):
+            found = rate
+    return found
+
+
+def series_checked_on(rates: Iterable[ReferenceRate], series: str) -> dt.date | None:
+    return max((r.checked_on for r in rates if r.series == series), default=None)
+
+
+def simple_interest(amount_minor: int, rate_bp: int, days: int) -> int:
+    """Interest on an amount for ``days`` at ``rate_bp`` a year, rounded half up."""
+    if amount_minor <= 0 or days <= 0 or rate_bp <= 0:
+        return 0
+    numerator = amount_minor * rate_bp * days
+    denominator = 10_000 * DAYS_IN_YEAR
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def fixed_sum(bands: tuple[tuple[int, int], ...], debt_minor: int) -> int | None:
+    """The band's sum for a debt: the last band whose lower bound the debt reaches."""
+    found = None
+    for low, amount in bands:
+        if debt_minor >= low:
+            found = amount
+    return found
+
+
+def claims_interest(rule: PaymentRule) -> bool:
+    return bool(rule.interest_reference) and rule.interest_margin_bp is not None
+
+
+def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: int,
+               currency: str, due_on: dt.date, today: dt.date) -> LateClaim | None:
+    """What the contractor can claim on ``today`` for an installment due on ``due_on`` with
+    ``unpaid_minor`` still unpaid; None when it is not late or the rule sets no interest."""
+    days = (today - due_on).days
+    if days <= 0 or unpaid_minor <= 0 or not claims_interest(rule):
+        return None
+    rates = list(rates)
+    reference_on = half_year_start(due_on + dt.timedelta(days=1))
+    reference = rate_on(rates, rule.interest_reference, reference_on)
+    checked = series_checked_on(rates, rule.interest_reference)
+    assert rule.interest_margin_bp is not None
+    rate = None if reference is None else reference.rate_bp + rule.interest_margin_bp
+    interest = None if rate is None else simple_interest(unpaid_minor, rate, days)
+    # Bands are sized in the rule's currency; a debt in another currency gets a flat sum only.
+    if currency == rule.currency or len(rule.compensation) == 1:
+        compensation = fixed_sum(rule.compensation, unpaid_minor)
+    else:
+        compensation = None
+    return LateClaim(rule.name, rule.source, days, reference_on,
+                     None if reference is None else reference.rate_bp, rate,
+                     checked is not None and checked >= reference_on, interest, currency,
+                     compensation, rule.currency)
