@@ -59,7 +59,7 @@ BOTH_ENGINES = {
     "tests.test_planner_store", "tests.test_import_store", "tests.test_lost_updates",
     "tests.test_operations", "tests.test_dashboard_and_demo", "tests.test_statement_data",
     "tests.test_tax_year_data", "tests.test_rules_settings", "tests.test_exit_plan",
-    "tests.test_owed", "tests.test_thresholds", "tests.test_profile",
+    "tests.test_owed", "tests.test_thresholds", "tests.test_profile", "tests.test_late_payment",
 }
 
 

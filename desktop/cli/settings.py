@@ -1,12 +1,13 @@
 """`crewbook settings …`: the business profile (`settings profile`) and the rules with legal
 sources Crewbook works from (`settings thresholds`, which the year-end tax summary and the risk
-summary read)."""
+summary read; `settings rates`, late-payment interest's reference rates)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 
+from desktop.cli import rates
 from desktop.cli.output import emit
 from desktop.core.money import to_major_text
 from desktop.core.profile import LABELS as PROFILE_LABELS
@@ -24,7 +25,8 @@ OPTIONS = {"jurisdiction": "--country", "form": "--form", "tax_year_from": "--fr
            "source": "--source", "checked_on": "--checked", "name": "--name",
            "country": "--country", "region": "--region", "base_currency": "--currency",
            "locale": "--locale", "tax_year_start": "--tax-year-start",
-           "annual_revenue": "--revenue", "written_contract_from": "--written-contract-from"}
+           "annual_revenue": "--revenue", "written_contract_from": "--written-contract-from",
+           **rates.OPTIONS}
 PROFILE_OPTIONS = {"name": "--name", "country": "--country", "region": "--region",
                    "base_currency": "--currency", "locale": "--locale",
                    "tax_year_start": "--tax-year-start", "annual_revenue": "--revenue",
@@ -35,7 +37,8 @@ TABLE = (("id", "ID"), ("country", "Country"), ("form", "Form"), ("years", "Tax 
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    top = commands.add_parser("settings", help="the business profile and tax thresholds")
+    top = commands.add_parser("settings", help="the business profile, tax thresholds and "
+                                               "reference rates")
     what = top.add_subparsers(dest="section", metavar="SECTION", required=True)
     prof = what.add_parser("profile", help="the business: name, currency, tax year, revenue")
     prof_actions = prof.add_subparsers(dest="action", metavar="ACTION")
@@ -54,6 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _fields(edit, required=False)
     remove = actions.add_parser("remove", help="remove a threshold")
     remove.add_argument("id", type=int)
+    rates.register(what)
 
 
 def _fields(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -72,6 +76,8 @@ def _fields(parser: argparse.ArgumentParser, required: bool) -> None:
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.section == "profile":
         return _profile(args, store)
+    if args.section == "rates":
+        return rates.run(args, store)
     today = dt.date.today()
     action = args.action or "list"
     if action == "list":

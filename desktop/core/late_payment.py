@@ -131,3 +131,81 @@ def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: 
                      None if reference is None else reference.rate_bp, rate,
                      checked is not None and checked >= reference_on, interest, currency,
                      compensation, rule.currency)
+
+
+RATE_LABELS = {"series": "Series", "effective_from": "In force from", "rate": "Rate (%)",
+               "source": "Source", "checked_on": "Checked on"}
+
+
+def validate_rate(raw: dict[str, object], today: dt.date) -> ReferenceRate:
+    """A reference rate as typed in Settings: every field checked, each problem named."""
+    from desktop.core.dates import parse_date
+    from desktop.core.text import screen
+    from desktop.core.validation import FieldError, ValidationError
+
+    raw, errors = screen(raw)
+
+    def text(name: str) -> str:
+        value = raw.get(name, "")
+        return "" if value is None else str(value).strip()
+
+    series = text("series").upper()
+    if not series:
+        errors.append(FieldError("series", "is required: the name payment rules use, e.g. ECB"))
+    elif len(series) > 16 or not series.replace("_", "").isalnum():
+        errors.append(FieldError("series", "must be up to 16 letters or digits, e.g. ECB"))
+    rate = None
+    if not text("rate"):
+        errors.append(FieldError("rate", "is required"))
+    else:
+        try:
+            rate = parse_basis_points(text("rate"))
+        except ValueError as exc:
+            errors.append(FieldError("rate", str(exc)))
+    if not text("source"):
+        errors.append(FieldError("source", "is required: say where the rate was published"))
+    dates: dict[str, dt.date | None] = {}
+    for name in ("effective_from", "checked_on"):
+        try:
+            dates[name] = parse_date(text(name))
+        except ValueError as exc:
+            errors.append(FieldError(name, str(exc)))
+            continue
+        if dates[name] is None:
+            errors.append(FieldError(name, "is required"))
+    checked = dates.get("checked_on")
+    if checked and checked > today:
+        errors.append(FieldError("checked_on", "cannot be in the future"))
+    if errors:
+        raise ValidationError(errors)
+    return ReferenceRate(series, dates["effective_from"], rate,  # type: ignore[arg-type]
+                         text("source"), checked)  # type: ignore[arg-type]
+
+
+def claim_text(claim: LateClaim) -> str:
+    """ "€8.34 interest at 10.15 % a year and a fixed €40.00 (EU Late Payment Directive)"."""
+    from desktop.core.money import format_money
+
+    parts = []
+    if claim.interest_minor is not None and claim.rate_bp is not None:
+        parts.append(f"{format_money(claim.interest_minor, claim.currency)} interest at "
+                     f"{percent_text(claim.rate_bp)} a year")
+    else:
+        parts.append("interest (no reference rate known for "
+                     f"{claim.reference_on:%d %b %Y})")
+    if claim.compensation_minor is not None:
+        parts.append(f"a fixed {format_money(claim.compensation_minor, claim.compensation_currency)}")
+    return " and ".join(parts) + f" ({claim.rule_name})"
+
+
+def totals_text(interest: dict[str, int], compensation: dict[str, int]) -> str:
+    """ "€16.68 interest + €80.00 fixed sums"; amounts in different currencies stay apart."""
+    from desktop.core.money import format_money
+
+    parts = []
+    if interest:
+        parts.append(", ".join(format_money(v, c) for c, v in interest.items()) + " interest")
+    if compensation:
+        parts.append(", ".join(format_money(v, c) for c, v in compensation.items())
+                     + " fixed sums")
+    return " + ".join(parts)

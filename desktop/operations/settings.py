@@ -1,15 +1,17 @@
 """Settings: the business profile, and the rules with legal sources (payment rules terms are
-checked against, tax reporting thresholds)."""
+checked against, tax reporting thresholds, the reference rates late-payment interest uses)."""
 
 from __future__ import annotations
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.late_payment import ReferenceRate
 from desktop.core.profile import ProfileData
 from desktop.core.thresholds import ThresholdData
 from desktop.operations.changes import Changes, Done
-from desktop.store import profile, rules, thresholds
+from desktop.store import profile, reference_rates, rules, thresholds
 from desktop.store.db import Store
 from desktop.store.profile import ProfileRecord
+from desktop.store.reference_rates import RateRecord
 from desktop.store.rules import RuleRecord
 from desktop.store.thresholds import ThresholdRecord
 
@@ -42,6 +44,20 @@ def update_threshold(store: Store, threshold_id: int, data: ThresholdData,
 
 def delete_threshold(store: Store, threshold_id: int, expected_version: int) -> Changes:
     thresholds.delete_threshold(store, threshold_id, expected_version)
+    return _RULES
+
+
+def add_rate(store: Store, rate: ReferenceRate) -> Done[RateRecord]:
+    return Done(reference_rates.add_rate(store, rate), _RULES)
+
+
+def update_rate(store: Store, rate_id: int, rate: ReferenceRate,
+                expected_version: int) -> Done[RateRecord]:
+    return Done(reference_rates.update_rate(store, rate_id, rate, expected_version), _RULES)
+
+
+def delete_rate(store: Store, rate_id: int, expected_version: int) -> Changes:
+    reference_rates.delete_rate(store, rate_id, expected_version)
     return _RULES
 
 

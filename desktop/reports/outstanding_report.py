@@ -5,7 +5,9 @@ currency (current, 1–30, 31–60, 61–90 and over 90 days late), then each co
 every installment still unpaid on the date and a subtotal per currency. Contractors who have
 been waiting longest come first (then by name), since they are the ones to pay or call first.
 Everything is read from ``desktop.store.statements.outstanding``, so payments dated after the
-report's date are not counted and cancelled installments are not owed.
+report's date are not counted and cancelled installments are not owed. Where a late-payment
+rule applies (EU, EEA, UK), what contractors can claim in interest and fixed sums is shown too
+(``desktop.store.late_payment``): the cost of paying late, in money.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from desktop.reports.report_kit import (
     totals_table,
     write_report,
 )
+from desktop.core.late_payment import claim_text, percent_text
 from desktop.store.db import Store
+from desktop.store.late_payment import Claims, late_claims
 from desktop.store.reporting import business
 from desktop.store.statements import (
     AGEING_BUCKETS,
@@ -57,6 +61,8 @@ SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors", 90, "R"),
 AGEING_COLUMNS = (Column("Currency", 81),
                   *(Column(AGEING_LABELS[key], 111, "R") for key in BUCKETS),
                   Column("Total", 114, "R"))
+CLAIM_COLUMNS = (Column("Currency", 90), Column("Interest accrued", 160, "R"),
+                 Column("Fixed sums", 160, "R"))
 ROW_COLUMNS = (Column("Engagement", 175), Column("Installment", 115), Column("Due date", 72),
                Column("Days late", 50, "R"), Column("Amount", 95, "R"), Column("Paid", 95, "R"),
                Column("Outstanding", 95, "R"), Column("Currency", 50))
@@ -77,10 +83,11 @@ def write_outstanding_report(store: Store, path: Path, as_of: dt.date, *,
     info = business(store)
     locale = info.locale
     data = outstanding(store, as_of)
+    claims = late_claims(store, as_of)
     when = f"As of {date_text(as_of, locale)}"
     header = ReportHeader(info.name, REPORT, when,
                           prepared_text(today, locale))
-    return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
+    return write_report(Path(path), header, _story(data, claims, locale), should_stop=should_stop,
                         landscape=True,
                         subject=f"Outstanding and overdue installments as of "
                                 f"{date_text(as_of, locale)}",
@@ -91,7 +98,7 @@ def _days(count: int) -> str:
     return f"{count:,} day" + ("" if count == 1 else "s")
 
 
-def _story(data: Outstanding, locale: str) -> Iterator[Flowable]:
+def _story(data: Outstanding, claims: Claims, locale: str) -> Iterator[Flowable]:
     as_of = data.as_of
     day = date_text(as_of, locale)
     yield Paragraph(safe(f"Outstanding and overdue as of {day}"), styles().title)
@@ -120,10 +127,33 @@ def _story(data: Outstanding, locale: str) -> Iterator[Flowable]:
          money(row.total, row.currency, locale)) for row in data.ageing))
     yield note(f"Days late on {day}: current is due on that day; each column counts the days "
                "since the due date.")
+    if claims:
+        yield from _cost_of_paying_late(claims, locale)
 
     for n, group in enumerate(by_most_overdue(data)):
         # The section's heading goes with its first contractor, never alone at a page foot.
-        yield from _contractor(group, locale, lead=n == 0)
+        yield from _contractor(group, claims, locale, lead=n == 0)
+
+
+def _cost_of_paying_late(claims: Claims, locale: str) -> Iterator[Flowable]:
+    yield heading("Cost of paying late")
+    currencies = sorted(set(claims.interest) | set(claims.compensation))
+    yield from stream_table(CLAIM_COLUMNS, (
+        (code, money(claims.interest.get(code, 0), code, locale),
+         money(claims.compensation.get(code, 0), code, locale)) for code in currencies))
+    rates = sorted({(c.reference_on, c.rate_bp) for c in claims.by_installment.values()
+                    if c.rate_bp is not None})
+    used = "; ".join(f"{percent_text(bp)} a year for debts late from {date_text(on, locale)}"
+                     for on, bp in rates)
+    text = ("What contractors can claim by law on the payments still unpaid: simple interest "
+            "from the day after each due date at the reference rate in force when that "
+            "half-year began plus the rule's margin, and a fixed sum per late payment."
+            + (f" Rates used: {used}." if used else ""))
+    stale = claims.unchecked + claims.missing
+    if stale:
+        text += (f" The {' and '.join(stale)} reference rate has not been checked for the latest "
+                 "half-year: check it in Settings ▸ Reference rates.")
+    yield note(text)
 
 
 def _summary_row(data: Outstanding, code: str, ageing: dict[str, AgeingRow],
@@ -136,7 +166,7 @@ def _summary_row(data: Outstanding, code: str, ageing: dict[str, AgeingRow],
             money(overdue, code, locale), money(data.not_yet_due.get(code, 0), code, locale))
 
 
-def _contractor(group: OutstandingContractor, locale: str, *,
+def _contractor(group: OutstandingContractor, claims: Claims, locale: str, *,
                 lead: bool = False) -> Iterator[Flowable]:
     about = [part for part in (group.company, group.email) if part]
     late = group.most_days_late
@@ -164,3 +194,8 @@ def _contractor(group: OutstandingContractor, locale: str, *,
          "", "", amount(sums[code][1], code, locale), amount(sums[code][2], code, locale),
          amount(total, code, locale), code)
         for code, total in group.totals.items()])
+    owed = [(r, claims.by_installment[r.installment_id]) for r in group.rows
+            if r.installment_id in claims.by_installment]
+    if owed:
+        yield note("They can claim: " + "; ".join(
+            f"{r.engagement_title} — {r.label}: {claim_text(c)}" for r, c in owed) + ".")

@@ -15,6 +15,7 @@ from desktop.core.enums import EngagementStatus
 from desktop.store import communication, payments
 from desktop.store.communication import CheckIns
 from desktop.store.db import Store
+from desktop.store.late_payment import Claims, late_claims
 from desktop.store.models import Contractor, Document, Engagement
 from desktop.store.payments import Owed
 
@@ -52,6 +53,7 @@ class Dashboard:
     check_ins: CheckIns
     expiring: list[ExpiringRow]
     expiring_count: int
+    claims: Claims  # what contractors can claim for the overdue payments, where a rule says
 
 
 def dashboard(store: Store, today: dt.date) -> Dashboard:
@@ -59,7 +61,7 @@ def dashboard(store: Store, today: dt.date) -> Dashboard:
     expiring, expiring_count = _expiring(store, today)
     return Dashboard(today, overdue, due_soon, _ending(store, today),
                      communication.overdue_check_ins(store, today, LIST_LIMIT), expiring,
-                     expiring_count)
+                     expiring_count, late_claims(store, today))
 
 
 def _ending(store: Store, today: dt.date) -> list[EndingRow]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import OnTimeRecord, Settled, on_time_record
 from desktop.store.models import Engagement, Installment, Payment
+from desktop.store.payments import OPEN_INSTALLMENT
 
 
 def paid_by(as_of: dt.date) -> ColumnElement[int]:
@@ -25,6 +26,14 @@ def paid_by(as_of: dt.date) -> ColumnElement[int]:
     return (select(func.coalesce(func.sum(Payment.amount_minor), 0))
             .where(Payment.installment_id == Installment.id, Payment.paid_on <= as_of)
             .correlate(Installment).scalar_subquery())
+
+
+def maybe_open(as_of: dt.date) -> ColumnElement[bool]:
+    """Installments that may still have been unpaid on ``as_of``: open now, or settled after
+    it (or on a day not recorded). Only narrows the search; the payment sum decides."""
+    return and_(Installment.status != InstallmentStatus.CANCELLED.value,
+                or_(Installment.status.in_(OPEN_INSTALLMENT), Installment.settled_on.is_(None),
+                    Installment.settled_on > as_of))
 
 
 def last_paid_by(as_of: dt.date) -> ColumnElement[dt.date | None]:

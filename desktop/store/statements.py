@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
+from sqlalchemy import Row, and_, case, func, select
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus, InstallmentStatus, TaxForm
@@ -25,8 +25,7 @@ from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, Installment, Payment
-from desktop.store.on_time import last_paid_by, on_time, paid_by, settled_as_of
-from desktop.store.payments import OPEN_INSTALLMENT
+from desktop.store.on_time import last_paid_by, maybe_open, on_time, paid_by, settled_as_of
 
 CANCELLED = InstallmentStatus.CANCELLED.value
 
@@ -39,14 +38,6 @@ AGEING_LABELS = {"current": "Current", "days_1_30": "1–30 days", "days_31_60":
 
 
 # --- what both reports share ---------------------------------------------------------------
-def _maybe_open(as_of: dt.date) -> ColumnElement[bool]:
-    """Installments that may still have been unpaid on ``as_of``: open now, or settled after
-    it (or on a day not recorded). Only narrows the search; the payment sum decides."""
-    return and_(Installment.status != CANCELLED,
-                or_(Installment.status.in_(OPEN_INSTALLMENT), Installment.settled_on.is_(None),
-                    Installment.settled_on > as_of))
-
-
 def ageing_bucket(days_late: int) -> str:
     """The ageing bucket key for an installment this many days past its due date."""
     for key, most in AGEING_BUCKETS:
@@ -182,7 +173,7 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
                          (Installment.due_on <= as_of).label("is_due"),
                          (Installment.amount_minor - paid_by(as_of)).label("left"))
                   .join(Engagement, Engagement.id == Installment.engagement_id)
-                  .where(mine, _maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
+                  .where(mine, maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
         balances = session.execute(
             select(unpaid.c.currency, unpaid.c.is_due, func.sum(unpaid.c.left))
             .where(unpaid.c.left > 0).group_by(unpaid.c.currency, unpaid.c.is_due)).all()
@@ -335,7 +326,7 @@ def outstanding(store: Store, as_of: dt.date) -> Outstanding:
                      Contractor.company, Contractor.email, Contractor.is_demo)
               .join(Engagement, Engagement.id == Installment.engagement_id)
               .join(Contractor, Contractor.id == Engagement.contractor_id)
-              .where(_maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
+              .where(maybe_open(as_of), Engagement.status.in_(BINDING)).subquery())
     u = unpaid.c
     left = u.amount_minor - u.paid
     with store.reading() as session:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.late_payment import claim_text, totals_text
 from desktop.core.money import format_money
 from desktop.operations.changes import Changes
 from desktop.store.dashboard import Dashboard, dashboard
@@ -49,6 +50,10 @@ class Section(QFrame):
         self.heading = QLabel()
         self.totals = QLabel()
         self.totals.setStyleSheet("color: palette(dark);")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {_LATE.name()};")
+        self.note.hide()
         self.list = QListWidget()
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setWordWrap(True)
@@ -57,6 +62,7 @@ class Section(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.totals)
+        layout.addWidget(self.note)
         layout.addWidget(self.list, 1)
 
     def fill(self, entries: list[tuple[str, int | None, int | None, bool]],
@@ -68,6 +74,8 @@ class Section(QFrame):
         self.totals.setText("Total: " + ", ".join(format_money(v, c) for c, v in totals.items())
                             if totals else "")
         self.totals.setVisible(bool(totals))
+        self.note.clear()
+        self.note.hide()
         self.list.clear()
         if not entries:
             item = QListWidgetItem(self.empty)
@@ -86,6 +94,11 @@ class Section(QFrame):
             more = QListWidgetItem(f"… and {count - len(entries):,} more")
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
+
+
+    def add_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
 
 class DashboardView(QWidget):
@@ -139,14 +152,19 @@ class DashboardView(QWidget):
     def show_board(self, board: Dashboard) -> None:
         today = board.today
 
+        claims = board.claims.by_installment
+
         def money_rows(rows: list[DueRow]) -> list[tuple[str, int | None, int | None, bool]]:
             return [(f"{r.contractor_name} · {r.engagement_title} — {r.installment.label}\n"
                      f"{format_money(r.installment.outstanding_minor, r.installment.currency)}"
-                     f", due {_day(r.installment.due_on, today)}",
+                     f", due {_day(r.installment.due_on, today)}"
+                     + (f"\nThey can claim {claim_text(claims[r.installment.id])}"
+                        if r.installment.id in claims else ""),
                      r.engagement_id, r.contractor_id, r.overdue) for r in rows]
 
         for section, owed in ((self.overdue, board.overdue), (self.due_soon, board.due_soon)):
             section.fill(money_rows(owed.rows), owed.totals, owed.count)
+        self.overdue.add_note(_claims_note(board))
         self.ending.fill([
             (f"{e.contractor_name} · {e.title}\nends {_day(e.end_on, today)}"
              + (f"; last day to give notice {_day(e.last_notice_on, today)}"
@@ -178,5 +196,19 @@ class DashboardView(QWidget):
             self.open_contractor.emit(int(contractor_id))
 
 
+def _claims_note(board: Dashboard) -> str:
+    """The cost of paying late, in money: what the late-payment rules let contractors claim."""
+    claims = board.claims
+    if not claims:
+        return ""
+    note = ("Paying late costs: " + totals_text(claims.interest, claims.compensation)
+            + " that contractors can claim by law so far")
+    stale = claims.unchecked + claims.missing
+    if stale:
+        note += (f". Check the {' and '.join(stale)} reference rate in Settings ▸ Reference "
+                 "rates: no check covers the latest half-year")
+    return note + "."
+
+
 def _shown_here(changes: Changes) -> bool:
-    return changes.touches("contractors", "engagements", "installments", "documents")
+    return changes.touches("contractors", "engagements", "installments", "documents", "settings")

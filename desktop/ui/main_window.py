@@ -42,6 +42,7 @@ from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
+from desktop.ui.rates_dialog import RatesDialog
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.runner import Runner
 from desktop.ui.thresholds_dialog import ThresholdsDialog
@@ -180,6 +181,9 @@ class MainWindow(QMainWindow):
         self.thresholds_action = self._action(
             "Reporting &thresholds…", self.edit_thresholds,
             tip="Tax reporting thresholds (such as 1099-NEC's) per tax year, with sources")
+        self.rates_action = self._action(
+            "Reference &rates…", self.edit_rates,
+            tip="Central bank rates late-payment interest starts from, with their dates")
         self.import_action = self._action(
             "&Import contractors…", lambda: self.import_file(None), "Ctrl+I",
             "Add contractors from a CSV or Excel file (or drop the file on the window)")
@@ -221,7 +225,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(roster.show_archived_action)
         settings_menu = menu.addMenu("&Settings")
         settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
-                                  self.backup_settings_action])
+                                  self.rates_action, self.backup_settings_action])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([self.log_folder_action, self.about_action])
 
@@ -262,7 +266,7 @@ class MainWindow(QMainWindow):
                                        may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
         self.planner.set_role(may_edit=role is Role.OWNER)
         for action in (self.import_action, self.rules_action, self.thresholds_action,
-                       self.profile_action):
+                       self.rates_action, self.profile_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:
             self.remove_demo_button.setEnabled(False)
@@ -388,6 +392,9 @@ class MainWindow(QMainWindow):
 
     def edit_thresholds(self) -> None:
         ThresholdsDialog(self.runner, self).exec()
+
+    def edit_rates(self) -> None:
+        RatesDialog(self.runner, self).exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
