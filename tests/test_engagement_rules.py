@@ -30,6 +30,7 @@ from desktop.core.enums import (
     PricingModel,
 )
 from desktop.core.validation import ValidationError
+from tests.factories import make_engagement
 
 S = EngagementStatus
 BASE: dict[str, object] = {"contractor_id": "7", "title": "Rebuild the booking site",
@@ -632,3 +633,44 @@ class TestOverdueBefore:
         from desktop.core.engagement import overdue_before
 
         assert overdue_before(C.PER_MILESTONE, dt.date(2026, 1, 1)) is None
+
+
+def test_notice_in_months_counts_back_to_the_same_day_or_the_months_end() -> None:
+    from desktop.core.engagement import last_notice_date, notice_phrase
+    from desktop.core.enums import NoticeUnit
+
+    months, weeks = NoticeUnit.MONTHS, NoticeUnit.WEEKS
+    assert last_notice_date(dt.date(2026, 3, 31), 1, months) == dt.date(2026, 2, 28)
+    assert last_notice_date(dt.date(2028, 3, 31), 1, months) == dt.date(2028, 2, 29)
+    assert last_notice_date(dt.date(2026, 5, 15), 3, months) == dt.date(2026, 2, 15)
+    assert last_notice_date(dt.date(2026, 3, 31), 2, weeks) == dt.date(2026, 3, 17)
+    assert last_notice_date(dt.date(2026, 3, 31), 30) == dt.date(2026, 3, 1)
+    assert [notice_phrase(1, months), notice_phrase(2, weeks), notice_phrase(30)] == \
+        ["1 month's notice", "2 weeks' notice", "30 days' notice"]
+
+
+def test_a_notice_unit_is_read_in_the_singular_or_plural_and_checked() -> None:
+    from desktop.core.enums import NoticeUnit
+
+    assert make_engagement(1, notice_period="1", notice_unit="Month").notice_unit is \
+        NoticeUnit.MONTHS
+    assert make_engagement(1).notice_unit is NoticeUnit.DAYS
+    with pytest.raises(ValidationError) as error:
+        make_engagement(1, notice_unit="fortnights")
+    assert "is not days, weeks or months" in (error.value.for_field("notice_unit") or "")
+    # Terms frozen at signing before notice had units still read back.
+    legacy = make_engagement(1).to_raw()
+    legacy["notice_days"] = legacy.pop("notice_period")
+    del legacy["notice_unit"]
+    assert validate_engagement(legacy).notice_period == 14
+
+
+def test_notice_that_would_fall_before_the_start_is_flagged() -> None:
+    from desktop.core.engagement import notice_warning
+
+    short = make_engagement(1, start_on="2026-03-01", end_on="2026-03-20", notice_period="1",
+                            notice_unit="months")
+    warning = notice_warning(short)
+    assert warning is not None and "1 month's notice to end on 2026-03-20 would have to be " \
+        "given by 2026-02-20, before the engagement starts on 2026-03-01" in warning
+    assert notice_warning(make_engagement(1)) is None

@@ -298,3 +298,32 @@ def test_0010_makes_illinois_a_cap_and_the_eu_and_uk_open_to_agreement(data_fold
     assert rules[("US", "IL")][:3] == (30, 30, "cap") and "15(b)(3)" in rules[("US", "IL")][3]
     assert rules[("US", "NY")][:3] == (30, None, "") and rules[("US", "CA")][:3] == (30, None, "")
     assert rules[("EU", "")][:3] == (30, 60, "agreed") and rules[("GB", "")][:3] == (30, 60, "agreed")
+
+
+def test_0011_keeps_notice_periods_and_adds_places_windows_interest(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0010.sql", data_folder)
+    con = sqlite3.connect(path)
+    before = dict(con.execute("SELECT id, notice_days FROM engagement"))
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    after = {row[0]: row[1:] for row in con.execute(
+        "SELECT id, notice_period, notice_unit, jurisdiction_city, longer_terms_reason "
+        "FROM engagement")}
+    rules = {r[0]: r[1:] for r in con.execute(
+        "SELECT name, applies_in, cities, aggregation_window, interest_reference, "
+        "interest_margin_bp, compensation, currency FROM payment_rule")}
+    rates = con.execute("SELECT series, COUNT(*), MAX(effective_from) FROM reference_rate "
+                        "GROUP BY series ORDER BY series").fetchall()
+    con.close()
+    assert before and {k: v[0] for k, v in after.items()} == before
+    assert {v[1:] for v in after.values()} == {("days", "", "")}
+    eu = next(v for k, v in rules.items() if k.startswith("EU"))
+    assert "NO" in eu[0].split() and len(eu[0].split()) == 30
+    assert eu[3:] == ("ECB", 800, "0=4000", "EUR")
+    uk = next(v for k, v in rules.items() if k.startswith("UK"))
+    assert uk[3:] == ("BOE", 800, "0=4000;100000=7000;1000000=10000", "GBP")
+    assert rules["New York State Freelance Isn't Free Act"][2] == "days"
+    assert rules["Seattle Independent Contractor Protections Ordinance"][1:3] == \
+        ("Seattle", "calendar_year")
+    assert rates == [("BOE", 11, "2025-08-07"), ("ECB", 18, "2025-06-11")]

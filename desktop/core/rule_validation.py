@@ -12,16 +12,16 @@ from desktop.core.reference import is_country, is_currency
 from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
-RULE_LABELS = {
-    "country": "Country", "region": "Region", "name": "Rule",
-    "written_contract_from": "Written contract from", "currency": "Currency",
-    "aggregation_window": "Contracts summed", "aggregation_days": "Summed over (days)",
+RULE_LABELS = {  # in the order the form shows them
+    "country": "Country", "applies_in": "Also applies in", "region": "Region",
+    "cities": "Cities", "name": "Rule", "written_contract_from": "Written contract from",
+    "currency": "Currency", "aggregation_window": "Contracts summed",
+    "aggregation_days": "Summed over (days)",
     "default_payment_days": "Pay within (days) by default",
     "max_payment_days": "Longest terms (days)", "max_kind": "Longest terms are",
-    "effective_from": "In force from", "source": "Source", "checked_on": "Checked on",
-    "applies_in": "Also applies in", "cities": "Cities",
     "interest_reference": "Interest reference rate", "interest_margin": "Interest margin (%)",
-    "compensation": "Fixed sum per late payment",
+    "compensation": "Fixed sum per late payment", "effective_from": "In force from",
+    "source": "Source", "checked_on": "Checked on",
 }
 
 

@@ -204,9 +204,10 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
         has_written_contract=inputs.has_written_contract, exit_plan=plan,
         backup_contractor=backup,
         rules=tuple(rules_for(inputs.rules, d.jurisdiction_country, d.jurisdiction_region,
-                              today)),
+                              today, d.jurisdiction_city)),
         term_warnings=tuple(term_warnings(inputs.rules, d.jurisdiction_country,
-                                          d.jurisdiction_region, d.payment_terms_days, today)),
+                                          d.jurisdiction_region, d.payment_terms_days, today,
+                                          d.jurisdiction_city, d.longer_terms_reason)),
         tax_year=tax_year, signed=signed)
 
 
@@ -356,6 +357,8 @@ def _header_block(s: RiskSummary) -> Flowable:
     place = country_name(d.jurisdiction_country) if d.jurisdiction_country else "Not set"
     if d.jurisdiction_region:
         place += f", {d.jurisdiction_region}"
+    if d.jurisdiction_city:
+        place = f"{plain(d.jurisdiction_city)}, {place}"
     if s.review is None:
         reviewer, reviewed, catalog = _muted("—"), _status("Not reviewed", "risk"), _muted("—")
     else:
@@ -672,14 +675,17 @@ def _terms_cells(s: RiskSummary, short: bool = False) -> list[object]:
                                                    "on the invoice date.")]
     if s.term_warnings:
         # Past a maximum is a risk; past a fallback only asks for the date to be agreed.
-        hard = past_maximum(s.rules, d.payment_terms_days)
-        detail = ((("Beyond the legal limit" if hard else "Longer than the legal fallback")
+        hard = past_maximum(s.rules, d.payment_terms_days, d.longer_terms_reason)
+        agreed = past_maximum(s.rules, d.payment_terms_days)  # and a reason was recorded
+        detail = ((("Beyond the legal limit" if hard else "Agreed past the legal limit"
+                    if agreed else "Longer than the legal fallback")
                    + "; see Pay on time and tax below.") if short
                   else " ".join(s.term_warnings))
         return [_status(f"Net {d.payment_terms_days} days", "risk" if hard else "watch"),
                 _cell(detail, LONG)]
     if not s.rules:
         place = "-".join(p for p in (d.jurisdiction_country, d.jurisdiction_region) if p)
+        place += f" ({d.jurisdiction_city})" if place and d.jurisdiction_city else ""
         return [_status(f"Net {d.payment_terms_days} days", "info"),
                 _cell(f"No statutory payment rule is recorded for {place or 'this jurisdiction'}.")]
     limits = []

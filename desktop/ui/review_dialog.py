@@ -257,8 +257,8 @@ class ReviewDialog(SavingDialog):
         self.title.setFont(big)
         value = (format_money(self._value, d.currency) if self._value is not None
                  else "value set by the work done")
-        where = " ".join(p for p in (d.jurisdiction_country, d.jurisdiction_region) if p) \
-            or "jurisdiction not set"
+        where = " ".join(p for p in (d.jurisdiction_city, d.jurisdiction_country,
+                                     d.jurisdiction_region) if p) or "jurisdiction not set"
         self.subtitle = QLabel(f"{self.record.contractor_name} · {value} · "
                                f"data access: {d.data_access.label.lower()} · {where} · "
                                f"question catalog {CATALOG_VERSION}")

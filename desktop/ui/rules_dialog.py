@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.deadlines import PaymentRule, limit_text, place_text, window_text
 from desktop.core.rule_validation import RULE_LABELS, compensation_text, validate_rule
+from desktop.core.late_payment import percent_text
 from desktop.core.money import format_money, to_major_text
 from desktop.operations import settings
 from desktop.store import rules
@@ -16,19 +17,24 @@ from desktop.ui.runner import Runner
 from desktop.ui.sourced_dialog import SourcedDialog, SourcedForm, SourcedModel
 
 _COLUMNS = ("Where", "Rule", "Written contract from", "Default days", "Longest terms",
-            "Source", "Checked on")
+            "Late-payment interest", "Source", "Checked on")
 
 
 def _cells(record: RuleRecord) -> tuple[str, ...]:
     rule = record.rule
     threshold = ("" if rule.written_contract_from_minor is None
                  else format_money(rule.written_contract_from_minor, rule.currency))
-    if threshold and rule.aggregation_days:
-        threshold += f" over {rule.aggregation_days} days"
-    return (f"{rule.country} {rule.region}".strip(), rule.name, threshold,
+    if threshold and window_text(rule):
+        threshold += f" {window_text(rule)}"
+    interest = ""
+    if rule.interest_reference and rule.interest_margin_bp is not None:
+        interest = f"{rule.interest_reference} + {percent_text(rule.interest_margin_bp)}"
+        if rule.compensation:
+            interest += ", " + " / ".join(format_money(amount, rule.currency)
+                                          for _, amount in rule.compensation)
+    return (place_text(rule), rule.name, threshold,
             _days(rule.default_payment_days), limit_text(rule) if rule.max_payment_days else "",
-            rule.source,
-            rule.checked_on.isoformat())
+            interest, rule.source, rule.checked_on.isoformat())
 
 
 def _days(value: int | None) -> str:
@@ -48,18 +54,32 @@ class RuleForm(SourcedForm[PaymentRule]):
             "country": rule.country, "region": rule.region, "name": rule.name,
             "written_contract_from": "" if rule.written_contract_from_minor is None
             else to_major_text(rule.written_contract_from_minor, rule.currency),
-            "currency": rule.currency, "aggregation_days": rule.aggregation_days,
+            "currency": rule.currency, "aggregation_window": rule.aggregation_window,
+            "aggregation_days": rule.aggregation_days,
             "default_payment_days": rule.default_payment_days,
             "max_payment_days": rule.max_payment_days,
             "effective_from": rule.effective_from, "source": rule.source,
-            "checked_on": rule.checked_on, "max_kind": rule.max_kind}
+            "checked_on": rule.checked_on, "max_kind": rule.max_kind,
+            "applies_in": " ".join(rule.applies_in), "cities": "; ".join(rule.cities),
+            "interest_reference": rule.interest_reference,
+            "interest_margin": "" if rule.interest_margin_bp is None
+            else percent_text(rule.interest_margin_bp).removesuffix(" %"),
+            "compensation": compensation_text(rule.compensation, rule.currency)}
         super().__init__("Edit payment rule" if rule else "New payment rule", RULE_LABELS,
                          validate_rule, values,
                          {"country": "US, GB, EU …",
                           "region": "state or region code, e.g. NY (optional)",
                           "effective_from": "YYYY-MM-DD", "checked_on": "YYYY-MM-DD",
                           "max_kind": "cap (never longer) or agreed (longer only if expressly "
-                                      "agreed)"}, parent)
+                                      "agreed)",
+                          "applies_in": "for a group such as EU: its countries' codes",
+                          "cities": "for a city ordinance: its names, separated by ;",
+                          "aggregation_window": "days or calendar year (blank: each "
+                                                "contract alone)",
+                          "interest_reference": "ECB or BOE: a series under Reference rates",
+                          "interest_margin": "points over the reference rate, e.g. 8",
+                          "compensation": "debt from=sum; e.g. 0=40; 1000=70; 10000=100"},
+                         parent)
 
     @property
     def result_rule(self) -> PaymentRule | None:
