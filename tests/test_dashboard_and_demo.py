@@ -81,6 +81,31 @@ def test_removing_demo_removes_its_engagements_and_payments(store: Store) -> Non
     assert dashboard(store, TODAY).overdue.count == 0
 
 
+def test_signed_demo_work_has_its_contract_on_file_and_removing_leaves_none(
+        store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from desktop.core.engagement import BINDING
+    from desktop.store import documents
+    from desktop.store.models import Document, DocumentChunk
+
+    demo.load_demo(store, today=TODAY)
+    bound = [r for r in engagements.list_rows(store) if r.status in BINDING]
+    assert bound
+    for row in bound:
+        (contract,) = documents.list_for(store, engagement_id=row.id)
+        assert contract.kind == "contract" and contract.title == "Signed contract (demo)"
+        text = documents.path_of(store, contract).read_text(encoding="utf-8")
+        assert row.title in text and "Price:" in text
+    demo.remove_demo(store)
+    with store.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 0
+        assert session.scalar(select(func.count()).select_from(DocumentChunk)) == 0
+    if store.folder is not None:  # no file left behind in the data folder
+        assert not [p for p in (store.folder / "documents").rglob("*")
+                    if p.is_file() and len(p.name) == 64]
+
+
 def test_health_reports_on_time_rate_totals_ratings_and_rates(store: Store) -> None:
     demo.load_demo(store, today=TODAY)
     who = ids(store)

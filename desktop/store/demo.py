@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from decimal import Decimal
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -15,18 +17,23 @@ from desktop.core.contractor import ContractorData, validate_contractor
 from desktop.core.engagement import (
     BINDING,
     EngagementData,
+    contract_value,
+    notice_phrase,
     planned_schedule,
     validate_engagement,
 )
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.money import format_money
 from desktop.core.planner import recommend, validate_activity, validate_quote
 from desktop.core.risk import Answer, Replacement
 from desktop.core.risk_catalog import QUESTIONS, SCALE, question
 from desktop.core.schedule import Milestone
+from desktop.core.validation import ValidationError
 from desktop.store import (
     communication,
     contractors,
+    documents,
     engagements,
     exit_plans,
     payments,
@@ -70,7 +77,10 @@ def has_demo(store: Store) -> bool:
 def remove_demo(store: Store) -> int:
     with store.transaction("removing the demo data"):
         planner.delete_demo(store)
-        return contractors.delete_demo(store)
+        remove_files = documents.forget_demo(store)
+        removed = contractors.delete_demo(store)
+    remove_files()
+    return removed
 
 
 def _add_activities(store: Store, ids: dict[str, int]) -> None:
@@ -126,6 +136,8 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
             for row in session.scalars(select(RiskReview).where(
                     RiskReview.engagement_id == record.id)):  # dated as the history it tells
                 row.reviewed_at = row.frozen_at = signed_at
+    if target in BINDING:  # and signed on paper: the contract is on file
+        _attach_contract(store, record.id, data, item["contractor"])
     if item.get("exit_plan"):
         exit_plans.save(store, record.id, validate_exit_plan({
             "for_convenience": True, "convenience_notice_days": "5", "for_cause": True,
@@ -160,6 +172,32 @@ def _add_engagement(store: Store, item: dict[str, Any], contractor_id: int,
         quality, timeliness, talk, value, rehire, comment = item["rating"]
         engagements.rate(store, record.id, engagements.RatingData(
             quality, timeliness, talk, value, rehire, comment), record.ended_on or today)
+
+
+def _attach_contract(store: Store, engagement_id: int, data: EngagementData,
+                     contractor: str) -> None:
+    """A short written contract for a signed demo engagement, attached as its contract."""
+    try:
+        value = format_money(contract_value(data) or 0, data.currency)
+    except ValidationError:
+        value = "as invoiced"
+    text = "\n".join((
+        f"CONTRACT FOR SERVICES (demo) — {data.title}", "",
+        f"Between the business and {contractor}.", "",
+        f"Scope: {data.scope or 'as agreed in writing'}",
+        f"Deliverables: {data.deliverables or 'as agreed in writing'}",
+        f"Acceptance: {data.acceptance_criteria or 'on the owner’s written approval'}",
+        f"Price: {value} ({data.pricing_model.label.lower()})",
+        f"Dates: {data.start_on or 'on signing'} to {data.end_on or 'completion'}",
+        f"Payment: within {data.payment_terms_days or 30} days of each invoice",
+        f"Notice: {notice_phrase(data.notice_period, data.notice_unit) or 'none agreed'}",
+        f"Intellectual property: {data.ip_terms or 'assigned to the business on payment'}", "",
+        "Signed by both parties. This document is part of Crewbook's demo data."))
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"Contract - {data.title}.txt"
+        source.write_text(text + "\n", encoding="utf-8")
+        documents.attach(store, engagement_id=engagement_id, kind="contract", source=source,
+                         title="Signed contract (demo)")
 
 
 def _review(store: Store, engagement_id: int, *, safe: bool) -> None:

@@ -14,10 +14,11 @@ import mimetypes
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -184,6 +185,32 @@ def remove(store: Store, document_id: int, expected_version: int) -> None:
         # The row is gone for good; a file left behind (e.g. locked on Windows) is harmless.
         with contextlib.suppress(OSError):
             finish()
+
+
+def forget_demo(store: Store) -> Callable[[], None]:
+    """Delete the documents of demo contractors and their engagements, and content nothing
+    else uses. Call inside the transaction that removes the demo; call what it returns once
+    that has committed (files go only when their rows are gone for good)."""
+    demo = select(Contractor.id).where(Contractor.is_demo.is_(True))
+    work = select(Engagement.id).where(Engagement.contractor_id.in_(demo))
+    finish: list[content.Undo] = []
+    with store.transaction() as session:
+        rows = session.execute(select(Document.id, Document.sha256).where(
+            or_(Document.contractor_id.in_(demo), Document.engagement_id.in_(work)))).all()
+        if not rows:
+            return lambda: None
+        session.execute(delete(Document).where(Document.id.in_([r.id for r in rows])))
+        for sha in sorted({r.sha256 for r in rows}):
+            used = session.scalar(select(func.count()).select_from(Document)
+                                  .where(Document.sha256 == sha))
+            if not used and _SHA.fullmatch(sha):
+                finish.append(content.drop(store, session, sha))
+
+    def remove_files() -> None:
+        for step in finish:
+            with contextlib.suppress(OSError):
+                step()
+    return remove_files
 
 
 # --- helpers -------------------------------------------------------------------------------
