@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.contractor import validate_contractor
-from desktop.core.rule_validation import validate_rule
 from desktop.core.engagement import validate_engagement
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.planner import validate_activity, validate_quote
+from desktop.core.rule_validation import validate_rule
 from desktop.core.schedule import Milestone, milestone_schedule
 from desktop.core.validation import ValidationError
 from desktop.store import contractors, exports

@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
 
-from desktop.core.rule_validation import validate_rule
 from desktop.core.enums import PlannerDecision, RateUnit
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.planner import ActivityInputs, ExchangeRate, Quote, validate_activity
 from desktop.core.risk import Answer
 from desktop.core.risk_catalog import QUESTIONS, SCALE
+from desktop.core.rule_validation import validate_rule
 from desktop.core.schedule import Milestone, PlannedInstallment, milestone_schedule
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.core import law
 from desktop.core.enums import InstallmentStatus
 from desktop.core.money import format_money
 from desktop.core.validation import FieldError, ValidationError
 
 METHODS = ("bank transfer", "card", "payment platform", "cheque", "cash", "other")
 # Card and platform payments are reported by the processor (US form 1099-K), not the payer.
-REPORTED_BY_PROCESSOR = ("card", "payment platform")
+REPORTED_BY_PROCESSOR = law.form_1099_nec().reported_by_processor
 
 
 def installment_status(amount_minor: int, paid_minor: int, due_on: dt.date, today: dt.date,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
 
+from desktop.core import law
 from desktop.core.engagement import EngagementData, contract_value
 from desktop.core.enums import DataAccess, Labelled
 from desktop.core.risk_catalog import (
@@ -361,18 +362,15 @@ def score_review(answers: Mapping[str, Answer], impacts: ImpactInputs,
 
 # --- Classification ---------------------------------------------------------------------
 
-ABC_SOURCES: dict[tuple[str, str], str] = {
-    ("US", "CA"): "Cal. Labor Code section 2775; California Labor Commissioner's Office "
-                  "guidance on the ABC test",
-    ("US", "MA"): "Massachusetts General Laws c. 149 section 148B",
-    ("US", "NJ"): "N.J.S.A. 43:21-19(i)(6)",
-}
+# Where the ABC test applies, and the common-law test's country: law data with sources.
+ABC_SOURCES: dict[tuple[str, str], str] = {(p.country, p.region): p.source
+                                           for p in law.abc_test()}
 ABC_JURISDICTIONS = frozenset(ABC_SOURCES)
 
 ABC_TEST = "ABC test"
 COMMON_LAW_TEST = "Common-law control test"
 LOCAL_TEST = "Local employment-status test"
-IRS_SOURCE = "IRS Publication 15-A, Employer's Supplemental Tax Guide (common-law rules)"
+IRS_SOURCE = law.common_law().source
 LOCAL_SOURCE = ("Check the local employment-status test (e.g. UK HMRC Check Employment "
                 "Status for Tax)")
 
@@ -412,7 +410,7 @@ def classify(answers: Mapping[str, Answer], country: str = "",
         test, source = ABC_TEST, ABC_SOURCES[place]
         if any(q.abc_prong for q in risky):
             return ClassificationResult(Band.HIGH, test, source, reasons)
-    elif place[0] == "US":
+    elif place[0] == law.common_law().country:
         test, source = COMMON_LAW_TEST, IRS_SOURCE
     else:
         test, source = LOCAL_TEST, LOCAL_SOURCE

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph
 
+from desktop.core.late_payment import claim_text, percent_text
 from desktop.reports.pdf_base import safe, styles
 from desktop.reports.report_kit import (
     Column,
@@ -35,7 +36,6 @@ from desktop.reports.report_kit import (
     totals_table,
     write_report,
 )
-from desktop.core.late_payment import claim_text, percent_text
 from desktop.store.db import Store
 from desktop.store.late_payment import Claims, late_claims
 from desktop.store.reporting import business

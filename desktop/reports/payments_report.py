@@ -38,6 +38,7 @@ from desktop.reports.report_kit import (
 )
 from desktop.store import contractors
 from desktop.store.db import Store
+from desktop.store.form_1099 import US
 from desktop.store.payment_lines import PaymentTotals, payment_lines, payment_totals
 from desktop.store.reporting import BusinessInfo, business
 
@@ -143,7 +144,7 @@ def _story(store: Store, info: BusinessInfo, totals: PaymentTotals, first: dt.da
         (method_text(t.method), t.currency, t.count, money(t.total_minor, t.currency, locale))
         for t in totals.by_method))
     yield totals_table(METHOD_COLUMNS, _currency_totals(totals, locale))
-    if info.country.upper() == "US" and any(t.method in REPORTED_BY_PROCESSOR
+    if info.country.upper() == US and any(t.method in REPORTED_BY_PROCESSOR
                                             for t in totals.by_method):
         yield note("Card and payment-platform payments are reported by the processor "
                    "(form 1099-K), not by the payer.")

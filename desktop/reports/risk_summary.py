@@ -69,6 +69,7 @@ from desktop.store import contractors, engagements, reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
 from desktop.store.form_1099 import (
+    US,
     US_FORM,
     USD,
     NecTotals,
@@ -192,7 +193,7 @@ def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
             backup = session.scalar(select(Contractor.display_name).where(
                 Contractor.id == plan.backup_contractor_id)) or ""
         tax_year = None
-        if person.country.upper() == "US":
+        if person.country.upper() == US:
             tax_year = _tax_year(session, d.contractor_id, today)
     return RiskSummary(
         today=today, business_name=(profile.name.strip() if profile is not None else ""),
@@ -807,7 +808,7 @@ def _year_cells(s: RiskSummary) -> list[object]:
 
 
 def _tax_form_cells(s: RiskSummary) -> list[object]:
-    us = s.contractor_country.upper() == "US"
+    us = s.contractor_country.upper() == US
     expected = "W-9" if us else "W-8BEN (foreign individual) or the local equivalent"
     if s.tax_form is TaxForm.NONE:
         return [_status("None on file", "risk"), _cell(f"Collect a {expected} before the "

@@ -54,7 +54,7 @@ REPORT = "Year-end tax summary"
 CANDIDATES = f"Filing candidates ({US_FORM})"
 
 SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors paid", 110, "R"),
-                   Column("Total paid", 180, "R"), Column("1099-NEC", 180, "R"),
+                   Column("Total paid", 180, "R"), Column(US_FORM, 180, "R"),
                    Column("1099-K (card, platform)", 191, "R"))
 CANDIDATE_COLUMNS = (Column("Contractor", 160), Column("Legal name", 150), Column("Kind", 60),
                      Column("Tax ID", 70), Column("W-9", 180), Column("1099-NEC total", 130, "R"))

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.core import law
 from desktop.core.payments import REPORTED_BY_PROCESSOR
 from desktop.store.models import Payment, ReportingThreshold
 
-US = "US"
-US_FORM = "1099-NEC"  # the row names in reporting_threshold
-USD = "USD"
+# Which reporting_threshold rows, and which payments, the form is about: law data.
+US = law.form_1099_nec().jurisdiction
+US_FORM = law.form_1099_nec().form
+USD = law.form_1099_nec().currency
 
 
 @dataclass(frozen=True)

@@ -40,9 +40,9 @@ from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
+from desktop.ui.rates_dialog import RatesDialog
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
-from desktop.ui.rates_dialog import RatesDialog
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.runner import Runner
 from desktop.ui.thresholds_dialog import ThresholdsDialog

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.deadlines import PaymentRule, limit_text, place_text, window_text
-from desktop.core.rule_validation import RULE_LABELS, compensation_text, validate_rule
 from desktop.core.late_payment import percent_text
 from desktop.core.money import format_money, to_major_text
+from desktop.core.rule_validation import RULE_LABELS, compensation_text, validate_rule
 from desktop.operations import settings
 from desktop.store import rules
 from desktop.store.rules import RuleRecord
