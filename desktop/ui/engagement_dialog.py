@@ -117,10 +117,14 @@ class EngagementDialog(QDialog):
         e["deliverables"].setPlaceholderText("What will be handed over, in which format")
         e["acceptance_criteria"].setPlaceholderText("How you will decide a deliverable is done")
         e["ip_terms"].setPlaceholderText("Who owns what is made, and any licence back")
-        e["jurisdiction_region"].setPlaceholderText("Region, e.g. NY")
+        e["jurisdiction_region"].setPlaceholderText("NY")
+        e["jurisdiction_region"].setToolTip("State or region code, e.g. NY")
         e["jurisdiction_city"].setPlaceholderText("City, e.g. Seattle")
         e["longer_terms_reason"].setPlaceholderText(
-            "Only when the contractor expressly agreed to terms past the legal limit: why")
+            "Why the contractor expressly agreed to these terms")
+        e["longer_terms_reason"].setToolTip(
+            "The law allows terms past this limit only when expressly agreed and not grossly "
+            "unfair: record why, so the agreement is on file")
         e["comm_contact"].setPlaceholderText("Who they talk to on your side")
         e["comm_overlap"].setPlaceholderText("e.g. 14:00–17:00 UTC")
         for name in ("amount", "rate"):
@@ -128,7 +132,7 @@ class EngagementDialog(QDialog):
         for name in ("amount", "rate", "estimated_hours", "hours_cap", "notice_period",
                      "payment_terms_days"):
             e[name].setMaximumWidth(140)
-        e["jurisdiction_region"].setMaximumWidth(90)
+        e["jurisdiction_region"].setFixedWidth(60)
         e["jurisdiction_city"].setMinimumWidth(110)
         # Long currency and country names would otherwise widen their column of the form.
         for name in ("currency", "jurisdiction_country", "contractor_id"):
