@@ -24,6 +24,25 @@ def test_add_list_and_show(cli) -> None:  # type: ignore[no-untyped-def]
     assert csv_out[0].startswith("id,title,contractor_id,contractor,status,value")
 
 
+def test_city_notice_in_months_and_longer_terms_agreed(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Pixelhaus")
+    code, out, err = cli("engagements", "add", "--contractor", "1", "--title", "Shop",
+                         "--amount", "900", "--currency", "EUR", "--start", "2026-01-15",
+                         "--end", "2026-03-31", "--notice", "1", "--notice-unit", "month",
+                         "--net-days", "90", "--country", "DE", "--city", "Berlin",
+                         "--longer-terms-because", "Agreed in clause 4: paid by their client")
+    assert code == 0, err
+    shown = cli("engagements", "show", "1")[1]
+    assert "Notice period:               1 month" in shown and "City:" in shown
+    assert "Last day to give notice:     2026-02-28" in shown
+    terms = json.loads(cli("engagements", "show", "1", "--format", "json")[1])["terms"]
+    assert (terms["notice_unit"], terms["jurisdiction_city"]) == ("months", "Berlin")
+    assert terms["longer_terms_reason"] == "Agreed in clause 4: paid by their client"
+    code, _, err = cli("engagements", "add", "--contractor", "1", "--title", "X", "--amount",
+                       "5", "--notice", "2", "--notice-unit", "fortnights")
+    assert code == 2 and "--notice-unit" in err
+
+
 def test_bad_engagement_names_the_options(cli) -> None:  # type: ignore[no-untyped-def]
     cli("contractors", "add", "--name", "Maya Okafor")
     code, _, err = cli("engagements", "add", "--contractor", "1", "--title", "X",

@@ -14,6 +14,7 @@ from desktop.core.engagement import (
     LABELS,
     brief_gaps,
     last_notice_date,
+    notice_text,
     notice_warning,
     validate_engagement,
 )
@@ -23,7 +24,6 @@ from desktop.core.enums import (
     CheckInCadence,
     DataAccess,
     EngagementStatus,
-    NoticeUnit,
     PricingModel,
 )
 from desktop.core.money import format_money, parse_amount, to_major_text
@@ -58,8 +58,7 @@ PAYMENT_OPTIONS = {"amount": "--amount", "paid_on": "--date", "currency": "--amo
 # Of `engagements move`, `sign` and `schedule`.
 MOVE_OPTIONS = {"by": "--by", "reason": "--reason", "milestones": "--milestone"}
 _CHOICES = {"pricing_model": PricingModel, "billing_period": BillingPeriod,
-            "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence,
-            "notice_unit": NoticeUnit}
+            "data_access": DataAccess, "comm_channel": Channel, "comm_cadence": CheckInCadence}
 _FLAGS = ("ip_assignment_signed", "subcontracting_allowed")
 LIST_FIELDS = ("id", "title", "contractor_id", "contractor", "status", "value", "currency",
                "start_on", "end_on", "next_due_on", "demo")
@@ -84,6 +83,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         if field == "status":
             continue
         kwargs: dict = {"dest": field, "help": LABELS[field]}
+        if field == "notice_unit":
+            kwargs["help"] = "days (the default), weeks or months"
         if field in _CHOICES:
             kwargs["choices"] = [m.value for m in _CHOICES[field]]
         if field in _FLAGS:
@@ -198,8 +199,9 @@ def _show(engagement_id: int, store: Store, today: dt.date) -> int:
     record = engagements.get(store, engagement_id)
     d = record.data
     print(f"{d.title} — {record.contractor_name} ({record.status.label.lower()})")
-    for field, value in d.to_raw().items():
-        if field != "contractor_id" and value not in ("", None, False):
+    shown = {**d.to_raw(), "notice_period": notice_text(d.notice_period, d.notice_unit)}
+    for field, value in shown.items():
+        if field not in ("contractor_id", "notice_unit") and value not in ("", None, False):
             print(f"  {LABELS.get(field.removesuffix('_minor'), field) + ':':<28} "
                   f"{'yes' if value is True else value}")
     notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
