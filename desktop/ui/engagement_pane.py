@@ -35,6 +35,7 @@ from desktop.core.engagement import (
     allowed_moves,
     brief_gaps,
     last_notice_date,
+    notice_phrase,
     planned_schedule,
 )
 from desktop.core.enums import (
@@ -525,8 +526,13 @@ def _heading(record: EngagementRecord, today: dt.date) -> str:
     if d.start_on or d.end_on:
         span = " – ".join(f"{x:%d %b %Y}" if x else "open" for x in (d.start_on, d.end_on))
         rows.append(("Dates", span))
-    if d.payment_terms_days is not None:
-        rows.append(("Payment terms", f"net {d.payment_terms_days} days"))
+    # One line, so the pane fits a 768-pixel screen: pay, notice, where.
+    terms = [f"net {d.payment_terms_days} days" if d.payment_terms_days is not None else "",
+             notice_phrase(d.notice_period, d.notice_unit),
+             ", ".join(p for p in (d.jurisdiction_city, d.jurisdiction_region,
+                                   d.jurisdiction_country) if p)]
+    if any(terms):
+        rows.append(("Terms", escape(" · ".join(t for t in terms if t))))
     if record.signed_on:
         by = f" by {escape(record.signed_by)}" if record.signed_by else ""
         rows.append(("Signed", f"{record.signed_on:%d %b %Y}{by}"))

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -96,9 +98,15 @@ class EngagementsView(QWidget):
 
         self.pane = EngagementPane(self.runner, lambda: self.today())
         self.pane.edit_requested.connect(lambda _field: self.edit_selected())
+        # Scrolled, so a signed engagement's pane never makes the window taller than a
+        # 768-pixel screen.
+        pane_scroll = QScrollArea()
+        pane_scroll.setWidget(self.pane)
+        pane_scroll.setWidgetResizable(True)
+        pane_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(pane_scroll)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([730, 530])
