@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.cli import db, engagements, reports, risk, roster, settings, team, transfer
+from desktop.cli.display import why_no_window
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.validation import ConflictError, ValidationError
@@ -110,6 +111,8 @@ def _open_files(argv: Sequence[str]) -> int:
     if len(paths) > MAX_FILES:
         print(f"crewbook: note: only the first {MAX_FILES} of {len(paths)} files are opened",
               file=sys.stderr)
+    if _no_window():
+        return 2
     try:
         folder = data_dir(args.data_dir)
         from desktop.ui.app import run  # the window only when asked for
@@ -119,6 +122,14 @@ def _open_files(argv: Sequence[str]) -> int:
     except (OSError, StoreError) as exc:
         print(f"crewbook: error: {exc}", file=sys.stderr)
         return 1
+
+
+def _no_window() -> bool:
+    """Say in one line why the window cannot open here, if it cannot."""
+    problem = why_no_window(os.environ)
+    if problem:
+        print(f"crewbook: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,6 +153,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "team" and args.action == "pull":
             return team.pull(args.source, folder)
         if args.command is None:
+            if _no_window():
+                return 2
             from desktop.ui.app import run  # the window only when asked for
 
             return run(folder, database=url)
