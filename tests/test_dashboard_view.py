@@ -50,3 +50,17 @@ def test_an_empty_roster_says_nothing_is_late(qtbot, store: Store) -> None:  # t
     view = open_view(qtbot, store)
     assert view.overdue.list.item(0).text() == "Nothing is overdue."
     assert view.summary.text().endswith("nothing is late")
+
+
+def test_the_headline_counts_every_entry_shown_in_red(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    demo.load_demo(store, today=TODAY)
+    view = open_view(qtbot, store)
+    red = QColor("#b42318")
+    shown_red = sum(1 for section in view.sections() for i in range(section.list.count())
+                    if section.list.item(i).foreground().color() == red)
+    board = dashboard(store, TODAY)
+    assert any(e.last_notice_on and e.last_notice_on <= TODAY for e in board.ending)
+    assert f"— {shown_red} things need you today" in view.summary.text()
+    assert shown_red > board.overdue.count + board.check_ins.count

@@ -181,7 +181,11 @@ class DashboardView(QWidget):
             (f"{d.title or d.kind} {'expired' if d.expires_on < today else 'expires'} "
              f"{_day(d.expires_on, today)}", d.engagement_id, d.contractor_id,
              d.expires_on <= today) for d in board.expiring], count=board.expiring_count)
-        late = board.overdue.count + board.check_ins.count
+        # Everything shown in red: overdue money and check-ins, a missed last day to give
+        # notice, a document expired or expiring today.
+        late = (board.overdue.count + board.check_ins.count
+                + sum(1 for e in board.ending if e.last_notice_on and e.last_notice_on <= today)
+                + sum(1 for d in board.expiring if d.expires_on <= today))
         self.summary.setText(f"{today:%A %d %B %Y} — " + (
             f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
             if late else "nothing is late"))
