@@ -44,3 +44,28 @@ def is_timezone(name: str) -> bool:
 
 def country_name(code: str) -> str:
     return countries().get(code.upper(), code)
+
+
+# Offered first when a typed text matches many: the currencies small businesses pay in most.
+COMMON_CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "SEK", "NOK",
+                     "DKK", "PLN", "INR", "BRL", "MXN")
+
+
+def ranked_matches(typed: str, items: dict[str, str], common: tuple[str, ...] = ()) -> list[str]:
+    """The codes whose code or name contains ``typed``, best first: the exact code, then the
+    common ones in their order, then codes starting with it, then the rest by code."""
+    needle = typed.strip().casefold()
+    if not needle:
+        return []
+    found = [code for code, name in items.items()
+             if needle in code.casefold() or needle in name.casefold()]
+    order = {code: i for i, code in enumerate(common)}
+
+    def rank(code: str) -> tuple[int, int, str]:
+        if code.casefold() == needle:
+            return (0, 0, code)
+        if code in order:
+            return (1, order[code], code)
+        return (2 if code.casefold().startswith(needle) else 3, 0, code)
+
+    return sorted(found, key=rank)

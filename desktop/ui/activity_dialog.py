@@ -32,7 +32,7 @@ from desktop.core.planner import (
     validate_activity,
     validate_quote,
 )
-from desktop.core.reference import currencies
+from desktop.core.reference import COMMON_CURRENCIES, currencies
 from desktop.core.validation import ValidationError
 from desktop.store.planner import ActivityRecord
 from desktop.ui.fields import (
@@ -142,7 +142,7 @@ class ActivityDialog(_Checked):
         e = self.editors = {
             "name": QLineEdit(), "hours_per_month": QLineEdit(),
             "importance": importance, "competence": competence,
-            "hour_value": QLineEdit(), "currency": LookupCombo(currencies().items()),
+            "hour_value": QLineEdit(), "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "decision": EnumCombo(PlannerDecision), "notes": TextArea(3),
         }
         e["name"].setPlaceholderText("e.g. Bookkeeping and payroll")
@@ -296,7 +296,7 @@ class QuoteDialog(_Checked):
         e = self.editors = {
             "contractor_id": ChoiceCombo(contractors, blank="(not in the roster)"),
             "source": QLineEdit(), "rate": QLineEdit(), "unit": EnumCombo(RateUnit),
-            "currency": LookupCombo(currencies().items()),
+            "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "estimated_hours_per_month": QLineEdit(), "fixed_months": QLineEdit(),
             "notes": QLineEdit(),
         }

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.contractor import LABELS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
-from desktop.core.reference import countries, currencies, timezones
+from desktop.core.reference import COMMON_CURRENCIES, countries, currencies, timezones
 from desktop.core.validation import ValidationError
 from desktop.ui.fields import (
     DateLine,
@@ -54,7 +54,7 @@ class ContractorDialog(QDialog):
             "timezone": LookupCombo(((z, "") for z in timezones()), blank="(not set)"),
             "tax_id": QLineEdit(), "tax_form": EnumCombo(TaxForm), "tax_form_on": DateLine(),
             "rate": QLineEdit(), "rate_unit": EnumCombo(RateUnit),
-            "currency": LookupCombo(currencies().items()),
+            "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "tags": QLineEdit(), "preferred_channel": EnumCombo(Channel),
             "status": EnumCombo(ContractorStatus), "source": EnumCombo(Source),
             "identity_verified_on": DateLine(), "notes": TextArea(4),

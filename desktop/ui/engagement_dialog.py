@@ -48,7 +48,7 @@ from desktop.core.enums import (
     PricingModel,
 )
 from desktop.core.money import format_money
-from desktop.core.reference import countries, currencies
+from desktop.core.reference import COMMON_CURRENCIES, countries, currencies
 from desktop.core.validation import ValidationError
 from desktop.ui.fields import (
     ChoiceCombo,
@@ -95,7 +95,7 @@ class EngagementDialog(QDialog):
             "title": QLineEdit(), "goals": TextArea(3), "scope": TextArea(3),
             "deliverables": TextArea(3), "acceptance_criteria": TextArea(3),
             "pricing_model": EnumCombo(PricingModel), "amount": QLineEdit(), "rate": QLineEdit(),
-            "currency": LookupCombo(currencies().items()),
+            "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "billing_period": EnumCombo(BillingPeriod, blank="(not set)"),
             "estimated_hours": QLineEdit(), "hours_cap": QLineEdit(),
             "start_on": DateLine(), "end_on": DateLine(), "notice_period": QLineEdit(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Labelled
+from desktop.core.reference import ranked_matches
 from desktop.core.validation import ValidationError
 
 ERROR_STYLE = "color: #b42318;"
@@ -111,22 +112,40 @@ class ChoiceCombo(QComboBox):
 
 
 class LookupCombo(QComboBox):
-    """An editable choice of codes ("DE — Germany") that also accepts a typed code."""
+    """An editable choice of codes ("DE — Germany") that also accepts a typed code. Typing
+    offers the best matches first: the exact code, then ``common`` codes, then the rest."""
 
     def __init__(self, items: Iterable[tuple[str, str]], blank: str | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, common: tuple[str, ...] = ()):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._items = dict(items)
+        self._common = common
         if blank is not None:
             self.addItem(blank, "")
-        for code, name in items:
-            self.addItem(f"{code} — {name}" if name else code, code)
-        completer = QCompleter(self.model(), self)
+        for code in self._items:
+            self.addItem(self._text(code), code)
+        self._matches = QStringListModel(self)
+        completer = QCompleter(self._matches, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._offer)
+
+    def _text(self, code: str) -> str:
+        name = self._items.get(code, "")
+        return f"{code} — {name}" if name else code
+
+    def _offer(self, typed: str) -> None:
+        self._matches.setStringList(
+            [self._text(c) for c in ranked_matches(typed, self._items, self._common)])
+        if self._matches.rowCount():
+            self.completer().complete()
+
+    def matches(self) -> list[str]:
+        """What the popup offers for the text typed so far, best first."""
+        return self._matches.stringList()
 
     def value(self) -> str:
         text = self.currentText().strip()
