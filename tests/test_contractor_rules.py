@@ -178,7 +178,8 @@ class TestRate:
 class TestDates:
     @pytest.mark.parametrize("name", ["tax_form_on", "identity_verified_on"])
     def test_leap_day(self, name: str) -> None:
-        assert getattr(valid(**{name: "2024-02-29"}), name) == dt.date(2024, 2, 29)
+        assert getattr(valid(**{name: "2024-02-29"}, tax_form="w9"), name) == \
+            dt.date(2024, 2, 29)
 
     @pytest.mark.parametrize("name", ["tax_form_on", "identity_verified_on"])
     def test_impossible_day(self, name: str) -> None:
@@ -194,7 +195,7 @@ class TestDates:
         assert "YYYY-MM-DD" in only_error("identity_verified_on", identity_verified_on=text)
 
     def test_today_is_allowed(self) -> None:
-        assert valid(tax_form_on=TODAY.isoformat()).tax_form_on == TODAY
+        assert valid(tax_form_on=TODAY.isoformat(), tax_form="w9").tax_form_on == TODAY
 
     @pytest.mark.parametrize("name", ["tax_form_on", "identity_verified_on"])
     def test_future_rejected(self, name: str) -> None:
@@ -202,7 +203,7 @@ class TestDates:
         assert only_error(name, **{name: tomorrow}) == "cannot be in the future"
 
     def test_future_is_judged_against_the_given_day(self) -> None:
-        raw = {"display_name": "Maya", "tax_form_on": "2025-06-02"}
+        raw = {"display_name": "Maya", "tax_form": "w9", "tax_form_on": "2025-06-02"}
         assert validate_contractor(raw, today=dt.date(2025, 6, 2)).tax_form_on == dt.date(2025, 6, 2)
         with pytest.raises(ValidationError):
             validate_contractor(raw, today=dt.date(2025, 6, 1))
@@ -351,7 +352,9 @@ raw_contractors = st.fixed_dictionaries({
     "tax_form_on": st.one_of(st.just(""), st.dates(max_value=TODAY).map(dt.date.isoformat)),
     "identity_verified_on": st.one_of(st.just(""),
                                       st.dates(max_value=TODAY).map(dt.date.isoformat)),
-}).flatmap(lambda raw: st.tuples(
+}).map(lambda raw: raw if TaxForm.parse(str(raw["tax_form"]) or "none") is not TaxForm.NONE
+       else {**raw, "tax_form_on": ""}  # a received date needs its form
+       ).flatmap(lambda raw: st.tuples(
     st.sampled_from(["USD", "eur", "JPY", "KWD", "INR"]),
     st.one_of(st.none(), st.integers(min_value=0, max_value=10**12)),
 ).map(lambda pair: {**raw, "currency": pair[0],
@@ -398,3 +401,13 @@ class TestSearchText:
 
     def test_parts_do_not_run_together(self) -> None:
         assert "ab" not in search_text("a", "b")
+
+
+def test_a_received_date_without_a_tax_form_is_refused_not_dropped() -> None:
+    with pytest.raises(ValidationError) as error:
+        validate_contractor({"display_name": "Ada", "tax_form": "none",
+                             "tax_form_on": "2026-01-05"})
+    assert "no tax form is chosen" in (error.value.for_field("tax_form_on") or "")
+    kept = validate_contractor({"display_name": "Ada", "tax_form": "w9",
+                                "tax_form_on": "2026-01-05"})
+    assert str(kept.tax_form_on) == "2026-01-05"

@@ -220,6 +220,11 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
             fail(name, "cannot be in the future")
         out[name] = day
 
+    if (out.get("tax_form_on") and out.get("tax_form") is TaxForm.NONE
+            and "tax_form_on" not in {e.field for e in errors}):
+        fail("tax_form_on", "is set but no tax form is chosen: choose the form that was "
+                            "received, or clear the date")
+
     tags = normalise_tags(raw.get("tags") or ())  # type: ignore[arg-type]
     bad = [t for t in tags if not _TAG.match(t)]
     if bad:
