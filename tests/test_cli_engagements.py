@@ -181,3 +181,27 @@ def test_letting_a_well_rated_contractor_go_needs_a_reason_here_too(cli, data_fo
     assert code == 2 and "Archive Maya Okafor? Say why with --reason" in err
     code, out, _ = cli("contractors", "archive", "1", "--reason", "Moved abroad")
     assert code == 0 and "Archived contractor 1" in out
+
+
+def test_signing_a_prospects_work_makes_them_active_and_says_how_to_undo(  # type: ignore[no-untyped-def]
+        cli, data_folder: Path) -> None:
+    from desktop.store import contractors
+    from desktop.store.session import open_store
+    from tests.test_engagements_view import ready_to_sign
+
+    cli("contractors", "add", "--name", "Maya Okafor", "--status", "prospect",
+        "--identity-verified-on", "2026-01-05")
+    cli("engagements", "add", "--contractor", "1", "--title", "Catalogue", "--amount", "500",
+        "--ip-assigned")
+    cli("engagements", "move", "1", "in_review")
+    store = open_store(data_folder).store
+    ready_to_sign(store, 1)
+    store.close()
+    code, out, err = cli("engagements", "sign", "1", "--by", "Sam")
+    assert code == 0, err
+    assert "Maya Okafor was a prospect and is now an active contractor" in out
+    assert "crewbook contractors edit 1 --status prospect" in out
+    assert cli("contractors", "edit", "1", "--status", "prospect")[0] == 0
+    store = open_store(data_folder).store
+    assert contractors.get(store, 1).data.status.value == "prospect"
+    store.close()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.engagement import allowed_moves
@@ -769,3 +769,29 @@ def test_the_pane_says_who_last_changed_the_engagement(store: Store) -> None:
     record = engagement_store.create(store, make_engagement(who))
     html = _heading(engagement_store.get(store, record.id), dt.date(2026, 12, 4))
     assert "Last changed" in html and " by ana" in html
+
+
+def test_signing_makes_a_prospect_active_and_says_so_with_a_way_back(qtbot, 
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.enums import ContractorStatus
+
+    with elsewhere(store):
+        record = contractors.get(store, maya)
+        contractors.update(store, maya, replace(record.data, status=ContractorStatus.PROSPECT),
+                           record.version)
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    with elsewhere(store):
+        ready_to_sign(store, engagement_id)
+    view.reload(select_id=engagement_id)
+    answer(monkeypatch, yes=True)
+    type_in(monkeypatch, "Sam")
+    view.pane.move_buttons[S.SIGNED].click()
+    settle(qtbot, view.runner)
+    assert contractors.get(store, maya).data.status is ContractorStatus.ACTIVE
+    note = view.pane.gate_note
+    assert note.isVisible() and "now an active contractor" in note.toPlainText()
+    note.anchorClicked.emit(QUrl("keep-prospect"))
+    settle(qtbot, view.runner)
+    assert contractors.get(store, maya).data.status is ContractorStatus.PROSPECT
+    assert not note.isVisible()
+    assert engagements.get(store, engagement_id).status is S.SIGNED

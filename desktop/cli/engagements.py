@@ -32,7 +32,7 @@ from desktop.core.validation import FieldError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
 from desktop.operations.letting_go import at_stake
-from desktop.store import communication, engagements, payments, reviews
+from desktop.store import communication, contractors, engagements, payments, reviews
 from desktop.store.db import Store
 
 # Engagement field → its option on `engagements add`.
@@ -161,6 +161,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
                 print("Say --cancel-later to cancel them (only what fell due by the end is "
                       "owed) or --keep-later to keep them owed.", file=sys.stderr)
                 return 2
+        prospect = contractors.get_row(store, current.data.contractor_id).status == "prospect"
         try:
             record = engagement_ops.move(store, args.id, status, current.version, on=on,
                                          by=args.by, reason=getattr(args, "reason", ""),
@@ -171,6 +172,10 @@ def run(args: argparse.Namespace, store: Store) -> int:
                 print(f"  - {blocker.message} Fix: {blocker.fix}", file=sys.stderr)
             return 1
         print(f"Engagement {record.id} is now {record.status.label.lower()}.")
+        if prospect and status is EngagementStatus.SIGNED:
+            print(f"{record.contractor_name} was a prospect and is now an active contractor "
+                  f"(to undo: crewbook contractors edit {record.data.contractor_id} "
+                  "--status prospect).")
         return 0
     if args.format == "json":
         return engagement_schedule.show_json(args.id, store, today)

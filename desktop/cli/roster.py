@@ -40,13 +40,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     show.add_argument("--archived", action="store_true", help="include archived contractors")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
     add = roster_cmds.add_parser("add", help="add a contractor")
-    for field, option in OPTIONS.items():
-        kwargs: dict = {"dest": field, "help": LABELS[field]}
-        if field in _CHOICES:
-            kwargs["choices"] = [m.value for m in _CHOICES[field]]
-        if field == "tags":
-            kwargs.update(action="append", default=[], help="a skill tag (repeat for more)")
-        add.add_argument(option, required=field == "display_name", **kwargs)
+    edit = roster_cmds.add_parser("edit", help="change a contractor (only what is given)")
+    edit.add_argument("id", type=int)
+    for parser, adding in ((add, True), (edit, False)):
+        for field, option in OPTIONS.items():
+            kwargs: dict = {"dest": field, "help": LABELS[field]}
+            if field in _CHOICES:
+                kwargs["choices"] = [m.value for m in _CHOICES[field]]
+            if field == "tags":
+                kwargs.update(action="append", default=[] if adding else None,
+                              help="a skill tag (repeat for more; replaces the tags)")
+            parser.add_argument(option, required=adding and field == "display_name", **kwargs)
     for action, text in (("archive", "archive a contractor (undo with restore)"),
                          ("restore", "bring an archived contractor back"),
                          ("show", "show one contractor")):
@@ -76,6 +80,13 @@ def run(args: argparse.Namespace, store: Store) -> int:
         raw = {field: getattr(args, field) or "" for field in OPTIONS}
         record = contractor_ops.add(store, validate_contractor(raw)).value
         print(f"Added contractor {record.id}: {record.data.display_name}")
+        return 0
+    if args.action == "edit":
+        current = contractors.get(store, args.id)
+        given = {f: getattr(args, f) for f in OPTIONS if getattr(args, f) is not None}
+        data = validate_contractor({**current.data.to_raw(), **given})
+        record = contractor_ops.edit(store, args.id, data, current.version).value
+        print(f"Saved contractor {record.id}: {record.data.display_name}")
         return 0
     if args.action in ("archive", "restore"):
         current = contractors.get(store, args.id)

@@ -13,7 +13,15 @@ from desktop.core.exit_plan import ExitPlanData
 from desktop.core.text import checked, problem
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations.changes import Changes, Done
-from desktop.store import communication, documents, engagements, exit_plans, payments, reviews
+from desktop.store import (
+    communication,
+    contractors,
+    documents,
+    engagements,
+    exit_plans,
+    payments,
+    reviews,
+)
 from desktop.store.communication import LogEntry
 from desktop.store.db import Store
 from desktop.store.documents import DocumentRecord
@@ -54,7 +62,9 @@ def move(store: Store, engagement_id: int, status: EngagementStatus, expected_ve
     the end stays owed."""
     by, reason = checked("by", by), checked("reason", reason, multiline=True)
     if status is EngagementStatus.SIGNED:
-        record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
+        with store.transaction("signing an engagement"):  # signed and made active together
+            record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
+            contractors.activate_prospect(store, record.data.contractor_id)
         return Done(record, touched(record))
     with store.transaction("ending an engagement"):
         record = engagements.move(store, engagement_id, status, expected_version, on=on, by=by,

@@ -188,6 +188,17 @@ def update(store: Store, contractor_id: int, data: ContractorData,
         raise _changed(contractor_id) from None
 
 
+def activate_prospect(store: Store, contractor_id: int) -> bool:
+    """A prospect with signed work is an active contractor; returns whether one was made so."""
+    with store.transaction() as session:
+        obj = session.get(Contractor, contractor_id)
+        if obj is None or obj.status != ContractorStatus.PROSPECT.value:
+            return False
+        obj.status = ContractorStatus.ACTIVE.value
+        session.flush()
+        return True
+
+
 def set_archived(store: Store, contractor_id: int, archived: bool, expected_version: int,
                  reason: str = "") -> ContractorRecord:
     return set_archived_many(store, {contractor_id: expected_version}, archived,

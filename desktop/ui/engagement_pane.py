@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -41,12 +42,14 @@ from desktop.core.engagement import (
 from desktop.core.enums import (
     BillingPeriod,
     Channel,
+    ContractorStatus,
     EngagementStatus,
     InstallmentStatus,
     PricingModel,
 )
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.operations import contractors as contractor_ops
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
 from desktop.operations.changes import Changes
@@ -92,6 +95,7 @@ class EngagementPane(QWidget):
         super().__init__(parent)
         self.runner, self.store, self.today = runner, runner.store, today
         self.record: EngagementRecord | None = None
+        self._activated: int | None = None  # just signed, and its prospect made active
         self._build()
         self.show_engagement(None)
 
@@ -336,15 +340,38 @@ class EngagementPane(QWidget):
                 if cancel_later is None:
                     return
 
+        prospect = (status is S.SIGNED and contractors.get_row(
+            self.store, record.data.contractor_id).status == ContractorStatus.PROSPECT.value)
+
         def moved(ended: EngagementRecord) -> None:
             if status in (S.COMPLETED, S.TERMINATED):
                 self._rate(ended, today)
+            if prospect:
+                self._became_active(ended)
 
         # Signing is checked again at the moment it is written.
         self.runner.write(engagement_ops.move, record.id, status, record.version, on=today,
                           by=signer, reason=reason, cancel_later=cancel_later, done=moved,
                           handles=_REFUSALS,
                           failed=lambda exc: self._refused(exc, record.id), parent=self)
+
+    def _became_active(self, record: EngagementRecord) -> None:
+        """Signing made a prospect active: say so in the pane, with a way to take it back."""
+        self._activated = record.id
+        if self.record is not None and self.record.id == record.id:
+            self._show_gate(self.record)
+
+    def keep_prospect(self) -> None:
+        """Undo what signing did to the contractor's status."""
+        if self.record is None:
+            return
+        self._activated = None
+        current = contractors.get(self.store, self.record.data.contractor_id)
+        data = replace(current.data, status=ContractorStatus.PROSPECT)
+        self.runner.write(contractor_ops.edit, current.id, data, current.version,
+                          handles=(ConflictError,), failed=lambda exc: self._warn(str(exc)),
+                          parent=self)
+        self.gate_note.hide()
 
     def _rate(self, record: EngagementRecord, today: dt.date) -> None:
         """Ratings at the end of the work feed the contractor's record."""
@@ -376,7 +403,9 @@ class EngagementPane(QWidget):
     def go_to(self, where: str) -> None:
         """Follow a blocker's link to the place that fixes it."""
         kind = where.split(".")[0]
-        if kind == "review":
+        if kind == "keep-prospect":
+            self.keep_prospect()
+        elif kind == "review":
             self.open_review()
         elif kind == "exit_plan":
             self.open_exit_plan()
@@ -413,6 +442,16 @@ class EngagementPane(QWidget):
 
     def _show_gate(self, record: EngagementRecord) -> None:
         """Before signing, say plainly what still stands in the way."""
+        if record.status is S.SIGNED and self._activated == record.id:
+            name = escape(record.contractor_name)
+            self.gate_note.setHtml(
+                f"Signed. {name} was a prospect and is now an active contractor. "
+                f"<a href='keep-prospect'>Keep {name} a prospect</a>")
+            height = self.gate_note.fontMetrics().lineSpacing() * 2 + 8
+            self.gate_note.setMinimumHeight(height)
+            self.gate_note.setMaximumHeight(height)
+            self.gate_note.show()
+            return
         if record.status not in (S.DRAFT, S.IN_REVIEW):
             self.gate_note.hide()
             return
