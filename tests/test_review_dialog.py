@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel, QRadioButton
 
 from desktop.core.exit_plan import validate_exit_plan
 from desktop.core.risk import Answer, Band, Replacement, band
@@ -309,3 +309,16 @@ def test_a_member_who_only_reads_sees_the_review_without_changing_it(
     assert "only its owner answers or changes them" in dialog.frozen_line.text()
     dialog.accept()  # nothing to save, nothing saved
     assert reviews.latest(store, engagement_id) == saved
+
+
+def test_an_open_question_says_not_answered_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.risk_catalog import QUESTIONS, SCALE
+    from desktop.ui.review_dialog import QuestionRow
+
+    for q in (next(q for q in QUESTIONS if q.kind == SCALE),
+              next(q for q in QUESTIONS if q.kind != SCALE)):
+        row = QuestionRow(q)
+        qtbot.addWidget(row)
+        shown = [w.text() for w in row.findChildren(QLabel) + row.findChildren(QRadioButton)]
+        shown += [row.scale.itemText(i) for i in range(row.scale.count())] if row.scale else []
+        assert shown.count("Not answered") == 1, shown

@@ -61,7 +61,8 @@ def rate_text(rate_minor: int, unit: RateUnit, currency: str, locale: str = "en_
 
 def _other_text(costs: tuple[QuoteCost, ...], locale: str) -> str:
     cheapest = min(costs, key=lambda c: (c.quote.currency, c.monthly_minor))
-    return f"{format_money(cheapest.monthly_minor, cheapest.quote.currency, locale)} (no rate)"
+    money = format_money(cheapest.monthly_minor, cheapest.quote.currency, locale)
+    return f"{money} (no exchange rate)"
 
 
 class ActivitiesModel(ReadOnlyTableModel):

@@ -72,7 +72,7 @@ GREY = "color: #57606a;"
 STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
                 "warning": "color: #b42318; font-weight: 600;", "open": GREY}
 HARDNESS = [(1, "1 — flexible"), (2, "2"), (3, "3"), (4, "4"), (5, "5 — immovable")]
-SCALE_ITEMS = [("Not answered", None), ("1 — best", 1), ("2", 2), ("3", 3), ("4", 4),
+SCALE_ITEMS = [("Not yet", None), ("1 — best", 1), ("2", 2), ("3", 3), ("4", 4),
                ("5 — worst", 5)]
 # A rejected answer is named by its question, as the owner reads it.
 ERROR_LABELS = {q.id: f"“{q.text}”" for q in QUESTIONS}
@@ -128,7 +128,7 @@ class QuestionRow(QFrame):
             row.addWidget(self.scale)
         else:
             self.group = QButtonGroup(self)
-            for value, label in ((True, "Yes"), (False, "No"), (None, "Not answered")):
+            for value, label in ((True, "Yes"), (False, "No"), (None, "Not yet")):
                 radio = QRadioButton(label)
                 self.radios[value] = radio
                 self.group.addButton(radio)
