@@ -29,6 +29,7 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 
 class ContractorDialog(QDialog):
@@ -126,10 +127,10 @@ class ContractorDialog(QDialog):
         self.summary = error_summary()
         self.buttons = save_cancel(self)
         outer = QGridLayout(self)
-        outer.addLayout(grid, 0, 0)
+        outer.addWidget(scrolled(grid), 0, 0)
         outer.addWidget(self.summary, 1, 0)
         outer.addWidget(self.buttons, 2, 0)
-        self.resize(940, 660)
+        fit_on_screen(self, 940, 660)
 
     # --- values --------------------------------------------------------------------------
     def _load(self, data: ContractorData) -> None:

@@ -61,6 +61,7 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 P = PricingModel
 # Which price fields mean something for each pricing model; the rest are disabled.
@@ -236,12 +237,12 @@ class EngagementDialog(QDialog):
         self.summary = error_summary()
         self.buttons = save_cancel(self)
         outer = QVBoxLayout(self)
-        outer.addLayout(grid, 1)
+        outer.addWidget(scrolled(grid), 1)
         outer.addWidget(self.brief_line)
         outer.addWidget(self.warning_line)
         outer.addWidget(self.summary)
         outer.addWidget(self.buttons)
-        self.resize(1040, 720)
+        fit_on_screen(self, 1040, 720)
 
     # --- values --------------------------------------------------------------------------
     def _load(self, data: EngagementData) -> None:

@@ -42,6 +42,7 @@ from desktop.ui.fields import (
 )
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
+from desktop.ui.screen_fit import fit_on_screen
 
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
 
@@ -199,7 +200,7 @@ class ExitPlanDialog(SavingDialog):
         outer.addWidget(self.theirs_line)
         outer.addWidget(self.summary)
         outer.addWidget(self.buttons)
-        self.resize(960, self.sizeHint().height())
+        fit_on_screen(self, 960, self.sizeHint().height())
 
     def _show_notice(self, d: EngagementData) -> None:
         end_on, notice_period = d.end_on, d.notice_period

@@ -45,6 +45,7 @@ from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.runner import Runner
+from desktop.ui.screen_fit import fit_on_screen
 from desktop.ui.thresholds_dialog import ThresholdsDialog
 from desktop.ui.transfer import dropped_file, export_csv
 
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1320, 780)
+            fit_on_screen(self, 1320, 780)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -67,6 +67,7 @@ from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
+from desktop.ui.screen_fit import fit_on_screen
 
 GREY = "color: #57606a;"
 STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
@@ -327,7 +328,7 @@ class ReviewDialog(SavingDialog):
         self.theirs_line.hide()
         outer.addWidget(self.theirs_line)
         outer.addWidget(self.buttons)
-        self.resize(1240, 820)
+        fit_on_screen(self, 1240, 820)
 
     def _impact_box(self) -> QGroupBox:
         box = QGroupBox("What is at stake")

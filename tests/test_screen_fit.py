@@ -1,0 +1,67 @@
+"""Every window fits a 1366×768 laptop (about 1366×728 once the taskbar is counted, less a
+title bar): it opens no larger than the screen and scrolls inside when it must."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+
+from desktop.core.enums import EngagementStatus
+from desktop.store import demo, engagements, rules
+from desktop.store.db import Store
+from desktop.ui.contractor_dialog import ContractorDialog
+from desktop.ui.engagement_dialog import EngagementDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.review_dialog import ReviewDialog
+from desktop.ui.screen_fit import FRAME_HEIGHT, fit_on_screen
+from tests.factories import make_engagement
+from tests.threads import dialog_runner
+
+SMALL = (1366, 728 - FRAME_HEIGHT)  # the room inside a window on a 1366×768 screen
+
+
+def fits(widget) -> bool:  # type: ignore[no-untyped-def]
+    hint = widget.minimumSizeHint()
+    return hint.width() <= SMALL[0] and hint.height() <= SMALL[1]
+
+
+def test_a_window_opens_no_larger_than_its_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry()
+    fit_on_screen(dialog, 10_000, 10_000)
+    assert dialog.width() <= room.width() and dialog.height() <= room.height() - FRAME_HEIGHT
+    fit_on_screen(dialog, 300, 200)
+    assert (dialog.width(), dialog.height()) == (300, 200)
+
+
+def test_the_editors_and_the_review_fit_a_small_screen(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    demo.load_demo(store)
+    record = next(r for r in engagements.list_rows(store) if r.status == "signed")
+    for dialog in (EngagementDialog(make_engagement(1), [(1, "Maya")], rules.payment_rules(store)),
+                   ContractorDialog(None),
+                   ReviewDialog(dialog_runner(store), record.id, dt.date(2026, 12, 4))):
+        qtbot.addWidget(dialog)
+        assert fits(dialog), (type(dialog).__name__, dialog.minimumSizeHint())
+
+
+def test_the_main_window_fits_with_a_signed_engagement_open(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                            data_folder: Path,
+                                                            tmp_path: Path) -> None:
+    demo.load_demo(store)
+    window = MainWindow(store, data_folder, QSettings(str(tmp_path / "ui.ini"),
+                                                      QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.load()
+    window.tabs.setCurrentWidget(window.engagements)
+    signed = next(r.id for r in engagements.list_rows(store)
+                  if r.status == EngagementStatus.SIGNED.value)
+    window.engagements.reload(select_id=signed)
+    qtbot.waitUntil(lambda: window.engagements.pane.record is not None)
+    assert fits(window), window.minimumSizeHint()
+    window.runner.wait()
