@@ -23,6 +23,7 @@ from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRecord
 from desktop.store.engagements import EngagementRow
 from desktop.store.health import Health
+from desktop.ui.colours import note_colours
 
 _CSS = """
 h1 { font-size: 17pt; margin: 0 0 2px 0; }
@@ -32,7 +33,7 @@ h3 { font-size: 10pt; color: #57606a; margin: 14px 0 4px 0; text-transform: uppe
 td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; vertical-align: top; }
 td.v { padding: 1px 0; }
 .warn { color: #9a6700; }
-.demo { background: #fff4ce; padding: 4px; }
+.demo { background: %(back)s; color: %(text)s; padding: 4px; }
 """
 _STATUS_COLOURS = {"active": "#1b7f3b", "prospect": "#1f5fa8", "paused": "#9a6700",
                    "former": "#6e7781", "blocked": "#b42318"}
@@ -42,7 +43,8 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenExternalLinks(True)
-        self.document().setDefaultStyleSheet(_CSS)
+        back, text, _border = note_colours(self.palette(), "demo")
+        self.document().setDefaultStyleSheet(_CSS % {"back": back, "text": text})
         self.setMinimumWidth(300)
         self.show_record(None)
 

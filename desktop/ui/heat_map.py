@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.risk import band
 from desktop.core.risk_palette import cell_tint
+from desktop.ui.colours import mark, muted
 from desktop.ui.position_tips import PositionTips
 
 MARKER = "#24292f"
@@ -131,8 +132,9 @@ class HeatMap(PositionTips):
                 painter.drawText(rect, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft,
                                  str(lik * imp))
 
-        # Axis numbers and titles.
+        # Axis numbers and titles, on the window: its palette's muted text.
         painter.setFont(self.font())
+        painter.setPen(muted(self.palette()))
         fm = self.fontMetrics()
         for i in range(1, 6):
             below = QRectF(x0 + (i - 1) * size, y0 + 5 * size + 2, size, fm.height())
@@ -154,7 +156,7 @@ class HeatMap(PositionTips):
         bold = QFont(self.font())
         bold.setBold(True)
         for label, centre, radius in self._marker_centres():
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))  # on the tinted cells, in any palette
             painter.setBrush(QColor(MARKER))
             painter.drawEllipse(centre, radius, radius)
             painter.setFont(bold)
@@ -167,15 +169,16 @@ class HeatMap(PositionTips):
         left = x0 + 5 * size + GAP
         dot_r = fm.height() / 2 + 1
         text_x = left + 2 * dot_r + 6
+        badge, letter = mark(self.palette())  # the legend sits on the window, light or dark
         room = max(0, int(self.width() - text_x - RIGHT))
         for i, (label, lik, imp) in enumerate(self._points):
             y = y0 + i * (2 * line + 6)
             dot = QPointF(left + dot_r, y + line / 2 + 1)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(MARKER))
+            painter.setBrush(badge)
             painter.drawEllipse(dot, dot_r, dot_r)
             painter.setFont(bold)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(letter)
             painter.drawText(QRectF(dot.x() - dot_r, dot.y() - dot_r, 2 * dot_r, 2 * dot_r),
                              Qt.AlignmentFlag.AlignCenter, _initial(label))
             painter.setFont(self.font())
@@ -183,7 +186,7 @@ class HeatMap(PositionTips):
             painter.drawText(QRectF(text_x, y, room, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(label, Qt.TextElideMode.ElideRight, room))
-            painter.setPen(QColor(AXIS_TEXT))
+            painter.setPen(muted(self.palette()))
             painter.drawText(QRectF(text_x, y + line, room, line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(f"{lik} × {imp} = {lik * imp} ({band(lik * imp).label})",

@@ -35,6 +35,7 @@ from desktop.store.db import Store
 from desktop.store.team import Role
 from desktop.ui import ask, backups
 from desktop.ui.actions import make_action
+from desktop.ui.colours import note_colours
 from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
@@ -76,8 +77,9 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.banner = QFrame()
         self.banner.setObjectName("demoBanner")
-        self.banner.setStyleSheet("#demoBanner { background: #fff4ce; border-bottom: 1px solid "
-                                  "#e6d38a; } #demoBanner QLabel { color: #3d2e00; }")
+        back, text, border = note_colours(self.palette(), "demo")
+        self.banner.setStyleSheet(f"#demoBanner {{ background: {back}; border-bottom: 1px solid "
+                                  f"{border}; }} #demoBanner QLabel {{ color: {text}; }}")
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 6, 12, 6)
         self.banner_text = QLabel()

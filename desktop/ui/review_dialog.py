@@ -62,6 +62,7 @@ from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, reviews
 from desktop.store.reviews import ReviewRecord
 from desktop.ui import ask
+from desktop.ui.colours import note_colours
 from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
@@ -274,8 +275,10 @@ class ReviewDialog(SavingDialog):
         # Shown when the latest review was signed off.
         self.frozen_banner = QFrame()
         self.frozen_banner.setObjectName("frozen")
+        back, text, border = note_colours(self.palette(), "info")
         self.frozen_banner.setStyleSheet(
-            "QFrame#frozen { background: #ddf4ff; border: 1px solid #54aeff; border-radius: 4px; }")
+            f"QFrame#frozen {{ background: {back}; border: 1px solid {border}; border-radius: "
+            f"4px; }} QFrame#frozen QLabel {{ color: {text}; }}")
         self.frozen_line = QLabel()
         self.frozen_line.setTextFormat(Qt.TextFormat.PlainText)
         self.frozen_line.setWordWrap(True)
