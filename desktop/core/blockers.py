@@ -52,6 +52,9 @@ class GateInputs:
     rules: Sequence[PaymentRule]
     default_written_contract_from: tuple[int, str] | None  # the owner's own threshold, if any
     today: dt.date
+    # False while no review is saved: ``review`` then scores the questions as all open, so
+    # the list shows everything that will block, not only what a review would uncover later.
+    reviewed: bool = True
 
 
 SENSITIVE = (DataAccess.PERSONAL_DATA, DataAccess.CREDENTIALS_FINANCE)
@@ -63,7 +66,7 @@ def blockers(g: GateInputs) -> list[Blocker]:
     rules = rules_for(g.rules, d.jurisdiction_country, d.jurisdiction_region, g.today,
                       d.jurisdiction_city)
 
-    if g.review is None:
+    if g.review is None or not g.reviewed:
         found.append(Blocker("no_review", "No risk review has been done for this engagement.",
                              "Answer the risk review questions.", "review"))
 

@@ -121,6 +121,9 @@ def gate_inputs(store: Store, engagement_id: int,
     review = latest(store, engagement_id)
     result = None if review is None else _score(store, record, review.answers,
                                                 review.replacement, review.deadline_hardness)
+    # Before any review, the gate scores every question as open: one full list of what
+    # blocks signing, the same in the pane, the review, the refusal and the PDF.
+    gated = result if result is not None else _score(store, record, {}, None, None)
     plan = get_exit_plan(store, engagement_id)
     value = _safe_value(d)
     with store.reading() as session:
@@ -139,9 +142,10 @@ def gate_inputs(store: Store, engagement_id: int,
         engagement=d, value_minor=value, window_totals=totals,
         has_written_contract=has_contract,
         identity_verified=contractor.identity_verified_on is not None,
-        review=result, exit_plan=None if plan is None else plan.plan,
+        review=gated, exit_plan=None if plan is None else plan.plan,
         copyrightable=True if review is None else review.copyrightable,
-        rules=rules, default_written_contract_from=default, today=today)
+        rules=rules, default_written_contract_from=default, today=today,
+        reviewed=review is not None)
     return inputs, result
 
 
