@@ -54,7 +54,8 @@ def test_signing_is_refused_until_every_blocker_is_fixed(store: Store, in_review
         reviews.sign(store, in_review.id, in_review.version, on=TODAY, by="Sam")
     # Before a review: the review is missing, and its key checks are still open.
     codes = [b.code for b in refused.value.blockers]
-    assert codes[0] == "no_review" and set(codes[1:]) <= {"starred_unanswered", "critical"}
+    assert codes[0] == "no_review" and set(codes[1:]) <= {"starred_unanswered", "critical",
+                                                        "exit_plan"}
     answers = safe()
     answers["financial.payee_mismatch"] = Answer(True, "asked for gift cards")
     review = save(store, in_review.id, answers, None, Replacement.MONTHS_1_2)
