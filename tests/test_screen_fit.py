@@ -65,3 +65,24 @@ def test_the_main_window_fits_with_a_signed_engagement_open(qtbot, store: Store,
     qtbot.waitUntil(lambda: window.engagements.pane.record is not None)
     assert fits(window), window.minimumSizeHint()
     window.runner.wait()
+
+
+def test_every_blocker_is_readable_in_the_pane_on_a_small_screen(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                                data_folder: Path,
+                                                                tmp_path: Path) -> None:
+    demo.load_demo(store)
+    window = MainWindow(store, data_folder, QSettings(str(tmp_path / "ui.ini"),
+                                                      QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, SMALL[1])
+    window.show()
+    with qtbot.waitSignal(window.roster_loaded, timeout=10_000):
+        window.load()
+    window.tabs.setCurrentWidget(window.engagements)
+    unreviewed = next(r.id for r in engagements.list_rows(store) if r.title == "Booking app prototype")
+    window.engagements.reload(select_id=unreviewed)
+    note = window.engagements.pane.gate_note
+    qtbot.waitUntil(lambda: note.isVisible())
+    assert note.toPlainText().count("•") >= 6
+    assert note.verticalScrollBar().maximum() == 0  # nothing cut: the whole list shows
+    window.runner.wait()

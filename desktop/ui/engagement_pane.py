@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -96,6 +96,7 @@ class EngagementPane(QWidget):
         self.runner, self.store, self.today = runner, runner.store, today
         self.record: EngagementRecord | None = None
         self._activated: int | None = None  # just signed, and its prospect made active
+        self._listing_blockers = False  # the gate note lists blockers (its height follows them)
         self._build()
         self.show_engagement(None)
 
@@ -217,6 +218,8 @@ class EngagementPane(QWidget):
         layout.addLayout(moves)
         layout.addWidget(payments, 3)
         layout.addWidget(log_box, 2)
+        # An empty schedule gives its room to what blocks signing, not the other way round.
+        self.installment_table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
@@ -442,6 +445,7 @@ class EngagementPane(QWidget):
 
     def _show_gate(self, record: EngagementRecord) -> None:
         """Before signing, say plainly what still stands in the way."""
+        self._listing_blockers = False
         if record.status is S.SIGNED and self._activated == record.id:
             name = escape(record.contractor_name)
             self.gate_note.setHtml(
@@ -463,15 +467,29 @@ class EngagementPane(QWidget):
             self.gate_note.setMinimumHeight(height)
             self.gate_note.setMaximumHeight(height)
         else:
-            self.gate_note.setMinimumHeight(90)
-            self.gate_note.setMaximumHeight(180)
             self.gate_note.setHtml(
                 f"{band}<b>{len(found)} thing{'s' if len(found) != 1 else ''} to settle before "
                 "signing:</b><br>" + "<br>".join(
                     f"• {escape(b.message)} <i>{escape(b.fix)}</i> "
                     f"<a href='{escape(b.where)}'>{_WHERE.get(b.where.split('.')[0], 'Open')}</a>"
                     for b in found))
+            self._listing_blockers = True
         self.gate_note.show()
+        self._fit_gate_note()
+
+    def _fit_gate_note(self) -> None:
+        """The whole list, every blocker readable: the pane scrolls rather than cut it."""
+        if not self._listing_blockers or not self.gate_note.isVisible():
+            return
+        document = self.gate_note.document()
+        document.setTextWidth(max(200, self.gate_note.viewport().width()))
+        height = int(document.size().height()) + 8
+        self.gate_note.setMinimumHeight(height)
+        self.gate_note.setMaximumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_gate_note()  # a narrower pane wraps the list onto more lines
 
     def record_payment(self) -> None:
         installment = self._payable()
