@@ -180,7 +180,12 @@ class TestHandMade:
 
     def test_day_order_can_be_overruled(self) -> None:
         plan = plan_of("handmade.csv", date_order="day/month")
-        assert 3 in rejected(plan)  # 12/31/2025 cannot be read day first
+        # 12/31/2025 cannot be read day first; a start date only goes to the notes, so the
+        # row is imported with the value as written and a warning.
+        ben = by_line(plan, 3)
+        assert 3 not in rejected(plan) and "Start Date: 12/31/2025" in ben.data.notes
+        assert ben.warnings == ["Start Date: “12/31/2025” is not a real date (read as "
+                                "day/month/year); kept in the notes as written"]
         assert "Start Date: 2026-04-03" in by_line(plan, 2).data.notes
 
 

@@ -322,11 +322,15 @@ def test_merge_choice_and_date_order_change_the_preview(qtbot, store: Store,  # 
 
     page.date_combo.setCurrentText("Day before month")  # then 12/31/2025 is no date at all
     qtbot.waitUntil(lambda: not page.task.running, timeout=10_000)
-    assert outcomes(model)[3] == "Rejected"
-    assert not page.warnings.isVisible()
+    assert outcomes(model)[3] == "New"  # a start date only goes to the notes: a warning
+    assert model.index(1, Col.DETAILS).data() == (
+        "Start Date: “12/31/2025” is not a real date (read as day/month/year); kept in the "
+        "notes as written")
+    assert text(wizard, "warnings") == "1 row has a warning: see Details."
     page.date_combo.setCurrentText("As found in the file")
     qtbot.waitUntil(lambda: not page.task.running, timeout=10_000)
     assert outcomes(model)[3] == "New"
+    assert model.index(1, Col.DETAILS).data() == ""
 
     press(qtbot, wizard, Button.CommitButton)
     qtbot.waitUntil(lambda: wizard.button(Button.FinishButton).isEnabled(), timeout=10_000)
@@ -346,3 +350,103 @@ def test_a_damaged_workbook_is_refused_in_one_line(qtbot, store: Store,  # type:
     assert error.isVisible() and "“contacts.xlsx” cannot be imported" in error.text()
     assert "damaged" in error.text() and "\n" not in error.text()
     assert not wizard.button(Button.NextButton).isEnabled()
+
+
+def test_a_typed_path_turns_next_on_without_enter(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                  runner: Runner, settings: QSettings,
+                                                  tmp_path: Path) -> None:
+    wizard = open_wizard(qtbot, runner, settings, None)
+    edit, next_button = wizard.file_page.path_edit, wizard.button(Button.NextButton)
+    assert not next_button.isEnabled()
+    path = str(FIXTURES / "handmade.csv")
+    qtbot.keyClicks(edit, path[:-1])  # "handmade.cs" names no file
+    assert not next_button.isEnabled()
+    qtbot.keyClicks(edit, path[-1])
+    assert next_button.isEnabled()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert not next_button.isEnabled()
+    edit.setText(str(FIXTURES))  # a folder is no file
+    assert not next_button.isEnabled()
+    edit.setText(path)
+    assert next_button.isEnabled()
+
+    press(qtbot, wizard, Button.NextButton)  # reads the file, then goes on by itself
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=10_000)
+    assert wizard.path == Path(path) and wizard.table is not None
+    assert [c.currentData() for c in wizard.columns_page.combos][:2] == ["name", "email"]
+
+    press(qtbot, wizard, Button.BackButton)  # a file already read stays enough to go on
+    assert next_button.isEnabled() and wizard.file_page.details.isVisible()
+    edit.clear()
+    assert not next_button.isEnabled()
+    other = tmp_path / "other.csv"
+    other.write_text("Name,Email\nZoë Becker,zoe@example.org\n", encoding="utf-8")
+    qtbot.keyClicks(edit, str(other))
+    assert next_button.isEnabled()
+    assert not wizard.file_page.details.isVisible()  # they describe the file read before
+    press(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=10_000)
+    assert wizard.path == other and wizard.table.records[1].fields[0] == "Zoë Becker"
+
+
+def test_a_typed_path_that_cannot_be_imported_stays_on_the_page(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                                runner: Runner,
+                                                                settings: QSettings) -> None:
+    wizard = open_wizard(qtbot, runner, settings, None)
+    qtbot.keyClicks(wizard.file_page.path_edit, str(FIXTURES / "not_text.png"))
+    press(qtbot, wizard, Button.NextButton)
+    error = wizard.findChild(QLabel, "fileError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert "“not_text.png”" in error.text()
+    assert wizard.currentPage() is wizard.file_page
+    assert not wizard.button(Button.NextButton).isEnabled()
+
+
+def test_pressing_enter_in_the_path_field_reads_the_file_and_stays(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                                   runner: Runner,
+                                                                   settings: QSettings) -> None:
+    wizard = open_wizard(qtbot, runner, settings, None)
+    qtbot.keyClicks(wizard.file_page.path_edit, str(FIXTURES / "handmade.csv"))
+    qtbot.keyClick(wizard.file_page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(wizard.file_page.details.isVisible, timeout=10_000)
+    assert text(wizard, "formatLabel") == "Spreadsheet"
+    assert wizard.currentPage() is wizard.file_page
+
+
+def test_total_rows_show_as_skipped_with_the_reason(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                    runner: Runner, settings: QSettings,
+                                                    tmp_path: Path) -> None:
+    path = tmp_path / "with-total.csv"
+    path.write_text("Name,Email,Hourly rate,Currency\n"
+                    "Ana Ruiz,ana@example.com,95,USD\n"
+                    "Ben Carter,ben@example.com,120,USD\n"
+                    "Total, , , 12,345.00\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, runner, settings, path)
+    to_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    assert outcomes(model) == {2: "New", 3: "New", 4: "Skipped"}
+    assert model.index(2, Col.DETAILS).data() == "A total row (“Total”), not a contractor"
+    assert text(wizard, "summary") == "2 new · 1 skipped"
+    assert wizard.button(Button.CommitButton).text() == "Import 2 contractors"
+
+
+def test_a_path_changed_while_the_typed_file_is_read_is_not_skipped_past(  # type: ignore[no-untyped-def]
+        qtbot, store: Store, runner: Runner, settings: QSettings, tmp_path: Path) -> None:
+    other = tmp_path / "other.csv"
+    other.write_text("Name,Email\nZoë Becker,zoe@example.org\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, runner, settings, None)
+    edit = wizard.file_page.path_edit
+    qtbot.keyClicks(edit, str(FIXTURES / "handmade.csv"))
+    release = threading.Event()
+    hold(runner, release)  # the read waits, so the path can change before it ends
+    press(qtbot, wizard, Button.NextButton)
+    assert wizard.file_page.task.running
+    edit.setText(str(other))
+    release.set()
+    qtbot.waitUntil(lambda: not wizard.file_page.task.running, timeout=10_000)
+    qtbot.wait(50)
+    assert wizard.currentPage() is wizard.file_page
+    assert not wizard.file_page.details.isVisible()  # they are about handmade.csv
+    press(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=10_000)
+    assert wizard.path == other

@@ -2,7 +2,7 @@
 
 The plan is pure: it reads the table and the roster's emails, and says per record whether it
 becomes a new contractor, merges into one, is a duplicate left out, is rejected (with the
-physical line and a reason) or is skipped as a title, footer or empty row.
+physical line and a reason) or is skipped as a title, footer, total or empty row.
 """
 
 from __future__ import annotations
@@ -27,14 +27,17 @@ from desktop.io.layouts import (
     Layout,
     auto_mapping,
     detect,
+    fold,
     guess_target,
 )
 from desktop.io.values import (
     DAY_FIRST,
     DateOrder,
     ValueProblem,
+    currency_code,
     decide_date_order,
     decide_decimal_mark,
+    is_amount,
 )
 from desktop.store.importing import NewContractor
 
@@ -42,6 +45,12 @@ NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejecte
 ON_DUPLICATE = ("skip", "merge")
 _INACTIVE = "inactive in the imported file"
 _STAMP = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}:\d\d")
+# What a sheet writes in front of a sum: "Total:", "Grand total", "Summe", "Total général"…
+_TOTALS = frozenset(fold(w) for w in (
+    "total", "totals", "grand total", "sub total", "subtotal", "sum", "sum total", "sums",
+    "summe", "gesamt", "gesamtsumme", "zwischensumme", "insgesamt", "total general",
+    "sous total", "totaal", "subtotaal", "totale", "totale generale", "subtotale", "suma",
+    "suma total", "totalt", "i alt", "yhteensa", "razem", "celkem", "somme"))
 Existing = Mapping[str, tuple[int, str]]  # case-folded email -> (contractor id, name)
 
 
@@ -150,6 +159,10 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
         values = tuple(unneutralise(v) for v in values)
     if workbook:
         values = values + ("",) * (len(headers) - len(values))
+    label = _total_label(values)
+    if label:
+        return Row(record.line, SKIPPED, values, "total",
+                   f"a total row (“{label}”), not a contractor")
     if len(values) > len(headers) and not (workbook and not any(v.strip() for v in values[len(headers):])):
         return Row(record.line, REJECTED, values, "too_many_fields",
                    f"has {len(values)} fields where the header has {len(headers)}")
@@ -162,6 +175,27 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
         return Row(record.line, REJECTED, values, exc.reason, str(exc))
     return Row(record.line, NEW, values, data=converted.data, archived_on=converted.archived_on,
                email=converted.email_key, warnings=converted.warnings)
+
+
+def _total_label(values: tuple[str, ...]) -> str:
+    """The label of a total or summary row ("Total:", "Summe"), or "": the first filled cell
+    names a sum and the others hold nothing but amounts (and currencies), one at least."""
+    filled = [v.strip() for v in values if v.strip()]
+    if len(filled) < 2 or fold(filled[0]) not in _TOTALS:
+        return ""
+    rest = filled[1:]
+    amounts = [is_amount(v) for v in rest]
+    if not any(amounts) or not all(a or _is_currency(v) for a, v in zip(amounts, rest)):
+        return ""
+    return filled[0]
+
+
+def _is_currency(text: str) -> bool:
+    try:
+        currency_code(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_duplicate(row: Row, seen: dict[str, Row], existing: Existing, on_duplicate: str) -> None:

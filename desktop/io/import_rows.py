@@ -2,10 +2,12 @@
 
 Values are kept as the file has them (outer whitespace trimmed); nothing is evaluated. A value
 the roster cannot hold in its own field (a phone written as words, an unknown country) is kept
-in the notes with a warning rather than lost; only the name, email, rate, currency and dates
-reject a row. Control and text-direction characters (desktop.core.text) are taken out of every
-cell with a warning, and line breaks outside the notes and address become spaces: a file is
-not refused for what another program left in it.
+in the notes with a warning rather than lost; only the name, email, rate, currency and the
+dates the roster keeps reject a row. What only goes into the notes never does: a start date that
+is no date is kept as written, and what would take the notes past their limit is cut short.
+Control and text-direction characters (desktop.core.text) are taken out of every cell with a
+warning, and line breaks outside the notes and address become spaces: a file is not refused for
+what another program left in it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _SOFT = frozenset({"phone", "website", "country", "timezone", "tags"})
 _MULTILINE = frozenset({"notes", "note", "address", "street"})  # the rest is one line
 Cells = dict[str, list[tuple[str, str]]]  # target -> (header, value) of each filled column
 Keep = Callable[..., None]  # keep(label, value, why="") files a value in the notes
+Extras = list[tuple[str, str]]  # (label, "Label: value") of each line added to the file's notes
 _REASONS = {"email": "invalid_email", "rate": "invalid_rate", "currency": "invalid_currency",
             "tax_form_on": "invalid_date", "identity_verified_on": "invalid_date"}
 
@@ -113,13 +116,13 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
                 cells[target].append((header, value))
             else:
                 cells[target] = [(header, value)]
-    notes: list[str] = []
+    notes: Extras = []
 
     def first(target: str) -> str:
         return cells[target][0][1] if target in cells else ""
 
     def keep(label: str, value: str, why: str = "") -> None:
-        notes.append(f"{label}: {value}")
+        notes.append((label, f"{label}: {value}"))
         if why:
             warnings.append(f"{label} “{value}” {why}; kept in the notes")
 
@@ -154,11 +157,17 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     _address(cells, raw, warnings)
     _rate(cells, raw, reading, keep)
 
-    dates = {name: _date(cells[name][0], reading) for name in DATE_TARGETS if name in cells}
+    dates = {name: _date(cells[name][0], reading) for name in DATE_TARGETS - {"start_date"}
+             if name in cells}
     for name in ("tax_form_on", "identity_verified_on"):
         raw[name] = dates[name].isoformat() if name in dates else ""
-    if "start_date" in dates:
-        notes.append(f"{cells['start_date'][0][0]}: {dates['start_date'].isoformat()}")
+    if "start_date" in cells:  # no field of its own, so a wrong one cannot cost the row
+        header, text = cells["start_date"][0]
+        try:
+            notes.append((header, f"{header}: {_date((header, text), reading).isoformat()}"))
+        except ValueProblem as exc:
+            notes.append((header, f"{header}: {text}"))
+            warnings.append(f"{exc}; kept in the notes as written")
     archived_on = dates.get("archived")
     if archived and archived_on is None:
         archived_on = reading.today
@@ -174,14 +183,18 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
                 raw[name] = ContractorKind.INDIVIDUAL if person else ContractorKind.COMPANY
             keep(TARGETS[name], text, "is not one Crewbook knows")
     raw.setdefault("source", Source.IMPORT)
+    if raw.get("tax_form_on") and raw.get("tax_form", TaxForm.NONE) is TaxForm.NONE:
+        # The roster keeps a received date only with its form; the date is not lost.
+        keep(LABELS["tax_form_on"], str(raw["tax_form_on"]), "has no tax form beside it")
+        raw["tax_form_on"] = ""
 
     tags = [t for _, cell in cells.get("tags", []) for t in _TAG_SPLIT.split(cell)]
     raw["tags"] = [t for t in tags if t and not t.startswith("*")]  # "* myContacts" is Google's own
 
     for header, value in cells.get("note", []):
         keep(header, value)
-    raw["notes"] = "\n".join([*(v for _, v in cells.get("notes", [])), *notes])
-    data = _validated(raw, reading.today, warnings)
+    own = "\n".join(v for _, v in cells.get("notes", []))
+    data = _validated(raw, reading.today, warnings, own, notes)
     return Converted(data, archived_on, data.email.casefold() if data.email else "", warnings)
 
 
@@ -267,11 +280,14 @@ def _date(cell: tuple[str, str], reading: Reading) -> dt.date:
         raise ValueProblem("invalid_date", f"{header}: {exc}") from None
 
 
-def _validated(raw: dict[str, object], today: dt.date, warnings: list[str]) -> ContractorData:
-    """The roster's own rules decide; a soft field that fails moves to the notes, once."""
+def _validated(raw: dict[str, object], today: dt.date, warnings: list[str], own: str,
+               extras: Extras) -> ContractorData:
+    """The roster's own rules decide; a soft field that fails moves to the notes, once. The
+    notes are the file's own (``own``) followed by the ``extras`` the import adds."""
     for attempt in range(2):
+        raw["notes"], cut = _notes(own, extras)
         try:
-            return validate_contractor(raw, today)
+            data = validate_contractor(raw, today)
         except ValidationError as exc:
             hard = [e for e in exc.errors if e.field not in _SOFT]
             if hard or attempt:
@@ -281,12 +297,34 @@ def _validated(raw: dict[str, object], today: dt.date, warnings: list[str]) -> C
             for error in exc.errors:
                 value = raw[error.field]
                 shown = ", ".join(value) if isinstance(value, list) else str(value)
-                raw["notes"] = "\n".join(p for p in (str(raw.get("notes", "")),
-                                                     f"{LABELS[error.field]}: {shown}") if p)
+                extras.append((LABELS[error.field], f"{LABELS[error.field]}: {shown}"))
                 warnings.append(f"{LABELS[error.field]} “{shown}” {error.message}; "
                                 "kept in the notes")
                 raw[error.field] = [] if isinstance(value, list) else ""
+            continue
+        if cut:
+            warnings.append(cut)
+        return data
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _notes(own: str, extras: Extras) -> tuple[str, str]:
+    """The notes, and a warning when what the import adds had to be cut to keep them within
+    their limit. The file's own notes are never cut: longer than the limit, they reject."""
+    limit = MAX_LENGTHS["notes"]
+    added = "\n".join(text for _, text in extras)
+    whole = "\n".join(p for p in (own, added) if p)
+    if len(whole) <= limit or len(own) > limit:
+        return whole, ""
+    labels = ", ".join(dict.fromkeys(label for label, _ in extras))
+    room = limit - len(own) - (1 if own else 0)
+    if room < len(extras[0][0]) + 4:  # not even "Label: x…" fits
+        return own, (f"Notes: the file's own notes leave no room within the {limit:,} characters "
+                     f"the notes can hold; what other columns add ({labels}) is left out")
+    cut = added[: room - 1].rstrip() + "…"
+    return "\n".join(p for p in (own, cut) if p), (
+        f"Notes: what other columns add ({labels}) would take them past {limit:,} characters; "
+        "it is cut short, ending in “…”")
 
 
 def _reason(name: str, raw: dict[str, object]) -> str:

@@ -110,6 +110,18 @@ def decide_decimal_mark(texts: Iterable[str], fallback: str) -> str:
     return "," if votes[","] > votes["."] else "."
 
 
+def is_amount(text: str) -> bool:
+    """True for a number as a spreadsheet shows one, negative and with a currency or not
+    ("12,345.00", "(40,00)", "1.234,50 €"); a date or a phone with a "+" is none."""
+    try:
+        _, number, symbol = _pieces(text)
+        if symbol:
+            currency_code(symbol)
+    except ValueError:
+        return False
+    return any(c.isdigit() for c in number)
+
+
 @lru_cache(maxsize=4096)  # rates repeat across a roster
 def parse_amount_text(text: str, decimal_mark: str) -> Amount:
     """Read "$1,250.00", "1.234,50 EUR", "1 234,50 €" or "(40.00)" with the file's decimal mark.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from functools import cache, partial
 from pathlib import Path
 
@@ -80,6 +81,8 @@ class FilePage(Page):
         self.path_edit = QLineEdit(objectName="pathEdit")
         self.path_edit.setPlaceholderText("Path to a .csv, .txt, .tsv or .xlsx file")
         self.path_edit.returnPressed.connect(self._typed)
+        self.path_edit.textChanged.connect(self._text_changed)
+        self.advance = False  # Next was pressed before the typed file was read
         choose = QPushButton("Choose…", objectName="chooseButton")
         choose.clicked.connect(self.choose)
         self.task = Task(wizard.runner, QProgressBar(objectName="readingBar"), self)
@@ -126,13 +129,25 @@ class FilePage(Page):
             self.flow.settings.setValue("import/folder", str(Path(path).parent))
             self.open(Path(path))
 
+    def typed_path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
     def _typed(self) -> None:
-        if self.path_edit.text().strip():
-            self.open(Path(self.path_edit.text().strip()))
+        path = self.typed_path()
+        if path is not None:
+            self.open(path)
+
+    def _text_changed(self) -> None:
+        # What the details say is about the file read, not a path typed since.
+        self.details.setVisible(self.flow.table is not None
+                                and self.typed_path() == self.flow.path)
+        self.completeChanged.emit()
 
     def open(self, path: Path) -> None:
         self.flow.path, self.flow.table = path, None
-        self.path_edit.setText(str(path))
+        if self.typed_path() != path:
+            self.path_edit.setText(str(path))
         self.show_error("")
         self.details.hide()
         self.task.start(lambda _progress: read_file(path), self._read, self._refused)
@@ -152,10 +167,16 @@ class FilePage(Page):
         combo.setCurrentIndex(combo.findData(table.header_index))
         combo.blockSignals(False)
         self._header_changed()
-        self.details.show()
+        # A path typed while the file was read is another file, not read yet.
+        unchanged = self.typed_path() == self.flow.path
+        self.details.setVisible(unchanged)
         self.completeChanged.emit()
+        advance, self.advance = self.advance, False
+        if advance and unchanged and self.flow.currentPage() is self:
+            self.flow.next()
 
     def _refused(self, error: BaseException) -> None:
+        self.advance = False
         name = self.flow.path.name if self.flow.path else "The file"
         self.show_error(f"“{name}” cannot be imported — {error}.")
         self.completeChanged.emit()
@@ -182,7 +203,27 @@ class FilePage(Page):
         return str(self.currency_combo.currentData())
 
     def isComplete(self) -> bool:
+        path = self.typed_path()
+        if path is None:
+            return False
+        if path != self.flow.path:  # typed, not read yet: Next reads it
+            return _readable_file(path)
         return self.flow.table is not None and not self.task.running
+
+    def validatePage(self) -> bool:
+        path = self.typed_path()
+        if path is not None and (path != self.flow.path or self.flow.table is None):
+            self.advance = True  # _read goes on once the file is read
+            self.open(path)
+            return False
+        return self.flow.table is not None
+
+
+def _readable_file(path: Path) -> bool:
+    try:
+        return path.is_file() and os.access(path, os.R_OK)
+    except (OSError, ValueError):  # a name too long, or one no file system takes
+        return False
 
 
 class ColumnsPage(Page):
