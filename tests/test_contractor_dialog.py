@@ -22,16 +22,33 @@ def type_into(qtbot, dialog: ContractorDialog, field: str, text: str) -> None:  
     qtbot.keyClicks(editor, text)
 
 
-def test_errors_appear_as_you_type_and_name_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_errors_show_as_you_type_without_moving_the_form(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot)
+    type_into(qtbot, dialog, "display_name", "Maya")
+    below = dialog.boxes["phone"].mapTo(dialog, dialog.boxes["phone"].rect().topLeft())
+    type_into(qtbot, dialog, "email", "maya@")
+    # Named in the field's tooltip and the line under the form; the fields below stay put.
+    assert dialog.boxes["email"].editor.toolTip().startswith("Email is not a valid address")
+    assert dialog.summary.text().startswith("Fix 1 field before saving: Email is not a valid")
+    assert not dialog.boxes["email"].error.isVisible()
+    assert dialog.boxes["phone"].mapTo(dialog, dialog.boxes["phone"].rect().topLeft()) == below
+    type_into(qtbot, dialog, "email", "maya@example.com")
+    assert dialog.boxes["email"].editor.toolTip() == "" and not dialog.summary.isVisible()
+    # Untouched fields stay quiet until a save is attempted.
+    assert not dialog.boxes["country"].error.isVisible()
+
+
+def test_a_line_shown_on_save_keeps_its_room_once_fixed(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = open_dialog(qtbot)
     type_into(qtbot, dialog, "display_name", "Maya")
     type_into(qtbot, dialog, "email", "maya@")
+    dialog.accept()
     assert dialog.boxes["email"].error.isVisible()
     assert dialog.boxes["email"].error.text().startswith("Email is not a valid address")
+    below = dialog.boxes["phone"].mapTo(dialog, dialog.boxes["phone"].rect().topLeft())
     type_into(qtbot, dialog, "email", "maya@example.com")
     assert not dialog.boxes["email"].error.isVisible()
-    # Untouched fields stay quiet until a save is attempted.
-    assert not dialog.boxes["country"].error.isVisible()
+    assert dialog.boxes["phone"].mapTo(dialog, dialog.boxes["phone"].rect().topLeft()) == below
 
 
 def test_save_is_refused_until_every_field_is_valid(qtbot) -> None:  # type: ignore[no-untyped-def]

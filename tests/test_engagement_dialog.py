@@ -43,8 +43,10 @@ def choose(dialog: EngagementDialog, field: str, value: object) -> None:
 def test_errors_appear_as_you_type_and_name_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = open_dialog(qtbot)
     type_into(qtbot, dialog, "amount", "12.345")
-    assert dialog.boxes["amount"].error.isVisible()
+    assert not dialog.boxes["amount"].error.isVisible()  # nothing moves while typing
+    assert dialog.boxes["amount"].editor.toolTip() == "Amount USD takes at most 2 decimal places"
     assert dialog.boxes["amount"].error.text() == "Amount USD takes at most 2 decimal places"
+    assert "Amount USD takes at most 2 decimal places" in dialog.summary.text()
     type_into(qtbot, dialog, "payment_terms_days", "400")
     assert dialog.boxes["payment_terms_days"].error.text() == \
         "Payment terms (net days) must be between 0 and 365"

@@ -94,7 +94,9 @@ def test_errors_appear_under_the_field_and_name_it(qtbot, store: Store,  # type:
     dialog = open_dialog(qtbot, store, ids)
     type_into(qtbot, dialog, "cure_days", "10")
     box = dialog.boxes["cure_days"]
-    assert box.error.isVisible()
+    assert not box.error.isVisible()  # while typing: the tooltip and the summary say it
+    assert dialog.boxes["cure_days"].editor.toolTip() == \
+        "Cure period (days) applies only with termination for cause"
     assert box.error.text() == "Cure period (days) applies only with termination for cause"
     assert not dialog.boxes["convenience_notice_days"].error.isVisible()
     dialog.editors["for_cause"].setChecked(True)  # type: ignore[attr-defined]
@@ -110,7 +112,9 @@ def test_errors_appear_under_the_field_and_name_it(qtbot, store: Store,  # type:
     settle(qtbot, dialog.runner)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert exit_plans.get(store, ids["engagement"]) is None
-    assert dialog.summary.text() == "Fix 1 field before saving: Cure period (days)"
+    assert dialog.summary.text() == ("Fix 1 field before saving: Cure period (days) applies "
+                                    "only with termination for cause")
+    assert dialog.boxes["cure_days"].error.isVisible()  # on save, under the field too
 
 
 def test_untouched_fields_stay_quiet_until_save(qtbot, store: Store,  # type: ignore[no-untyped-def]

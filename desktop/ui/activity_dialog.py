@@ -42,6 +42,7 @@ from desktop.ui.fields import (
     LookupCombo,
     TextArea,
     error_summary,
+    fix_summary,
     mark_invalid,
     save_cancel,
 )
@@ -84,10 +85,8 @@ class _Checked(QDialog):
         for name, editor in self.editors.items():
             mark_invalid(editor, name in shown)
             self.boxes[name].set_error(f"{LABELS.get(name, name)} {errors[name]}"
-                                       if name in shown else None)
-        self.summary.setText(
-            f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
-            + ", ".join(LABELS.get(n, n) for n in shown) if shown else "")
+                                       if name in shown else None, below=show_all)
+        self.summary.setText(fix_summary(shown, errors, LABELS))
         self.summary.setVisible(bool(shown))
 
     def _focus_first_error(self) -> None:

@@ -26,6 +26,7 @@ from desktop.ui.fields import (
     LookupCombo,
     TextArea,
     error_summary,
+    fix_summary,
     mark_invalid,
     save_cancel,
 )
@@ -175,11 +176,9 @@ class ContractorDialog(QDialog):
             if message:
                 lines[box].append(f"{LABELS[name]} {message}")
         for box, messages in lines.items():
-            box.set_error("; ".join(messages) or None)
+            box.set_error("; ".join(messages) or None, below=show_all)
         shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]
-        self.summary.setText(
-            f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
-            + ", ".join(LABELS[n] for n in shown) if shown else "")
+        self.summary.setText(fix_summary(shown, errors, LABELS))
         self.summary.setVisible(bool(shown))
         return None if errors else data
 

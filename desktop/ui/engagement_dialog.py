@@ -58,6 +58,7 @@ from desktop.ui.fields import (
     LookupCombo,
     TextArea,
     error_summary,
+    fix_summary,
     mark_invalid,
     save_cancel,
 )
@@ -298,10 +299,8 @@ class EngagementDialog(QDialog):
             if name in shown:
                 lines[self.boxes[name]].append(f"{LABELS[name]} {errors[name]}")
         for box, messages in lines.items():
-            box.set_error("; ".join(messages) or None)
-        self.summary.setText(
-            f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
-            + ", ".join(LABELS[n] for n in shown) if shown else "")
+            box.set_error("; ".join(messages) or None, below=show_all)
+        self.summary.setText(fix_summary(shown, errors, LABELS))
         self.summary.setVisible(bool(shown))
         self._errors = errors
         self._show_notes(raw, data)

@@ -37,6 +37,7 @@ from desktop.ui.fields import (
     FieldBox,
     TextArea,
     error_summary,
+    fix_summary,
     mark_invalid,
     save_cancel,
 )
@@ -262,22 +263,20 @@ class ExitPlanDialog(SavingDialog):
             plan, errors = None, {e.field: e.message for e in exc.errors}
         self._errors = errors
         shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]
-        self._show_errors({n: errors[n] for n in shown})
+        self._show_errors({n: errors[n] for n in shown}, show_all)
         # A field in error counts as empty, so the indicator follows the rest while typing.
         self._show_completeness(plan or validate_exit_plan({**raw, **dict.fromkeys(errors, "")}))
         return plan
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _show_errors(self, errors: dict[str, str], below: bool = True) -> None:
         lines: dict[FieldBox, list[str]] = {box: [] for box in self.boxes.values()}
         for name, editor in self.editors.items():
             mark_invalid(editor, name in errors)
             if name in errors:
                 lines[self.boxes[name]].append(f"{LABELS[name]} {errors[name]}")
         for box, messages in lines.items():
-            box.set_error("; ".join(messages) or None)
-        self.summary.setText(
-            f"Fix {len(errors)} field{'s' if len(errors) != 1 else ''} before saving: "
-            + ", ".join(LABELS[n] for n in errors) if errors else "")
+            box.set_error("; ".join(messages) or None, below=below)
+        self.summary.setText(fix_summary(list(errors), errors, LABELS))
         self.summary.setVisible(bool(errors))
 
     def _show_completeness(self, plan: ExitPlanData) -> None:

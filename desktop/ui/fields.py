@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,15 +46,37 @@ class FieldBox(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self._kept = False  # the line under the editor has been shown, and keeps its room
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error)
 
-    def set_error(self, message: str | None) -> None:
+    def set_error(self, message: str | None, below: bool = True) -> None:
+        """Name what is wrong: in the editor's tooltip always, and in the line under it when
+        ``below``. Once shown, that line keeps its room, so fixing the field moves nothing;
+        while the user types (``below`` False) nothing appears or goes that would move the
+        fields under it and make the next click land in the wrong one."""
         self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        self.editor.setToolTip(message or "")
+        if message and below and not self._kept:
+            self._kept = True
+            policy = self.error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.error.setSizePolicy(policy)
+        self.error.setVisible(bool(message) and (below or self._kept))
+
+
+def fix_summary(shown: Sequence[str], errors: Mapping[str, str],
+                labels: Mapping[str, str]) -> str:
+    """The line under a form: which fields to fix, with what is wrong when few are."""
+    if not shown:
+        return ""
+    head = f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
+    if len(shown) <= 2:  # the messages too: while typing, they show nowhere else
+        return head + "; ".join(f"{labels.get(n, n)} {errors[n]}" for n in shown)
+    return head + ", ".join(labels.get(n, n) for n in shown)
 
 
 def mark_invalid(editor: QWidget, invalid: bool) -> None:
