@@ -195,8 +195,13 @@ def test_editing_loads_every_value_back_unchanged(qtbot) -> None:  # type: ignor
     assert dialog.result_data == original
 
 
-def test_escape_cancels_without_result(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_cancels_without_result(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui import ask
+
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda _p, title, *_a, **_k: asked.append(title) or True)
     dialog = open_dialog(qtbot)
     type_into(qtbot, dialog, "title", "Half-written")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Discard changes?"]
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.result_data is None

@@ -19,6 +19,7 @@ from desktop.core.contractor import LABELS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.reference import COMMON_CURRENCIES, countries, currencies, timezones
 from desktop.core.validation import ValidationError
+from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import (
     DateLine,
     EnumCombo,
@@ -33,7 +34,7 @@ from desktop.ui.fields import (
 from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 
-class ContractorDialog(QDialog):
+class ContractorDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, data: ContractorData | None = None, known_tags: list[str] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,6 +43,7 @@ class ContractorDialog(QDialog):
         self._touched: set[str] = set()
         self._build(known_tags or [])
         self._load(data or ContractorData(display_name=""))
+        self.remember()
         self._touched.clear()
         self.boxes["display_name"].editor.setFocus()
 
@@ -146,6 +148,9 @@ class ContractorDialog(QDialog):
                 editor.setPlainText(str(value))
             else:
                 editor.setText(str(value))  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, object]:
+        return self.raw()
 
     def raw(self) -> dict[str, object]:
         out: dict[str, object] = {}

@@ -50,6 +50,7 @@ from desktop.core.enums import (
 from desktop.core.money import format_money
 from desktop.core.reference import COMMON_CURRENCIES, countries, currencies
 from desktop.core.validation import ValidationError
+from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import (
     ChoiceCombo,
     DateLine,
@@ -75,7 +76,7 @@ RELEVANT = {
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "warn": "color: #9a6700;"}
 
 
-class EngagementDialog(QDialog):
+class EngagementDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, data: EngagementData | None, contractors: Sequence[tuple[int, str]],
                  rules: Sequence[PaymentRule], parent: QWidget | None = None, *,
                  contractor_id: int | None = None):
@@ -86,6 +87,7 @@ class EngagementDialog(QDialog):
         self._touched: set[str] = set()
         self._build(contractors)
         self._load(data or EngagementData(contractor_id=contractor_id or 0, title=""))
+        self.remember()
         self._touched.clear()
         self._validate(show_all=False)
         self.editors["title"].setFocus()
@@ -264,6 +266,9 @@ class EngagementDialog(QDialog):
 
     def pricing(self) -> PricingModel:
         return PricingModel(self.editors["pricing_model"].value())  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, object]:
+        return self.raw()
 
     def raw(self) -> dict[str, object]:
         model = self.pricing()

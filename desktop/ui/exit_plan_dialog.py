@@ -31,6 +31,7 @@ from desktop.store import engagements, exit_plans
 from desktop.store.exit_plans import ExitPlanRecord
 from desktop.ui import ask
 from desktop.ui.conflicts import mine_on_top, showing_theirs
+from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import (
     ChoiceCombo,
     EnumCombo,
@@ -48,7 +49,7 @@ from desktop.ui.screen_fit import fit_on_screen
 NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "info": "color: #57606a;"}
 
 
-class ExitPlanDialog(SavingDialog):
+class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
     def __init__(self, runner: Runner, engagement_id: int, contractors: Sequence[tuple[int, str]],
                  parent: QWidget | None = None, *, may_edit: bool = True):
         super().__init__(parent)
@@ -68,6 +69,7 @@ class ExitPlanDialog(SavingDialog):
         # The plan as opened, and as last sent: what a save on top of someone else's keeps.
         self._original = self._mine = record.plan if record else ExitPlanData()
         self._load(self._original)
+        self.remember()
         self._touched.clear()
         self._validate(show_all=False)
         self.editors["for_convenience"].setFocus()
@@ -238,6 +240,9 @@ class ExitPlanDialog(SavingDialog):
             else:
                 editor.setText("" if value is None else str(value))  # type: ignore[attr-defined]
 
+    def values(self) -> dict[str, object]:
+        return self.raw()
+
     def raw(self) -> dict[str, object]:
         out: dict[str, object] = {}
         for name, editor in self.editors.items():
@@ -343,6 +348,7 @@ class ExitPlanDialog(SavingDialog):
             self._send(merged, theirs.version)
             return
         self._load(theirs.plan)
+        self.remember()  # what shows now is theirs, as saved
         self._touched.clear()
         self._validate(show_all=False)
         self.theirs_line.setText(showing_theirs(theirs.changed_by, theirs.updated_at))

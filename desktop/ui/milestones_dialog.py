@@ -23,12 +23,13 @@ from desktop.core.dates import parse_date
 from desktop.core.money import format_money
 from desktop.core.schedule import Milestone, PlannedInstallment, milestone_schedule
 from desktop.core.validation import ValidationError
+from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import ERROR_STYLE, SCHEDULE_LABELS, error_lines
 
 COLUMNS = ("Label", "Date", "Percent")
 
 
-class MilestonesDialog(QDialog):
+class MilestonesDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, total_minor: int, currency: str, net_days: int,
                  start: dt.date | None, end: dt.date | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +75,7 @@ class MilestonesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 360)
+        self.remember()
 
     def add_row(self, label: str, on: str, percent: str) -> None:
         row = self.table.rowCount()
@@ -89,6 +91,11 @@ class MilestonesDialog(QDialog):
         self.table.setRowCount(0)
         for label, on, percent in rows:
             self.add_row(label, on, percent)
+        self.remember()
+
+    def values(self) -> list[tuple[str, str, str]]:
+        return [(self._text(r, 0), self._text(r, 1), self._text(r, 2))
+                for r in range(self.table.rowCount())]
 
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

@@ -64,6 +64,7 @@ from desktop.store.reviews import ReviewRecord
 from desktop.ui import ask
 from desktop.ui.colours import note_colours
 from desktop.ui.conflicts import mine_on_top, showing_theirs
+from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
 from desktop.ui.runner import Runner
@@ -206,7 +207,7 @@ class QuestionRow(QFrame):
         self.status.setStyleSheet(STATUS_STYLE[style])
 
 
-class ReviewDialog(SavingDialog):
+class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
     """Answer, score and save the risk review of one engagement.
 
     After Save, ``saved`` holds the stored ReviewRecord. ``live`` is the score of what is on
@@ -245,6 +246,7 @@ class ReviewDialog(SavingDialog):
         self._set_read_only(frozen or not may_edit)
         # The answers as opened, and as last sent: what a save on top of someone else's keeps.
         self._original = self._mine = self.on_screen()
+        self.remember()
         self._refresh()
 
     # --- layout --------------------------------------------------------------------------
@@ -476,6 +478,9 @@ class ReviewDialog(SavingDialog):
             self.catalog_note.setText(note)
             self.catalog_note.show()
 
+    def values(self) -> object:
+        return self.on_screen()
+
     def answers(self) -> dict[str, Answer]:
         """The answers on screen, keyed by question id (blank questions left out)."""
         out = {}
@@ -664,6 +669,7 @@ class ReviewDialog(SavingDialog):
         self._load()
         self._loading = False
         self._original = self.on_screen()
+        self.remember()
         self._refresh()
         self.theirs_line.setText(showing_theirs(theirs.changed_by, theirs.updated_at))
         self.theirs_line.show()
