@@ -4,6 +4,7 @@ to the cent, other currencies kept apart, an empty planner, hostile and Greek na
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -142,3 +143,116 @@ def test_many_activities_run_on_below_the_matrix(store, tmp_path) -> None:  # ty
     pages, text = text_of(write_planner_report(store, tmp_path / "plan.pdf", today=TODAY))
     assert pages >= 2
     assert all(f"Task {n:02d}" in text for n in range(40))
+
+
+# --- names whole, titles in whole words, numbers shared by the matrix and the table -----------
+CROWDED = ["IT support and backups for every office", "IT security reviews and audits",
+           "IT procurement of laptops and phones", "IT helpdesk for the warehouse team",
+           "IT onboarding of new starters"]
+
+
+def runs_of(path: Path) -> list[str]:
+    """Every piece of text as the PDF draws it (one line of a paragraph or cell each)."""
+    runs: list[str] = []
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=lambda text, *_: runs.append(text.strip()))
+    return [run for run in runs if run]
+
+
+def test_column_titles_are_whole_words(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    load_demo(store, TODAY)
+    runs = runs_of(write_planner_report(store, tmp_path / "plan.pdf", today=TODAY))
+    for word in ("Importance", "Competence", "Recommended", "Activity", "Saving"):
+        assert word in runs, word
+    broken = [run for run in runs if run.endswith("-") or run.endswith("…")]
+    assert broken == []
+
+
+def test_crowded_names_are_written_whole(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code = business(store).base_currency
+    for n, name in enumerate(CROWDED):
+        quote(store, add(store, name, str(3 + n), 4, 1, currency=code), "90", currency=code)
+    add(store, "Client proposals and pricing for the largest accounts", "20", 5, 5,
+        currency=code)
+    pages, text = text_of(write_planner_report(store, tmp_path / "plan.pdf", today=TODAY))
+    assert pages == 1
+    for name in [*CROWDED, "Client proposals and pricing for the largest accounts"]:
+        assert name in text, name
+    assert "…" not in text
+
+
+def strings_of(drawing) -> list[tuple[str, float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The drawing's upright strings as (text, left, bottom, right, top), groups' offsets
+    applied; the turned axis title is left out."""
+    from reportlab.graphics.shapes import Group, String
+    from reportlab.pdfbase import pdfmetrics
+
+    out = []
+
+    def walk(node, dx: float, dy: float) -> None:  # type: ignore[no-untyped-def]
+        for item in node.contents:
+            if isinstance(item, Group):
+                a, b, c, d, e, f = item.transform
+                if (a, b, c, d) == (1, 0, 0, 1):
+                    walk(item, dx + e, dy + f)
+            elif isinstance(item, String):
+                w = pdfmetrics.stringWidth(item.text, item.fontName, item.fontSize)
+                x = item.x + dx - {"start": 0, "middle": w / 2, "end": w}[item.textAnchor]
+                y = item.y + dy
+                out.append((item.text, x, y - 0.2 * item.fontSize, x + w,
+                            y + 0.75 * item.fontSize))
+
+    walk(drawing, 0.0, 0.0)
+    return out
+
+
+def test_the_matrix_numbers_its_circles_and_nothing_collides() -> None:
+    from reportlab.graphics.shapes import Circle, Group
+
+    from desktop.reports.planner_report import matrix_drawing
+
+    points = [(name, 4, 1, Decimal(3 + n * 9), PlannerDecision.HIRE_EXPERT)
+              for n, name in enumerate(CROWDED)]
+    points += [("Proposals", 5, 5, Decimal(160), PlannerDecision.KEEP),
+               ("Books", 2, 1, Decimal(12), PlannerDecision.OUTSOURCE)]
+    drawing = matrix_drawing(points, width=300, height=330)
+    texts = strings_of(drawing)
+    assert not any(name in text for name, *_ in points for text, *_ in texts)  # numbers only
+    circles = {}
+    for group in drawing.contents:
+        if isinstance(group, Group) and len(group.contents) == 2:
+            circle, number = group.contents
+            if isinstance(circle, Circle):
+                circles[int(number.text)] = (circle.cx, circle.cy, circle.r)
+    assert sorted(circles) == list(range(1, len(points) + 1))
+    shared = [circles[n] for n in range(1, len(CROWDED) + 1)]
+    for i, (x, y, r) in enumerate(shared):
+        for x2, y2, r2 in shared[i + 1:]:
+            assert ((x - x2) ** 2 + (y - y2) ** 2) ** 0.5 >= r + r2 - 0.01
+    # Quadrant names, axis numbers and titles, the legend and the circles' numbers: apart.
+    for i, (text, left, bottom, right, top) in enumerate(texts):
+        for other, left2, bottom2, right2, top2 in texts[i + 1:]:
+            apart = right <= left2 or right2 <= left or top <= bottom2 or top2 <= bottom
+            assert apart, (text, other)
+    # No circle covers a quadrant's name.
+    names = [t for t in texts if t[0] in ("Hire an expert partner", "Keep and grow in-house",
+                                          "Outsource")]
+    assert names
+    for x, y, r in circles.values():
+        for _text, left, bottom, right, top in names:
+            assert x + r <= left or right <= x - r or y + r <= bottom or top <= y - r
+
+
+def test_many_activities_keep_whole_names_and_titles(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code = business(store).base_currency
+    long = "Quarterly inventory reconciliation across the three warehouses and the shop"
+    for n in range(30):
+        add(store, f"{long} {n:02d}", str(1 + n), 1 + n % 5, 1 + (n // 5) % 5, currency=code)
+    path = write_planner_report(store, tmp_path / "plan.pdf", today=TODAY)
+    pages, text = text_of(path)
+    assert pages >= 2
+    assert all(f"{long} {n:02d}" in text for n in range(30))
+    runs = runs_of(path)
+    for title in ("Importance", "Competence", "Recommended", f"Hours' value ({code})"):
+        assert title in runs, title
+    assert not [run for run in runs if run.endswith("…")]

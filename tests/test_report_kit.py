@@ -187,6 +187,58 @@ def test_totals_never_start_a_page_without_rows_above_them(tmp_path: Path) -> No
         write_report(tmp_path / "t2.pdf", HEADER, story, subject="Totals"))[0]
 
 
+CLOSING = ("A closing note of three lines under the table: what its amounts mean, where they "
+           "come from and what to check before relying on them. " * 3)
+
+
+def test_a_closing_note_goes_on_with_the_last_rows_of_its_table(tmp_path: Path) -> None:
+    # 57 rows leave too little room for a three-line note under them on a portrait page.
+    story = [*stream_table(COLUMNS, rows(57)), note(CLOSING)]
+    texts = pages(write_report(tmp_path / "n.pdf", HEADER, story, subject="Notes"))
+    assert len(texts) == 2
+    assert "row-00054" in texts[0] and "row-00055" not in texts[0]
+    assert "Row Name Amount row-00055" in texts[1] and "row-00056" in texts[1]
+    assert "A closing note" in texts[1] and "A closing note" not in texts[0]
+    # With room to spare, it simply follows the table.
+    story = [*stream_table(COLUMNS, rows(20)), note(CLOSING)]
+    (text,) = pages(write_report(tmp_path / "n2.pdf", HEADER, story, subject="Notes"))
+    assert "row-00019 Contractor 2 190.19 USD A closing note" in text
+
+
+def test_a_closing_section_never_sits_alone_on_the_last_page(tmp_path: Path) -> None:
+    # A table and its totals end the page; a heading and a short note end the story.
+    story = [*stream_table(COLUMNS, rows(55)), totals_table(COLUMNS, [("Total", "", "x")]),
+             heading("About these amounts"), note(CLOSING)]
+    texts = pages(write_report(tmp_path / "s.pdf", HEADER, story, subject="Sections"))
+    assert len(texts) == 2
+    last = texts[1].split("page 2 of 2", 1)[1]
+    assert last.startswith(" Row Name Amount row-00053")
+    assert "row-00054 Contractor 3 540.54 USD Total x About these amounts A closing" in last
+
+
+def test_a_short_wrapped_table_moves_whole_with_its_heading_and_closing_note(
+        tmp_path: Path) -> None:
+    cell = styles().cell
+    wrapped = [(f"row-{i}", Paragraph("Text that wraps onto a second line " * 8, cell), "1")
+               for i in range(3)]
+    story = [Spacer(1, 620), heading("Flagged"), *stream_table(COLUMNS, wrapped),
+             heading("About"), note(CLOSING)]
+    texts = pages(write_report(tmp_path / "w.pdf", HEADER, story, subject="Wrapped"))
+    assert len(texts) == 2
+    assert "Flagged" not in texts[0] and "row-" not in texts[0]
+    assert "Flagged Row Name Amount row-0" in texts[1] and "About A closing note" in texts[1]
+    # A longer one leaves its first rows behind, and its last two go on with the note.
+    wrapped = [(f"row-{i}", Paragraph("Text that wraps onto a second line " * 2, cell), "1")
+               for i in range(20)]
+    story = [Spacer(1, 250), *stream_table(COLUMNS, wrapped), heading("About"),
+             note(CLOSING)]
+    texts = pages(write_report(tmp_path / "w2.pdf", HEADER, story, subject="Wrapped"))
+    assert len(texts) == 2
+    assert "row-17" in texts[0] and "row-18" not in texts[0]
+    assert "Row Name Amount row-18" in texts[1] and "row-19" in texts[1]
+    assert "About A closing note" in texts[1]
+
+
 def test_the_story_is_read_only_as_pages_are_laid_out(tmp_path: Path) -> None:
     pulled = 0
     seen_on_first_page: list[int] = []

@@ -340,3 +340,27 @@ def test_csv_neutralises_formulas(store: Store) -> None:
     assert write_tax_year_csv(store, out, 2026) == 1
     (row,) = list(csv.reader(io.StringIO(out.getvalue())))[1:]
     assert row[1:3] == ["'=1+2", "'@evil"] and row[9] == "10.00"
+
+
+@pytest.mark.parametrize(("payees", "incomplete"), [(14, 3), (17, 0), (19, 0)])
+def test_the_closing_note_never_sits_alone_on_the_last_page(store: Store, tmp_path: Path,
+                                                             payees: int,
+                                                             incomplete: int) -> None:
+    # Enough contractors to fill the first page, so the closing section only just misses it.
+    set_business(store)
+    made = contractors.create_many(store, [
+        make_contractor(display_name=f"Payee {n:03d}", email=f"p{n}@example.com",
+                        **(US_W9 if n >= incomplete else {"country": "US"}))
+        for n in range(payees)])
+    with store.transaction() as session:
+        session.add_all(Payment(contractor_id=c.id, paid_on=D(2026, 1 + n % 12, 1),
+                                amount_minor=100_000 + n, currency="USD",
+                                method="bank transfer") for n, c in enumerate(made))
+    _, texts = read(write_tax_year_report(store, tmp_path / "c.pdf", 2026, today=TODAY))
+    assert len(texts) == 2
+    last = texts[-1]
+    assert "About 1099-NEC and 1099-K" in last
+    # The last page carries on a table: rows of it come before the note.
+    before = last.split("About 1099-NEC and 1099-K", 1)[0]
+    assert re.search(r"Payee \d{3} US", before), last
+    assert "About 1099-NEC" not in texts[0]

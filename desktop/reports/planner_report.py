@@ -1,6 +1,9 @@
 """The outsourcing plan on one landscape page: the importance/competence matrix on the left,
 every activity's recommendation and money on the right, and what outsourcing the recommended
-activities would cost against the value of the hours it frees.
+activities would cost against the value of the hours it frees. The matrix numbers its circles
+and the table lists the activities by the same numbers, names whole (wrapped, never cut) under
+column titles in whole words. When that does not fit one page (many activities, long names),
+the matrix comes first and the table runs on across the page below it.
 
 Amounts are in the plan currency (the business's base currency unless another is asked for);
 quotes in a currency with no exchange rate to it are listed apart and never added. The
@@ -20,6 +23,9 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import landscape as landscape_size
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -40,13 +46,28 @@ from desktop.core.planner_palette import (
     QUADRANT_TINTS,
     SPLIT_LINE,
     hours_text,
-    label_lines,
     quadrant_of,
     radius_share,
 )
 from desktop.core.validation import ValidationError
-from desktop.reports.pdf_base import FONT, FONT_BOLD, INK, MUTED, RULE, SHADE, plain, safe, styles
+from desktop.reports.pdf_base import (
+    FONT,
+    FONT_BOLD,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MUTED,
+    PAGE,
+    RULE,
+    SHADE,
+    plain,
+    safe,
+    styles,
+)
 from desktop.reports.report_kit import (
+    CELL_SIZE,
+    HEAD_SIZE,
+    PAD_X,
     Column,
     ReportHeader,
     amount,
@@ -80,17 +101,38 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+NUMBER_SIZE = 5.6  # the numbers on the circles and badges
+
+
+def _number_radius(number: int) -> float:
+    """The least radius a circle needs for its number."""
+    return max(2.5, pdfmetrics.stringWidth(str(number), FONT_BOLD, NUMBER_SIZE) / 2 + 1.8,
+               NUMBER_SIZE * 0.62)
+
+
+def _numbered_circle(x: float, y: float, radius: float, number: int,
+                     decision: PlannerDecision) -> Group:
+    group = Group(Circle(x, y, radius, fillColor=colors.HexColor(DECISION_COLOURS[decision]),
+                         strokeColor=colors.white, strokeWidth=0.8))
+    group.add(String(x, y - NUMBER_SIZE * 0.36, str(number), fontName=FONT_BOLD,
+                     fontSize=NUMBER_SIZE, fillColor=colors.white, textAnchor="middle"))
+    return group
+
+
 def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecision]],
                    thresholds: Thresholds | None = None, *, width: float = 300,
                    height: float = 330) -> Drawing:
     """The 2×2 matrix as a vector drawing: competence across, importance up, a circle per
-    (name, importance, competence, hours, decision) sized by hours and coloured by decision."""
+    (name, importance, competence, hours, decision) sized by hours, coloured by decision and
+    numbered in the order given (1 for the first), so the names can be listed by number
+    beside it: names written in the matrix would run into each other in a crowded cell. The
+    drawing is no taller than the square grid needs, ``height`` at most."""
     t = thresholds or Thresholds()
     left, bottom, legend = 30.0, 26.0, 20.0
     cell = min((width - left - 4) / 5, (height - bottom - legend - 4) / 5)
     x0, y0 = left, bottom + legend  # the grid's bottom-left corner
     top = y0 + 5 * cell
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, top + 4)
 
     def cell_box(competence: int, importance: int) -> tuple[float, float]:
         return x0 + (competence - 1) * cell, y0 + (importance - 1) * cell
@@ -110,11 +152,13 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
         drawing.add(Line(x0, y0 + edge * cell, x0 + 5 * cell, y0 + edge * cell,
                          strokeColor=split, strokeWidth=1))
 
-    # Quadrant names in the outer corners (two lines at most, small).
+    # Quadrant names in the outer corners (two lines at most, small); the circles keep clear
+    # of them.
     corners = {"hire_expert": (1, 5, "start"), "keep": (5, 5, "end"),
                "outsource": (1, 1, "start"), "drop": (5, 1, "end")}
     spans = {"hire_expert": t.low_competence, "outsource": t.low_competence,
              "keep": 6 - t.high_competence, "drop": 6 - t.high_competence}
+    names: list[tuple[float, float, float, float]] = []  # (left, bottom, right, top)
     for quadrant, (competence, importance, anchor) in corners.items():
         x, y = cell_box(competence, importance)
         room = spans[quadrant] * cell - 6
@@ -126,6 +170,10 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
             ty = y + cell - 8 - n * 7
             drawing.add(String(tx, ty, line, fontName=FONT_BOLD, fontSize=6,
                                fillColor=MUTED, textAnchor=anchor))
+        wide = max((pdfmetrics.stringWidth(line, FONT_BOLD, 6) for line in lines), default=0)
+        low = y + cell - 8 - (len(lines) - 1) * 7 - 2.5
+        names.append((tx if anchor == "start" else tx - wide, low,
+                      tx + wide if anchor == "start" else tx, y + cell))
 
     for i in range(1, 6):
         drawing.add(String(x0 + (i - 0.5) * cell, y0 - 9, str(i), fontName=FONT, fontSize=7,
@@ -140,41 +188,37 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
     turned.transform = (0, 1, -1, 0, x0 - 16, y0 + 2.5 * cell)
     drawing.add(turned)
 
-    # Points: spread within a shared cell, biggest first, labels last on a light halo.
-    by_cell: dict[tuple[int, int], list[tuple[str, Decimal, PlannerDecision]]] = {}
-    for name, importance, competence, hours, decision in points:
-        by_cell.setdefault((competence, importance), []).append((name, hours, decision))
-    placed: list[tuple[float, float, float, str, PlannerDecision]] = []
+    # Points: in rows within a shared cell, biggest first, each with its number.
+    by_cell: dict[tuple[int, int], list[tuple[int, Decimal, PlannerDecision]]] = {}
+    for number, (_name, importance, competence, hours, decision) in enumerate(points, 1):
+        by_cell.setdefault((competence, importance), []).append((number, hours, decision))
+    placed: list[tuple[float, float, float, int, PlannerDecision]] = []
     for (competence, importance), group in by_cell.items():
         x, y = cell_box(competence, importance)
-        cx, cy = x + cell / 2, y + cell / 2
-        for n, (name, hours, decision) in enumerate(group):
-            radius = max(2.5, cell * 0.42 * radius_share(hours))
+        box_top = y + cell
+        for n_left, n_bottom, n_right, n_top in names:  # under a quadrant's name
+            if (n_left < x + cell and n_right > x and n_bottom < box_top and n_top > y
+                    and n_bottom - y >= cell * 0.4):
+                box_top = min(box_top, n_bottom)
+        box_h = box_top - y
+        cx, cy = x + cell / 2, y + box_h / 2
+        n = len(group)
+        across = math.ceil(math.sqrt(n))
+        rows = math.ceil(n / across)
+        step_x, step_y = cell * 0.84 / across, box_h * 0.84 / rows
+        for i, (number, hours, decision) in enumerate(group):
+            radius = min(cell * 0.42 * radius_share(hours), min(cell, box_h) * 0.46)
             px, py = cx, cy
-            if len(group) > 1:
-                angle = math.pi / 2 - 2 * math.pi * n / len(group)
-                spread = cell * (0.2 if len(group) <= 3 else 0.27)
-                px, py = cx + spread * math.cos(angle), cy + spread * math.sin(angle)
-                radius = min(radius, cell * 0.3)
-            placed.append((px, py, radius, name, decision))
+            if n > 1:
+                row, place = divmod(i, across)
+                in_row = min(across, n - row * across)
+                px = cx + (place - (in_row - 1) / 2) * step_x
+                py = cy - (row - (rows - 1) / 2) * step_y  # the first row on top
+                radius = min(radius, 0.46 * min(step_x, step_y))
+            placed.append((px, py, max(_number_radius(number), radius), number, decision))
     placed.sort(key=lambda p: -p[2])
-    for px, py, radius, _name, decision in placed:
-        drawing.add(Circle(px, py, radius, fillColor=colors.HexColor(DECISION_COLOURS[decision]),
-                           strokeColor=colors.white, strokeWidth=1))
-    crowded = {name for group in by_cell.values() if len(group) > 1 for name, _h, _d in group}
-    for px, py, radius, name, _decision in placed:
-        lines = label_lines(plain(name), lambda text: pdfmetrics.stringWidth(text, FONT, 5.6),
-                            cell * 0.6 if name in crowded else cell - 6,
-                            1 if name in crowded else 2)
-        w = max(pdfmetrics.stringWidth(line, FONT, 5.6) for line in lines) + 4
-        lx = min(max(px, w / 2), width - w / 2)
-        top_y = py - min(radius, cell * 0.22) - 1.5
-        drawing.add(Rect(lx - w / 2, top_y - 6.6 * len(lines) - 1.5, w,
-                         6.6 * len(lines) + 1.5, rx=1.5, ry=1.5, strokeColor=None,
-                         fillColor=colors.white, fillOpacity=0.8))
-        for n, line in enumerate(lines):
-            drawing.add(String(lx, top_y - 6.6 * (n + 1) + 1.2, line, fontName=FONT,
-                               fontSize=5.6, fillColor=INK, textAnchor="middle"))
+    for px, py, radius, number, decision in placed:
+        drawing.add(_numbered_circle(px, py, radius, number, decision))
 
     # Legend: the decision colours, and what the size means.
     lx, ly = x0, 4.0
@@ -186,8 +230,8 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
         lx += 14 + pdfmetrics.stringWidth(text, FONT, 6)
         if lx > width - 50:
             lx, ly = x0, ly - 8
-    drawing.add(String(x0, 12, "Circle size: hours a month (largest at 160 or more).",
-                       fontName=FONT, fontSize=6, fillColor=MUTED))
+    drawing.add(String(x0, 12, "Circle size: hours a month (largest at 160 or more); the "
+                       "numbers are the table's.", fontName=FONT, fontSize=6, fillColor=MUTED))
     return drawing
 
 
@@ -202,11 +246,16 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
 
 
 # --- the report --------------------------------------------------------------------------------
-ONE_PAGE = 18  # up to this many activities share the page with the matrix
-MATRIX_WIDTH = 340.0
+ONE_PAGE = 18  # at most this many activities share the page with the matrix
+MATRIX_WIDTH = 340.0  # the matrix beside the table: this wide when the table has room…
+MATRIX_LEAST = 290.0  # …and no narrower, to give the table room for its words
 MATRIX_HEIGHT = 360.0
 GAP = 12.0
 TABLE_SIZE = 6.8
+PAD = 2.5  # a cell's padding, left and right
+NAME_WIDE = 150.0  # the Activity column beside the matrix: at most this wide before the
+NAME_LEAST = 60.0  # matrix gives room, and at least this (names wrap in it)
+FRAME_HEIGHT = landscape_size(PAGE)[1] - MARGIN_TOP - MARGIN_BOTTOM  # the page's room
 
 
 def total_sentence(plan: PlanMoney, locale: str) -> str:
@@ -219,8 +268,8 @@ def total_sentence(plan: PlanMoney, locale: str) -> str:
 def write_planner_report(store: Store, path: Path, *, currency: str | None = None,
                          today: dt.date | None = None, thresholds: Thresholds | None = None,
                          should_stop: Callable[[], bool] | None = None) -> Path:
-    """Write the one-page outsourcing plan to ``path`` in ``currency`` (the business's base
-    currency by default). Raises Cancelled, writing nothing, once ``should_stop`` says so."""
+    """Write the outsourcing plan (one page when it fits) to ``path`` in ``currency`` (the
+    business's base currency by default). Raises Cancelled, writing nothing, once ``should_stop`` says so."""
     today = today or dt.date.today()
     info = business(store)
     locale = info.locale
@@ -252,10 +301,13 @@ def write_planner_report(store: Store, path: Path, *, currency: str | None = Non
 def _story(plan: PlanMoney, usable: Sequence[tuple[ActivityRecord, Recommendation]],
            skipped: Sequence[str], thresholds: Thresholds, locale: str, today: dt.date,
            rates: Sequence[object]) -> Iterator[Flowable]:
-    yield Paragraph(safe(REPORT), styles().title)
-    yield note(f"Every activity placed by its importance to the bottom line and your team's "
-               f"competence, as of {date_text(today, locale)}. Amounts are per month in "
-               f"{plan.currency}; the recommendation follows the planner's rules.")
+    title = Paragraph(safe(REPORT), styles().title)
+    intro = note(f"Every activity placed by its importance to the bottom line and your team's "
+                 f"competence, as of {date_text(today, locale)}, and numbered as in the table. "
+                 f"Amounts are per month in {plan.currency}; the recommendation follows the "
+                 "planner's rules.")
+    yield title
+    yield intro
     if not usable and not skipped:
         yield no_data(EMPTY)
         return
@@ -263,38 +315,93 @@ def _story(plan: PlanMoney, usable: Sequence[tuple[ActivityRecord, Recommendatio
                r.inputs.hours_per_month, a.decision) for r, a in usable]
     lines = {line.name: line for line in plan.lines}
     rows = [_row(record, advice, lines[record.inputs.name], locale) for record, advice in usable]
+    decisions = [advice.decision for _record, advice in usable]
     side = [*_notes(plan, skipped, thresholds, locale, rates)]
+    whole = content_width(landscape=True)
     if len(usable) <= ONE_PAGE:
-        width = content_width(landscape=True) - MATRIX_WIDTH - GAP
-        right: list[Flowable] = [_table(rows, width, plan.currency), Spacer(1, 6), *side]
-        drawing = matrix_drawing(points, thresholds, width=MATRIX_WIDTH, height=MATRIX_HEIGHT)
-        outer = Table([[drawing, right]],
-                      colWidths=[MATRIX_WIDTH + GAP, width], hAlign="LEFT")
-        outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        yield outer
-        return
+        fixed = _widths(rows, plan.currency, TABLE_SIZE, PAD, two_lines=True)
+        widest = max((pdfmetrics.stringWidth(plain(r[0]), FONT, TABLE_SIZE) for r in rows),
+                     default=0.0)
+        name_room = min(NAME_WIDE, widest + 2 * PAD + 1)
+        matrix = min(MATRIX_WIDTH, max(MATRIX_LEAST, whole - GAP - sum(fixed) - name_room))
+        width = whole - matrix - GAP
+        if width - sum(fixed) >= NAME_LEAST:
+            right: list[Flowable] = [_table(rows, decisions, fixed, width, plan.currency),
+                                     Spacer(1, 6), *side]
+            drawing = matrix_drawing(points, thresholds, width=matrix, height=MATRIX_HEIGHT)
+            outer = Table([[drawing, right]], colWidths=[matrix + GAP, width], hAlign="LEFT")
+            outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            used = sum(f.wrap(whole, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in (title, intro))
+            if outer.wrap(whole, FRAME_HEIGHT)[1] <= FRAME_HEIGHT - used - 2:
+                yield outer
+                return
     # Too many for one page: the matrix, then the table across the page (it may run on).
     yield matrix_drawing(points, thresholds, width=MATRIX_WIDTH, height=MATRIX_HEIGHT)
     yield heading("Activities")
-    wide = content_width(landscape=True)
-    yield from stream_table(_columns(wide, plan.currency), (
-        (name, hours, imp, comp, rec.replace("\n", " · "), best, value, saving)
-        for name, hours, imp, comp, rec, best, value, saving in rows))
+    cell = styles().cell
+    yield from stream_table(_columns(whole, plan.currency, rows), (
+        (_badge(number, decision, len(rows)), Paragraph(safe(name), cell), hours, imp, comp,
+         Paragraph(safe(rec.replace("\n", " · ")), cell), best, value, saving)
+        for number, (decision, (name, hours, imp, comp, rec, best, value, saving))
+        in enumerate(zip(decisions, rows), start=1)))
     yield from side
 
 
-def _columns(width: float, code: str) -> list[Column]:
-    fixed = [("Hours / month", 0.08, "R"), ("Importance", 0.068, "R"),
-             ("Competence", 0.07, "R"), ("Recommended", 0.17, "L"),
-             (f"Best quote ({code})", 0.13, "R"), (f"Hours' value ({code})", 0.13, "R"),
-             (f"Saving ({code})", 0.12, "R")]
-    used = sum(share for _t, share, _a in fixed)
-    return [Column("Activity", width * (1 - used)),
-            *(Column(title, width * share, align) for title, share, align in fixed)]
+def _titles(code: str) -> list[tuple[str, str]]:
+    """The table's column titles, whole words only, and how each column is aligned."""
+    return [("No.", "C"), ("Activity", "L"), ("Hours / month", "C"), ("Importance", "C"),
+            ("Competence", "C"), ("Recommended", "L"), (f"Best quote ({code})", "R"),
+            (f"Hours' value ({code})", "R"), (f"Saving ({code})", "R")]
+
+
+def _title_width(title: str, size: float, *, two_lines: bool) -> float:
+    """The least width ``title`` needs in bold at ``size``: on one line, or on two broken
+    between words (never inside one) when ``two_lines``."""
+    words = title.split()
+
+    def measure(text: str) -> float:
+        return pdfmetrics.stringWidth(text, FONT_BOLD, size)
+
+    if not two_lines or len(words) < 2:
+        return measure(title)
+    return min(max(measure(" ".join(words[:i])), measure(" ".join(words[i:])))
+               for i in range(1, len(words)))
+
+
+def _widths(rows: Sequence[tuple[str, ...]], code: str, size: float, pad: float, *,
+            two_lines: bool) -> list[float]:
+    """The width of every column but Activity: room for its title's longest word (the title in
+    two lines at most, or one) and for its widest value, which is never cut."""
+    out = []
+    for n, (title, _align) in enumerate(_titles(code)):
+        if n == 1:
+            continue
+        need = _title_width(title, size, two_lines=two_lines)
+        if n == 0:
+            need = max(need, 2 * max(_number_radius(len(rows)), 4.4) + 1)
+        else:
+            for row in rows:
+                for part in row[n - 1].split("\n"):
+                    need = max(need, pdfmetrics.stringWidth(plain(part), FONT, size))
+        out.append(need + 2 * pad + 1)
+    return out
+
+
+def _columns(width: float, code: str, rows: Sequence[tuple[str, ...]]) -> list[Column]:
+    """The columns of the table across the page, under the kit's one-line titles."""
+    fixed = [max(w, _w) for w, _w in zip(
+        _widths(rows, code, HEAD_SIZE, PAD_X, two_lines=False),
+        _widths([r[:4] + (r[4].replace("\n", " · "),) + r[5:] for r in rows], code,
+                CELL_SIZE, PAD_X, two_lines=False))]
+    titles = _titles(code)
+    widths = [fixed[0], max(NAME_LEAST, width - sum(fixed)), *fixed[1:]]
+    return [Column(title, w, "L" if align == "L" else "R")
+            for (title, align), w in zip(titles, widths)]
 
 
 def _row(record: ActivityRecord, advice: Recommendation, line: ActivityMoney,
@@ -316,37 +423,51 @@ def _row(record: ActivityRecord, advice: Recommendation, line: ActivityMoney,
             amount(line.hours_value_minor, code, locale), saving)
 
 
-def _table(rows: Sequence[tuple[str, ...]], width: float, code: str) -> Table:
-    columns = _columns(width, code)
-    head = [_fit(c.title, FONT_BOLD, TABLE_SIZE, c.width - 5) for c in columns]
-    head[1], head[2], head[3] = "Hours /\nmonth", "Impor-\ntance", "Compe-\ntence"
-    head[4:] = ["Recom-\nmended", f"Best quote\n({code})", f"Hours' value\n({code})",
-                f"Saving\n({code})"]
-    body = []
-    for row in rows:
-        cells = []
-        for value, column in zip(row, columns):
-            parts = value.split("\n")
-            cells.append("\n".join(_fit(p, FONT, TABLE_SIZE, column.width - 5) for p in parts))
-        body.append(cells)
-    table = Table([head, *body], colWidths=[c.width for c in columns], repeatRows=1,
-                  hAlign="LEFT")
+def _badge(number: int, decision: PlannerDecision, most: int) -> Drawing:
+    """An activity's number on a circle in its decision's colour, as in the matrix; every
+    badge as big as the one for the biggest number, ``most``."""
+    radius = max(_number_radius(most), 4.4)
+    drawing = Drawing(2 * radius + 1, 2 * radius + 1)
+    drawing.add(_numbered_circle(radius + 0.5, radius + 0.5, radius, number, decision))
+    return drawing
+
+
+def _table(rows: Sequence[tuple[str, ...]], decisions: Sequence[PlannerDecision],
+           fixed: Sequence[float], width: float, code: str) -> Table:
+    """The activities beside the matrix: titles in whole words (two lines at most), names and
+    recommendations wrapped, never cut."""
+    titles = _titles(code)
+    widths = [fixed[0], width - sum(fixed), *fixed[1:]]
+    align = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
+    heads = [ParagraphStyle(f"plan-head-{a}", fontName=FONT_BOLD, fontSize=TABLE_SIZE,
+                            leading=TABLE_SIZE * 1.15, textColor=INK, alignment=align[a],
+                            splitLongWords=0) for _t, a in titles]
+    body = ParagraphStyle("plan-cell", fontName=FONT, fontSize=TABLE_SIZE,
+                          leading=TABLE_SIZE * 1.2, textColor=INK)
+    head = [Paragraph(safe(title), style) for (title, _a), style in zip(titles, heads)]
+    cells = []
+    for number, (decision, row) in enumerate(zip(decisions, rows), start=1):
+        name, *rest = row
+        line: list[object] = [_badge(number, decision, len(rows)), Paragraph(safe(name), body)]
+        for value, column in zip(rest, widths[2:]):
+            parts = [_fit(part, FONT, TABLE_SIZE, column - 2 * PAD) for part in value.split("\n")]
+            line.append("\n".join(parts))
+        cells.append(line)
+    table = Table([head, *cells], colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, TABLE_SIZE, TABLE_SIZE * 1.15),
         ("FONT", (0, 1), (-1, -1), FONT, TABLE_SIZE, TABLE_SIZE * 1.2),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
     ]
-    for n, column in enumerate(columns):
-        if n in (1, 2, 3):  # hours and scores: short, under two-line titles
-            commands.append(("ALIGN", (n, 0), (n, -1), "CENTER"))
-        elif column.align == "R":
-            commands.append(("ALIGN", (n, 0), (n, -1), "RIGHT"))
+    for n, (_title, a) in enumerate(titles):
+        if a != "L":
+            commands.append(("ALIGN", (n, 1), (n, -1), "CENTER" if a == "C" else "RIGHT"))
     table.setStyle(TableStyle(commands))
     return table
 

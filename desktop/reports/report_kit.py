@@ -5,6 +5,11 @@ a clear "nothing to show" box and a small bar chart.
 Reports hand ``write_report`` a story that may be a generator: it is consumed lazily while the
 pages are laid out, so a table of 100,000 rows never exists as one list of cells or flowables.
 
+What closes a streamed table (its totals, the notes straight after it and, at the end of the
+story, a short closing section) ends on the page its last rows end on: when it does not fit
+there, the table's last two rows go on to the next page with it, so no page starts with totals
+or a note cut off from their table, and a last page never holds a lone note.
+
     header = ReportHeader(business, "Payments", period_text(first, last, locale), generated)
     story = [heading("Detail"), *stream_table(columns, rows)]   # or a generator of flowables
     write_report(path, header, story, landscape=True, subject="…")
@@ -48,8 +53,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import CondPageBreak
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+from reportlab.platypus.flowables import CondPageBreak, UseUpSpace
 from reportlab.platypus.tables import CellStyle
 
 import desktop
@@ -74,9 +79,9 @@ from desktop.reports.pdf_base import (
 from desktop.store.private_file import private_file
 
 __all__ = [
-    "CELL_SIZE", "HEAD_HEIGHT", "ROW_HEIGHT", "Column", "ReportHeader", "amount", "bar_chart",
-    "content_width", "date_text", "heading", "money", "month_text", "no_data", "note",
-    "period_text", "stream_table", "totals_table", "write_report",
+    "CELL_SIZE", "HEAD_HEIGHT", "HEAD_SIZE", "PAD_X", "ROW_HEIGHT", "Column", "ReportHeader",
+    "amount", "bar_chart", "content_width", "date_text", "heading", "money", "month_text",
+    "no_data", "note", "period_text", "stream_table", "totals_table", "write_report",
 ]
 
 ACCENT = colors.HexColor("#0969da")
@@ -585,6 +590,58 @@ class _PagedCanvas(Canvas):
         super().save()
 
 
+TAIL_NOTES = 130.0  # closing notes up to about this tall (ten lines) go with the table's end
+_LOOK_AHEAD = 8
+
+
+def _kept_rows(rows: int) -> int:
+    """Of a table's last ``rows``, how many stay on this page when two must go on with what
+    closes the table: none when fewer than three would stay."""
+    keep = rows - 2
+    return keep if keep >= 3 else 0
+
+
+def _is_break(item: Flowable) -> bool:
+    return isinstance(item, (ActionFlowable, CondPageBreak, UseUpSpace))
+
+
+def _tail(flowables: Any, width: float, room: float, at: int = 0) -> float:
+    """The height of what must end on the same page as the table ``flowables[at]`` ends on:
+    its totals; the notes straight after it (up to the next heading, kept note or table); and,
+    when the story ends within a few short flowables with no table or page break among them,
+    all of those, so a last page never holds only a closing note or section. Notes taller
+    than ``TAIL_NOTES`` are not held: they split across the page end like any paragraph."""
+    def height(item: Flowable) -> float:
+        _, h = item.wrap(width, room)
+        return h + item.getSpaceBefore() + item.getSpaceAfter()
+
+    index, totals = at + 1, 0.0
+    try:
+        following = flowables[index]
+    except IndexError:
+        return 0.0
+    if getattr(following, "_totals", False):
+        totals, index = height(following), index + 1
+    notes: list[float] = []  # the flowables after the table and its totals, with their heights
+    first_heading: int | None = None
+    ended = False
+    for offset in range(_LOOK_AHEAD):
+        try:
+            item = flowables[index + offset]
+        except IndexError:
+            ended = True
+            break
+        if getattr(item, "_stream", None) is not None or _is_break(item):
+            break
+        if first_heading is None and item.getKeepWithNext():
+            first_heading = len(notes)
+        notes.append(height(item))
+    if ended and sum(notes) <= TAIL_NOTES:
+        return totals + sum(notes)  # the story's end: the whole closing section
+    closing = notes[:first_heading] if first_heading is not None else notes
+    return totals + (sum(closing) if sum(closing) <= TAIL_NOTES else 0.0)
+
+
 class _Document(BaseDocTemplate):
     def __init__(self, filename: IO[bytes], header: ReportHeader, **kwargs: Any):
         super().__init__(filename, **kwargs)
@@ -606,6 +663,16 @@ class _Document(BaseDocTemplate):
         if run and run < len(flowables) and getattr(flowables[run], "_stream", None):
             width = self.frame._getAvailableWidth()
             needed = HEAD_HEIGHT + 3 * ROW_HEIGHT
+            table = flowables[run]
+            rows = len(table._cellvalues) - 1
+            try:
+                whole = getattr(flowables[run + 1], "_stream", None) is not table._stream
+            except IndexError:
+                whole = True
+            if whole and not _kept_rows(rows):
+                # Too short to leave rows behind: the table and what closes it come whole.
+                room = self.frame._height
+                needed = table.wrap(width, room)[1] + 4 + _tail(flowables, width, room, run)
             for item in flowables[:run]:
                 needed += item.wrap(width, self.frame._height)[1] + item.getSpaceBefore() \
                     + item.getSpaceAfter()
@@ -657,7 +724,7 @@ class _Document(BaseDocTemplate):
             heights += following._argH[1:]
             del flowables[1]
         if len(rows) <= fit:
-            fit = self._room_before_totals(flowables, rows, room, width=frame._width)
+            fit = self._room_before_tail(flowables, rows, room, width=frame._width)
             if fit < 1:
                 flowables.insert(0, FrameBreak())
                 return
@@ -692,26 +759,36 @@ class _Document(BaseDocTemplate):
             heights += following._argH[1:]
             del flowables[1]
         if rows is not None:
-            flowables[0] = stream.table(rows, heights)
+            flowables[0] = head = stream.table(rows, heights)
+        if used > room:
+            return  # ReportLab splits it, and its last rows go on with what follows
+        tail = _tail(flowables, width, room)
+        if not tail or used + 4 + tail <= room:
+            return
+        # The table ends here but what closes it does not fit: its last rows go on with it.
+        if rows is None:
+            rows, heights = list(head._cellvalues[1:]), list(head._argH[1:])
+        keep = _kept_rows(len(rows))
+        if keep < 1:
+            if not frame._atTop:  # at the top of a page, a new page would not help
+                flowables.insert(0, FrameBreak())
+            return
+        flowables[0] = stream.table(rows[:keep], heights[:keep])
+        flowables[1:1] = [FrameBreak(), stream.table(rows[keep:], heights[keep:])]
 
-    @staticmethod
-    def _room_before_totals(flowables: Any, rows: list[list[object]], room: float, *,
-                            width: float) -> int:
-        """How many of a table's last rows go on this page so that its totals come with them:
-        all of them when the totals fit too, otherwise all but a couple carried over with the
-        totals (totals alone at the top of a page would have no header to read them by)."""
-        try:
-            following = flowables[1]
-        except IndexError:
+    def _room_before_tail(self, flowables: Any, rows: list[list[object]], room: float, *,
+                          width: float) -> int:
+        """How many of a table's last rows go on this page so that what closes the table (its
+        totals, its closing notes: see ``_tail``) comes with them: all of them when that fits
+        too, otherwise all but a couple carried over with it (totals or a note alone at the top
+        of a page would have no table to read them by)."""
+        tail = _tail(flowables, width, room)
+        need = tail + HEAD_HEIGHT + len(rows) * ROW_HEIGHT + 4  # the table's space after it
+        if not tail or need <= room:
             return len(rows)
-        if not getattr(following, "_totals", False):
-            return len(rows)
-        _, need = following.wrap(width, room)
-        need += HEAD_HEIGHT + len(rows) * ROW_HEIGHT + 4  # the table's space after it
-        if need <= room:
-            return len(rows)
-        keep = len(rows) - 2
-        return keep if keep >= 3 else 0
+        keep = _kept_rows(len(rows))
+        # At the top of a page a new page would not help: then the rows stay where they are.
+        return keep if keep or not self.frame._atTop else len(rows)
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         h = self.header
