@@ -707,7 +707,7 @@ def test_an_installment_can_be_edited_and_cancelled(qtbot, view: EngagementsView
     assert payments.installments(store, engagement_id)[1].stored_status == "cancelled"
 
 
-def test_export_risk_summary_writes_and_opens_the_pdf(
+def test_export_risk_summary_says_where_it_went_with_open_and_folder(
         view: EngagementsView, store: Store, maya: int, monkeypatch, tmp_path: Path,
         qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QDesktopServices
@@ -718,11 +718,20 @@ def test_export_risk_summary_writes_and_opens_the_pdf(
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or False)
     with qtbot.waitSignal(view.pane.exported, timeout=20_000):
         view.pane.summary_button.click()
         settle(qtbot, view.runner)
-    assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    box = view.pane.saved_box  # where it went, with Open and Show in folder
+    assert box.isVisible() and str(target) in box.text() and opened == []
+    box.open_button.click()
+    assert opened == [str(target)] and box.isVisible()
+    assert "No program here is set up to open PDF files" in box.text()  # no viewer: said so
+    box.folder_button.click()
+    assert opened[-1] == str(tmp_path)
+    box.close()
 
 
 def test_each_blocker_links_to_where_it_is_fixed(view: EngagementsView, store: Store, maya: int,

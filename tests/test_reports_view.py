@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
@@ -48,7 +48,7 @@ def test_a_tax_year_starting_in_april() -> None:
 def view(qtbot, store: Store, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
     demo.load_demo(store, today=TODAY)
     opened: list = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     widget = ReportsView(dialog_runner(store), QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
                          today=TODAY)
     widget.opened = opened  # type: ignore[attr-defined]
@@ -115,6 +115,18 @@ def test_save_pdf_opens_it(qtbot, view: ReportsView, tmp_path: Path, monkeypatch
     assert (tmp_path / "owed.pdf").read_bytes().startswith(b"%PDF")
     assert "owed.pdf" in view.status.text() and view.pdf_button.isEnabled()
     assert [u.toLocalFile() for u in view.opened] == [str(tmp_path / "owed.pdf")]  # type: ignore[attr-defined]
+
+
+def test_without_a_pdf_viewer_the_report_says_where_it_is(qtbot, view: ReportsView,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    choose(view, "outstanding")
+    save_to(monkeypatch, tmp_path / "owed.pdf")
+    view.pdf_button.click()
+    qtbot.waitUntil(lambda: not view.task.running, timeout=30_000)
+    text = view.status.text()
+    assert "owed.pdf" in text and "no program here is set up to open PDF files" in text
+    assert QUrl.fromLocalFile(str(tmp_path)).toString() in text  # the folder, to open it from
 
 
 def test_a_bad_period_is_refused_before_asking_where(view: ReportsView, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ from dataclasses import replace
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -72,6 +72,7 @@ from desktop.ui.payment_dialog import PaymentDialog
 from desktop.ui.rating_dialog import RatingDialog
 from desktop.ui.review_dialog import ReviewDialog
 from desktop.ui.runner import Runner
+from desktop.ui.saved_file import show_saved
 
 S, P = EngagementStatus, PricingModel
 MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
@@ -434,8 +435,8 @@ class EngagementPane(QWidget):
 
         def done(written: Path) -> None:
             self.summary_button.setEnabled(True)
+            self.saved_box = show_saved(self, Path(written), "Risk summary")
             self.exported.emit(str(written))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
         from desktop.reports.risk_summary import write_risk_summary  # ReportLab only when asked
 

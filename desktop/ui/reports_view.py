@@ -291,8 +291,11 @@ class ReportsView(QWidget):
         what = f"{rows:,} rows" if rows is not None else "Saved"
         self._say(f"{what} to <a href='{link}'>{path.name}</a> "
                   f"(<a href='{folder}'>show the folder</a>).", rich=True)
-        if rows is None and self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if (rows is None and self.open_after.isChecked()
+                and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))):
+            self._say(f"Saved to <a href='{link}'>{path.name}</a>; no program here is set up "
+                      f"to open PDF files, so <a href='{folder}'>show the folder</a> and open it "
+                      "from there.", rich=True)
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -1,0 +1,45 @@
+"""Where an exported file went, said every time, with Open and Show in folder: a PDF viewer
+may not be registered, and the file must still be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class SavedBox(QMessageBox):
+    """A box that stays out of the way (not modal) until its Close is pressed."""
+
+    def __init__(self, parent: QWidget | None, path: Path, what: str):
+        super().__init__(QMessageBox.Icon.Information, what, f"{what} saved to:\n{path}",
+                         QMessageBox.StandardButton.NoButton, parent)
+        self.path = path
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+        self.open_button = self.addButton("Open", QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        # Action buttons would close the box; they act and leave it open instead.
+        for button, act in ((self.open_button, self.open_file),
+                            (self.folder_button, self.show_folder)):
+            button.clicked.disconnect()
+            button.clicked.connect(act)
+
+    def open_file(self) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
+            self.setText(f"{self.text()}\n\nNo program here is set up to open "
+                         f"{self.path.suffix.lstrip('.').upper() or 'this'} files: use Show "
+                         "in folder and open it from there.")
+            self.open_button.setEnabled(False)
+
+    def show_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+
+
+def show_saved(parent: QWidget | None, path: Path, what: str) -> SavedBox:
+    box = SavedBox(parent, path, what)
+    box.show()
+    return box
