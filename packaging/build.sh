@@ -24,4 +24,12 @@ CREWBOOK_SOURCE="$work/source" "$python" -m PyInstaller --noconfirm --clean --lo
 if [ "$(uname -s)" = Linux ]; then
     cp "$root/packaging/linux/install.sh" "$root/packaging/linux/uninstall.sh" "$dist/crewbook/"
 fi
+# Crewbook's licence and every third-party notice in one file, at the top of the bundle where a
+# user looks first (they are also in _internal/desktop/resources/licenses/, shown by the app).
+for top in "$dist/crewbook" "$dist/Crewbook.app/Contents/Resources"; do
+    [ -d "$top" ] || continue
+    cp "$root/LICENSE" "$top/LICENSE.txt"
+    "$python" "$root/packaging/bundle_notices.py" combine \
+        "$dist/crewbook/_internal/desktop/resources/licenses" "$top/THIRD-PARTY-NOTICES.txt" >/dev/null
+done
 echo "Built $dist/crewbook: $(du -sh "$dist/crewbook" | cut -f1) in $(( $(date +%s) - started )) s"

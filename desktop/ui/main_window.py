@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.backup import check_backup
 from desktop.operations.changes import Changes
@@ -34,6 +33,7 @@ from desktop.store.archive import Manifest
 from desktop.store.db import Store
 from desktop.store.team import Role
 from desktop.ui import ask, backups
+from desktop.ui.about_dialog import show_about
 from desktop.ui.actions import make_action
 from desktop.ui.colours import note_colours
 from desktop.ui.crash import show_log_folder
@@ -403,11 +403,7 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3><p>Keep the people you outsource "
-                          f"work to, their contracts and their payments in order.</p>"
-                          f"<p>{'Data folder' if self.folder else 'Team database'}:<br>"
-                          f"<code>{self.folder or self.store.name}</code></p>")
+        show_about(self, self.folder, self.store.name)
 
     # --- window state --------------------------------------------------------------------
     def _restore_settings(self) -> None:
