@@ -29,6 +29,15 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(autouse=True)
+def _closing_discards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test's editors close when it ends; "Discard changes?" is answered yes then (the
+    question itself is tested in test_discard_changes)."""
+    from desktop.ui import discard
+
+    monkeypatch.setattr(discard, "ask_to_discard", lambda _parent: True)
+
+
+@pytest.fixture(autouse=True)
 def _no_unexpected_error_dialog(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test that made the "Unexpected error" dialog appear without asking for it fails (and
     the dialog goes, so it cannot block the tests after it)."""

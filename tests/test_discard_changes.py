@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.store import demo, engagements, rules
 from desktop.store.db import Store
-from desktop.ui import ask
+from desktop.ui import ask, discard
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.exit_plan_dialog import ExitPlanDialog
@@ -21,6 +21,7 @@ from tests.factories import make_engagement
 from tests.threads import dialog_runner
 
 TODAY = dt.date(2026, 12, 4)
+real_question = discard.ask_to_discard  # conftest answers it for every other test
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     questions: list[str] = []
     monkeypatch.setattr(ask, "confirm", lambda _p, title, *_a, **_k: questions.append(title)
                         or False)
+    monkeypatch.setattr(discard, "ask_to_discard", real_question)
     return questions
 
 

@@ -196,10 +196,11 @@ def test_editing_loads_every_value_back_unchanged(qtbot) -> None:  # type: ignor
 
 
 def test_escape_cancels_without_result(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from desktop.ui import ask
+    from desktop.ui import discard
 
     asked: list[str] = []
-    monkeypatch.setattr(ask, "confirm", lambda _p, title, *_a, **_k: asked.append(title) or True)
+    monkeypatch.setattr(discard, "ask_to_discard", lambda _p: asked.append("Discard changes?")
+                        or True)
     dialog = open_dialog(qtbot)
     type_into(qtbot, dialog, "title", "Half-written")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -381,3 +381,26 @@ def planned_schedule(data: EngagementData,
     unit = "hours" if d.pricing_model is P.HOURLY else "days"
     return time_schedule(d.rate_minor, d.currency, d.estimated_hours, d.start_on, d.end_on,
                          period, net, unit_label=unit)
+
+
+def terms_from_rate(rate_minor: int | None, unit: str, currency: str,
+                    country: str = "") -> dict[str, object]:
+    """An engagement's price and place as a contractor's rate (or a quote) suggests them: an
+    hourly rate makes hourly pricing at that rate, a monthly one a retainer, and so on."""
+    from desktop.core.enums import RateUnit
+
+    raw: dict[str, object] = {"currency": currency} if currency else {}
+    if country:
+        raw["jurisdiction_country"] = country
+    if rate_minor is None or not unit or not currency:
+        return raw
+    amount = to_major_text(rate_minor, currency)
+    model, field = {RateUnit.HOUR.value: (PricingModel.HOURLY, "rate"),
+                    RateUnit.DAY.value: (PricingModel.DAILY, "rate"),
+                    RateUnit.MONTH.value: (PricingModel.RETAINER, "amount"),
+                    RateUnit.FIXED.value: (PricingModel.FIXED, "amount")}[str(unit)]
+    raw.update({"pricing_model": model.value, field: amount})
+    if model is PricingModel.RETAINER:
+        raw["billing_period"] = BillingPeriod.MONTHLY.value
+    return raw
+

@@ -285,11 +285,15 @@ class QuoteDialog(_Checked):
     ``result_data`` after Save: (quote, notes)."""
 
     def __init__(self, contractors: Sequence[tuple[int, str]], *, currency: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 rates: Mapping[int, tuple[str, str, str]] | None = None):
+        """``rates``: each roster contractor's (rate, unit, currency), filled in when they
+        are chosen unless those fields were typed in."""
         super().__init__(parent)
         self.setWindowTitle("Add quote")
         self.result_data: tuple[Quote, str] | None = None
         self._names = dict(contractors)
+        self._rates = dict(rates or {})
         self._auto_source = ""
         self._setup_checks()
         e = self.editors = {
@@ -347,6 +351,16 @@ class QuoteDialog(_Checked):
             if not source.text().strip() or source.text() == self._auto_source:
                 source.setText(name_of)
             self._auto_source = name_of
+            rate = self._rates.get(int(chosen)) if chosen.isdigit() else None
+            if rate is not None:
+                for field, value in zip(("rate", "unit", "currency"), rate, strict=True):
+                    if field not in self._touched and value:
+                        editor = self.editors[field]
+                        if isinstance(editor, QLineEdit):
+                            editor.setText(value)
+                        else:
+                            editor.set_value(value)  # type: ignore[attr-defined]
+                        self._touched.discard(field)  # filled in, not typed
         self._touched.add(name)
         self._validate(show_all=False)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.ui import ask
 
 
@@ -23,8 +25,11 @@ class AsksBeforeDiscarding:
         return self._remembered is not None and self.values() != self._remembered
 
     def reject(self) -> None:
-        if self.changed() and not ask.confirm(
-                self, "Discard changes?",  # type: ignore[arg-type]
-                "Your changes have not been saved. Discard them?", risky=True):
+        if self.changed() and not ask_to_discard(self):  # type: ignore[arg-type]
             return
         super().reject()  # type: ignore[misc]
+
+
+def ask_to_discard(parent: QWidget) -> bool:
+    return ask.confirm(parent, "Discard changes?",
+                       "Your changes have not been saved. Discard them?", risky=True)

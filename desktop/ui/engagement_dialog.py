@@ -7,7 +7,7 @@ which statutory payment rule the terms go beyond.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -79,14 +79,23 @@ NOTE_STYLE = {"ok": "color: #1b7f3b;", "todo": "color: #9a6700;", "warn": "color
 class EngagementDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, data: EngagementData | None, contractors: Sequence[tuple[int, str]],
                  rules: Sequence[PaymentRule], parent: QWidget | None = None, *,
-                 contractor_id: int | None = None):
+                 contractor_id: int | None = None,
+                 defaults: Mapping[int, Mapping[str, object]] | None = None):
+        """``defaults``: for a new engagement, each contractor's suggested terms (their rate,
+        currency, country: ``terms_from_rate``), filled in when they are chosen unless the
+        field was already typed in."""
         super().__init__(parent)
         self.setWindowTitle("Edit engagement" if data else "New engagement")
         self.result_data: EngagementData | None = None
         self._rules = list(rules)
         self._touched: set[str] = set()
+        self._filling = False  # suggested terms going in are not the user's typing
+        self._defaults = {} if data is not None else dict(defaults or {})
         self._build(contractors)
         self._load(data or EngagementData(contractor_id=contractor_id or 0, title=""))
+        self._touched.clear()  # filling the form is not typing in it
+        if contractor_id:
+            self._suggest(contractor_id)
         self.remember()
         self._touched.clear()
         self._validate(show_all=False)
@@ -251,7 +260,18 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
     def _load(self, data: EngagementData) -> None:
         raw = data.to_raw()
         raw["contractor_id"] = data.contractor_id or ""
+        self._fill(raw)
+
+    def _suggest(self, contractor_id: int) -> None:
+        """The chosen contractor's terms, in every field the user has not typed in."""
+        suggested = self._defaults.get(contractor_id, {})
+        self._fill({k: v for k, v in suggested.items() if k not in self._touched},
+                   only_given=True)
+
+    def _fill(self, raw: Mapping[str, object], only_given: bool = False) -> None:
         for name, editor in self.editors.items():
+            if only_given and name not in raw:
+                continue
             value = raw.get(name, "")
             if isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
@@ -286,7 +306,17 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
 
     # --- validation ----------------------------------------------------------------------
     def _on_edit(self, name: str) -> None:
+        if self._filling:
+            return
         self._touched.add(name)
+        if name == "contractor_id" and self._defaults:
+            chosen = self.editors["contractor_id"].value()  # type: ignore[attr-defined]
+            if chosen:
+                self._filling = True
+                try:
+                    self._suggest(int(chosen))
+                finally:
+                    self._filling = False
         self._validate(show_all=False)
 
     def _validate(self, show_all: bool) -> EngagementData | None:

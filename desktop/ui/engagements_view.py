@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.engagement import LABELS, OPEN, EngagementData
+from desktop.core.engagement import LABELS, OPEN, EngagementData, terms_from_rate
 from desktop.core.enums import EngagementStatus
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
@@ -178,7 +178,11 @@ class EngagementsView(QWidget):
             ask.warn(self, "Add a contractor first (Contractors tab, Ctrl+1); an engagement is "
                            "always with someone.")
             return
-        dialog = EngagementDialog(None, choices, payment_rules(self.store), self)
+        # Each contractor's rate, currency and country, filled in once they are chosen.
+        suggested = {r.id: terms_from_rate(r.rate_minor, r.rate_unit, r.currency, r.country)
+                     for r in contractors.list_rows(self.store, include_archived=False)}
+        dialog = EngagementDialog(None, choices, payment_rules(self.store), self,
+                                  defaults=suggested)
         if not dialog.exec() or dialog.result_data is None:
             return
         self.runner.write(engagement_ops.add, dialog.result_data, done=self._added,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.core.activity_fields import FIELD_LABELS, activity_fields, from_fields
 from desktop.core.engagement import LABELS as ENGAGEMENT_LABELS
+from desktop.core.engagement import terms_from_rate
 from desktop.core.merge import shown
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.planner import (
@@ -426,7 +427,11 @@ class PlannerView(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        dialog = QuoteDialog(self._contractor_choices(), currency=self.currency, parent=self)
+        rates = {r.id: (to_major_text(r.rate_minor, r.currency), r.rate_unit, r.currency)
+                 for r in contractors.list_rows(self.store, include_archived=False)
+                 if r.rate_minor is not None and r.currency}
+        dialog = QuoteDialog(self._contractor_choices(), currency=self.currency, parent=self,
+                             rates=rates)
         if not dialog.exec() or dialog.result_data is None:
             return
         quote, notes = dialog.result_data
@@ -450,8 +455,13 @@ class PlannerView(QWidget):
         if all(c[0] != contractor_id for c in choices):
             self._warn(f"{quote.quote.source} is no longer an active contractor in the roster.")
             return
+        # The engagement starts on the quote's terms: its rate, unit and currency.
+        q = quote.quote
+        country = contractors.get_row(self.store, contractor_id).country
+        suggested = {contractor_id: terms_from_rate(q.rate_minor, q.unit.value, q.currency,
+                                                    country)}
         dialog = EngagementDialog(None, choices, payment_rules(self.store), self,
-                                  contractor_id=contractor_id)
+                                  contractor_id=contractor_id, defaults=suggested)
         dialog.editors["title"].setText(row.record.inputs.name)  # type: ignore[attr-defined]
         if not dialog.exec() or dialog.result_data is None:
             return
