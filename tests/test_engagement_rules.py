@@ -674,3 +674,19 @@ def test_notice_that_would_fall_before_the_start_is_flagged() -> None:
     assert warning is not None and "1 month's notice to end on 2026-03-20 would have to be " \
         "given by 2026-02-20, before the engagement starts on 2026-03-01" in warning
     assert notice_warning(make_engagement(1)) is None
+
+
+def test_a_schedule_drifts_from_terms_changed_after_it_was_made() -> None:
+    from desktop.core.engagement import planned_schedule, schedule_drifted
+
+    terms = make_engagement(1, amount="1000")
+    stored = [(item, 0, False) for item in planned_schedule(terms)]
+    assert not schedule_drifted(terms, stored)
+    assert schedule_drifted(make_engagement(1, amount="1200"), stored)
+    assert schedule_drifted(make_engagement(1, amount="1000", payment_terms_days="30"), stored)
+    paid = [(item, item.amount_minor, False) for item, _p, _c in stored]
+    assert not schedule_drifted(make_engagement(1, amount="1000"), paid)
+    assert schedule_drifted(make_engagement(1, amount="900"), paid)  # paid more than the price
+    cancelled = [(item, 0, True) for item, _p, _c in stored]
+    assert not schedule_drifted(make_engagement(1, amount="1200"), cancelled)  # by hand
+    assert not schedule_drifted(terms, [])

@@ -804,3 +804,47 @@ def test_signing_makes_a_prospect_active_and_says_so_with_a_way_back(qtbot,
     assert contractors.get(store, maya).data.status is ContractorStatus.PROSPECT
     assert not note.isVisible()
     assert engagements.get(store, engagement_id).status is S.SIGNED
+
+
+def test_new_terms_over_an_old_schedule_offer_to_bring_it_in_line(qtbot, 
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.engagement import planned_schedule
+    from desktop.ui import engagements_view as module
+
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    with elsewhere(store):
+        payments.replace_schedule(store, engagement_id,
+                                  planned_schedule(engagements.get(store, engagement_id).data))
+    view.reload(select_id=engagement_id)
+    assert not view.pane.drifted
+    made: list = []
+    monkeypatch.setattr(module, "EngagementDialog",
+                        filled(module.EngagementDialog, made, amount="1500",
+                               payment_terms_days="30"))
+    asked = answer(monkeypatch, yes=True)
+    view.edit_selected()
+    settle(qtbot, view.runner)
+    assert any("no longer matches them" in q for q in asked)
+    rows = payments.installments(store, engagement_id)
+    assert sum(r.amount_minor for r in rows) == 150_000  # regenerated from the new price
+    assert not view.pane.drifted
+
+
+def test_a_schedule_left_behind_the_terms_is_flagged(qtbot, 
+        view: EngagementsView, store: Store, maya: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.engagement import planned_schedule
+    from desktop.ui import engagements_view as module
+
+    engagement_id = add(view, store, maya, S.IN_REVIEW)
+    with elsewhere(store):
+        payments.replace_schedule(store, engagement_id,
+                                  planned_schedule(engagements.get(store, engagement_id).data))
+    monkeypatch.setattr(module, "EngagementDialog",
+                        filled(module.EngagementDialog, [], amount="1500"))
+    answer(monkeypatch, yes=False)  # not now
+    view.reload(select_id=engagement_id)
+    view.edit_selected()
+    settle(qtbot, view.runner)
+    view.reload(select_id=engagement_id)
+    assert view.pane.drifted and "no longer matches the terms" in view.pane.totals.text()
+    assert sum(r.amount_minor for r in payments.installments(store, engagement_id)) == 100_000

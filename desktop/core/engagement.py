@@ -404,3 +404,34 @@ def terms_from_rate(rate_minor: int | None, unit: str, currency: str,
         raw["billing_period"] = BillingPeriod.MONTHLY.value
     return raw
 
+
+def schedule_drifted(data: EngagementData,
+                     current: Sequence[tuple[PlannedInstallment, int, bool]]) -> bool:
+    """Whether a stored schedule no longer follows the terms: ``current`` holds each stored
+    installment with what was paid on it and whether it is cancelled. Unpaid installments
+    are compared with what regenerating would put in their place (paid ones stay as they
+    are); milestones, which the owner dates, by their total only. A schedule with cancelled
+    installments was changed by hand on purpose and is not judged."""
+    from desktop.core.enums import InstallmentStatus
+    from desktop.core.schedule import regenerate
+
+    if not current or any(cancelled for _item, _paid, cancelled in current):
+        return False
+    if data.pricing_model is PricingModel.MILESTONES:
+        return (sum(item.amount_minor for item, _paid, _c in current) != data.amount_minor
+                or any(item.currency != data.currency for item, _paid, _c in current))
+    try:
+        fresh = planned_schedule(data)
+        kept = [(item, (InstallmentStatus.PAID if paid >= item.amount_minor
+                        else InstallmentStatus.PART_PAID).value)
+                for item, paid, _c in current if paid > 0]
+        expected = regenerate(kept, fresh)
+    except ValidationError:
+        return True  # the terms cannot be scheduled over what was paid
+    unpaid = [item for item, paid, _c in current if paid == 0]
+    return _shape(unpaid) != _shape(expected)
+
+
+def _shape(items: Sequence[PlannedInstallment]) -> list[tuple[object, ...]]:
+    return [(i.due_on, i.amount_minor, i.currency) for i in items]
+

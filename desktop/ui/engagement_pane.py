@@ -38,6 +38,7 @@ from desktop.core.engagement import (
     last_notice_date,
     notice_phrase,
     planned_schedule,
+    schedule_drifted,
 )
 from desktop.core.enums import (
     BillingPeriod,
@@ -48,6 +49,7 @@ from desktop.core.enums import (
     PricingModel,
 )
 from desktop.core.money import format_money
+from desktop.core.schedule import PlannedInstallment
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations import contractors as contractor_ops
 from desktop.operations import engagements as engagement_ops
@@ -96,6 +98,7 @@ class EngagementPane(QWidget):
         super().__init__(parent)
         self.runner, self.store, self.today = runner, runner.store, today
         self.record: EngagementRecord | None = None
+        self.drifted = False  # the stored schedule no longer follows the terms
         self._activated: int | None = None  # just signed, and its prospect made active
         self._listing_blockers = False  # the gate note lists blockers (its height follows them)
         self._build()
@@ -251,8 +254,14 @@ class EngagementPane(QWidget):
             button.setVisible(status in moves)
         self.installment_model.show(payments.installments(self.store, record.id), today,
                                     EngagementStatus(record.status))
-        self.totals.setText(_totals(self.installment_model.rows(),
-                                    EngagementStatus(record.status)))
+        rows = self.installment_model.rows()
+        text = _totals(rows, EngagementStatus(record.status))
+        self.drifted = record.status in OPEN and schedule_drifted(record.data, stored_schedule(rows))
+        if self.drifted:
+            text += ("<br><span style='color:#9a6700'>The schedule no longer matches the "
+                     "terms: Generate schedule… replaces the unpaid installments (paid ones "
+                     "stay).</span>")
+        self.totals.setText(text)
         self._show_log(communication.log(self.store, record.id))
         self._show_gate(record)
         self._update_buttons()
@@ -514,11 +523,11 @@ class EngagementPane(QWidget):
                           failed=lambda exc: self._refused(exc, chosen.engagement_id),
                           parent=self)
 
-    def generate_schedule(self) -> None:
+    def generate_schedule(self, asked: bool = False) -> None:
         record = self.record
         if record is None:
             return
-        if self.installment_model.rowCount() and not ask.confirm(
+        if self.installment_model.rowCount() and not asked and not ask.confirm(
                 self, "Generate schedule", "Replace the installments not yet paid? Paid and "
                 "part-paid installments stay as they are."):
             return
@@ -652,6 +661,12 @@ def _cancel_later(parent: QWidget, record: EngagementRecord, later: list[Install
         f"{'these' if len(later) != 1 else 'it'}, or keep {'them' if len(later) != 1 else 'it'}"
         " owed (for work already done)?", [CANCEL_LATER, KEEP_LATER, "Don't terminate"])
     return None if answer not in (CANCEL_LATER, KEEP_LATER) else answer == CANCEL_LATER
+
+
+def stored_schedule(rows: list[InstallmentRow]) -> list[tuple[PlannedInstallment, int, bool]]:
+    return [(PlannedInstallment(r.label, r.period_end or r.due_on, r.due_on, r.amount_minor,
+                                r.currency), r.paid_minor,
+             r.stored_status == InstallmentStatus.CANCELLED) for r in rows]
 
 
 def _totals(rows: list[InstallmentRow], status: EngagementStatus) -> str:

@@ -23,19 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.engagement import LABELS, OPEN, EngagementData, terms_from_rate
+from desktop.core.engagement import (
+    LABELS,
+    OPEN,
+    EngagementData,
+    schedule_drifted,
+    terms_from_rate,
+)
 from desktop.core.enums import EngagementStatus
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations.changes import Changes
-from desktop.store import contractors, engagements
+from desktop.store import contractors, engagements, payments
 from desktop.store.engagements import EngagementRecord
 from desktop.store.rules import payment_rules
 from desktop.ui import ask
 from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
-from desktop.ui.engagement_pane import EngagementPane
+from desktop.ui.engagement_pane import EngagementPane, stored_schedule
 from desktop.ui.fields import error_lines
 from desktop.ui.follow import Follow
 from desktop.ui.runner import Runner
@@ -226,8 +232,23 @@ class EngagementsView(QWidget):
             if merged is not None:
                 self._save_edit(engagement_id, theirs.data, merged, theirs.version)
 
-        self.runner.write(engagement_ops.edit, engagement_id, mine, version,
+        def saved(record: EngagementRecord) -> None:
+            self._offer_new_schedule(record)
+
+        self.runner.write(engagement_ops.edit, engagement_id, mine, version, done=saved,
                           handles=_REFUSALS, failed=refused, parent=self)
+
+    def _offer_new_schedule(self, record: EngagementRecord) -> None:
+        """New terms over an old schedule: offer to bring the unpaid installments in line."""
+        rows = payments.installments(self.store, record.id)
+        if not schedule_drifted(record.data, stored_schedule(rows)):
+            return
+        if ask.confirm(self, "Update the schedule?",
+                       f"The terms of “{record.data.title}” changed, and its payment schedule "
+                       "no longer matches them. Regenerate the installments not yet paid? Paid "
+                       "and part-paid ones stay as they are."):
+            self.reload(select_id=record.id)
+            self.pane.generate_schedule(asked=True)
 
     def _refused(self, exc: BaseException, engagement_id: int | None = None) -> None:
         ask.warn(self, _message(exc))
