@@ -39,6 +39,7 @@ from desktop.ui.colours import note_colours
 from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
+from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.rates_dialog import RatesDialog
@@ -161,6 +162,14 @@ class MainWindow(QMainWindow):
         self.local_action.setVisible(self.folder is None)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.new_engagement_action = self._action(
+            "New &engagement…", self.new_engagement, "Ctrl+Shift+N",
+            "Write the brief, price and terms of a piece of work")
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", lambda: ShortcutsDialog(self.actions(), self).exec())
+        self.getting_started_action = self._action(
+            "&Getting started", lambda: GettingStartedDialog(self).exec(),
+            tip="The first hour with Crewbook, in five steps")
         self.log_folder_action = self._action(
             "Show &log folder", lambda: show_log_folder(self),
             tip="The log to send along when something went wrong")
@@ -205,7 +214,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
                 action.setToolTip("A team database is backed up on its server (pg_dump)")
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([roster.new_action, self.import_action])
+        file_menu.addActions([roster.new_action, self.new_engagement_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions(list(self.export_actions.values()))
         file_menu.addSeparator()
@@ -230,16 +239,19 @@ class MainWindow(QMainWindow):
         settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
                                   self.rates_action, self.backup_settings_action])
         help_menu = menu.addMenu("&Help")
-        help_menu.addActions([self.log_folder_action, self.about_action])
+        help_menu.addActions([self.getting_started_action, self.shortcuts_action,
+                              self.log_folder_action, self.about_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([roster.new_action, self.import_action, roster.edit_action,
-                            roster.archive_action, roster.restore_action])
-        toolbar.addSeparator()
-        toolbar.addActions([roster.undo_action, roster.redo_action])
+        toolbar.addActions([roster.new_action, self.new_engagement_action, self.import_action])
+        # What acts on the roster's selection shows only on the Contractors tab.
+        self.roster_tools = [roster.edit_action, roster.archive_action, roster.restore_action,
+                             toolbar.addSeparator(), roster.undo_action, roster.redo_action]
+        toolbar.addActions(self.roster_tools)
+        self.toolbar = toolbar
         self._update_actions()
 
     # --- loading and state ---------------------------------------------------------------
@@ -269,7 +281,7 @@ class MainWindow(QMainWindow):
                                        may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
         self.planner.set_role(may_edit=role is Role.OWNER)
         for action in (self.import_action, self.rules_action, self.thresholds_action,
-                       self.rates_action, self.profile_action):
+                       self.rates_action, self.profile_action, self.new_engagement_action):
             action.setEnabled(edits_contractors)
         if not edits_contractors:
             self.remove_demo_button.setEnabled(False)
@@ -281,7 +293,12 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _update_actions(self) -> None:
-        self.roster.update_actions(active=self.tabs.currentWidget() is self.roster)
+        on_roster = self.tabs.currentWidget() is self.roster
+        self.roster.update_actions(active=on_roster)
+        for action in getattr(self, "roster_tools", ()):
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None:
+                widget.setVisible(on_roster)
         has_demo = self.roster.model.demo_count() > 0
         self.remove_demo_action.setEnabled(has_demo and self.roster.may_edit)
         self.load_demo_action.setEnabled(not has_demo and self.roster.may_edit)
@@ -386,6 +403,10 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.import_file(path)
+
+    def new_engagement(self) -> None:
+        self.tabs.setCurrentWidget(self.engagements)
+        self.engagements.new_engagement()
 
     def edit_rules(self) -> None:
         RulesDialog(self.runner, self).exec()
