@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
@@ -12,7 +13,7 @@ from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUn
 from desktop.core.money import format_money, to_major_text
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.letting_go import at_stake
-from desktop.store import contractors
+from desktop.store import contractors, demo_links
 from desktop.store.db import Store
 
 # Contractor field → its option on `contractors add`.
@@ -62,11 +63,21 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     demo_cmd = commands.add_parser("demo", help="load the demo data (or --remove it)")
     demo_cmd.add_argument("--remove", action="store_true", help="remove all demo data")
+    demo_cmd.add_argument("--yes", action="store_true",
+                          help="remove it even where your own records refer to it")
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
     if args.command == "demo":
         if args.remove:
+            linked = demo_links.references(store)
+            if linked and not args.yes:
+                print("crewbook: error: some of your own records refer to demo data:",
+                      file=sys.stderr)
+                for line in linked:
+                    print(f"  - {line}", file=sys.stderr)
+                print("Say --yes to remove the demo data anyway.", file=sys.stderr)
+                return 2
             removed = contractor_ops.remove_demo(store).value
             print(f"Removed {removed} demo contractors and their engagements.")
         else:

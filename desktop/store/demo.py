@@ -33,6 +33,7 @@ from desktop.core.validation import ValidationError
 from desktop.store import (
     communication,
     contractors,
+    demo_links,
     documents,
     engagements,
     exit_plans,
@@ -76,6 +77,7 @@ def has_demo(store: Store) -> bool:
 
 def remove_demo(store: Store) -> int:
     with store.transaction("removing the demo data"):
+        demo_links.unlink(store)  # the owner's records keep a note, not a silent blank
         planner.delete_demo(store)
         remove_files = documents.forget_demo(store)
         removed = contractors.delete_demo(store)

@@ -29,6 +29,7 @@ from desktop.operations import contractors as contractor_ops
 from desktop.operations.backup import check_backup
 from desktop.operations.changes import Changes
 from desktop.operations.transfer import EXPORTS
+from desktop.store import demo_links
 from desktop.store.archive import Manifest
 from desktop.store.db import Store
 from desktop.store.team import Role
@@ -338,9 +339,15 @@ class MainWindow(QMainWindow):
 
     def remove_demo(self) -> None:
         count = self.roster.model.demo_count()
-        if not count or not ask.confirm(
-                self, "Remove demo data",
-                f"Remove the {count} demo contractors? Your own contractors stay as they are."):
+        if not count:
+            return
+        linked = demo_links.references(self.store)
+        question = f"Remove the {count} demo contractors? Your own contractors stay as they are."
+        if linked:
+            question = (f"Remove the {count} demo contractors? Some of your own records refer "
+                        "to them:\n\n" + "\n".join(f"• {line}" for line in linked)
+                        + "\n\nRemove the demo data anyway?")
+        if not ask.confirm(self, "Remove demo data", question, risky=bool(linked)):
             return
         self.roster.undo_stack.clear()  # its commands may point at the rows about to go
         self.runner.write(contractor_ops.remove_demo, parent=self,
