@@ -77,3 +77,19 @@ def test_leaving_with_changes_asks_and_no_keeps_editing(qtbot, store: Store,  # 
         dialog.editors["title"].setText("Changed")
         dialog.reject()
         assert not dialog.isVisible()
+
+
+def test_milestone_rows_insert_move_and_sort_and_any_order_saves(qtbot) -> None:  # type: ignore[no-untyped-def]
+    start, end = dt.date(2026, 3, 1), dt.date(2026, 5, 31)
+    dialog = MilestonesDialog(120_000, "USD", 14, start, end)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(1)
+    dialog.insert_row()  # between the deposit and the delivery, dated between them
+    assert [r[1] for r in dialog.values()] == ["2026-03-01", "2026-04-15", "2026-05-31"]
+    dialog.move_row(-1)
+    assert dialog.values()[0][1] == "2026-04-15"
+    dialog.sort_rows()
+    assert [r[1] for r in dialog.values()] == ["2026-03-01", "2026-04-15", "2026-05-31"]
+    dialog.set_rows([("Delivery", "2026-05-31", "50"), ("Deposit", "2026-03-01", "50")])
+    dialog.accept()  # rows out of date order still make a schedule, in date order
+    assert [i.label for i in dialog.plan] == ["Deposit", "Delivery"]

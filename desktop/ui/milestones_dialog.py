@@ -38,7 +38,7 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
         self.plan: list[PlannedInstallment] = []
         intro = QLabel(f"Split {format_money(total_minor, currency)} into dated payments. "
                        f"Percentages must add up to 100; each is due {net_days} days after "
-                       "its date.")
+                       "its date. The schedule follows the dates, whatever the rows' order.")
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -53,11 +53,19 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
         self.add_row("Delivery", last.isoformat(), "50")
         add = QPushButton("Add row")
         add.clicked.connect(lambda: self.add_row("", last.isoformat(), ""))
+        insert = QPushButton("Insert row")
+        insert.setToolTip("A row above the selected one, dated between its neighbours")
+        insert.clicked.connect(self.insert_row)
         self.remove = QPushButton("Remove row")
         self.remove.clicked.connect(self.remove_row)
+        up, down = QPushButton("Move up"), QPushButton("Move down")
+        up.clicked.connect(lambda: self.move_row(-1))
+        down.clicked.connect(lambda: self.move_row(1))
+        by_date = QPushButton("Sort by date")
+        by_date.clicked.connect(self.sort_rows)
         row_buttons = QHBoxLayout()
-        row_buttons.addWidget(add)
-        row_buttons.addWidget(self.remove)
+        for button in (add, insert, self.remove, up, down, by_date):
+            row_buttons.addWidget(button)
         row_buttons.addStretch(1)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -82,6 +90,47 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
         self.table.insertRow(row)
         for column, text in enumerate((label, on, percent)):
             self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def insert_row(self) -> None:
+        """Above the selected row, dated between the row before it and the selected one."""
+        at = max(0, self.table.currentRow())
+        after = self._date(at - 1) if at > 0 else None
+        before = self._date(at)
+        on = before or after or dt.date.today()
+        if after and before and before > after:
+            on = after + (before - after) / 2
+        self.table.insertRow(at)
+        for column, text in enumerate(("", on.isoformat(), "")):
+            self.table.setItem(at, column, QTableWidgetItem(text))
+        self.table.selectRow(at)
+
+    def move_row(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        texts = self.values()
+        texts[row], texts[target] = texts[target], texts[row]
+        self._put(texts)
+        self.table.selectRow(target)
+
+    def sort_rows(self) -> None:
+        """By date; rows without a readable date go last, in their order."""
+        rows = self.values()
+        order = sorted(range(len(rows)), key=lambda i: (self._date(i) is None,
+                                                        self._date(i) or dt.date.min, i))
+        self._put([rows[i] for i in order])
+
+    def _put(self, rows: list[tuple[str, str, str]]) -> None:
+        for r, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                self.table.setItem(r, column, QTableWidgetItem(text))
+
+    def _date(self, row: int) -> dt.date | None:
+        try:
+            return parse_date(self._text(row, 1))
+        except ValueError:
+            return None
 
     def remove_row(self) -> None:
         if self.table.rowCount() > 1:  # a schedule needs at least one payment
@@ -119,6 +168,7 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
                 problems.append(f"Row {row + 1} percent “{text}” is not a number such as 25")
                 continue
             milestones.append(Milestone(self._text(row, 0), on, percent=percent))
+        milestones.sort(key=lambda m: m.on)  # the dates decide, not the rows' order
         if not problems:
             try:
                 self.plan = milestone_schedule(self.total_minor, self.currency, milestones,
