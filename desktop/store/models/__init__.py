@@ -3,7 +3,7 @@
 from desktop.store.models.base import Base
 from desktop.store.models.contractor import Contractor, ContractorTag, RateChange, Tag
 from desktop.store.models.engagement import CommunicationLog, Engagement, ExitPlan, Rating
-from desktop.store.models.money import Installment, Payment
+from desktop.store.models.money import Installment, Payment, PaymentChange
 from desktop.store.models.planning import Activity, ActivityQuote, ExchangeRate
 from desktop.store.models.records import Document, DocumentChunk, RiskReview
 from desktop.store.models.settings import (
@@ -16,5 +16,5 @@ from desktop.store.models.settings import (
 __all__ = [
     "Activity", "ActivityQuote", "Base", "BusinessProfile", "CommunicationLog", "Contractor",
     "ContractorTag", "Document", "DocumentChunk", "Engagement", "ExchangeRate", "ExitPlan", "Installment",
-    "Payment", "PaymentRule", "RateChange", "ReferenceRate", "Rating", "ReportingThreshold", "RiskReview", "Tag",
+    "Payment", "PaymentChange", "PaymentRule", "RateChange", "ReferenceRate", "Rating", "ReportingThreshold", "RiskReview", "Tag",
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, text
@@ -59,3 +60,21 @@ class Payment(Tracked, Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
     )
+
+
+class PaymentChange(Tracked, Base):
+    """A correction to a recorded payment: "corrected" (an edit), "voided" (taken back, with
+    its reason) or "restored" (a void undone), with the payment before and after."""
+
+    __tablename__ = "payment_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # No foreign keys: a voided payment's row is gone, its history stays.
+    payment_id: Mapped[int] = mapped_column(Integer, index=True)
+    installment_id: Mapped[int | None] = mapped_column(Integer)
+    engagement_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
