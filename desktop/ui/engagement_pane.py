@@ -71,6 +71,7 @@ from desktop.ui.installment_model import ICol, InstallmentModel
 from desktop.ui.log_entry_dialog import LogEntryDialog
 from desktop.ui.milestones_dialog import MilestonesDialog
 from desktop.ui.payment_dialog import PaymentDialog
+from desktop.ui.payments_dialog import PaymentsDialog
 from desktop.ui.rating_dialog import RatingDialog
 from desktop.ui.review_dialog import ReviewDialog
 from desktop.ui.runner import Runner
@@ -157,9 +158,14 @@ class EngagementPane(QWidget):
         self.edit_installment_button.clicked.connect(self.edit_installment)
         self.cancel_installment_button = QPushButton("Cancel installment")
         self.cancel_installment_button.clicked.connect(self.cancel_installment)
+        self.payments_button = QPushButton("Payments…")
+        self.payments_button.setToolTip("The payments recorded on the selected installment: "
+                                        "correct or void one, with its history")
+        self.payments_button.clicked.connect(self.open_payments)
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.edit_installment_button)
         pay_row.addWidget(self.cancel_installment_button)
+        pay_row.addWidget(self.payments_button)
         pay_row.addStretch(1)
         pay_row.addWidget(self.schedule_button)
         pay_row.addWidget(self.pay_button)
@@ -296,6 +302,8 @@ class EngagementPane(QWidget):
         self.edit_installment_button.setEnabled(editable)
         self.cancel_installment_button.setEnabled(editable and chosen is not None
                                                   and chosen.paid_minor == 0)
+        # Also after a void: its history stays to read.
+        self.payments_button.setEnabled(chosen is not None)
 
     def _chosen(self) -> InstallmentRow | None:
         selected = self.installment_table.selectionModel().selectedRows()
@@ -505,6 +513,12 @@ class EngagementPane(QWidget):
         installment = self._payable()
         if self.record is not None and installment is not None:
             PaymentDialog(self.runner, installment, self.today(), self).exec()
+
+    def open_payments(self) -> None:
+        chosen = self._chosen()
+        if self.record is not None and chosen is not None:
+            PaymentsDialog(self.runner, chosen, self.today(), self,
+                           may_pay=self.may_pay).exec()
 
     def edit_installment(self) -> None:
         chosen = self._chosen()
