@@ -86,3 +86,24 @@ def test_a_correction_is_checked(store: Store) -> None:
                                 paid_on=TODAY + dt.timedelta(days=1), method="", reference="",
                                 invoice_number="", today=TODAY)
     assert {e.field for e in error.value.errors} == {"amount", "paid_on"}
+
+
+def test_the_command_line_corrects_and_voids_by_payment_number(cli) -> None:  # type: ignore[no-untyped-def]
+    cli("contractors", "add", "--name", "Maya Okafor", "--identity-verified-on", "2026-01-05")
+    cli("engagements", "add", "--contractor", "1", "--title", "Catalogue", "--amount", "500",
+        "--start", "2026-03-01", "--end", "2026-03-31")
+    cli("engagements", "schedule", "1")
+    shown = cli("engagements", "show", "1")[1]
+    installment = shown.split("#", 1)[1].split()[0]
+    cli("payments", "record", installment, "--amount", "500", "--date", "2026-04-02")
+    shown = cli("engagements", "show", "1")[1]
+    assert "payment 1: 2026-04-02 $500.00 bank transfer" in shown
+    code, out, _ = cli("payments", "correct", "1", "--amount", "450", "--reason", "fee taken")
+    assert code == 0 and out.startswith("Corrected payment 1: $450.00 on 2026-04-02")
+    code, _, err = cli("payments", "correct", "1", "--date", "2026-02-30")
+    assert code == 2 and "--date: 2026-02-30 does not exist" in err
+    code, _, err = cli("payments", "void", "1", "--reason", " ")
+    assert code == 2 and "--reason: is required" in err
+    code, out, _ = cli("payments", "void", "1", "--reason", "bounced")
+    assert code == 0 and "Voided payment 1 ($450.00 on 2026-04-02)" in out
+    assert "payment 1:" not in cli("engagements", "show", "1")[1]

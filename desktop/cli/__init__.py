@@ -13,7 +13,17 @@ from contextlib import suppress
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import db, engagements, reports, risk, roster, settings, team, transfer
+from desktop.cli import (
+    db,
+    engagements,
+    payment_fix,
+    reports,
+    risk,
+    roster,
+    settings,
+    team,
+    transfer,
+)
 from desktop.cli.display import why_no_window
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
@@ -35,7 +45,8 @@ MAX_FILES = 32  # one start's files; desktop.ui.single_instance.MAX_FILES, witho
 # A rejected field is reported by the option that set it.
 _OPTION_NAMES = {"contractors": OPTIONS,
                  "engagements": {**engagements.OPTIONS, **engagements.MOVE_OPTIONS},
-                 "payments": engagements.PAYMENT_OPTIONS, "report": reports.OPTIONS,
+                 "payments": {**engagements.PAYMENT_OPTIONS, **payment_fix.OPTIONS},
+                 "report": reports.OPTIONS,
                  "settings": settings.OPTIONS}
 
 

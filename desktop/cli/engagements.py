@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from desktop.cli import engagement_schedule
+from desktop.cli import engagement_schedule, payment_fix
 from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
 from desktop.core.dates import parse_date
@@ -32,7 +32,14 @@ from desktop.core.validation import FieldError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations import payments as payment_ops
 from desktop.operations.letting_go import at_stake
-from desktop.store import communication, contractors, engagements, payments, reviews
+from desktop.store import (
+    communication,
+    contractors,
+    engagements,
+    payment_changes,
+    payments,
+    reviews,
+)
 from desktop.store.db import Store
 
 # Engagement field → its option on `engagements add`.
@@ -122,11 +129,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     record.add_argument("--invoice", default="", help="the contractor's invoice number")
     record.add_argument("--overpay", action="store_true",
                         help="record it even if it is more than is owed")
+    payment_fix.register(pay_cmds)
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
     today = dt.date.today()
     if args.command == "payments":
+        if args.action in ("correct", "void"):
+            return payment_fix.run(args, store)
         return _due(args, store, today) if args.action == "due" else _record(args, store, today)
     if args.action == "list":
         return _list(args, store)
@@ -224,6 +234,10 @@ def _show(engagement_id: int, store: Store, today: dt.date) -> int:
             print(f"  #{i.id:<5} {i.due_on.isoformat()}  {format_money(i.amount_minor, i.currency):>14}"
                   f"  paid {format_money(i.paid_minor, i.currency):>12}  "
                   f"{i.status(today).label.lower():<10} {i.label}")
+            for p in payment_changes.payments_of(store, i.id):  # their ids, to correct one
+                print(f"         payment {p.id}: {p.paid_on.isoformat()} "
+                      f"{format_money(p.amount_minor, p.currency)} {p.method} {p.reference}"
+                      .rstrip())
     entries = communication.log(store, engagement_id)
     if entries:
         print("Log:")
