@@ -49,6 +49,7 @@ from desktop.ui.roster_view import RosterView
 from desktop.ui.rules_dialog import RulesDialog
 from desktop.ui.runner import Runner
 from desktop.ui.screen_fit import fit_on_screen
+from desktop.ui.search_dialog import SearchDialog
 from desktop.ui.thresholds_dialog import ThresholdsDialog
 from desktop.ui.transfer import dropped_file, export_csv
 
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
                          roster.restore_action, roster.undo_action, roster.redo_action,
                          roster.show_archived_action])
         self.find_action = self._action("&Find…", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.search_action = self._action(
+            "&Search everything…", self.search_everything, "Ctrl+K",
+            "Contractors, engagements, invoices and payment references")
         self.load_demo_action = self._action("Load &demo roster", self.load_demo)
         self.remove_demo_action = self._action("&Remove demo data…", self.remove_demo)
         self.backup_action = self._action(
@@ -231,7 +235,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([roster.edit_action, roster.archive_action, roster.restore_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.find_action, self.search_action])
         view_menu = menu.addMenu("&View")
         view_menu.addActions(tab_actions)
         view_menu.addSeparator()
@@ -247,7 +251,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([roster.new_action, self.new_engagement_action, self.import_action])
+        toolbar.addActions([roster.new_action, self.new_engagement_action, self.import_action,
+                            self.search_action])
         # What acts on the roster's selection shows only on the Contractors tab.
         self.roster_tools = [roster.edit_action, roster.archive_action, roster.restore_action,
                              toolbar.addSeparator(), roster.undo_action, roster.redo_action]
@@ -410,6 +415,12 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.import_file(path)
+
+    def search_everything(self) -> None:
+        dialog = SearchDialog(self.runner, self)
+        dialog.open_contractor.connect(self.open_contractor)
+        dialog.open_engagement.connect(self.open_engagement)
+        dialog.exec()
 
     def new_engagement(self) -> None:
         self.tabs.setCurrentWidget(self.engagements)
