@@ -70,7 +70,7 @@ BOTH_ENGINES = {
     "tests.test_tax_year_data", "tests.test_rules_settings", "tests.test_exit_plan",
     "tests.test_owed", "tests.test_thresholds", "tests.test_profile", "tests.test_late_payment",
     "tests.test_rule_windows", "tests.test_demo_links", "tests.test_payment_changes",
-    "tests.test_search",
+    "tests.test_search", "tests.test_import_undo",
 }
 
 

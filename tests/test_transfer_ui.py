@@ -55,6 +55,7 @@ def test_dropping_a_file_opens_the_import_with_it(qtbot, window: MainWindow, mon
         def __init__(self, runner, settings, parent, path=None):  # type: ignore[no-untyped-def]
             opened.append(path)
             self.result_counts = ImportResult(3, 1)
+            self.planned, self.path = None, path  # nothing to undo: no plan was written
 
         def exec(self) -> int:
             return 1

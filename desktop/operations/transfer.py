@@ -26,6 +26,12 @@ def run_import(store: Store, new: Sequence[NewContractor],
     return Done(result, Changes(everything=bool(new), contractors=merged))
 
 
+def undo_import(store: Store, result: ImportResult) -> Done[int]:
+    """Take an import back: its new contractors go, merged ones are as they were."""
+    touched = importing.undo_import(store, result)
+    return Done(touched, Changes(everything=True))
+
+
 @dataclass(frozen=True)
 class Export:
     key: str

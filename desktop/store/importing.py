@@ -58,6 +58,10 @@ class NewContractor:
 class ImportResult:
     created: int
     merged: int
+    # What undoing needs: the new contractors' ids, and each merged contractor as it was
+    # before with the version the merge left it at.
+    created_ids: tuple[int, ...] = ()
+    merged_before: tuple[tuple[int, ContractorData, int], ...] = ()
 
 
 def emails(store: Store) -> dict[str, tuple[int, str]]:
@@ -78,6 +82,8 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
     Cancelled (and writes nothing) when ``progress`` returns False."""
     total = len(new) + len(merges)
     now = utcnow()
+    created: list[int] = []
+    before: list[tuple[int, ContractorData, object]] = []
     with store.transaction("importing contractors") as session:
         tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
@@ -86,6 +92,7 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
         for start in range(0, len(new), BATCH):
             batch = new[start:start + BATCH]
             ids = _insert_contractors(connection, [item.row(now, store.user) for item in batch])
+            created.extend(ids)
             links = [{"contractor_id": cid, "tag_id": tags[t].id}
                      for cid, item in zip(ids, batch, strict=True) for t in item.data.tags]
             if links:
@@ -101,13 +108,58 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
             _report(progress, start + len(batch), total)
         for done, (contractor_id, data) in enumerate(merges, start=len(new) + 1):
             obj = _load(session, contractor_id)
-            merged = merge_contractor(_record(obj).data, data)
+            was = _record(obj).data
+            merged = merge_contractor(was, data)
             _apply(obj, merged, _tags_by_name(session, set(merged.tags)))
+            before.append((contractor_id, was, obj))
             if done % BATCH == 0:
                 _report(progress, done, total)
         session.flush()
         _report(progress, total, total)
-    return ImportResult(len(new), len(merges))
+        versions = [(cid, was, obj.version) for cid, was, obj in before]  # type: ignore[attr-defined]
+    return ImportResult(len(new), len(merges), tuple(created), tuple(versions))
+
+
+def undo_import(store: Store, result: ImportResult) -> int:
+    """Remove exactly the contractors an import added and put the merged ones back as they
+    were, in one transaction; refused, changing nothing, when any was changed since (or has
+    work recorded with it). Returns how many contractors it touched."""
+    from sqlalchemy import delete
+
+    from desktop.core.validation import ConflictError
+    from desktop.store.models import Engagement, Tag
+
+    with store.transaction("undoing an import") as session:
+        changed = []
+        for cid in result.created_ids:
+            obj = session.get(Contractor, cid)
+            if obj is None:
+                continue
+            used = session.scalar(select(Engagement.id).where(Engagement.contractor_id == cid)
+                                  .limit(1))
+            if obj.version != 1 or used is not None:
+                changed.append(obj.display_name)
+        for cid, _was, version in result.merged_before:
+            obj = session.get(Contractor, cid)
+            if obj is not None and obj.version != version:
+                changed.append(obj.display_name)
+        if changed:
+            raise ConflictError("the import cannot be undone: changed since, or with work "
+                                "recorded: " + ", ".join(sorted(changed)[:5])
+                                + (" …" if len(changed) > 5 else ""))
+        ids = list(result.created_ids)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            session.execute(delete(ContractorTag).where(ContractorTag.contractor_id.in_(chunk)))
+            session.execute(delete(RateChange).where(RateChange.contractor_id.in_(chunk)))
+            session.execute(delete(Contractor).where(Contractor.id.in_(chunk)))
+        session.execute(delete(Tag).where(Tag.id.not_in(select(ContractorTag.tag_id))))
+        for cid, was, _version in result.merged_before:
+            obj = session.get(Contractor, cid)
+            if obj is not None:
+                _apply(obj, was, _tags_by_name(session, set(was.tags)))
+        session.flush()
+    return len(ids) + len(result.merged_before)
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

@@ -3,14 +3,16 @@ changed the record since) makes it obsolete and says so."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.contractor import ContractorData
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
+from desktop.operations import transfer as transfer_ops
 from desktop.operations.changes import Changes
+from desktop.store.importing import ImportResult, NewContractor
 from desktop.ui import ask
 from desktop.ui.runner import Runner
 
@@ -116,3 +118,36 @@ class EditCommand(_Command):
 
         self._select([self._id])
         self._runner.write(op, handles=(ConflictError,), failed=self._conflict)
+
+
+class ImportCommand(_Command):
+    """An import that has run; undo takes it back (its new contractors go, merged ones are
+    as they were), redo runs it again."""
+
+    def __init__(self, runner: Runner, result: ImportResult,
+                 planned: tuple[Sequence[NewContractor], Sequence[tuple[int, ContractorData]]],
+                 name: str):
+        super().__init__(f"Import of {name}")
+        self._runner, self._result, self._planned = runner, result, planned
+        self._ran = True  # the wizard already ran it: the first redo (on push) does nothing
+
+    def _contractors(self) -> list[int]:
+        return [*self._result.created_ids, *(cid for cid, _d, _v in self._result.merged_before)]
+
+    def redo(self) -> None:
+        if self._ran or self.isObsolete():
+            self._ran = False
+            return
+        new, merges = self._planned
+
+        def done(result: ImportResult) -> None:
+            self._result = result
+
+        self._runner.write(transfer_ops.run_import, list(new), list(merges), done=done,
+                           handles=(ConflictError,), failed=self._conflict)
+
+    def undo(self) -> None:
+        if self.isObsolete():
+            return
+        self._runner.write(transfer_ops.undo_import, self._result, handles=(ConflictError,),
+                           failed=self._conflict)

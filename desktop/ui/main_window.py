@@ -37,6 +37,7 @@ from desktop.ui import ask, backups
 from desktop.ui.about_dialog import show_about
 from desktop.ui.actions import make_action
 from desktop.ui.colours import note_colours
+from desktop.ui.commands import ImportCommand
 from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
@@ -398,10 +399,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.roster)
         wizard = ImportWizard(self.runner, self.settings, self, path=path)
         accepted = wizard.exec()
-        result = wizard.result_counts
+        result, planned, name = wizard.result_counts, wizard.planned, wizard.path
         wizard.deleteLater()
+        if result is not None and planned is not None and (result.created or result.merged):
+            # One step on Edit ▸ Undo takes the whole import back.
+            self.roster.undo_stack.push(ImportCommand(
+                self.runner, result, planned, name.name if name else "contractors"))
         if accepted and result is not None:
-            self._say(f"Imported {result.created} contractors, merged {result.merged}", 8000)
+            self._say(f"Imported {result.created} contractors, merged {result.merged} "
+                      "(Edit ▸ Undo takes the import back)", 8000)
 
     def export(self, key: str) -> None:
         export_csv(self, self.runner, key, lambda text: self._say(text, 8000))
