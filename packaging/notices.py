@@ -127,13 +127,22 @@ def licence_of(meta: email.message.Message) -> str:
     return text.splitlines()[0] if text else "unknown"
 
 
+def _read(dist: md.Distribution, name: str) -> str | None:
+    """A file of the distribution's metadata folder; an old licence text in Latin-1 too."""
+    try:
+        return dist.read_text(name)
+    except UnicodeDecodeError:
+        folder = getattr(dist, "_path", None)
+        return None if folder is None else (Path(folder) / name).read_bytes().decode("latin-1")
+
+
 def licence_files(dist: md.Distribution) -> list[tuple[str, str]]:
     """(name, text) of each licence file the distribution ships, in its metadata's order."""
     named = dist.metadata.get_all("License-File") or []
     found: list[tuple[str, str]] = []
     for name in named:
         for candidate in (f"licenses/{name}", name):
-            text = dist.read_text(candidate)
+            text = _read(dist, candidate)
             if text is not None:
                 found.append((name, text))
                 break
@@ -141,7 +150,7 @@ def licence_files(dist: md.Distribution) -> list[tuple[str, str]]:
         for file in dist.files or []:
             parts = file.parts
             if parts[0].endswith(".dist-info") and LICENCE_FILE.match(parts[-1]):
-                text = dist.read_text("/".join(parts[1:]))
+                text = _read(dist, "/".join(parts[1:]))
                 if text is not None:
                     found.append((parts[-1], text))
     return found

@@ -726,6 +726,7 @@ def test_export_risk_summary_says_where_it_went_with_open_and_folder(
     assert target.read_bytes().startswith(b"%PDF")
     box = view.pane.saved_box  # where it went, with Open and Show in folder
     assert box.isVisible() and str(target) in box.text() and opened == []
+    assert box.print_button.isVisible()  # a PDF prints from here too
     box.open_button.click()
     assert opened == [str(target)] and box.isVisible()
     assert "No program here is set up to open PDF files" in box.text()  # no viewer: said so

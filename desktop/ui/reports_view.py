@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -143,6 +144,9 @@ class ReportsView(QWidget):
 
         self.pdf_button = QPushButton("Save PDF…", objectName="savePdf")
         self.pdf_button.clicked.connect(lambda: self.save(pdf=True))
+        self.print_button = QPushButton("Print…", objectName="printReport")
+        self.print_button.setToolTip("Print preview, then print")
+        self.print_button.clicked.connect(lambda: self.save(pdf=True, printing=True))
         self.csv_button = QPushButton("Save CSV…", objectName="saveCsv")
         self.csv_button.clicked.connect(lambda: self.save(pdf=False))
         self.open_after = QCheckBox("Open the PDF when it is ready", objectName="openAfter")
@@ -156,7 +160,7 @@ class ReportsView(QWidget):
                              textInteractionFlags=Qt.TextInteractionFlag.TextBrowserInteraction)
         self.status.setOpenExternalLinks(True)
         buttons = QHBoxLayout()
-        for widget in (self.pdf_button, self.csv_button, self.open_after):
+        for widget in (self.pdf_button, self.print_button, self.csv_button, self.open_after):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         busy = QHBoxLayout()
@@ -251,11 +255,16 @@ class ReportsView(QWidget):
         return " ".join(f"{e.field.capitalize()}: {e.message}." for e in found)
 
     # --- saving --------------------------------------------------------------------------
-    def save(self, *, pdf: bool) -> None:
+    def save(self, *, pdf: bool, printing: bool = False) -> None:
         choice, kind = self.choice(), self.kind()
         problem = self.problem(choice)
         if problem:
             self._say(problem, error=True)
+            return
+        if printing:  # a PDF of its own, kept until the window closes, to print from
+            self._print_folder = getattr(self, "_print_folder", None) or TemporaryDirectory()
+            self._write(kind, choice, Path(self._print_folder.name)
+                        / (kind.file_stem(choice) + ".pdf"), pdf=True, printing=True)
             return
         folder = Path(str(self.settings.value("reports/folder", str(Path.home()))))
         suffix, filter_text = (".pdf", "PDF (*.pdf)") if pdf else (".csv", "CSV (*.csv)")
@@ -268,6 +277,10 @@ class ReportsView(QWidget):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         self.settings.setValue("reports/folder", str(path.parent))
+        self._write(kind, choice, path, pdf=pdf)
+
+    def _write(self, kind, choice, path: Path, *, pdf: bool,  # type: ignore[no-untyped-def]
+               printing: bool = False) -> None:
         store = self.store
 
         def write(progress: Progress) -> tuple[Path, int | None]:
@@ -277,7 +290,15 @@ class ReportsView(QWidget):
 
         self._set_busy(True)
         self._say(f"Writing {path.name}…")
-        self.task.start(write, self._saved, self._failed)
+        self.task.start(write, self._to_print if printing else self._saved, self._failed)
+
+    def _to_print(self, result: tuple[Path, int | None]) -> None:
+        self._set_busy(False)
+        self._say("")
+        from desktop.ui.print_pdf import preview  # the printing modules when asked for
+
+        self.preview = preview(self, result[0])
+        self.preview.exec()
 
     def cancel(self) -> None:
         self.task.request_stop()
@@ -305,7 +326,7 @@ class ReportsView(QWidget):
             self._say(f"The report could not be written: {error}", error=True)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.pdf_button, self.list):
+        for widget in (self.pdf_button, self.print_button, self.list):
             widget.setEnabled(not busy)
         self.csv_button.setEnabled(not busy and self.kind().csv is not None)
         self.cancel_button.setVisible(busy)

@@ -21,10 +21,13 @@ class SavedBox(QMessageBox):
         self.setModal(False)
         self.open_button = self.addButton("Open", QMessageBox.ButtonRole.ActionRole)
         self.folder_button = self.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        self.print_button = self.addButton("Print…", QMessageBox.ButtonRole.ActionRole)
+        self.print_button.setVisible(path.suffix.lower() == ".pdf")
         self.addButton(QMessageBox.StandardButton.Close)
         # Action buttons would close the box; they act and leave it open instead.
         for button, act in ((self.open_button, self.open_file),
-                            (self.folder_button, self.show_folder)):
+                            (self.folder_button, self.show_folder),
+                            (self.print_button, self.print_file)):
             button.clicked.disconnect()
             button.clicked.connect(act)
 
@@ -34,6 +37,11 @@ class SavedBox(QMessageBox):
                          f"{self.path.suffix.lstrip('.').upper() or 'this'} files: use Show "
                          "in folder and open it from there.")
             self.open_button.setEnabled(False)
+
+    def print_file(self) -> None:
+        from desktop.ui.print_pdf import preview  # the printing modules when asked for
+
+        preview(self, self.path).exec()
 
     def show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
