@@ -33,10 +33,9 @@ def test_new_engagement_has_a_shortcut_and_opens_on_its_tab(qtbot, store: Store,
     win.new_engagement_action.trigger()
     assert opened and win.tabs.currentWidget() is win.engagements
     # The roster's selection tools leave the toolbar off the Contractors tab.
-    edit = win.toolbar.widgetForAction(win.roster.edit_action)
-    assert not edit.isVisible()
+    assert not win.roster_toolbar.isVisible()
     win.tabs.setCurrentWidget(win.roster)
-    assert edit.isVisible()
+    assert win.roster_toolbar.isVisible()
     win.runner.wait()
 
 

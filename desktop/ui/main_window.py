@@ -254,11 +254,15 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([roster.new_action, self.new_engagement_action, self.import_action,
                             self.search_action])
-        # What acts on the roster's selection shows only on the Contractors tab.
-        self.roster_tools = [roster.edit_action, roster.archive_action, roster.restore_action,
-                             toolbar.addSeparator(), roster.undo_action, roster.redo_action]
-        toolbar.addActions(self.roster_tools)
         self.toolbar = toolbar
+        # What acts on the roster's selection: its own toolbar, shown on the Contractors tab.
+        tools = self.roster_toolbar = self.addToolBar("Contractors")
+        tools.setObjectName("rosterToolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions([roster.edit_action, roster.archive_action, roster.restore_action])
+        tools.addSeparator()
+        tools.addActions([roster.undo_action, roster.redo_action])
         self._update_actions()
 
     # --- loading and state ---------------------------------------------------------------
@@ -302,10 +306,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         on_roster = self.tabs.currentWidget() is self.roster
         self.roster.update_actions(active=on_roster)
-        for action in getattr(self, "roster_tools", ()):
-            widget = self.toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setVisible(on_roster)
+        if hasattr(self, "roster_toolbar"):
+            self.roster_toolbar.setVisible(on_roster)
         has_demo = self.roster.model.demo_count() > 0
         self.remove_demo_action.setEnabled(has_demo and self.roster.may_edit)
         self.load_demo_action.setEnabled(not has_demo and self.roster.may_edit)
@@ -461,6 +463,7 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+            self._update_actions()  # the roster's toolbar follows the tab, not the last run
         self.roster.restore_settings()
 
     def save_settings(self) -> None:
