@@ -48,3 +48,23 @@ def test_the_heat_map_legend_badges_show_on_a_dark_window(qtbot) -> None:  # typ
     left = x0 + 5 * size + 14  # the legend's first badge, beside the grid
     centre = QColor(image.pixel(round(left + 2), round(y0 + (heat.fontMetrics().height() + 2) / 2 + 1)))
     assert dot_r > 2 and contrast(centre, window) > 100, centre.name()
+
+
+def test_secondary_text_follows_the_palette(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.colours import muted_style
+    from desktop.ui.detail_pane import DetailPane
+
+    app = QApplication.instance()
+    light = app.palette()
+    try:
+        app.setPalette(dark_palette())
+        pane = DetailPane()
+        qtbot.addWidget(pane)
+        grey = muted(dark_palette()).name()
+        assert grey in pane.document().defaultStyleSheet()
+        assert muted_style() == f"color: {grey};"
+        assert contrast(QColor(grey), QColor("#2b2b2b")) > 60
+    finally:
+        app.setPalette(light)

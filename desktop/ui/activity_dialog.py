@@ -35,6 +35,7 @@ from desktop.core.planner import (
 from desktop.core.reference import COMMON_CURRENCIES, currencies
 from desktop.core.validation import ValidationError
 from desktop.store.planner import ActivityRecord
+from desktop.ui.colours import muted_style
 from desktop.ui.fields import (
     ChoiceCombo,
     EnumCombo,
@@ -52,7 +53,6 @@ IMPORTANCE_HINTS = {1: "barely touches revenue or costs", 2: "helps a little",
                     5: "the business lives on it"}
 COMPETENCE_HINTS = {1: "nobody here knows how", 2: "we muddle through", 3: "we are fair at it",
                     4: "we are good at it", 5: "we are among the best at it"}
-HINT_STYLE = "color: #57606a;"
 ADVICE_STYLE = "font-weight: 600;"
 
 
@@ -100,7 +100,7 @@ def _score_row(spin: QSpinBox, hints: dict[int, str]) -> QWidget:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     hint = QLabel()
-    hint.setStyleSheet(HINT_STYLE)
+    hint.setStyleSheet(muted_style())
 
     def show(value: int) -> None:
         hint.setText(f"{value} — {hints[value]}")
@@ -152,7 +152,7 @@ class ActivityDialog(_Checked):
         combo.setSizeAdjustPolicy(LookupCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(18)
         self.default_note = QLabel()
-        self.default_note.setStyleSheet(HINT_STYLE)
+        self.default_note.setStyleSheet(muted_style())
         self._set_placeholder(currency)
 
         rows: dict[str, QWidget] = {
@@ -171,7 +171,7 @@ class ActivityDialog(_Checked):
         self.advice.setStyleSheet(ADVICE_STYLE)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet(HINT_STYLE)
+        self.reason.setStyleSheet(muted_style())
         self.reason.setMinimumWidth(420)
 
         form = QFormLayout()
@@ -315,7 +315,7 @@ class QuoteDialog(_Checked):
         combo.set_value(currency)
         self.boxes = {name: FieldBox(editor) for name, editor in e.items()}
         self.cost = QLabel()
-        self.cost.setStyleSheet(HINT_STYLE)
+        self.cost.setStyleSheet(muted_style())
         form = QFormLayout()
         labels = {**LABELS, "contractor_id": "Roster contractor", "source": "Quote from*",
                   "rate": "Rate*", "estimated_hours_per_month": "Est. hours per month",

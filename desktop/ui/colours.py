@@ -36,3 +36,10 @@ def mark(palette: QPalette) -> tuple[QColor, QColor]:
     if is_dark(palette):
         return QColor("#d0d7de"), QColor("#24292f")
     return QColor("#24292f"), QColor("#ffffff")
+
+
+def muted_style() -> str:
+    """A style sheet's secondary text colour, from the application's palette (light or dark)."""
+    from PySide6.QtGui import QGuiApplication
+
+    return f"color: {muted(QGuiApplication.palette()).name()};"

@@ -23,14 +23,14 @@ from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRecord
 from desktop.store.engagements import EngagementRow
 from desktop.store.health import Health
-from desktop.ui.colours import note_colours
+from desktop.ui.colours import muted, note_colours
 
 _CSS = """
 h1 { font-size: 17pt; margin: 0 0 2px 0; }
-.sub { color: #57606a; margin: 0 0 8px 0; }
+.sub { color: %(muted)s; margin: 0 0 8px 0; }
 .chip { font-weight: 600; }
-h3 { font-size: 10pt; color: #57606a; margin: 14px 0 4px 0; text-transform: uppercase; }
-td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; vertical-align: top; }
+h3 { font-size: 10pt; color: %(muted)s; margin: 14px 0 4px 0; text-transform: uppercase; }
+td.k { color: %(muted)s; padding: 1px 12px 1px 0; white-space: nowrap; vertical-align: top; }
 td.v { padding: 1px 0; }
 .warn { color: #9a6700; }
 .demo { background: %(back)s; color: %(text)s; padding: 4px; }
@@ -44,7 +44,8 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.setOpenExternalLinks(True)
         back, text, _border = note_colours(self.palette(), "demo")
-        self.document().setDefaultStyleSheet(_CSS % {"back": back, "text": text})
+        self.document().setDefaultStyleSheet(
+            _CSS % {"back": back, "text": text, "muted": muted(self.palette()).name()})
         self.setMinimumWidth(300)
         self.show_record(None)
 

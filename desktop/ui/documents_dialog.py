@@ -39,6 +39,7 @@ from desktop.store import documents, engagements
 from desktop.store.documents import DocumentRecord
 from desktop.store.errors import StoreError
 from desktop.ui import ask
+from desktop.ui.colours import muted_style
 from desktop.ui.engagement_model import OVERDUE_BRUSH
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
 from desktop.ui.follow import Follow
@@ -249,7 +250,7 @@ class DocumentsDialog(QDialog):
         self.empty = QLabel("No documents yet. Attach the signed contract, the NDA, tax forms "
                             "or insurance certificates so they are kept with the engagement.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #57606a;")
+        self.empty.setStyleSheet(muted_style())
 
         self.attach_button = QPushButton("Attach…")
         self.attach_button.clicked.connect(self.attach)

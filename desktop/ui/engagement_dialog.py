@@ -50,6 +50,7 @@ from desktop.core.enums import (
 from desktop.core.money import format_money
 from desktop.core.reference import COMMON_CURRENCIES, countries, currencies
 from desktop.core.validation import ValidationError
+from desktop.ui.colours import muted_style
 from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import (
     ChoiceCombo,
@@ -208,7 +209,7 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
                 self.boxes[name] = FieldBox(editor)
 
         self.value_label = QLabel()
-        self.value_label.setStyleSheet("color: #57606a;")
+        self.value_label.setStyleSheet(muted_style())
         label_for = {"contractor_id": "Contractor*", "title": "Title*",
                      "estimated_hours": "Estimate", "hours_cap": "Cap",
                      "start_on": "Start – end", "ip_assignment_signed": "",

@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -62,6 +62,7 @@ from desktop.store.engagements import EngagementRecord
 from desktop.store.payments import InstallmentRow
 from desktop.ui import ask
 from desktop.ui.at_stake import reason_to_let_go
+from desktop.ui.colours import muted, muted_style
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.engagement_model import STATUS_COLOURS
 from desktop.ui.exit_plan_dialog import ExitPlanDialog
@@ -83,8 +84,8 @@ MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "
 ENDINGS = (S.COMPLETED, S.TERMINATED, S.CANCELLED)
 _CSS = """
 h2 { font-size: 15pt; margin: 0 0 2px 0; }
-.sub { color: #57606a; }
-td.k { color: #57606a; padding: 1px 12px 1px 0; white-space: nowrap; }
+.sub { color: %(muted)s; }
+td.k { color: %(muted)s; padding: 1px 12px 1px 0; white-space: nowrap; }
 .ok { color: #1b7f3b; } .todo { color: #9a6700; } .late { color: #b42318; }
 """
 
@@ -110,7 +111,7 @@ class EngagementPane(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #57606a;")
+        self.placeholder.setStyleSheet(muted_style())
         self.placeholder.setContentsMargins(32, 0, 32, 0)
 
         self.heading = QLabel()
@@ -189,7 +190,7 @@ class EngagementPane(QWidget):
         self.log_button.clicked.connect(self.add_log_entry)
         log_row = QHBoxLayout()
         self.log_note = QLabel()
-        self.log_note.setStyleSheet("color: #57606a;")
+        self.log_note.setStyleSheet(muted_style())
         log_row.addWidget(self.log_note, 1)
         log_row.addWidget(self.log_button)
         log_box = QGroupBox("Communication log")
@@ -632,7 +633,8 @@ def _heading(record: EngagementRecord, today: dt.date) -> str:
     rows.append(("Brief", "<span class='ok'>complete</span>" if not gaps else
                  f"<span class='todo'>still empty: {escape(', '.join(gaps))}</span>"))
     table = "".join(f"<tr><td class='k'>{k}</td><td>{v}</td></tr>" for k, v in rows)
-    return (f"<style>{_CSS}</style><h2>{escape(d.title)}</h2>"
+    css = _CSS % {"muted": muted(QGuiApplication.palette()).name()}
+    return (f"<style>{css}</style><h2>{escape(d.title)}</h2>"
             f"<p class='sub'>{escape(record.contractor_name)} &nbsp;·&nbsp; "
             f"<b style='color:{colour}'>{record.status.label}</b>"
             + (" &nbsp;·&nbsp; demo data" if record.is_demo else "")

@@ -38,6 +38,7 @@ from desktop.store import contractors, engagements, payments
 from desktop.store.engagements import EngagementRecord
 from desktop.store.rules import payment_rules
 from desktop.ui import ask
+from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
@@ -91,7 +92,7 @@ class EngagementsView(QWidget):
         self._wanted: int | None = None  # to select once the list is re-read after a write
         self.shown = SelectionShown(self.table, lambda: self._show_selection())
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: #57606a;")
+        self.count_label.setStyleSheet(muted_style())
         self.count_label.setContentsMargins(8, 2, 8, 6)
 
         left = QWidget()

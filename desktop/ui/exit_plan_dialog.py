@@ -30,6 +30,7 @@ from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, exit_plans
 from desktop.store.exit_plans import ExitPlanRecord
 from desktop.ui import ask
+from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import (
@@ -161,7 +162,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
             if note:
                 hint = QLabel(note)
                 hint.setWordWrap(True)
-                hint.setStyleSheet(NOTE_STYLE["info"])
+                hint.setStyleSheet(muted_style())
                 outer.addWidget(hint)
             form = QFormLayout()
             for name in names:
@@ -219,7 +220,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
                        (False, True): "notice period"}[(end_on is None, notice_period is None)]
             self.notice_line.setText(f"No last day to give notice: the engagement has no "
                                      f"{missing}.")
-            self.notice_line.setStyleSheet(NOTE_STYLE["info"])
+            self.notice_line.setStyleSheet(muted_style())
         self.last_notice_on = last
 
     # --- values --------------------------------------------------------------------------
@@ -306,7 +307,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
         close.setFocus()
         self.theirs_line.setText("Your role on this team database reads exit plans; only its "
                                  "owner changes them.")
-        self.theirs_line.setStyleSheet(NOTE_STYLE["info"])
+        self.theirs_line.setStyleSheet(muted_style())
         self.theirs_line.show()
 
     def accept(self) -> None:

@@ -19,6 +19,7 @@ from desktop.operations import payments as payment_ops
 from desktop.store import payments
 from desktop.store.payments import InstallmentRow
 from desktop.ui import ask
+from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.fields import DateLine, FieldBox, mark_invalid, save_cancel
 from desktop.ui.runner import Runner
@@ -57,7 +58,7 @@ class InstallmentDialog(SavingDialog):
         self.theirs_line.hide()
         note = QLabel(f"{format_money(i.paid_minor, i.currency)} paid so far." if i.paid_minor
                       else "Nothing paid on it yet.")
-        note.setStyleSheet("color: #57606a;")
+        note.setStyleSheet(muted_style())
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

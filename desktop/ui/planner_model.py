@@ -9,17 +9,17 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from desktop.core.enums import RateUnit
 from desktop.core.money import format_money
 from desktop.core.planner import ActivityMoney, QuoteCost, Recommendation, monthly_cost
 from desktop.store.planner import ActivityRecord, QuoteRecord
+from desktop.ui.colours import muted
 from desktop.ui.table_base import ReadOnlyTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NEGATIVE = QColor("#b42318")
-MUTED = QColor("#57606a")
 
 
 class ACol(IntEnum):
@@ -108,7 +108,7 @@ class ActivitiesModel(ReadOnlyTableModel):
             if column == ACol.SAVING and row.money and (row.money.saving_minor or 0) < 0:
                 return NEGATIVE
             if column in (ACol.BEST, ACol.VALUE, ACol.SAVING) and row.money is None:
-                return MUTED
+                return muted(QGuiApplication.palette())
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (ACol.HOURS, ACol.BEST, ACol.VALUE, ACol.SAVING):

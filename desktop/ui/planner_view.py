@@ -51,6 +51,7 @@ from desktop.store.reporting import business
 from desktop.store.rules import payment_rules
 from desktop.ui import ask
 from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
+from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.fields import error_lines, error_summary, save_cancel
@@ -60,7 +61,6 @@ from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesM
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import SelectionShown, select_row, sorted_table
 
-MUTED = "color: #57606a;"
 _WIDTHS = {ACol.HOURS: 84, ACol.IMPORTANCE: 82, ACol.COMPETENCE: 88, ACol.RECOMMENDATION: 124,
            ACol.DECISION: 124, ACol.BEST: 126, ACol.VALUE: 118, ACol.SAVING: 90,
            ACol.DONE_BY: 130}
@@ -122,7 +122,7 @@ class PlannerView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.others = QLabel()
         self.others.setWordWrap(True)
-        self.others.setStyleSheet(MUTED)
+        self.others.setStyleSheet(muted_style())
         self.others.setContentsMargins(8, 0, 8, 6)
 
         table_side = QWidget()
@@ -160,7 +160,7 @@ class PlannerView(QWidget):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.decision_line = QLabel()
-        self.decision_line.setStyleSheet(MUTED)
+        self.decision_line.setStyleSheet(muted_style())
         self.decision_line.setWordWrap(True)
         self.quotes = QTableView()
         self.quotes.setModel(self.quotes_model)

@@ -13,6 +13,7 @@ from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import settings
 from desktop.store.profile import get_profile
 from desktop.ui import ask
+from desktop.ui.colours import muted_style
 from desktop.ui.fields import FieldBox, save_cancel, show_field_errors
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
@@ -41,7 +42,7 @@ class ProfileDialog(SavingDialog):
                       "Until revenue is set, a contract's financial impact is unknown: the risk "
                       "review scores it as 3 and says so, but requires nothing on its strength.")
         note.setWordWrap(True)
-        note.setStyleSheet("color: #57606a;")
+        note.setStyleSheet(muted_style())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -62,7 +62,7 @@ from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, reviews
 from desktop.store.reviews import ReviewRecord
 from desktop.ui import ask
-from desktop.ui.colours import note_colours
+from desktop.ui.colours import muted, muted_style, note_colours
 from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
@@ -71,9 +71,8 @@ from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 from desktop.ui.screen_fit import fit_on_screen
 
-GREY = "color: #57606a;"
 STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
-                "warning": "color: #b42318; font-weight: 600;", "open": GREY}
+                "warning": "color: #b42318; font-weight: 600;"}
 HARDNESS = [(1, "1 — flexible"), (2, "2"), (3, "3"), (4, "4"), (5, "5 — immovable")]
 SCALE_ITEMS = [("Not yet", None), ("1 — best", 1), ("2", 2), ("3", 3), ("4", 4),
                ("5 — worst", 5)]
@@ -110,7 +109,7 @@ class QuestionRow(QFrame):
             self.text.setAccessibleDescription("Key check")
         self.help = QLabel(q.help)
         self.help.setWordWrap(True)
-        self.help.setStyleSheet(GREY)
+        self.help.setStyleSheet(muted_style())
         small = QFont(self.help.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         self.help.setFont(small)
@@ -204,7 +203,7 @@ class QuestionRow(QFrame):
             else:
                 text, style = "OK", "ok"
         self.status.setText(text)
-        self.status.setStyleSheet(STATUS_STYLE[style])
+        self.status.setStyleSheet(muted_style() if style == "open" else STATUS_STYLE[style])
 
 
 class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
@@ -267,7 +266,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
                                f"data access: {d.data_access.label.lower()} · {where} · "
                                f"question catalog {CATALOG_VERSION}")
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle.setStyleSheet(GREY)
+        self.subtitle.setStyleSheet(muted_style())
         self.subtitle.setWordWrap(True)
         self.catalog_note = QLabel()
         self.catalog_note.setStyleSheet(STATUS_STYLE["some"])
@@ -391,7 +390,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         heading.setFont(bold)
         self.overall_label = QLabel()
         self.worst_label = QLabel()
-        self.worst_label.setStyleSheet(GREY)
+        self.worst_label.setStyleSheet(muted_style())
         overall.addWidget(heading)
         overall.addWidget(self.overall_label)
         overall.addWidget(self.worst_label, 1)
@@ -401,7 +400,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         grid.setHorizontalSpacing(10)
         for col, text in enumerate(("Area", "Likelihood", "Impact", "Score", "Band")):
             label = QLabel(text)
-            label.setStyleSheet(GREY)
+            label.setStyleSheet(muted_style())
             grid.addWidget(label, 0, col)
         self.area_labels: dict[Area, dict[str, QLabel]] = {}
         for i, area in enumerate(Area, start=1):
@@ -415,7 +414,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         self.notes_label = QLabel()
-        self.notes_label.setStyleSheet(GREY)
+        self.notes_label.setStyleSheet(muted_style())
         self.notes_label.setWordWrap(True)
         layout.addWidget(self.notes_label)
 
@@ -561,7 +560,8 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
                 f"<li>{escape(reason)}</li>" for reason in c.reasons) + "</ul>")
         else:
             parts.append("<p>No answer points towards employment.</p>")
-        parts.append(f"<p style='color:#57606a'>Source: {escape(c.source)}</p>")
+        grey = muted(self.palette()).name()
+        parts.append(f"<p style='color:{grey}'>Source: {escape(c.source)}</p>")
         self.classification_label.setText("".join(parts))
 
     def _show_blockers(self) -> None:
@@ -573,7 +573,8 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
             return
         self.blockers_label.setText("".join(
             f"<p><b>•</b> {escape(b.message)}<br>"
-            f"<span style='color:#57606a'>Fix: {escape(b.fix)}</span></p>" for b in found))
+            f"<span style='color:{muted(self.palette()).name()}'>Fix: {escape(b.fix)}</span></p>"
+            for b in found))
 
     # --- read-only and saving ------------------------------------------------------------
     def _set_read_only(self, read_only: bool) -> None:
