@@ -207,5 +207,9 @@ def test_past_a_maximum_is_not_past_a_fallback() -> None:
     assert not past_maximum([NY], 90) and not past_maximum([EU], None)
     agreed = replace(EU, max_kind="agreed")
     assert past_maximum([agreed], 75) and not past_maximum([agreed], 75, "clause 4, agreed")
+    from desktop.core.deadlines import past_agreed_limit
+
+    assert past_agreed_limit([agreed], 75) and not past_agreed_limit([agreed], 60)
+    assert not past_agreed_limit([replace(agreed, max_kind="cap")], 75)
     (warning,) = term_warnings([agreed], "FR", "", 75, agreed_because="clause 4, agreed")
     assert "recorded as agreed: “clause 4, agreed”" in warning

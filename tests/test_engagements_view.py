@@ -771,7 +771,7 @@ def test_the_pane_says_who_last_changed_the_engagement(store: Store) -> None:
 
     from desktop.store import contractors as contractor_store
     from desktop.store import engagements as engagement_store
-    from desktop.ui.engagement_pane import _heading
+    from desktop.ui.engagement_summary import heading_html as _heading
     from tests.factories import make_contractor, make_engagement
 
     store.user = "ana"

@@ -142,6 +142,14 @@ def blocks(rule: PaymentRule, payment_terms_days: int | None, agreed_because: st
             and (rule.max_kind == CAP or not agreed_because.strip()))
 
 
+def past_agreed_limit(rules: Iterable[PaymentRule], payment_terms_days: int | None) -> bool:
+    """Whether the terms pass a limit that express agreement may lengthen (so the reason for
+    that agreement is worth asking for)."""
+    return payment_terms_days is not None and any(
+        rule.max_kind == AGREED and rule.max_payment_days is not None
+        and payment_terms_days > rule.max_payment_days for rule in rules)
+
+
 def past_maximum(rules: Iterable[PaymentRule], payment_terms_days: int | None,
                  agreed_because: str = "") -> bool:
     """Whether the terms go beyond a rule's longest terms (not merely past a fallback)."""

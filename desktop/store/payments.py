@@ -57,6 +57,14 @@ class InstallmentRow:
         return max(0, self.amount_minor - self.paid_minor)
 
 
+def as_planned(rows: Sequence[InstallmentRow]) -> list[tuple[PlannedInstallment, int, bool]]:
+    """Each stored installment as planned, with what was paid on it and whether it is
+    cancelled: what ``core.engagement.schedule_drifted`` compares with the terms."""
+    return [(PlannedInstallment(r.label, r.period_end or r.due_on, r.due_on, r.amount_minor,
+                                r.currency), r.paid_minor,
+             r.stored_status == InstallmentStatus.CANCELLED) for r in rows]
+
+
 class NeedsConfirmation(Exception):
     """The payment is more than is owed; call again with allow_overpayment=True to record it."""
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import parse_date
 from desktop.core.deadlines import (
-    AGREED,
     PaymentRule,
+    past_agreed_limit,
     rules_for,
     term_warnings,
     written_contract_rule,
@@ -383,10 +383,10 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         reason = str(raw["longer_terms_reason"]).strip()
         warnings = term_warnings(self._rules, country, region, days, start, city, reason)
         # Asked only where it matters: terms past a limit that express agreement may pass.
-        self.forms["Terms"].setRowVisible(self.boxes["longer_terms_reason"], bool(reason) or any(
-            r.max_kind == AGREED and days is not None and r.max_payment_days is not None
-            and days > r.max_payment_days
-            for r in rules_for(self._rules, country, region, start, city)))
+        self.forms["Terms"].setRowVisible(
+            self.boxes["longer_terms_reason"],
+            bool(reason) or past_agreed_limit(rules_for(self._rules, country, region, start,
+                                                        city), days))
         if data:
             notice = notice_warning(data)
             if notice:

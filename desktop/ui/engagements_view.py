@@ -42,7 +42,7 @@ from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.engagement_model import ECol, EngagementModel
-from desktop.ui.engagement_pane import EngagementPane, stored_schedule
+from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
 from desktop.ui.follow import Follow
 from desktop.ui.runner import Runner
@@ -242,7 +242,7 @@ class EngagementsView(QWidget):
     def _offer_new_schedule(self, record: EngagementRecord) -> None:
         """New terms over an old schedule: offer to bring the unpaid installments in line."""
         rows = payments.installments(self.store, record.id)
-        if not schedule_drifted(record.data, stored_schedule(rows)):
+        if not schedule_drifted(record.data, payments.as_planned(rows)):
             return
         if ask.confirm(self, "Update the schedule?",
                        f"The terms of “{record.data.title}” changed, and its payment schedule "
