@@ -16,11 +16,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
 from desktop.core.contractor import LABELS, MAX_LENGTHS, ContractorData, validate_contractor
+from desktop.core.country_names import country_code
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
-from desktop.core.reference import countries, is_country
 from desktop.core.text import cleaned
 from desktop.core.validation import ValidationError
 from desktop.io.layouts import DATE_TARGETS, TARGETS
@@ -65,33 +64,6 @@ class Converted:
     archived_on: dt.date | None
     email_key: str  # trimmed and case-folded, "" when there is none
     warnings: list[str]
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    import pycountry
-
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name", "alpha_3"):
-            value = getattr(country, attr, None)
-            if value:
-                names[value.casefold()] = country.alpha_2
-    names.update({"usa": "US", "united states of america": "US", "uk": "GB", "england": "GB",
-                  "great britain": "GB", "deutschland": "DE", "österreich": "AT",
-                  "schweiz": "CH", "suisse": "CH", "nederland": "NL", "españa": "ES",
-                  "espana": "ES", "italia": "IT", "polska": "PL", "belgique": "BE",
-                  "belgië": "BE", "france": "FR", "sverige": "SE", "danmark": "DK", "norge": "NO"})
-    return names
-
-
-@lru_cache(maxsize=1024)
-def country_code(text: str) -> str | None:
-    value = text.strip()
-    if len(value) == 2 and is_country(value):
-        return value.upper()
-    countries()  # warms pycountry once
-    return _country_names().get(value.casefold())
 
 
 def mapped_columns(headers: Sequence[str], mapping: Sequence[str]) -> list[tuple[int, str, str]]:
