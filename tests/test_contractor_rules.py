@@ -103,7 +103,8 @@ class TestWebsite:
         assert valid(website=url).website == url
 
     @pytest.mark.parametrize("url", ["ftp://example.com", "localhost", "https://exa mple.com",
-                                     "javascript:alert(1)", "https://", "file:///etc/passwd"])
+                                     "javascript:alert(1)", "https://", "file:///etc/passwd",
+                                     "[", "https://[::1"])
     def test_rejected(self, url: str) -> None:
         assert "web address" in only_error("website", website=url)
 

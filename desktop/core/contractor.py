@@ -178,7 +178,10 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
         url = str(out["website"])
         if "://" not in url:
             url = "https://" + url
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # an unbalanced "[" reads as a broken IPv6 address
+            parts = urlsplit("")
         host = parts.netloc
         if (parts.scheme not in ("http", "https") or not _HOST.match(host) or " " in url):
             fail("website", "is not a web address such as https://example.com")
