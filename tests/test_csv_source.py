@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.io.csv_source import Refused, decode, is_blank, records, sniff_delimiter
+from desktop.io.csv_source import (
+    Refused,
+    decode,
+    is_blank,
+    legacy_code_page,
+    records,
+    sniff_delimiter,
+)
 
 ROWS = "Name,Firma,E-Mail\r\nJürgen Müller,Müller & Söhne,j@example.com\r\n"
 
@@ -26,8 +33,57 @@ def test_every_encoding_reads_without_mojibake_or_bom(data: bytes, encoding: str
 
 def test_windows_1252_specials_and_unused_bytes() -> None:
     assert decode("Preis: 12 € – “quoted”".encode("cp1252"))[0] == "Preis: 12 € – “quoted”"
-    text, encoding = decode(b"Name\r\nA\x81B\r\n")  # 0x81 is unused in Windows-1252
-    assert encoding == "latin-1" and "A\x81B" in text
+    # 0x81 is unused in Windows-1252: another code page reads it, nothing is refused
+    text, encoding = decode(b"Name\r\nA\x81B\r\n")
+    assert encoding != "cp1252" and text.startswith("Name\r\nA")
+
+
+LODZ = "Imię,Nazwisko,Miasto\r\nŁukasz,Żółć,Łódź\r\nAgnieszka,Świętek,Kraków\r\n"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (LODZ, "cp1250"),
+    ("Имя,Город\nИван Петров,Москва\nОльга,Санкт-Петербург\n", "cp1251"),
+    ("Όνομα,Πόλη\nΓιώργος,Αθήνα\n", "cp1253"),
+    ("名前,都市\n山田太郎,東京\n佐藤花子,大阪\n", "cp932"),
+    ("Nom,Ville\nFrançois Lefèvre,Besançon\nHélène,Orléans\n", "cp1252"),
+    ("Nombre,Ciudad\nJosé Núñez,Málaga\n", "cp1252"),
+    ("Name,Rate\nAnn,£40\nBob,€50\n", "cp1252"),
+])
+def test_a_legacy_code_page_is_guessed_from_the_text(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+def test_a_tie_goes_to_the_code_page_of_the_business_language() -> None:
+    # Czech in Windows-1250 reads as letters in Windows-1252 too ("Jiøí Dvoøák")
+    czech = "Jméno,Město\nJiří Dvořák,Plzeň\nŠárka,Brno\n"
+    data = czech.encode("cp1250")
+    assert decode(data, prefer=legacy_code_page("cs_CZ")) == (czech, "cp1250")
+    assert decode(data)[1] == "cp1252"
+    turkish = "Ad,Şehir\nAyşe Yılmaz,İstanbul\n"
+    assert decode(turkish.encode("cp1254"), prefer=legacy_code_page("tr-TR"))[0] == turkish
+
+
+@pytest.mark.parametrize(("locale", "code_page"), [
+    ("en_US", "cp1252"), ("de-DE", "cp1252"), ("pl_PL", "cp1250"), ("ru", "cp1251"),
+    ("ja_JP", "cp932"), ("zh_CN", "gb18030"), ("zh_TW", "big5"), ("ar_EG", "cp1256"),
+])
+def test_the_code_page_windows_saves_in_for_a_language(locale: str, code_page: str) -> None:
+    assert legacy_code_page(locale) == code_page
+
+
+def test_the_encoding_a_person_chose_wins_over_the_guess() -> None:
+    data = LODZ.encode("cp1250")
+    assert decode(data, "cp1252")[0].startswith("Imiê")
+    assert decode(data, "cp1250") == (LODZ, "cp1250")
+    assert decode(b"\xef\xbb\xbf" + LODZ.encode(), "utf-8-sig")[0] == LODZ
+
+
+def test_a_chosen_encoding_that_does_not_fit_names_the_line() -> None:
+    with pytest.raises(Refused, match="line 2 is not UTF-8 text"):
+        decode("Name\nŁódź\n".encode("cp1250"), "utf-8")
+    with pytest.raises(Refused, match="not an encoding"):
+        decode(b"Name\n", "klingon-8")
 
 
 @pytest.mark.parametrize(("data", "message"), [

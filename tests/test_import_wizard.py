@@ -123,8 +123,9 @@ def test_handmade_file_from_start_to_error_report(qtbot, store: Store, runner: R
                                                   settings: QSettings, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
-    assert (text(wizard, "formatLabel"), text(wizard, "encodingLabel"),
+    assert (text(wizard, "formatLabel"), wizard.file_page.encoding_combo.currentText(),
             text(wizard, "delimiterLabel")) == ("Spreadsheet", "UTF-8", "comma")
+    assert text(wizard, "encodingHint") == ""  # UTF-8 is certain, not a guess
     assert wizard.file_page.header_combo.currentText() == "Line 1"
     assert text(wizard, "headerText").startswith("full NAME · e-mail · PHONE")
     assert text(wizard, "rowsLabel") == "9 rows below the header"

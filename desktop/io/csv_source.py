@@ -1,13 +1,18 @@
 """Reading the CSV files people really have: decoding, delimiter, records with line numbers.
 
-The rules are deliberate rather than guessed: UTF-8 (with or without BOM), UTF-16 with a BOM,
-and Windows-1252 when the bytes are not UTF-8. Anything that is not text is refused whole.
+UTF-8 (with or without BOM) and UTF-16 with a BOM are certain. Other bytes were saved in a
+legacy code page, which the file does not name: the guess weighs charset-normalizer's candidates
+by how many words they break with symbols ("£ódŸ"), and on a tie prefers the code page Windows
+uses for the business's language, then Windows-1252. The user may choose another. Anything that
+is not text is refused whole.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,8 +35,13 @@ class Record:
     fields: tuple[str, ...]
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The file's text and the encoding it was read with. The BOM never reaches the text."""
+def decode(data: bytes, encoding: str | None = None, prefer: str = "cp1252") -> tuple[str, str]:
+    """The file's text and the encoding it was read with. The BOM never reaches the text.
+
+    ``encoding``: the one the user chose, else a guess; ``prefer``: the code page to take when
+    the guess is a tie (see legacy_code_page)."""
+    if encoding:
+        return _chosen(data, encoding)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -47,14 +57,104 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
-        # Excel in Western European locales saves Windows-1252; five byte values are unused
-        # there, and Latin-1 reads those the way Windows itself does.
+        encoding = guess_encoding(data, prefer)
+        return _checked(data.decode(encoding)), encoding
+
+
+def _python_name(encoding: str) -> str:
+    """The one name Python gives an encoding of many aliases ("windows-1250" is "cp1250")."""
+    return codecs.lookup(encoding).name
+
+
+def _chosen(data: bytes, encoding: str) -> tuple[str, str]:
+    try:
+        encoding = _python_name(encoding)
+    except LookupError:
+        raise Refused(f"“{encoding}” is not an encoding Crewbook knows") from None
+    try:  # a UTF-8 BOM read as UTF-8 is U+FEFF; UTF-16 takes its own
+        return _checked(data.decode(encoding).lstrip("\ufeff")), encoding
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        name = ENCODINGS.get(encoding, encoding)
+        raise Refused(f"line {line} is not {name} text; choose another encoding") from None
+
+
+# The legacy code pages a contact file is saved in, by the name a person knows them by.
+ENCODINGS = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
+    "cp1252": "Western European (Windows-1252)", "cp1250": "Central European (Windows-1250)",
+    "cp1251": "Cyrillic (Windows-1251)", "cp1253": "Greek (Windows-1253)",
+    "cp1254": "Turkish (Windows-1254)", "cp1255": "Hebrew (Windows-1255)",
+    "cp1256": "Arabic (Windows-1256)", "cp1257": "Baltic (Windows-1257)",
+    "cp1258": "Vietnamese (Windows-1258)", "cp874": "Thai (Windows-874)",
+    "cp932": "Japanese (Shift JIS)", "gb18030": "Chinese Simplified (GB18030)",
+    "big5": "Chinese Traditional (Big5)", "cp949": "Korean (Windows-949)",
+    "koi8-r": "Cyrillic (KOI8-R)", "mac-roman": "Western (Mac OS Roman)",
+    "iso8859-1": "Latin-1 (ISO 8859-1)",
+}
+_GUESSED = tuple(e for e in ENCODINGS if not e.startswith("utf") and e != "iso8859-1")
+
+
+def legacy_code_page(locale: str) -> str:
+    """The code page Windows saves "CSV" in for a language (its ANSI code page)."""
+    language, _, region = locale.replace("-", "_").partition("_")
+    if language == "zh":
+        return "big5" if region.upper() in ("TW", "HK", "MO") else "gb18030"
+    return _ANSI_CODE_PAGES.get(language.lower(), "cp1252")
+
+
+# Microsoft's ANSI code page per language (National Language Support reference), for the
+# languages that do not use Windows-1252.
+_ANSI_CODE_PAGES = {
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "sq", "ro"), "cp1250"),
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tt"), "cp1251"),
+    "el": "cp1253", "tr": "cp1254", "az": "cp1254", "he": "cp1255",
+    **dict.fromkeys(("ar", "fa", "ur"), "cp1256"),
+    **dict.fromkeys(("et", "lv", "lt"), "cp1257"),
+    "vi": "cp1258", "th": "cp874", "ja": "cp932", "ko": "cp949",
+}
+
+
+def guess_encoding(data: bytes, prefer: str = "cp1252") -> str:
+    from charset_normalizer import from_bytes
+
+    sample = data[:200_000]
+    coherence: dict[str, float] = {}  # how much the text reads as some language, 0–100
+    for match in from_bytes(sample, cp_isolation=list(_GUESSED)):
+        # Code pages that read these bytes as the same text are the same candidate.
+        for name in map(_python_name, (match.encoding, *match.could_be_from_charset)):
+            if name in _GUESSED:
+                coherence.setdefault(name, match.percent_coherence)
+    best = max(coherence.values(), default=0.0)
+    scored = []
+    for order, (name, reads) in enumerate(coherence.items()):
         try:
-            return _checked(data.decode("cp1252")), "cp1252"
+            text = sample.decode(name, errors="strict")
+        except UnicodeDecodeError:  # the sample may end inside a character
+            text = sample.decode(name, errors="ignore")
+        scored.append((_broken_words(text), reads < best - _CLEARLY_LESS, name != prefer,
+                       name != "cp1252", order, name))
+    if not scored:
+        try:  # five byte values are unused in Windows-1252; Latin-1 reads them as Windows does
+            data.decode("cp1252")
+            return "cp1252"
         except UnicodeDecodeError:
-            return _checked(data.decode("latin-1")), "latin-1"
+            return "iso8859-1"
+    return min(scored)[-1]
 
 
+_CLEARLY_LESS = 5.0  # points of coherence; smaller differences are noise in a short file
+
+
+def _broken_words(text: str) -> int:
+    """Symbols touching letters: what text read in the wrong code page is full of ("£ódŸ",
+    "¯ó³æ"). A price ("£40") or a degree sign after a number does not count."""
+    odd = {i for i, c in enumerate(text) if unicodedata.category(c) in _ODD}
+    return sum(1 for i in odd
+               if (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha()))
+
+
+_ODD = frozenset(("Sc", "Sk", "Sm", "So", "No"))
 def _checked(text: str) -> str:
     if not text.strip():
         raise Refused("the file is empty")

@@ -6,7 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.io.csv_source import Record, Refused, decode, is_blank, records, sniff_delimiter
+from desktop.io.csv_source import (
+    ENCODINGS,
+    Record,
+    Refused,
+    decode,
+    is_blank,
+    records,
+    sniff_delimiter,
+)
 from desktop.io.layouts import LAYOUTS, synonym
 from desktop.io.layouts import fold as fold_header
 
@@ -14,8 +22,7 @@ MAX_BYTES = 200 * 1024 * 1024
 _HEADER_SCAN = 30
 _KNOWN = frozenset(h for layout in LAYOUTS for h in (*layout.signature, *layout.overrides))
 
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
-                  "cp1252": "Windows-1252", "latin-1": "Latin-1", "xlsx": "Excel workbook"}
+ENCODING_NAMES = {**ENCODINGS, "xlsx": "Excel workbook"}
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "TAB", "": "none (workbook)"}
 
 
@@ -26,6 +33,7 @@ class Table:
     delimiter: str  # "" for a workbook
     records: tuple[Record, ...]
     header_index: int  # which record is the header (a guess the user may change)
+    sample: str = ""  # the first lines as decoded, for the person to judge the encoding
 
     @property
     def is_workbook(self) -> bool:
@@ -35,8 +43,9 @@ class Table:
         return self.records[self.header_index if index is None else index].fields
 
 
-def read_file(path: Path) -> Table:
-    """Read a .csv/.txt (any of the encodings and delimiters people use) or an .xlsx."""
+def read_file(path: Path, encoding: str | None = None, prefer: str = "cp1252") -> Table:
+    """Read a .csv/.txt (any of the encodings and delimiters people use) or an .xlsx.
+    ``encoding`` as the user chose it, else a guess that favours ``prefer`` on a tie."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -53,16 +62,23 @@ def read_file(path: Path) -> Table:
         data = path.read_bytes()
     except OSError as exc:
         raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
-    return read_bytes(data, path.name)
+    return read_bytes(data, path.name, encoding, prefer)
 
 
-def read_bytes(data: bytes, name: str = "file") -> Table:
-    text, encoding = decode(data)
+def read_bytes(data: bytes, name: str = "file", encoding: str | None = None,
+               prefer: str = "cp1252") -> Table:
+    text, encoding = decode(data, encoding, prefer)
     delimiter = sniff_delimiter(text)
     rows = tuple(records(text, delimiter))
     if all(is_blank(r) for r in rows):
         raise Refused("the file has no rows with anything in them")
-    return Table(name, encoding, delimiter, rows, guess_header(rows))
+    return Table(name, encoding, delimiter, rows, guess_header(rows), _sample(text))
+
+
+def _sample(text: str, lines: int = 8, width: int = 160) -> str:
+    shown = [line if len(line) <= width else line[:width - 1] + "…"
+             for line in text.splitlines() if line.strip()][:lines]
+    return "\n".join(shown)
 
 
 def guess_header(rows: tuple[Record, ...] | list[Record]) -> int:

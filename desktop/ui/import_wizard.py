@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -37,11 +38,13 @@ from desktop.core.reference import currencies
 from desktop.core.validation import Cancelled
 from desktop.io import contractor_import as plan_import
 from desktop.io.contractor_import import DUPLICATE, REJECTED, Choices, Plan
+from desktop.io.csv_source import legacy_code_page
 from desktop.io.export import csv_file
 from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table, read_file
 from desktop.io.layouts import NAME_TARGETS, TARGETS, layout_key
 from desktop.operations.transfer import run_import
 from desktop.store import importing
+from desktop.store.profile import get_profile
 from desktop.ui.background_task import Task
 from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.import_preview_model import plural, result_text
@@ -87,9 +90,16 @@ class FilePage(Page):
         choose.clicked.connect(self.choose)
         self.task = Task(wizard.runner, QProgressBar(objectName="readingBar"), self)
         self.task.bar.setTextVisible(False)
-        self.format_label, self.encoding_label, self.delimiter_label, self.rows_label = (
-            QLabel(objectName=n) for n in ("formatLabel", "encodingLabel", "delimiterLabel",
-                                           "rowsLabel"))
+        self.format_label, self.delimiter_label, self.rows_label = (
+            QLabel(objectName=n) for n in ("formatLabel", "delimiterLabel", "rowsLabel"))
+        self.encoding_combo = choice_combo(
+            "encodingCombo", {name: code for code, name in ENCODING_NAMES.items()
+                              if code not in ("xlsx", "utf-16", "utf-8-sig")})
+        self.encoding_combo.activated.connect(self._encoding_chosen)
+        self.encoding_hint = _label("encodingHint", HINT_STYLE)
+        self.sample = QPlainTextEdit(objectName="textSample", readOnly=True)
+        self.sample.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.sample.setMaximumHeight(self.sample.fontMetrics().lineSpacing() * 6 + 12)
         self.header_combo = QComboBox(objectName="headerCombo")
         self.header_combo.currentIndexChanged.connect(self._header_changed)
         self.header_text = _label("headerText", HINT_STYLE)
@@ -101,6 +111,9 @@ class FilePage(Page):
         self.currency_combo.currentIndexChanged.connect(self._currency_changed)
 
         path_row, header_row, currency_row = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        encoding_row = QHBoxLayout()
+        encoding_row.addWidget(self.encoding_combo)
+        encoding_row.addWidget(self.encoding_hint, 1)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(choose)
         header_row.addWidget(self.header_combo)
@@ -111,9 +124,10 @@ class FilePage(Page):
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 12, 0, 0)
-        for text, field in (("Format:", self.format_label), ("Encoding:", self.encoding_label),
-                            ("Delimiter:", self.delimiter_label), ("Rows:", self.rows_label),
-                            ("Header row:", header_row), ("Currency:", currency_row)):
+        for text, field in (("Format:", self.format_label), ("Encoding:", encoding_row),
+                            ("", self.sample), ("Delimiter:", self.delimiter_label),
+                            ("Rows:", self.rows_label), ("Header row:", header_row),
+                            ("Currency:", currency_row)):
             form.addRow(text, field)
         self.details.hide()
         self.box.addWidget(QLabel("File:"))
@@ -144,18 +158,29 @@ class FilePage(Page):
                                 and self.typed_path() == self.flow.path)
         self.completeChanged.emit()
 
-    def open(self, path: Path) -> None:
+    def open(self, path: Path, encoding: str | None = None) -> None:
         self.flow.path, self.flow.table = path, None
         if self.typed_path() != path:
             self.path_edit.setText(str(path))
         self.show_error("")
-        self.details.hide()
-        self.task.start(lambda _progress: read_file(path), self._read, self._refused)
+        self.details.setVisible(encoding is not None)  # the choice stays in view while read
+        store = self.flow.store
+
+        def read(_progress: object) -> Table:
+            prefer = legacy_code_page(get_profile(store).profile.locale)
+            return read_file(path, encoding, prefer)
+
+        self.task.start(read, self._read, self._refused)
         self.completeChanged.emit()
+
+    def _encoding_chosen(self) -> None:
+        table, chosen = self.flow.table, self.encoding_combo.currentData()
+        if self.flow.path is not None and (table is None or chosen != table.encoding):
+            self.open(self.flow.path, chosen)
 
     def _read(self, table: Table) -> None:
         self.flow.table = table
-        self.encoding_label.setText(ENCODING_NAMES.get(table.encoding, table.encoding))
+        self._show_encoding(table)
         self.delimiter_label.setText(DELIMITER_NAMES.get(table.delimiter, table.delimiter))
         combo = self.header_combo
         combo.blockSignals(True)
@@ -175,8 +200,21 @@ class FilePage(Page):
         if advance and unchanged and self.flow.currentPage() is self:
             self.flow.next()
 
+    def _show_encoding(self, table: Table) -> None:
+        combo = self.encoding_combo
+        if combo.findData(table.encoding) < 0:
+            combo.addItem(ENCODING_NAMES.get(table.encoding, table.encoding), table.encoding)
+        combo.setCurrentIndex(combo.findData(table.encoding))
+        combo.setEnabled(not table.is_workbook)
+        certain = table.encoding in ("utf-8", "utf-8-sig", "utf-16") or table.is_workbook
+        self.encoding_hint.setText(
+            "" if certain else "guessed: if names below look wrong, choose another")
+        self.sample.setPlainText(table.sample)
+        self.sample.setVisible(not table.is_workbook)
+
     def _refused(self, error: BaseException) -> None:
         self.advance = False
+        self.sample.clear()  # text read another way would mislead next to the error
         name = self.flow.path.name if self.flow.path else "The file"
         self.show_error(f"“{name}” cannot be imported — {error}.")
         self.completeChanged.emit()
