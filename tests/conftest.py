@@ -29,6 +29,16 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(autouse=True)
+def _figures_in_us_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Amounts and dates as en_US writes them unless a test chooses a locale, whatever the
+    machine's locale; the process's locale otherwise carries over from the test before."""
+    from desktop.core import formats
+
+    monkeypatch.setattr(formats, "system_locale", lambda: "en_US")
+    formats.use_locale("en_US")
+
+
+@pytest.fixture(autouse=True)
 def _closing_discards(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test's editors close when it ends; "Discard changes?" is answered yes then (the
     question itself is tested in test_discard_changes)."""

@@ -308,7 +308,7 @@ def test_window_attaches_through_the_file_dialog_and_form(
         (DocumentKind.NDA, "Signed contract.pdf", dt.date(2027, 1, 31))
     model = window.model
     assert [model.index(0, c).data() for c in range(model.columnCount())] == \
-        ["NDA", "Signed contract.pdf", "Signed contract.pdf", "11 bytes", "2027-01-31"]
+        ["NDA", "Signed contract.pdf", "Signed contract.pdf", "11 bytes", "Jan 31, 2027"]
     assert window.selected() == record  # the new document is selected
     assert window.open_button.isEnabled() and not window.empty.isVisible()
 

@@ -339,8 +339,8 @@ def test_fixed_price_schedule_is_one_installment_after_the_end(qtbot,
         [("Fixed price", D(2026, 6, 14), 100_000)]  # 31 May + net 14
     model = view.pane.installment_model
     assert [model.index(0, c).data() for c in ICol] == \
-        ["Fixed price", "2026-06-14", "$1,000.00", "—", "Planned"]
-    assert view.model.index(0, 4).data() == "2026-06-14"  # the list's next due date
+        ["Fixed price", "Jun 14, 2026", "$1,000.00", "—", "Planned"]
+    assert view.model.index(0, 4).data() == "Jun 14, 2026"  # the list's next due date
     assert view.pane.pay_button.isEnabled()
 
 
@@ -529,7 +529,7 @@ def test_log_entry_is_added(qtbot, view: EngagementsView, store: Store, maya: in
         [(TODAY, "video", "Agreed the page plan\nand fonts", D(2026, 6, 12))]
     item = view.pane.log_list.topLevelItem(0)
     assert [item.text(c) for c in range(4)] == \
-        ["2026-06-10", "Video", "Agreed the page plan", "2026-06-12"]
+        ["Jun 10, 2026", "Video", "Agreed the page plan", "Jun 12, 2026"]
 
 
 def test_log_entry_errors_name_the_field(qtbot, store: Store, maya: int, runner: Runner) -> None:  # type: ignore[no-untyped-def]
@@ -553,7 +553,7 @@ def test_pane_shows_brief_gaps_and_the_notice_date(view: EngagementsView, store:
     add(view, store, maya, goals="", comm_contact="", end_on="2026-07-31", notice_period="30")
     text = view.pane.heading.text()
     assert "still empty: Goals, Communication plan" in text
-    assert "Give notice by" in text and "01 Jul 2026" in text
+    assert "Give notice by" in text and "Jul 1, 2026" in text
 
 
 def test_installment_model_passes_qt_model_tester(qtbot, qtmodeltester, view: EngagementsView,  # type: ignore[no-untyped-def]

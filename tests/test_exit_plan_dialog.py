@@ -196,7 +196,7 @@ def test_a_plan_changed_elsewhere_is_not_overwritten(qtbot, store: Store, ids: d
 def test_last_day_to_give_notice(qtbot, store: Store, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     dialog = open_dialog(qtbot, store, ids)  # ends 2026-05-31 with 14 days' notice
     assert dialog.notice_line.text() == \
-        "Last day to give notice: 2026-05-17 (end 2026-05-31, 14 days' notice)"
+        "Last day to give notice: May 17, 2026 (end May 31, 2026, 14 days' notice)"
     open_ended = engagements.create(store, make_engagement(ids["contractor"], end_on="")).id
     dialog = ExitPlanDialog(dialog_runner(store), open_ended, [])
     qtbot.addWidget(dialog)

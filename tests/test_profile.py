@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core import formats
+from desktop.core.money import format_money
 from desktop.core.profile import ProfileData, validate_profile
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store.db import Store
@@ -55,6 +57,21 @@ def test_the_settings_dialog_names_bad_fields_and_saves(qtbot, store: Store) -> 
     settle(qtbot, dialog.runner)
     assert dialog.result() == ProfileDialog.DialogCode.Accepted
     assert get_profile(store).profile.annual_revenue_minor == 120_000_000
+
+
+def test_the_locale_shows_a_sample_and_takes_effect_when_saved(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    dialog = ProfileDialog(dialog_runner(store))
+    qtbot.addWidget(dialog)
+    assert dialog.editors["locale"].text() == ""  # the system's (en_US in the tests)
+    assert dialog.sample.text().startswith("English (United States): ")
+    dialog.editors["base_currency"].setText("EUR")
+    dialog.editors["locale"].setText("de_DE")
+    assert dialog.sample.text().startswith("Deutsch (Deutschland): ")
+    assert dialog.sample.text().endswith(" · 1.234,56\xa0€")
+    dialog.accept()
+    settle(qtbot, dialog.runner)
+    assert formats.current_locale() == "de_DE"  # every view re-reads in it
+    assert format_money(150, "EUR") == "1,50\xa0€"
 
 
 def test_the_command_line_shows_and_sets(cli) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.formats import date_text
 
 DAYS_IN_YEAR = 365
 
@@ -192,7 +193,7 @@ def claim_text(claim: LateClaim) -> str:
                      f"{percent_text(claim.rate_bp)} a year")
     else:
         parts.append("interest (no reference rate known for "
-                     f"{claim.reference_on:%d %b %Y})")
+                     f"{date_text(claim.reference_on)})")
     if claim.compensation_minor is not None:
         parts.append(f"a fixed {format_money(claim.compensation_minor, claim.compensation_currency)}")
     return " and ".join(parts) + f" ({claim.rule_name})"

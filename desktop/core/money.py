@@ -21,7 +21,7 @@ class Money:
         if not isinstance(self.minor, int):
             raise TypeError("money is kept in integer minor units")
 
-    def format(self, locale: str = "en_US") -> str:
+    def format(self, locale: str | None = None) -> str:
         return format_money(self.minor, self.currency, locale)
 
 
@@ -76,6 +76,11 @@ def to_major_text(minor: int, currency: str) -> str:
     return f"{Decimal(minor).scaleb(-digits):.{digits}f}"
 
 
-def format_money(minor: int, currency: str, locale: str = "en_US") -> str:
+def format_money(minor: int, currency: str, locale: str | None = None) -> str:
+    """For reading, in ``locale`` or else the business's (desktop.core.formats)."""
+    if locale is None:
+        from desktop.core.formats import current_locale
+
+        locale = current_locale()
     digits = minor_digits(currency)
     return format_currency(Decimal(minor).scaleb(-digits), currency.upper(), locale=locale)

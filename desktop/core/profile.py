@@ -24,7 +24,7 @@ class ProfileData:
     country: str = ""
     region: str = ""
     base_currency: str = "USD"
-    locale: str = "en_US"
+    locale: str = ""  # "" follows the system's (desktop.core.formats.resolve_locale)
     tax_year_start_month: int = 1
     tax_year_start_day: int = 1
     annual_revenue_minor: int | None = None  # in base_currency; None: not set
@@ -58,9 +58,10 @@ def validate_profile(raw: dict[str, object], _today: dt.date | None = None) -> P
     if not is_currency(currency):
         errors.append(FieldError("base_currency", "is required" if not currency else
                                  f"“{currency}” is not an ISO 4217 currency code"))
-    locale = text("locale") or "en_US"
+    locale = text("locale").replace("-", "_")
     try:
-        Locale.parse(locale.replace("-", "_"))
+        if locale:
+            locale = str(Locale.parse(locale))
     except (ValueError, UnknownLocaleError):
         errors.append(FieldError("locale", f"“{locale}” is not a locale such as en_US or de_DE"))
     month = day = 1
@@ -85,5 +86,5 @@ def validate_profile(raw: dict[str, object], _today: dt.date | None = None) -> P
     if errors:
         raise ValidationError(errors)
     return ProfileData(text("name"), country, text("region").upper(), currency,
-                       locale.replace("-", "_"), month, day, amounts["annual_revenue"],
+                       locale, month, day, amounts["annual_revenue"],
                        amounts["written_contract_from"])

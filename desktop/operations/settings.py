@@ -3,6 +3,7 @@ checked against, tax reporting thresholds, the reference rates late-payment inte
 
 from __future__ import annotations
 
+from desktop.core import formats
 from desktop.core.deadlines import PaymentRule
 from desktop.core.late_payment import ReferenceRate
 from desktop.core.profile import ProfileData
@@ -59,6 +60,11 @@ def update_rate(store: Store, rate_id: int, rate: ReferenceRate,
 def delete_rate(store: Store, rate_id: int, expected_version: int) -> Changes:
     reference_rates.delete_rate(store, rate_id, expected_version)
     return _RULES
+
+
+def use_business_locale(store: Store) -> str:
+    """Write amounts and dates from now on as the business profile says (or the system)."""
+    return formats.use_locale(profile.get_profile(store).profile.locale)
 
 
 def save_profile(store: Store, data: ProfileData, expected_version: int) -> Done[ProfileRecord]:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.formats import day_month, time_text
 from desktop.core.merge import reapply, shown, value_of
 from desktop.ui import ask
 
@@ -30,7 +31,8 @@ def mine_on_top(parent: QWidget | None, name: str, saved_by: str, saved_at: dt.d
         return None  # they saved what was typed here too
     lines = "\n".join(f"• {labels.get(n, n)}: yours “{word(n, value_of(mine, n))}”, theirs "
                       f"“{word(n, value_of(theirs, n))}”" for n in differ)
-    when = f" at {saved_at.astimezone():%H:%M on %d %b}" if saved_at is not None else ""
+    when = (f" at {time_text(saved_at)} on {day_month(saved_at.astimezone())}"
+            if saved_at is not None else "")
     answer = ask.choose(
         parent, "Changed by someone else",
         f"{name} was saved by {saved_by or 'someone else'}{when}, after you opened it.\n\n"
@@ -41,6 +43,7 @@ def mine_on_top(parent: QWidget | None, name: str, saved_by: str, saved_at: dt.d
 
 def showing_theirs(saved_by: str, saved_at: dt.datetime | None) -> str:
     """The line an editor shows after loading their version in place of the edit."""
-    when = f" at {saved_at.astimezone():%H:%M on %d %b}" if saved_at is not None else ""
+    when = (f" at {time_text(saved_at)} on {day_month(saved_at.astimezone())}"
+            if saved_at is not None else "")
     return (f"Showing the version {saved_by or 'someone else'} saved{when}; your edit was not "
             "saved. Change it again here if you still need to.")

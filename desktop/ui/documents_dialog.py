@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dates import parse_date
 from desktop.core.enums import DocumentKind
+from desktop.core.formats import date_text
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations.changes import Changes
@@ -116,7 +117,7 @@ class DocumentModel(DatedRowsModel):
             return row.file_name
         if column == DCol.SIZE:
             return format_size(row.size_bytes)
-        return row.expires_on.isoformat() if row.expires_on else ""
+        return date_text(row.expires_on)
 
 
 class AttachDialog(SavingDialog):

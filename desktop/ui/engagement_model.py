@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus
+from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.store.engagements import EngagementRow
 from desktop.ui.table_base import ReadOnlyTableModel
@@ -68,7 +69,7 @@ def sort_key(row: EngagementRow, column: ECol) -> Any:
 
 def cells(row: EngagementRow) -> tuple[str, ...]:
     def day(value: dt.date | None) -> str:
-        return value.isoformat() if value else ""
+        return date_text(value)
 
     value = "—" if row.value_minor is None else format_money(row.value_minor, row.currency)
     return (row.title, row.contractor_name, EngagementStatus(row.status).label, value,

@@ -42,6 +42,7 @@ from desktop.core.enums import (
     InstallmentStatus,
     PricingModel,
 )
+from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations import contractors as contractor_ops
@@ -264,8 +265,8 @@ class EngagementPane(QWidget):
         for entry in entries:
             summary = entry.summary.splitlines()[0] if entry.summary else ""
             item = QTreeWidgetItem([
-                entry.logged_on.isoformat(), Channel(entry.channel).label if entry.channel else "",
-                summary, entry.follow_up_on.isoformat() if entry.follow_up_on else ""])
+                date_text(entry.logged_on), Channel(entry.channel).label if entry.channel else "",
+                summary, date_text(entry.follow_up_on)])
             item.setToolTip(2, entry.summary)
             self.log_list.addTopLevelItem(item)
         self.log_note.setText("" if entries else "Nothing logged yet.")
@@ -318,7 +319,7 @@ class EngagementPane(QWidget):
                 return
             if not ask.confirm(
                     self, "Sign engagement",
-                    f"Record “{record.data.title}” as signed on {today:%d %b %Y}? Once signed "
+                    f"Record “{record.data.title}” as signed on {date_text(today)}? Once signed "
                     "it can only be completed or terminated."):
                 return
             given = ask.text(self, "Sign engagement", "Signed by (name):")
@@ -336,7 +337,7 @@ class EngagementPane(QWidget):
                     return
                 reason = asked
             else:
-                given = ask.text(self, verb, f"{verb} “{record.data.title}” on {today:%d %b %Y}."
+                given = ask.text(self, verb, f"{verb} “{record.data.title}” on {date_text(today)}."
                                              "\n\nReason (optional):")
                 if given is None:
                     return
@@ -594,12 +595,12 @@ def _cancel_later(parent: QWidget, record: EngagementRecord, later: list[Install
     """Whether terminating also cancels what falls due after the end; None: do not end it."""
     total = format_money(sum(i.amount_minor for i in later), later[0].currency)
     listed = "\n".join(f"• {i.label}: {format_money(i.amount_minor, i.currency)}, due "
-                       f"{i.due_on:%d %b %Y}" for i in later[:8])
+                       f"{date_text(i.due_on)}" for i in later[:8])
     more = f"\n• and {len(later) - 8} more" if len(later) > 8 else ""
     answer = ask.choose(
         parent, "Terminate",
         f"{len(later)} installment{'s' if len(later) != 1 else ''} of “{record.data.title}”, "
-        f"{total} in all, fall{'s' if len(later) == 1 else ''} due after {on:%d %b %Y} with "
+        f"{total} in all, fall{'s' if len(later) == 1 else ''} due after {date_text(on)} with "
         f"nothing paid:\n{listed}{more}\n\nOwed is what fell due by the end. Cancel "
         f"{'these' if len(later) != 1 else 'it'}, or keep {'them' if len(later) != 1 else 'it'}"
         " owed (for work already done)?", [CANCEL_LATER, KEEP_LATER, "Don't terminate"])

@@ -18,6 +18,7 @@ from desktop.core.engagement import (
 )
 from desktop.core.enums import BillingPeriod, EngagementStatus, InstallmentStatus
 from desktop.core.enums import PricingModel as P
+from desktop.core.formats import date_text, datetime_text
 from desktop.core.money import format_money
 from desktop.store.engagements import EngagementRecord
 from desktop.store.payments import InstallmentRow
@@ -38,7 +39,7 @@ def heading_html(record: EngagementRecord, today: dt.date) -> str:
     colour = STATUS_COLOURS.get(record.status.value, "#000")
     rows: list[tuple[str, str]] = [("Price", escape(price_text(d)))]
     if d.start_on or d.end_on:
-        span = " – ".join(f"{x:%d %b %Y}" if x else "open" for x in (d.start_on, d.end_on))
+        span = " – ".join(date_text(x) if x else "open" for x in (d.start_on, d.end_on))
         rows.append(("Dates", span))
     # One line, so the pane fits a 768-pixel screen: pay, notice, where.
     terms = [f"net {d.payment_terms_days} days" if d.payment_terms_days is not None else "",
@@ -49,18 +50,18 @@ def heading_html(record: EngagementRecord, today: dt.date) -> str:
         rows.append(("Terms", escape(" · ".join(t for t in terms if t))))
     if record.signed_on:
         by = f" by {escape(record.signed_by)}" if record.signed_by else ""
-        rows.append(("Signed", f"{record.signed_on:%d %b %Y}{by}"))
+        rows.append(("Signed", f"{date_text(record.signed_on)}{by}"))
     if record.ended_on:
         why = f" — {escape(record.end_reason)}" if record.end_reason else ""
-        rows.append((record.status.label, f"{record.ended_on:%d %b %Y}{why}"))
+        rows.append((record.status.label, f"{date_text(record.ended_on)}{why}"))
     notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if notice and record.status in OPEN:
         late = notice < today
-        text = f"{notice:%d %b %Y}" + (" (passed)" if late else "")
+        text = date_text(notice) + (" (passed)" if late else "")
         rows.append(("Give notice by", f"<span class='{'late' if late else ''}'>{text}</span>"))
     if record.updated_at is not None:
         by = f" by {escape(record.changed_by)}" if record.changed_by else ""
-        rows.append(("Last changed", f"{record.updated_at.astimezone():%d %b %Y %H:%M}{by}"))
+        rows.append(("Last changed", f"{datetime_text(record.updated_at)}{by}"))
     gaps = brief_gaps(d)
     rows.append(("Brief", "<span class='ok'>complete</span>" if not gaps else
                  f"<span class='todo'>still empty: {escape(', '.join(gaps))}</span>"))

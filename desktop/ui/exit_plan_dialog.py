@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.engagement import EngagementData, last_notice_date, notice_phrase
 from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import LABELS, ExitPlanData, completeness, validate_exit_plan
+from desktop.core.formats import date_text
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.store import engagements, exit_plans
@@ -212,7 +213,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
         if last is not None:
             assert end_on is not None
             self.notice_line.setText(
-                f"Last day to give notice: {last.isoformat()} (end {end_on.isoformat()}, "
+                f"Last day to give notice: {date_text(last)} (end {date_text(end_on)}, "
                 f"{notice_phrase(notice_period, d.notice_unit)})")
             self.notice_line.setStyleSheet("")
         else:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus, InstallmentStatus
+from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
 from desktop.store.payments import InstallmentRow
@@ -67,7 +68,7 @@ class InstallmentModel(DatedRowsModel):
             case ICol.LABEL:
                 return row.label
             case ICol.DUE:
-                return row.due_on.isoformat()
+                return date_text(row.due_on)
             case ICol.AMOUNT:
                 return format_money(row.amount_minor, row.currency)
             case ICol.PAID:

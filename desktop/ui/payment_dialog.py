@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import parse_date
+from desktop.core.formats import date_text
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, ValidationError
@@ -45,7 +46,7 @@ class PaymentDialog(SavingDialog):
         self.result_row: InstallmentRow | None = None
         i = installment
         owed = format_money(i.outstanding_minor, i.currency)
-        intro = QLabel(f"<b>{i.label}</b><br>Due {i.due_on:%d %b %Y} · {owed} outstanding of "
+        intro = QLabel(f"<b>{i.label}</b><br>Due {date_text(i.due_on)} · {owed} outstanding of "
                        f"{format_money(i.amount_minor, i.currency)}")
         self.paid_on, self.amount = DateLine(), QLineEdit()
         self.method = ChoiceCombo((m, m.capitalize()) for m in METHODS)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates import parse_date
+from desktop.core.formats import date_text, datetime_text
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -148,7 +149,7 @@ class PaymentsDialog(QDialog):
         self.payments = payment_changes.payments_of(self.store, self.installment.id)
         self.table.setRowCount(len(self.payments))
         for r, p in enumerate(self.payments):
-            for c, text in enumerate((p.paid_on.isoformat(),
+            for c, text in enumerate((date_text(p.paid_on),
                                       format_money(p.amount_minor, p.currency),
                                       p.method, p.reference, p.invoice_number)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -183,7 +184,7 @@ class PaymentsDialog(QDialog):
             return
         money = format_money(payment.amount_minor, payment.currency)
         reason = ask.text(self, "Void payment",
-                          f"Take back the payment of {money} on {payment.paid_on:%d %b %Y}? "
+                          f"Take back the payment of {money} on {date_text(payment.paid_on)}? "
                           "It stays in the history.\n\nWhy:")
         if reason is None:
             return
@@ -220,7 +221,7 @@ class PaymentsDialog(QDialog):
 
 
 def _line(change: Change) -> str:
-    when = change.at.astimezone().strftime("%d %b %Y %H:%M") if change.at else ""
+    when = datetime_text(change.at) if change.at else ""
     by = f" by {escape(change.by)}" if change.by else ""
     what = _KIND.get(change.kind, change.kind)
     shown = change.before or change.after or {}

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
+from babel.dates import format_date
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.core.formats import resolve_locale
+from desktop.core.money import format_money
 from desktop.core.profile import LABELS, validate_profile
+from desktop.core.reference import is_currency
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import settings
 from desktop.store.profile import get_profile
@@ -19,7 +24,7 @@ from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 
 HINTS = {"country": "e.g. US, GB, DE", "region": "state or region code, e.g. NY (optional)",
-         "base_currency": "e.g. USD", "locale": "how figures are written, e.g. en_US, de_DE",
+         "base_currency": "e.g. USD", "locale": "blank: the system's; e.g. en_GB, de_DE",
          "tax_year_start": "MM-DD, e.g. 01-01, or 04-06 in the UK",
          "annual_revenue": "blank: financial impact stays unknown",
          "written_contract_from": "blank: only where a jurisdiction rule requires one"}
@@ -38,6 +43,13 @@ class ProfileDialog(SavingDialog):
         for name, box in self.boxes.items():
             self.editors[name].setPlaceholderText(HINTS.get(name, ""))
             form.addRow(LABELS[name], box)
+            if name == "locale":
+                self.sample = QLabel(objectName="localeSample")
+                self.sample.setStyleSheet(muted_style())
+                form.addRow("", self.sample)
+        for name in ("locale", "base_currency"):
+            self.editors[name].textChanged.connect(self._show_sample)
+        self._show_sample()
         note = QLabel("Annual revenue and the written-contract amount are in the base currency. "
                       "Until revenue is set, a contract's financial impact is unknown: the risk "
                       "review scores it as 3 and says so, but requires nothing on its strength.")
@@ -48,6 +60,15 @@ class ProfileDialog(SavingDialog):
         layout.addWidget(note)
         layout.addWidget(save_cancel(self))
         self.setMinimumWidth(580)
+
+    def _show_sample(self) -> None:
+        """How a date and an amount will read, as the locale is typed."""
+        locale = resolve_locale(self.editors["locale"].text().strip())
+        currency = self.editors["base_currency"].text().strip().upper()
+        amount = format_money(123456, currency, locale) if is_currency(currency) else ""
+        day = format_date(dt.date.today(), "medium", locale=locale)
+        self.sample.setText(f"{Locale.parse(locale).display_name}: {day}"
+                            + (f" · {amount}" if amount else ""))
 
     def accept(self) -> None:
         try:

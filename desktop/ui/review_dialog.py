@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.blockers import Blocker, blockers
 from desktop.core.engagement import contract_value
+from desktop.core.formats import date_text
 from desktop.core.merge import shown
 from desktop.core.money import format_money
 from desktop.core.review_answers import LABELS as MERGE_LABELS
@@ -590,7 +591,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         review = self.review
         if not self.may_edit:
             signed = "" if review is None or review.frozen_at is None else \
-                f"It was signed off on {review.frozen_at:%d %b %Y}. "
+                f"It was signed off on {date_text(review.frozen_at)}. "
             self.frozen_banner.show()
             self.new_review_button.hide()
             self.frozen_line.setText(f"{signed}Your role on this team database reads risk "
@@ -598,7 +599,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
             return
         if review is None or review.frozen_at is None:
             return
-        signed = f"{review.frozen_at:%d %b %Y}"
+        signed = f"{date_text(review.frozen_at)}"
         self.frozen_banner.show()
         self.new_review_button.setVisible(read_only)
         if read_only:

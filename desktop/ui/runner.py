@@ -25,6 +25,7 @@ from desktop.core.validation import Cancelled, ConflictError, ValidationError
 from desktop.io.csv_source import Refused
 from desktop.operations.changes import Changes, Done
 from desktop.operations.live import changes_heard
+from desktop.operations.settings import use_business_locale
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.reviews import Blocked
@@ -100,7 +101,12 @@ class Runner(QObject):
         """Tell every view about changes that did not come through ``write``: everything at
         the first load, or what someone else changed on a shared database."""
         if changes:
-            self.changed.emit(changes)
+            self._announce(changes)
+
+    def _announce(self, changes: Changes) -> None:
+        if changes.settings or changes.everything:  # the locale first: views write with it
+            use_business_locale(self.store)
+        self.changed.emit(changes)
 
     @property
     def idle(self) -> bool:
@@ -144,7 +150,7 @@ class Runner(QObject):
             changes, value = ((result.changes, result.value) if isinstance(result, Done)
                               else (result, result))
             if isinstance(changes, Changes) and changes:
-                self.changed.emit(changes)
+                self._announce(changes)
             if done is not None:
                 done(value)
 
