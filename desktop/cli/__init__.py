@@ -14,9 +14,11 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.cli import (
+    calendar,
     db,
     engagements,
     payment_fix,
+    reminders,
     reports,
     risk,
     roster,
@@ -28,6 +30,7 @@ from desktop.cli.display import why_no_window
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations.settings import use_business_locale
 from desktop.store.errors import StoreError
 from desktop.store.logfile import start_logging
 from desktop.store.paths import data_dir
@@ -73,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     settings.register(commands)
     db.register(commands)
     team.register(commands)
+    calendar.register(commands)
+    reminders.register(commands)
     usage = parser.format_usage().removeprefix("usage: ").rstrip()
     parser.usage = f"{usage}\n       crewbook [--data-dir DIR] [FILE ...]"
     return parser
@@ -163,6 +168,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return team.push(folder, args.to)
         if args.command == "team" and args.action == "pull":
             return team.pull(args.source, folder)
+        if args.command == "reminders":
+            return reminders.run(args, folder, url)
         if args.command is None:
             if _no_window():
                 return 2
@@ -182,6 +189,7 @@ def _main(argv: Sequence[str] | None) -> int:
             store = open_store(folder).store
         store.on_wait = lambda text: print(f"crewbook: {text}", file=sys.stderr, flush=True)
         try:
+            use_business_locale(store)
             if args.command in ("contractors", "demo"):
                 return roster.run(args, store)
             if args.command in ("engagements", "payments"):
@@ -196,6 +204,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return team.run(args, store)
             if args.command == "settings":
                 return settings.run(args, store)
+            if args.command == "calendar":
+                return calendar.run(args, store, folder)
             return db.run(args, folder, store)
         finally:
             store.close()

@@ -23,6 +23,7 @@ from desktop.core.money import format_money
 from desktop.operations.changes import Changes
 from desktop.store.dashboard import Dashboard, dashboard
 from desktop.store.payments import DueRow
+from desktop.store.reminders import from_board
 from desktop.ui.follow import Follow
 from desktop.ui.runner import Runner
 
@@ -183,9 +184,7 @@ class DashboardView(QWidget):
              d.expires_on <= today) for d in board.expiring], count=board.expiring_count)
         # Everything shown in red: overdue money and check-ins, a missed last day to give
         # notice, a document expired or expiring today.
-        late = (board.overdue.count + board.check_ins.count
-                + sum(1 for e in board.ending if e.last_notice_on and e.last_notice_on <= today)
-                + sum(1 for d in board.expiring if d.expires_on <= today))
+        late = from_board(board).late  # the same count the reminder at login gives
         self.summary.setText(f"{today:%A %d %B %Y} — " + (
             f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
             if late else "nothing is late"))

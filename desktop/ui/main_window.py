@@ -36,6 +36,7 @@ from desktop.store.team import Role
 from desktop.ui import ask, backups
 from desktop.ui.about_dialog import show_about
 from desktop.ui.actions import make_action
+from desktop.ui.calendar_export import CalendarDialog, CalendarKeeper
 from desktop.ui.colours import note_colours
 from desktop.ui.commands import ImportCommand
 from desktop.ui.crash import show_log_folder
@@ -45,6 +46,7 @@ from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.rates_dialog import RatesDialog
+from desktop.ui.reminders_dialog import RemindersDialog
 from desktop.ui.reports_view import ReportsView
 from desktop.ui.roster_view import RosterView
 from desktop.ui.rules_dialog import RulesDialog
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
         self.switch_to: str | None = None
         self.runner.waiting.connect(self._say)
         self.runner.changed.connect(self._done_waiting)
+        self.calendar_keeper = CalendarKeeper(self.runner, folder, self)
+        self.calendar_keeper.message.connect(lambda text: self._say(text, 10_000))
         self.setWindowTitle(APP_NAME if folder is not None else
                             f"{APP_NAME} — {store.name} (team database)")
         self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
@@ -202,6 +206,9 @@ class MainWindow(QMainWindow):
         self.rates_action = self._action(
             "Reference &rates…", self.edit_rates,
             tip="Central bank rates late-payment interest starts from, with their dates")
+        self.reminders_action = self._action(
+            "Re&minders…", lambda: RemindersDialog(self.folder, self).exec(),
+            tip="Say what is overdue or due today when you log in")
         self.import_action = self._action(
             "&Import contractors…", lambda: self.import_file(None), "Ctrl+I",
             "Add contractors from a CSV or Excel file (or drop the file on the window)")
@@ -212,6 +219,9 @@ class MainWindow(QMainWindow):
             for key, export in EXPORTS.items()}
         self.export_contractors_action = self.export_actions["contractors"]
         self.export_payments_action = self.export_actions["payments"]
+        self.export_calendar_action = self._action(
+            "Export ca&lendar…", self.export_calendar,
+            tip="Payments due, notice dates, check-ins and expiries for your calendar app")
 
         menu = self.menuBar()
         if self.folder is None:  # a server is backed up by its own tools
@@ -223,6 +233,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([roster.new_action, self.new_engagement_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions(list(self.export_actions.values()))
+        file_menu.addAction(self.export_calendar_action)
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action, self.open_folder_action])
         file_menu.addSeparator()
@@ -244,6 +255,7 @@ class MainWindow(QMainWindow):
         settings_menu = menu.addMenu("&Settings")
         settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
                                   self.rates_action, self.backup_settings_action])
+        settings_menu.addAction(self.reminders_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([self.getting_started_action, self.shortcuts_action,
                               self.log_folder_action, self.about_action])
@@ -413,6 +425,10 @@ class MainWindow(QMainWindow):
 
     def export(self, key: str) -> None:
         export_csv(self, self.runner, key, lambda text: self._say(text, 8000))
+
+    def export_calendar(self) -> None:
+        self.calendar_dialog = CalendarDialog(self.runner, self.calendar_keeper, self)
+        self.calendar_dialog.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event.mimeData()) is not None:
