@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.calendar_events import CalendarEvent, calendar_events
+from desktop.core.formats import resolve_locale
 from desktop.io.ical import write_calendar
 from desktop.store.calendar_dates import calendar_facts
 from desktop.store.calendar_setting import KEPT_NAME, is_kept, kept_path, set_kept
@@ -19,7 +20,7 @@ __all__ = ["KEPT_NAME", "events", "export_calendar", "export_summary", "is_kept"
 def events(store: Store) -> list[CalendarEvent]:
     """Amounts and dates written the business profile's way."""
     facts = calendar_facts(store)
-    locale = get_profile(store).profile.locale or "en_US"
+    locale = resolve_locale(get_profile(store).profile.locale)
     return calendar_events(facts.installments, facts.engagements, facts.documents, locale)
 
 

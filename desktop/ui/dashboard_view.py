@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.formats import day_month, full_date
 from desktop.core.late_payment import claim_text, totals_text
 from desktop.core.money import format_money
 from desktop.operations.changes import Changes
@@ -36,7 +37,7 @@ def _day(day: dt.date, today: dt.date) -> str:
     delta = (day - today).days
     when = ("today" if delta == 0 else "tomorrow" if delta == 1 else "yesterday" if delta == -1
             else f"in {delta} days" if delta > 0 else f"{-delta} days ago")
-    return f"{day:%d %b} ({when})"
+    return f"{day_month(day)} ({when})"
 
 
 class Section(QFrame):
@@ -175,7 +176,7 @@ class DashboardView(QWidget):
         self.check_ins.fill([
             (f"{c.contractor_name} · {c.title}\n{c.cadence} check-in was due "
              f"{_day(c.due_on, today)}"
-             + (f"; last contact {c.last_contact:%d %b}" if c.last_contact else "; no contact yet"),
+             + (f"; last contact {day_month(c.last_contact)}" if c.last_contact else "; no contact yet"),
              c.engagement_id, None, True) for c in board.check_ins.rows],
             count=board.check_ins.count)
         self.documents.fill([
@@ -185,7 +186,7 @@ class DashboardView(QWidget):
         # Everything shown in red: overdue money and check-ins, a missed last day to give
         # notice, a document expired or expiring today.
         late = from_board(board).late  # the same count the reminder at login gives
-        self.summary.setText(f"{today:%A %d %B %Y} — " + (
+        self.summary.setText(f"{full_date(today)} — " + (
             f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
             if late else "nothing is late"))
         self.loaded.emit()
