@@ -144,7 +144,7 @@ def test_sections_contractors_methods_and_detail(store: Store, ledger: dict[str,
     assert "Jan 2026" in text and "Mar 2026" in text
     assert f"{MAYA} USD 4 {money(354_299, 'USD', 'en_US')}" in text
     assert f"{NOWAK} EUR 3 {money(666_666, 'EUR', 'en_US')}" in text
-    assert "Ελένη Παπαδοπούλου \ufffd JPY 2 225,000 JPY" in text
+    assert "Ελένη Παπαδοπούλου 中文 JPY 2 225,000 JPY" in text
     assert "Bank transfer EUR 1 3,333.33 EUR" in text
     assert "Not recorded EUR 1 1,000.01 EUR" in text and "Cash USD 1 42.00 USD" in text
     assert "reported by the processor (form 1099-K)" in text  # a US business paying by card

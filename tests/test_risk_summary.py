@@ -239,8 +239,8 @@ def test_heat_map_draws_25_cells_and_a_marker_per_area() -> None:
     assert len({(c.cx, c.cy) for c in circles}) == 4  # two in one cell do not overlap
 
 
-def test_missing_glyphs_become_a_visible_mark() -> None:
-    assert plain("a😀b中文c") == "a\ufffdb\ufffdc"
+def test_missing_glyphs_become_a_readable_placeholder() -> None:
+    assert plain("a😀b中文c\u0d15") == "a[grinning face]b中文c[Malayalam text]"
     assert safe("</para> & x") == "&lt;/para&gt; &amp; x"
     assert plain("a" * 50, limit=10) == "a" * 10 + " … (40 more characters in Crewbook)"
 

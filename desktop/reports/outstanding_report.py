@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop.core.late_payment import claim_text, percent_text
-from desktop.reports.pdf_base import safe, styles
+from desktop.reports.pdf_base import Paragraph, safe, styles
 from desktop.reports.report_kit import (
     Column,
     ReportHeader,

@@ -13,11 +13,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop.core.payments import REPORTED_BY_PROCESSOR
 from desktop.core.validation import ConflictError
-from desktop.reports.pdf_base import safe, styles
+from desktop.reports.pdf_base import Paragraph, safe, styles
 from desktop.reports.report_kit import (
     Column,
     ReportHeader,

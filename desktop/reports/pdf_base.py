@@ -1,39 +1,40 @@
-"""What every Crewbook PDF shares: the bundled DejaVu fonts, paragraph styles, safe text for
-Paragraph markup, and an A4 page with a header and a "page X of Y" footer on every page.
+"""What every Crewbook PDF shares: the bundled fonts, paragraph styles, and an A4 page with a
+header and a "page X of Y" footer on every page.
 
-ReportLab's Paragraph reads a small XML dialect, so user text goes through ``safe`` (or
-``para``) first: markup characters are escaped, control characters dropped, and characters the
-font has no glyph for (CJK, emoji) replaced by U+FFFD so they show as a visible mark instead of
-an invisible gap.
+User text reaches a page only through ``desktop.reports.pdf_text`` (``safe``, ``para``,
+``one_line``, ``draw_line``): markup typed by a user prints as typed, and every script gets its font,
+its shaping and its direction.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import as_file, files
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 import desktop
+from desktop.reports.pdf_text import (
+    FONT,
+    FONT_BOLD,
+    coverage,
+    draw_line,
+    plain,
+    safe,
+)
 from desktop.store.private_file import private_file
 
-FONT = "CrewbookSans"
-FONT_BOLD = "CrewbookSans-Bold"
-_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+__all__ = ["FONT", "FONT_BOLD", "Paragraph", "plain", "safe", "para",
+           "register_fonts", "styles", "build_pdf", "PageText"]
 
 INK = colors.HexColor("#24292f")
 MUTED = colors.HexColor("#57606a")
@@ -50,53 +51,9 @@ MARGIN_BOTTOM = 15 * mm  # room for the footer
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
 
 
-@cache
 def register_fonts() -> frozenset[int]:
-    """Register DejaVu Sans and its bold once per process; return the code points both fonts
-    can draw (so a bold run never meets a glyph the regular face had)."""
-    fonts = files("desktop.resources") / "fonts"
-    covered: frozenset[int] | None = None
-    for name, file_name in _FONT_FILES.items():
-        with as_file(fonts / file_name) as path:
-            font = TTFont(name, str(path))
-        pdfmetrics.registerFont(font)
-        # Only the Basic Multilingual Plane: ReportLab writes a broken ToUnicode entry for
-        # anything above it (emoji), so those print as U+FFFD like a missing glyph.
-        codes = frozenset(c for c in font.face.charToGlyph if c <= 0xFFFF)
-        covered = codes if covered is None else covered & codes
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
-    assert covered is not None
-    return covered
-
-
-def plain(value: object, limit: int | None = None) -> str:
-    """User text made printable: whitespace collapsed, control and format characters dropped,
-    characters the font lacks shown as U+FFFD, and at most ``limit`` characters kept."""
-    covered = register_fonts()
-    text = " ".join(str(value).split())
-    # Lone surrogates cannot be written to the PDF at all.
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    cut = 0
-    if limit is not None and len(text) > limit:
-        cut = len(text) - limit
-        text = text[:limit].rstrip()
-    out = []
-    for ch in text:
-        if ord(ch) in covered:
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Mn", "Cs"):
-            continue  # joiners, variation selectors, stray controls: nothing to draw
-        elif not out or out[-1] != "\ufffd":
-            out.append("\ufffd")  # one mark per run of characters the font cannot draw
-    if cut:
-        out.append(f" … ({cut:,} more characters in Crewbook)")
-    return "".join(out)
-
-
-def safe(value: object, limit: int | None = None) -> str:
-    """``plain`` text escaped for Paragraph markup."""
-    return escape(plain(value, limit))
+    """Register the bundled fonts once per process; return what the main faces can draw."""
+    return coverage().main
 
 
 @dataclass(frozen=True)
@@ -135,7 +92,8 @@ def styles() -> Styles:
     )
 
 
-def para(value: object, style: ParagraphStyle | None = None, limit: int | None = None) -> Paragraph:
+def para(value: object, style: ParagraphStyle | None = None,
+         limit: int | None = None) -> Paragraph:
     """A Paragraph of user text (escaped); use ``Paragraph`` directly only for own markup."""
     return Paragraph(safe(value, limit), style or styles().body)
 
@@ -149,14 +107,6 @@ class PageText:
     report: str
     subject: str
     generated: str  # shown in the footer, e.g. "Prepared 25 Nov 2026"
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 class NumberedCanvas(canvas.Canvas):
@@ -186,22 +136,18 @@ class NumberedCanvas(canvas.Canvas):
         top = height - 11 * mm
         self.saveState()
         self.setFillColor(INK)
-        self.setFont(FONT_BOLD, 9)
-        subject = plain(t.subject)
         head = f"{plain(t.business)} · {plain(t.report)}"
-        head = _fit(head, FONT_BOLD, 9, (right - left) * 0.45)
-        self.drawString(left, top, head)
-        self.setFont(FONT, 9)
+        used = draw_line(self, left, top, head, FONT_BOLD, 9, (right - left) * 0.45)
         self.setFillColor(MUTED)
-        room = right - left - pdfmetrics.stringWidth(head, FONT_BOLD, 9) - 18
-        self.drawRightString(right, top, _fit(subject, FONT, 9, room))
+        draw_line(self, right, top, plain(t.subject), FONT, 9, right - left - used - 18,
+                  align="R")
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
         self.line(left, top - 4, right, top - 4)
         bottom = 9 * mm
         self.line(left, bottom + 9, right, bottom + 9)
+        draw_line(self, left, bottom, plain(t.generated), FONT, 7.5, (right - left) * 0.7)
         self.setFont(FONT, 7.5)
-        self.drawString(left, bottom, _fit(plain(t.generated), FONT, 7.5, (right - left) * 0.7))
         self.drawRightString(right, bottom, f"page {number} of {total}")
         self.restoreState()
 

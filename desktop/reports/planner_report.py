@@ -27,7 +27,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import landscape as landscape_size
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop.core.enums import PlannerDecision
 from desktop.core.planner import (
@@ -60,6 +60,7 @@ from desktop.reports.pdf_base import (
     PAGE,
     RULE,
     SHADE,
+    Paragraph,
     plain,
     safe,
     styles,

@@ -48,7 +48,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -71,11 +70,13 @@ from desktop.reports.pdf_base import (
     PAGE,
     RULE,
     SHADE,
+    Paragraph,
     plain,
     register_fonts,
     safe,
     styles,
 )
+from desktop.reports.pdf_text import draw_line, is_simple, one_line
 from desktop.store.private_file import private_file
 
 __all__ = [
@@ -287,15 +288,19 @@ class _Stream:
         out: list[object] = []
         free = False
         font = self.font
-        for value, room in zip(row, self.room):
+        for value, room, column in zip(row, self.room, self.columns):
             if isinstance(value, Flowable):
                 out.append(value)
                 free = True
             elif value is None:
                 out.append("")
             else:
-                text = value if isinstance(value, str) else str(value)
-                out.append(_fit(_printable(text), font, CELL_SIZE, room) if text else "")
+                text = _printable(value if isinstance(value, str) else str(value))
+                if not text or is_simple(text):
+                    out.append(_fit(text, font, CELL_SIZE, room) if text else "")
+                else:  # another script or direction: laid out as a paragraph
+                    out.append(one_line(text, font, CELL_SIZE, room, align=column.align))
+                    free = True
         return out, free
 
     def table(self, rows: list[list[object]], heights: list[float | None], *,
@@ -797,22 +802,18 @@ class _Document(BaseDocTemplate):
         top = height - MARGIN_TOP + 8
         canv.saveState()
         canv.setFillColor(INK)
-        head = _fit(f"{plain(h.business)} · {plain(h.title)}", FONT_BOLD, HEAD_TEXT_SIZE,
-                    (right - left) * 0.55)
-        canv.setFont(FONT_BOLD, HEAD_TEXT_SIZE)
-        canv.drawString(left, top, head)
-        room = right - left - pdfmetrics.stringWidth(head, FONT_BOLD, HEAD_TEXT_SIZE) - 18
-        canv.setFont(FONT, HEAD_TEXT_SIZE)
+        used = draw_line(canv, left, top, f"{plain(h.business)} · {plain(h.title)}", FONT_BOLD,
+                         HEAD_TEXT_SIZE, (right - left) * 0.55)
         canv.setFillColor(MUTED)
-        canv.drawRightString(right, top, _fit(plain(h.period), FONT, HEAD_TEXT_SIZE, room))
+        draw_line(canv, right, top, plain(h.period), FONT, HEAD_TEXT_SIZE,
+                  right - left - used - 18, align="R")
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(left, top - 4, right, top - 4)
         bottom = MARGIN_BOTTOM - 20
         canv.line(left, bottom + 9, right, bottom + 9)
+        draw_line(canv, left, bottom, plain(h.generated), FONT, FOOT_SIZE, (right - left) * 0.7)
         canv.setFont(FONT, FOOT_SIZE)
-        canv.drawString(left, bottom, _fit(plain(h.generated), FONT, FOOT_SIZE,
-                                           (right - left) * 0.7))
         # The total is not known yet: room is kept for two digits and the form fills it in.
         end = right - pdfmetrics.stringWidth("00", FONT, FOOT_SIZE)
         canv.drawRightString(end, bottom, f"page {canv.getPageNumber()} of ")

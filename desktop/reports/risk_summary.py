@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -59,6 +59,7 @@ from desktop.reports.pdf_base import (
     SHADE,
     WARN,
     PageText,
+    Paragraph,
     build_pdf,
     para,
     plain,

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop.core.enums import InstallmentStatus, TaxForm
 from desktop.core.payments import OnTimeRecord
-from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, safe, styles
+from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, Paragraph, safe, styles
 from desktop.reports.report_kit import (
     Column,
     ReportHeader,

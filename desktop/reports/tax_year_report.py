@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from desktop.core.enums import TaxForm
-from desktop.reports.pdf_base import safe, styles
+from desktop.reports.pdf_base import Paragraph, safe, styles
 from desktop.reports.report_kit import (
     HEAD_HEIGHT,
     ROW_HEIGHT,
