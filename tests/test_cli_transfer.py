@@ -42,11 +42,23 @@ class TestImport:
             "spreadsheet", "UTF-8", "comma")
         assert (summary["imported"], summary["skipped"]) == (4, 1)
         assert summary["duplicates"] == [
-            {"line": 6, "email": "ana.ruiz@example.com", "matches": "line 2"}]
+            {"line": 6, "email": "ana.ruiz@example.com", "phone": "", "matches": "line 2"}]
         assert [(r["line"], r["reason"]) for r in summary["rejected"]] == [
             (7, "too_many_fields"), (8, "too_few_fields"), (9, "negative_rate")]
         assert all(r["message"] for r in summary["rejected"])
         assert any("month before day" in w for w in summary["warnings"])
+
+    def test_a_guessed_encoding_is_named_and_can_be_overruled(self, cli: Cli, tmp_path: Path,
+                                                              data_folder: Path) -> None:
+        path = tmp_path / "kontakty.csv"
+        path.write_bytes("Name,Email\nJiří Dvořák,jiri@example.cz\n".encode("cp1250"))
+        guessed = imported_json(cli, str(path), "--dry-run")
+        assert guessed["encoding"] == "Western European (Windows-1252)"
+        chosen = imported_json(cli, str(path), "--encoding", "windows-1250")
+        assert chosen["encoding"] == "Central European (Windows-1250)"
+        assert [c.display_name for c, _ in roster(data_folder)] == ["Jiří Dvořák"]
+        code, out, _ = cli("import", str(path), "--encoding", "utf-8", "--json")
+        assert code != 0 and "line 2 is not UTF-8 text" in out
 
     def test_dry_run_writes_nothing(self, cli: Cli, data_folder: Path) -> None:
         summary = imported_json(cli, str(FIXTURES / "excel_de.csv"), "--dry-run")
@@ -124,7 +136,7 @@ class TestExport:
         assert roster(other) == roster(data_folder)
 
     def test_cells_are_neutralised_and_numbers_stay_numbers(self, cli: Cli, tmp_path: Path) -> None:
-        assert cli("contractors", "add", "--name", "=HYPERLINK(\"x\")", "--phone", "+1 555 0100",
+        assert cli("contractors", "add", "--name", "=HYPERLINK(\"x\")", "--phone", "+1 503 555 0100",
                    "--rate", "95.50", "--notes", "@SUM(A1)")[0] == 0
         target = tmp_path / "c.csv"
         cli("export", "contractors", "-o", str(target))
@@ -132,7 +144,7 @@ class TestExport:
         assert not raw.startswith(b"\xef\xbb\xbf")
         [row] = list(csv.DictReader(io.StringIO(raw.decode(), newline="")))
         assert row["Display name"] == "'=HYPERLINK(\"x\")"
-        assert row["Phone"] == "'+1 555 0100" and row["Notes"] == "'@SUM(A1)"
+        assert row["Phone"] == "'+15035550100" and row["Notes"] == "'@SUM(A1)"
         assert row["Default rate"] == "95.50"
 
     def test_payments(self, cli: Cli, tmp_path: Path) -> None:

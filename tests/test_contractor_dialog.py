@@ -118,3 +118,28 @@ def test_escape_cancels_without_result(qtbot, monkeypatch) -> None:  # type: ign
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked == ["Discard changes?"]
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.result_data is None
+
+
+def test_the_phone_shows_as_dialled_at_home_and_saves_in_one_form(qtbot) -> None:  # type: ignore[no-untyped-def]
+    stored = make_contractor(phone="+49 30 123456 ext. 12", country="DE")
+    assert stored.phone == "+4930123456;ext=12"
+    dialog = ContractorDialog(stored, home_country="DE")
+    qtbot.addWidget(dialog)
+    assert dialog.editors["phone"].text() == "030 123456 ext. 12"  # type: ignore[attr-defined]
+    # Moving the contractor does not re-read the number they already have.
+    dialog.editors["country"].set_value("AT")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.result_data is not None and dialog.result_data.phone == "+4930123456;ext=12"
+
+
+def test_a_new_number_is_read_in_the_business_country(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ContractorDialog(None, home_country="DE")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog, "display_name", "Jonas")
+    type_into(qtbot, dialog, "phone", "12")
+    assert dialog.summary.text() == ("Fix 1 field before saving: Phone is too short to be a "
+                                     "whole phone number in Germany (with its area code)")
+    type_into(qtbot, dialog, "phone", "030 654321 x7")
+    dialog.accept()
+    assert dialog.result_data is not None and dialog.result_data.phone == "+4930654321;ext=7"

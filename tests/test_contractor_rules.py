@@ -84,14 +84,34 @@ class TestEmail:
 
 
 class TestPhone:
-    @pytest.mark.parametrize("phone", ["+1 718-555-0147", "+44 (20) 7946 0958", "030/1234567",
-                                       "555.0100", "+1 718 555 0147 ext. 12", "5550100 x3"])
-    def test_accepted(self, phone: str) -> None:
-        assert valid(phone=phone).phone == phone
+    @pytest.mark.parametrize(("phone", "country", "stored"), [
+        ("+1 718-555-0147", "", "+17185550147"),
+        ("+44 (20) 7946 0958", "", "+442079460958"),
+        ("030/1234567", "DE", "+49301234567"),
+        ("(718) 555.0147", "US", "+17185550147"),
+        ("+1 718 555 0147 ext. 12", "", "+17185550147;ext=12"),
+        ("030 1234567 x3", "de", "+49301234567;ext=3"),
+    ])
+    def test_stored_in_one_form(self, phone: str, country: str, stored: str) -> None:
+        assert valid(phone=phone, country=country).phone == stored
 
-    @pytest.mark.parametrize("phone", ["call me", "12", "+1 555 CALL", "555-0100; drop"])
+    def test_business_country_reads_a_number_without_one(self) -> None:
+        raw = {"display_name": "Maya Okafor", "phone": "030 1234567"}
+        assert validate_contractor(raw, TODAY, home_country="DE").phone == "+49301234567"
+        # The contractor's own country comes first.
+        assert validate_contractor({**raw, "country": "AT"}, TODAY,
+                                   home_country="DE").phone == "+43301234567"
+
+    @pytest.mark.parametrize("phone", ["call me", "+1 555 CALL", "555-0100; drop"])
     def test_rejected(self, phone: str) -> None:
-        assert "digits" in only_error("phone", phone=phone)
+        assert "digits" in only_error("phone", phone=phone, country="US")
+
+    def test_too_short_names_the_country(self) -> None:
+        assert only_error("phone", phone="12", country="DE") == (
+            "is too short to be a whole phone number in Germany (with its area code)")
+
+    def test_without_any_country_asks_for_one(self) -> None:
+        assert only_error("phone", phone="030 1234567").startswith("has no country code")
 
 
 class TestWebsite:
@@ -338,7 +358,7 @@ raw_contractors = st.fixed_dictionaries({
     "notes": _text(10_000),
     "tax_id": _text(40),
     "email": st.sampled_from(["", "maya@example.com", "Kofi.Mensah@Studio.Example.ORG"]),
-    "phone": st.sampled_from(["", "+1 718-555-0147", "030 1234567 ext. 9"]),
+    "phone": st.sampled_from(["", "+1 718-555-0147", "+49 30 1234567 ext. 9"]),
     "website": st.sampled_from(["", "example.com", "http://studio.example.org/path"]),
     "country": st.sampled_from(["", "us", "DE", "jp"]),
     "timezone": st.sampled_from(["", "UTC", "Asia/Tokyo"]),

@@ -135,14 +135,14 @@ def test_fast_email_path_agrees_with_email_validator(local: str, domain: str) ->
 
 def test_merge_fills_and_updates_but_never_blanks() -> None:
     old = validate_contractor({"display_name": "Ana Ruiz", "email": "ana@example.com",
-                               "phone": "+1 555 0100", "tags": ["design"], "notes": "Met in May",
+                               "phone": "+1 503 555 0100", "tags": ["design"], "notes": "Met in May",
                                "rate": "90", "currency": "EUR", "rate_unit": "day",
                                "status": "active"})
     new = validate_contractor({"display_name": "Ana Ruiz", "email": "ana@example.com",
                                "website": "ana.example.com", "tags": ["print"], "notes": "Second",
                                "rate": "100", "currency": "USD"})
     merged = merge_contractor(old, new)
-    assert merged.phone == "+1 555 0100"  # a blank never erases
+    assert merged.phone == "+15035550100"  # a blank never erases
     assert merged.website == "https://ana.example.com"
     assert merged.tags == ("design", "print")
     assert merged.notes == "Met in May\nSecond"

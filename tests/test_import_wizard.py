@@ -14,11 +14,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QProgressBar, QWizard
 
 from desktop.core.contractor import validate_contractor
+from desktop.core.profile import ProfileData
 from desktop.io import contractor_import as plan_import
 from desktop.io.import_table import read_bytes
 from desktop.io.layouts import layout_key
 from desktop.operations.changes import Changes
-from desktop.store import contractors
+from desktop.store import contractors, profile
 from desktop.store.db import Store
 from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.import_preview_model import Col, ImportPreviewModel
@@ -122,6 +123,7 @@ def test_preview_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
 def test_handmade_file_from_start_to_error_report(qtbot, store: Store, runner: Runner,  # type: ignore[no-untyped-def]
                                                   settings: QSettings, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    profile.save_profile(store, ProfileData(country="US"), 0)  # (503) 555-0140 is in the US
     wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")
     assert (text(wizard, "formatLabel"), wizard.file_page.encoding_combo.currentText(),
             text(wizard, "delimiterLabel")) == ("Spreadsheet", "UTF-8", "comma")
@@ -306,6 +308,7 @@ def test_closing_while_reading_or_checking_drops_the_result(qtbot, store: Store,
 def test_merge_choice_and_date_order_change_the_preview(qtbot, store: Store,  # type: ignore[no-untyped-def]
                                                         runner: Runner,
                                                         settings: QSettings) -> None:
+    profile.save_profile(store, ProfileData(country="US"), 0)  # (503) 555-0140 is in the US
     ana = contractors.create(store, validate_contractor({"display_name": "Ana Ruiz",
                                                          "email": "ana.ruiz@example.com"}))
     wizard = open_wizard(qtbot, runner, settings, FIXTURES / "handmade.csv")

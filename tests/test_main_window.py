@@ -165,7 +165,7 @@ class FakeDialog:
 
     data = None
 
-    def __init__(self, initial, _tags, _parent) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, initial, _tags, _parent, **_options) -> None:  # type: ignore[no-untyped-def]
         self.initial = initial
         self.result_data = FakeDialog.data
 

@@ -180,3 +180,22 @@ def test_large_roster_filters_correctly(qtbot) -> None:  # type: ignore[no-untyp
     model.set_rows(rows)
     model.set_filter(RosterFilter(text="gamma"))
     assert model.rowCount() == sum(1 for r in rows if r.notes == "gamma")
+
+
+def test_phone_numbers_show_as_dialled_from_the_business(qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = RosterModel()
+    model.set_rows([row(1, "Jonas Weber", phone="+4930123456;ext=12", country="DE"),
+                    row(2, "Maya Okafor", phone="+17185550147", country="US"),
+                    row(3, "Old Row", phone="030 123456", country="DE"),  # saved as typed
+                    row(4, "Odd Row", phone="call the office")])
+    model.set_home_country("DE")
+    qtmodeltester.check(model)
+
+    def phones() -> list[str]:
+        return [model.index(i, Col.PHONE).data() for i in range(model.rowCount())]
+
+    assert phones() == ["030 123456 ext. 12", "+1 718-555-0147", "call the office", "030 123456"]
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_home_country("US")
+    assert phones() == ["+49 30 123456 ext. 12", "(718) 555-0147", "call the office",
+                        "+49 30 123456"]

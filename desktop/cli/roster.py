@@ -11,10 +11,12 @@ from desktop.cli.output import emit
 from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import format_money, to_major_text
+from desktop.core.phone import display_phone, phone_key
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.letting_go import at_stake
 from desktop.store import contractors, demo_links
 from desktop.store.db import Store
+from desktop.store.profile import get_profile
 
 # Contractor field → its option on `contractors add`.
 OPTIONS = {
@@ -89,13 +91,14 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return _list(args, store)
     if args.action == "add":
         raw = {field: getattr(args, field) or "" for field in OPTIONS}
-        record = contractor_ops.add(store, validate_contractor(raw)).value
+        data = validate_contractor(raw, home_country=_home(store))
+        record = contractor_ops.add(store, data).value
         print(f"Added contractor {record.id}: {record.data.display_name}")
         return 0
     if args.action == "edit":
         current = contractors.get(store, args.id)
         given = {f: getattr(args, f) for f in OPTIONS if getattr(args, f) is not None}
-        data = validate_contractor({**current.data.to_raw(), **given})
+        data = validate_contractor({**current.data.to_raw(), **given}, home_country=_home(store))
         record = contractor_ops.edit(store, args.id, data, current.version).value
         print(f"Saved contractor {record.id}: {record.data.display_name}")
         return 0
@@ -116,6 +119,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
     for field, value in record.data.to_raw().items():
         if field == "tax_id":
             value = mask_tax_id(str(value))
+        elif field == "phone":
+            value = display_phone(record.data.phone, _home(store), record.data.country)
         if isinstance(value, list):
             value = ", ".join(value)
         print(f"{LABELS[field] + ':':<22} {value}")
@@ -128,9 +133,12 @@ def _list(args: argparse.Namespace, store: Store) -> int:
             and (not args.status or r.status == args.status)
             and (not args.tag or args.tag.lower() in r.tags)]
     rows.sort(key=lambda r: r.id)
+    home = _home(store)
     records: list[dict[str, object]] = [{
         "id": r.id, "display_name": r.display_name, "company": r.company, "email": r.email,
-        "phone": r.phone, "country": r.country, "status": r.status,
+        # For programs: one form per number (see desktop.core.phone), even if saved as typed.
+        "phone": phone_key(r.phone, r.country or home) or r.phone, "country": r.country,
+        "status": r.status,
         "rate": "" if r.rate_minor is None else to_major_text(r.rate_minor, r.currency),
         "currency": r.currency, "rate_unit": r.rate_unit, "tax_form": r.tax_form,
         "tags": list(r.tags), "archived": r.archived, "demo": r.is_demo,
@@ -142,3 +150,8 @@ def _list(args: argparse.Namespace, store: Store) -> int:
          (("id", "ID"), ("display_name", "Name"), ("company", "Company"), ("email", "Email"),
           ("status", "Status"), ("rate", "Rate"), ("tags", "Tags")), "contractor")
     return 0
+
+
+def _home(store: Store) -> str:
+    """The business's country: numbers without a country code are read, and shown, from it."""
+    return get_profile(store).profile.country

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from desktop.core.text import json_escaped
 from desktop.io import contractor_import as plan_import
-from desktop.io.csv_source import Refused
+from desktop.io.csv_source import Refused, legacy_code_page
 from desktop.io.import_table import read_file
 from desktop.io.layouts import TARGETS, fold
 from desktop.io.values import DAY_FIRST, MONTH_FIRST, currency_code
 from desktop.operations import transfer
 from desktop.store import importing
 from desktop.store.db import Store
+from desktop.store.profile import get_profile
 
 _ORDERS = {"day-first": DAY_FIRST, "month-first": MONTH_FIRST}
 
@@ -35,6 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     imp.add_argument("--currency", default="USD", help="currency of amounts that name none (default USD)")
     imp.add_argument("--dates", choices=tuple(_ORDERS), help="overrule the day/month order found in the file")
     imp.add_argument("--header-line", type=int, metavar="N", help="the line that names the columns")
+    imp.add_argument("--encoding", metavar="NAME", help="read a text file in this encoding "
+                     "(e.g. cp1250) instead of the one guessed; the summary names the guess")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                      help=f"read a column as a field (repeat); fields: {', '.join(t for t in TARGETS if t)}")
 
@@ -60,7 +63,8 @@ def _import(args: argparse.Namespace, store: Store) -> int:
     summary: dict[str, object] = {"file": str(args.file)}
     try:
         currency = _currency(args.currency)
-        table = read_file(args.file)
+        prefer = legacy_code_page(get_profile(store).profile.locale)
+        table = read_file(args.file, args.encoding, prefer)
         header_index = _header_index(table, args.header_line)
         choices = plan_import.default_choices(
             table, header_index, on_duplicate=args.on_duplicate, default_currency=currency,
@@ -129,7 +133,7 @@ def _print_summary(summary: dict[str, object]) -> None:
     print(f"{verb} {summary['imported']} contractors; merged {summary['merged']}; "
           f"skipped {summary['skipped']} empty, title or footer rows.")
     for dup in summary["duplicates"]:  # type: ignore[attr-defined]
-        print(f"line {dup['line']}: {dup['email']} matches {dup['matches']}")
+        print(f"line {dup['line']}: {dup['email'] or dup['phone']} matches {dup['matches']}")
     for row in summary["rejected"]:  # type: ignore[attr-defined]
         print(f"line {row['line']}: rejected ({row['reason']}): {row['message']}")
     for warning in summary["warnings"]:  # type: ignore[attr-defined]

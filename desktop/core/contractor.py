@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from desktop.core.dates import parse_date
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.money import parse_amount, to_major_text
+from desktop.core.phone import normalise_phone
 from desktop.core.reference import is_country, is_currency, is_timezone
 from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
@@ -42,7 +43,6 @@ LABELS: dict[str, str] = {
 
 MAX_LENGTHS = {"display_name": 120, "legal_name": 200, "company": 200, "email": 254,
                "phone": 40, "website": 300, "tax_id": 40, "address": 500, "notes": 10_000}
-_PHONE = re.compile(r"^\+?[0-9 ().\-/]{4,}(\s*(x|ext\.?)\s*\d+)?$", re.IGNORECASE)
 _HOST = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d{1,5})?$")
 _TAG = re.compile(r"^[\w][\w +&./-]{0,39}$")
 MULTILINE = ("address", "notes")
@@ -124,8 +124,10 @@ def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None) -> ContractorData:
-    """Check every field; raise ValidationError naming each bad one."""
+def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
+                        home_country: str | None = None) -> ContractorData:
+    """Check every field; raise ValidationError naming each bad one. A phone number without
+    “+” is read in the contractor's country, else in ``home_country`` (the business's)."""
     today = today or dt.date.today()
     raw, errors = screen(raw, MULTILINE)
     out: dict[str, object] = {}
@@ -171,8 +173,14 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
         except ValueError as exc:
             fail("email", f"is not a valid address: {exc}")
 
-    if out["phone"] and not _PHONE.match(str(out["phone"])):
-        fail("phone", "may hold only digits, spaces, + ( ) - . / and an extension")
+    country = text("country").upper()
+    if out["phone"] and "phone" not in {e.field for e in errors}:
+        home = home_country or ""
+        try:
+            out["phone"] = normalise_phone(str(out["phone"]),
+                                           country if is_country(country) else home)
+        except ValueError as exc:
+            fail("phone", str(exc))
 
     if out["website"] and "website" not in {e.field for e in errors}:
         url = str(out["website"])
@@ -189,7 +197,6 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None)
             fail("website", f"is longer than {MAX_LENGTHS['website']} characters")
         out["website"] = url
 
-    country = text("country").upper()
     if country and not is_country(country):
         fail("country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
     out["country"] = country

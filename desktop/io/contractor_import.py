@@ -39,7 +39,7 @@ from desktop.io.values import (
     decide_decimal_mark,
     is_amount,
 )
-from desktop.store.importing import NewContractor
+from desktop.store.importing import KnownContacts, NewContractor
 
 NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejected", "skipped"
 ON_DUPLICATE = ("skip", "merge")
@@ -51,7 +51,8 @@ _TOTALS = frozenset(fold(w) for w in (
     "summe", "gesamt", "gesamtsumme", "zwischensumme", "insgesamt", "total general",
     "sous total", "totaal", "subtotaal", "totale", "totale generale", "subtotale", "suma",
     "suma total", "totalt", "i alt", "yhteensa", "razem", "celkem", "somme"))
-Existing = Mapping[str, tuple[int, str]]  # case-folded email -> (contractor id, name)
+# Case-folded email -> (contractor id, name); a KnownContacts adds the roster's phone numbers.
+Existing = Mapping[str, tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Row:
     data: ContractorData | None = None
     archived_on: dt.date | None = None
     email: str = ""
+    phone: str = ""  # as stored (desktop.core.phone)
     matches: str = ""  # for a duplicate: what it matches
     merge_into: int | None = None  # the roster contractor a merge updates
     warnings: list[str] = field(default_factory=list)
@@ -128,12 +130,14 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
     headers = table.header(choices.header_index)
     mapping = tuple(choices.mapping) + ("",) * (len(headers) - len(choices.mapping))
     body = table.records[choices.header_index + 1:]
-    reading, warnings = _reading(table, choices, mapping, body, today)
+    known = existing if isinstance(existing, KnownContacts) else KnownContacts(dict(existing))
+    reading, warnings = _reading(table, choices, mapping, body, today, known.country)
     rows = [Row(r.line, SKIPPED, r.fields, *(("empty", "an empty row") if is_blank(r)
                                              else ("title", "above the header row")))
             for r in table.records[: choices.header_index]]
     last_data = _last_data_index(body, len(headers), table.is_workbook)
     seen: dict[str, Row] = {}
+    seen_phones: dict[str, Row] = {}
     columns = mapped_columns(headers, mapping)
     total = len(body)
     for index, record in enumerate(body):
@@ -142,8 +146,8 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
         row = _row(record, index > last_data, headers, columns, reading, table.is_workbook,
                    choices.layout.neutralised)
         rows.append(row)
-        if row.outcome == NEW and row.email:
-            _check_duplicate(row, seen, existing, choices.on_duplicate)
+        if row.outcome == NEW and (row.email or row.phone):
+            _check_duplicate(row, seen, seen_phones, known, choices.on_duplicate)
     return Plan(table, choices, reading, rows, warnings)
 
 
@@ -174,7 +178,7 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
     except ValueProblem as exc:
         return Row(record.line, REJECTED, values, exc.reason, str(exc))
     return Row(record.line, NEW, values, data=converted.data, archived_on=converted.archived_on,
-               email=converted.email_key, warnings=converted.warnings)
+               email=converted.email_key, phone=converted.data.phone, warnings=converted.warnings)
 
 
 def _total_label(values: tuple[str, ...]) -> str:
@@ -198,8 +202,17 @@ def _is_currency(text: str) -> bool:
     return True
 
 
-def _check_duplicate(row: Row, seen: dict[str, Row], existing: Existing, on_duplicate: str) -> None:
-    earlier = seen.get(row.email)
+def _check_duplicate(row: Row, seen: dict[str, Row], seen_phones: dict[str, Row],
+                     known: KnownContacts, on_duplicate: str) -> None:
+    """An earlier line or a roster contractor with the same email, else with the same phone
+    number unless both have emails and they differ (colleagues share a switchboard)."""
+    earlier = seen.get(row.email) if row.email else None
+    what = "email"
+    if earlier is None and row.phone:
+        earlier = seen_phones.get(row.phone)
+        if earlier is not None and row.email and earlier.email:
+            earlier = None
+        what = "phone number"
     if earlier is not None:
         row.matches = f"line {earlier.line}"
         if on_duplicate == "merge" and earlier.data is not None and row.data is not None:
@@ -208,17 +221,26 @@ def _check_duplicate(row: Row, seen: dict[str, Row], existing: Existing, on_dupl
             row.message = f"merged into line {earlier.line}"
             row.data = None  # the earlier row carries the merged record
         else:
-            row.outcome, row.message = DUPLICATE, f"same email as line {earlier.line}"
+            row.outcome, row.message = DUPLICATE, f"same {what} as line {earlier.line}"
         return
-    seen[row.email] = row
-    if row.email in existing:
-        contractor_id, name = existing[row.email]
+    if row.email:
+        seen[row.email] = row
+    if row.phone:
+        seen_phones.setdefault(row.phone, row)
+    match = known.get(row.email) if row.email else None
+    what = "email"
+    if match is None and row.phone in known.phones:
+        contractor_id, name, email = known.phones[row.phone]
+        if not (row.email and email):
+            match, what = (contractor_id, name), "phone number"
+    if match is not None:
+        contractor_id, name = match
         row.matches = f"contractor {contractor_id} ({name})"
         if on_duplicate == "merge":
             row.outcome, row.merge_into = MERGE, contractor_id
             row.message = f"updates {name}"
         else:
-            row.outcome, row.message = DUPLICATE, f"{name} already has this email"
+            row.outcome, row.message = DUPLICATE, f"{name} already has this {what}"
 
 
 def _last_data_index(body: tuple[Record, ...], width: int, workbook: bool) -> int:
@@ -235,7 +257,7 @@ def _last_data_index(body: tuple[Record, ...], width: int, workbook: bool) -> in
 
 
 def _reading(table: Table, choices: Choices, mapping: tuple[str, ...], body: tuple[Record, ...],
-             today: dt.date) -> tuple[Reading, list[str]]:
+             today: dt.date, home_country: str = "") -> tuple[Reading, list[str]]:
     """Decide the decimal mark and the day/month order once, from the whole file."""
     def column_values(targets: frozenset[str]) -> list[str]:
         columns = [i for i, t in enumerate(mapping) if t in targets]
@@ -256,7 +278,8 @@ def _reading(table: Table, choices: Choices, mapping: tuple[str, ...], body: tup
         else:
             warnings.append(f"Dates are read {written}; no date in the file settles the order "
                             f"(e.g. “{numeric[0].strip()}”). Check one before importing.")
-    reading = Reading(mark, order, choices.default_currency, choices.layout.deleted_suffix, today)
+    reading = Reading(mark, order, choices.default_currency, choices.layout.deleted_suffix, today,
+                      home_country)
     return reading, warnings
 
 
@@ -273,7 +296,7 @@ def describe(plan: Plan) -> dict[str, object]:
         "imported": plan.count(NEW),
         "merged": sum(1 for r in plan.rows if r.outcome == MERGE and r.merge_into is not None),
         "skipped": plan.count(SKIPPED),
-        "duplicates": [{"line": r.line, "email": r.email, "matches": r.matches}
+        "duplicates": [{"line": r.line, "email": r.email, "phone": r.phone, "matches": r.matches}
                        for r in plan.rows if r.matches],
         "rejected": [{"line": r.line, "reason": r.reason, "message": r.message}
                      for r in plan.rows if r.outcome == REJECTED],

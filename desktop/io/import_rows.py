@@ -56,6 +56,7 @@ class Reading:
     default_currency: str = "USD"
     deleted_suffix: str = ""
     today: dt.date = field(default_factory=dt.date.today)
+    home_country: str = ""  # the business's: where a phone number without "+" is read
 
 
 @dataclass
@@ -166,7 +167,7 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     for header, value in cells.get("note", []):
         keep(header, value)
     own = "\n".join(v for _, v in cells.get("notes", []))
-    data = _validated(raw, reading.today, warnings, own, notes)
+    data = _validated(raw, reading, warnings, own, notes)
     return Converted(data, archived_on, data.email.casefold() if data.email else "", warnings)
 
 
@@ -252,14 +253,14 @@ def _date(cell: tuple[str, str], reading: Reading) -> dt.date:
         raise ValueProblem("invalid_date", f"{header}: {exc}") from None
 
 
-def _validated(raw: dict[str, object], today: dt.date, warnings: list[str], own: str,
+def _validated(raw: dict[str, object], reading: Reading, warnings: list[str], own: str,
                extras: Extras) -> ContractorData:
     """The roster's own rules decide; a soft field that fails moves to the notes, once. The
     notes are the file's own (``own``) followed by the ``extras`` the import adds."""
     for attempt in range(2):
         raw["notes"], cut = _notes(own, extras)
         try:
-            data = validate_contractor(raw, today)
+            data = validate_contractor(raw, reading.today, reading.home_country)
         except ValidationError as exc:
             hard = [e for e in exc.errors if e.field not in _SOFT]
             if hard or attempt:

@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from desktop.core.contractor import ContractorData
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.phone import phone_key
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, Engagement, Payment, Tag
+from desktop.store.profile import get_profile
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ class PaymentExport:
 
 
 def contractors(store: Store, *, include_demo: bool = True) -> list[ContractorExport]:
-    """Every contractor, archived ones too, by id."""
+    """Every contractor, archived ones too, by id. Phone numbers are in their one stored form
+    (desktop.core.phone) for the programs that read the file, numbers saved as typed too."""
+    home = get_profile(store).profile.country
     c = Contractor
     query = select(c.id, c.display_name, c.legal_name, c.kind, c.company, c.email, c.phone,
                    c.website, c.address, c.country, c.timezone, c.tax_id, c.tax_form,
@@ -54,7 +58,8 @@ def contractors(store: Store, *, include_demo: bool = True) -> list[ContractorEx
         rows = conn.execute(query).all()
     return [ContractorExport(r.id, ContractorData(
         display_name=r.display_name, legal_name=r.legal_name, kind=ContractorKind(r.kind),
-        company=r.company, email=r.email, phone=r.phone, website=r.website, address=r.address,
+        company=r.company, email=r.email, phone=phone_key(r.phone, r.country or home) or r.phone,
+        website=r.website, address=r.address,
         country=r.country, timezone=r.timezone, tax_id=r.tax_id, tax_form=TaxForm(r.tax_form),
         tax_form_on=r.tax_form_on, rate_minor=r.rate_minor, rate_unit=RateUnit(r.rate_unit),
         currency=r.currency, tags=tuple(sorted(tags.get(r.id, ()))),

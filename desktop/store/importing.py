@@ -15,11 +15,13 @@ from sqlalchemy import Connection, Date, Table, func, insert, literal, select
 
 from desktop.core.collation import name_key
 from desktop.core.contractor import ContractorData, merge_contractor
+from desktop.core.phone import phone_key
 from desktop.core.validation import Cancelled
 from desktop.store.contractors import _apply, _load, _record, _tags_by_name
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, RateChange
 from desktop.store.models.base import utcnow
+from desktop.store.profile import get_profile
 
 BATCH = 1000
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -64,15 +66,35 @@ class ImportResult:
     merged_before: tuple[tuple[int, ContractorData, int], ...] = ()
 
 
-def emails(store: Store) -> dict[str, tuple[int, str]]:
-    """Every roster email, trimmed and case-folded, with the contractor it belongs to."""
-    query = (select(Contractor.email, Contractor.id, Contractor.display_name)
-             .where(Contractor.email != "").order_by(Contractor.id))
+class KnownContacts(dict[str, tuple[int, str]]):
+    """What an import's rows are checked against: each roster email (trimmed, case-folded)
+    with the contractor it belongs to; ``phones`` the same by stored phone number, with that
+    contractor's email key; ``country`` the business's, for numbers written without one."""
+
+    def __init__(self, emails: dict[str, tuple[int, str]] | None = None,
+                 phones: dict[str, tuple[int, str, str]] | None = None, country: str = ""):
+        super().__init__(emails or {})
+        self.phones = phones or {}
+        self.country = country
+
+
+def emails(store: Store) -> KnownContacts:
+    """Every roster email and phone number with the contractor it belongs to. Numbers saved
+    before they were normalised are read here as the editor would read them now."""
+    country = get_profile(store).profile.country
+    query = (select(Contractor.email, Contractor.phone, Contractor.country, Contractor.id,
+                    Contractor.display_name)
+             .where((Contractor.email != "") | (Contractor.phone != "")).order_by(Contractor.id))
+    known = KnownContacts(country=country)
     with store.engine.connect() as conn:
-        found: dict[str, tuple[int, str]] = {}
-        for email, contractor_id, name in conn.execute(query):
-            found.setdefault(email.strip().casefold(), (contractor_id, name))
-        return found
+        for email, phone, own_country, contractor_id, name in conn.execute(query):
+            email_key = email.strip().casefold()
+            if email_key:
+                known.setdefault(email_key, (contractor_id, name))
+            key = phone_key(phone, own_country or country)
+            if key:
+                known.phones.setdefault(key, (contractor_id, name, email_key))
+    return known
 
 
 def import_contractors(store: Store, new: Sequence[NewContractor],

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.contractor import LABELS, ContractorData, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.phone import display_phone
 from desktop.core.reference import COMMON_CURRENCIES, countries, currencies, timezones
 from desktop.core.validation import ValidationError
 from desktop.ui.discard import AsksBeforeDiscarding
@@ -36,10 +37,14 @@ from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 class ContractorDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, data: ContractorData | None = None, known_tags: list[str] | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, home_country: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Edit contractor" if data else "New contractor")
         self.result_data: ContractorData | None = None
+        # The business's country: numbers without a country code are read there, and its own
+        # numbers are shown as dialled at home.
+        self.home_country = home_country
+        self._phone_shown = ("", "")  # (as shown, as stored) of the number loaded
         self._touched: set[str] = set()
         self._build(known_tags or [])
         self._load(data or ContractorData(display_name=""))
@@ -142,6 +147,10 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
             value = raw.get(name, "")
             if name == "tags":
                 editor.setText(", ".join(value))  # type: ignore[arg-type, attr-defined]
+            elif name == "phone":
+                shown = display_phone(data.phone, self.home_country, data.country)
+                self._phone_shown = (shown, data.phone)
+                editor.setText(shown)  # type: ignore[attr-defined]
             elif isinstance(editor, (EnumCombo, LookupCombo)):
                 editor.set_value(str(value))
             elif isinstance(editor, TextArea):
@@ -160,6 +169,9 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
             else:
                 out[name] = editor.text()  # type: ignore[attr-defined]
         out["tags"] = str(out["tags"]).split(",")
+        if out["phone"] == self._phone_shown[0]:
+            # Untouched: the stored number, which a change of country must not re-read.
+            out["phone"] = self._phone_shown[1]
         return out
 
     # --- validation ----------------------------------------------------------------------
@@ -169,7 +181,7 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
 
     def _validate(self, show_all: bool) -> ContractorData | None:
         try:
-            data = validate_contractor(self.raw())
+            data = validate_contractor(self.raw(), home_country=self.home_country)
         except ValidationError as exc:
             errors = {e.field: e.message for e in exc.errors}
         else:

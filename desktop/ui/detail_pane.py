@@ -19,6 +19,7 @@ from desktop.core.enums import (
     TaxForm,
 )
 from desktop.core.money import format_money
+from desktop.core.phone import display_phone
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRecord
 from desktop.store.engagements import EngagementRow
@@ -47,20 +48,32 @@ class DetailPane(QTextBrowser):
         self.document().setDefaultStyleSheet(
             _CSS % {"back": back, "text": text, "muted": muted(self.palette()).name()})
         self.setMinimumWidth(300)
+        self.home_country = ""  # the business's: its phone numbers show as dialled at home
+        self._shown: tuple[ContractorRecord | None, int, Health | None,
+                           list[EngagementRow] | None] = (None, 0, None, None)
         self.show_record(None)
+
+    def set_home_country(self, country: str) -> None:
+        if country != self.home_country:
+            self.home_country = country
+            record, count, health, engagements = self._shown
+            self.show_record(record, count=count, health=health, engagements=engagements)
 
     def show_record(self, record: ContractorRecord | None, *, count: int = 0,
                     health: Health | None = None,
                     engagements: list[EngagementRow] | None = None) -> None:
+        self._shown = (record, count, health, engagements)
         if record is None:
             self.setHtml("<p class='sub'>Select a contractor to see everything about them here."
                          + (f"<br><br>{count} selected.</p>" if count > 1 else "</p>"))
             return
-        self.setHtml(render(record, health=health, engagements=engagements))
+        self.setHtml(render(record, health=health, engagements=engagements,
+                            home_country=self.home_country))
 
 
 def render(record: ContractorRecord, today: dt.date | None = None, *,
-           health: Health | None = None, engagements: list[EngagementRow] | None = None) -> str:
+           health: Health | None = None, engagements: list[EngagementRow] | None = None,
+           home_country: str = "") -> str:
     d = record.data
     today = today or dt.date.today()
     status = ContractorStatus(d.status)
@@ -86,7 +99,7 @@ def render(record: ContractorRecord, today: dt.date | None = None, *,
         local_time = f"{escape(d.timezone)} (now {now:%H:%M})"
     section("Contact", [
         ("Email", f"<a href='mailto:{escape(d.email)}'>{escape(d.email)}</a>" if d.email else ""),
-        ("Phone", escape(d.phone)),
+        ("Phone", escape(display_phone(d.phone, home_country, d.country))),
         ("Website", f"<a href='{escape(d.website)}'>{escape(d.website)}</a>" if d.website else ""),
         ("Prefers", Channel(d.preferred_channel).label),
         ("Address", escape(d.address).replace("\n", "<br>")),

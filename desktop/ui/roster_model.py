@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.core.contractor import search_text
 from desktop.core.enums import ContractorStatus, RateUnit, TaxForm
 from desktop.core.money import format_money
+from desktop.core.phone import display_phone
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRow
 from desktop.ui.table_base import ReadOnlyTableModel
@@ -127,6 +128,7 @@ class RosterModel(ReadOnlyTableModel):
         # narrows from the nearest earlier result and backspace is a lookup.
         self._results: dict[str, list[int]] = {}
         self._display: dict[int, tuple[str, ...]] = {}  # formatted cells, made on first paint
+        self._home = ""  # the business's country: its phone numbers show as dialled at home
         self._filter = RosterFilter()
         self._sort: tuple[Col, Qt.SortOrder] = (Col.NAME, Qt.SortOrder.AscendingOrder)
         self._archived_count = 0
@@ -157,6 +159,20 @@ class RosterModel(ReadOnlyTableModel):
                 self._hay[index] = haystack(row)
         self._reindex()
         self.endResetModel()
+
+    @property
+    def home_country(self) -> str:
+        return self._home
+
+    def set_home_country(self, country: str) -> None:
+        """The business's country, which decides how phone numbers are shown."""
+        if country == self._home:
+            return
+        self._home = country
+        self._display.clear()
+        if self._visible:
+            self.dataChanged.emit(self.index(0, Col.PHONE),
+                                  self.index(len(self._visible) - 1, Col.PHONE), [_DISPLAY])
 
     def _reindex(self) -> None:
         rows = self._rows
@@ -303,7 +319,7 @@ class RosterModel(ReadOnlyTableModel):
         if role == _DISPLAY:
             cells = self._display.get(i)
             if cells is None:
-                cells = self._display[i] = _cells(self._rows[i])
+                cells = self._display[i] = _cells(self._rows[i], self._home)
             return cells[index.column()]
         row = self._rows[i]
         column = index.column()
@@ -329,7 +345,7 @@ class RosterModel(ReadOnlyTableModel):
         return None
 
 
-def _cells(row: ContractorRow) -> tuple[str, ...]:
+def _cells(row: ContractorRow, home_country: str) -> tuple[str, ...]:
     status = ContractorStatus(row.status).label
     rate = ""
     if row.rate_minor is not None:
@@ -343,7 +359,7 @@ def _cells(row: ContractorRow) -> tuple[str, ...]:
         rate,
         row.country,
         row.email,
-        row.phone,
+        display_phone(row.phone, home_country, row.country),
         TaxForm(row.tax_form).label if row.tax_form != "none" else "—",
         row.updated_at.astimezone().strftime("%Y-%m-%d"),
     )

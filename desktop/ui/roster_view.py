@@ -38,6 +38,7 @@ from desktop.ui.conflicts import mine_on_top
 from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.follow import Follow
+from desktop.ui.home_country import HomeCountry
 from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import SelectionShown, sorted_table
@@ -78,6 +79,9 @@ class RosterView(QSplitter):
         self._build_widgets()
         self._build_actions()
         self.follow = Follow(runner, lambda c: c.touches("contractors"), self._changed, self)
+        self.home = HomeCountry(runner, self)  # phone numbers are read and shown from there
+        self.home.changed.connect(self.model.set_home_country)
+        self.home.changed.connect(self.detail.set_home_country)
 
     # --- building ------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -360,7 +364,7 @@ class RosterView(QSplitter):
         return sorted({t for r in self.model.all_rows() for t in r.tags})
 
     def new_contractor(self) -> None:
-        dialog = ContractorDialog(None, self._known_tags(), self)
+        dialog = ContractorDialog(None, self._known_tags(), self, home_country=self.home.country)
         if dialog.exec() and dialog.result_data:
             self.runner.write(contractor_ops.add, dialog.result_data, done=self._added,
                               parent=self)
@@ -379,7 +383,8 @@ class RosterView(QSplitter):
         except ConflictError as exc:
             ask.warn(self, str(exc))
             return
-        dialog = ContractorDialog(record.data, self._known_tags(), self)
+        dialog = ContractorDialog(record.data, self._known_tags(), self,
+                                  home_country=self.home.country)
         if dialog.exec() and dialog.result_data and dialog.result_data != record.data:
             self._push(EditCommand(self.runner, record.id, record.version, record.data,
                                    dialog.result_data, self._keep_selected, self._resolve))
