@@ -6,6 +6,9 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English, whatever the machine speaks: the language is fixed when the package
+# is first imported (desktop.core.i18n). Tests of other languages start a process of their own.
+os.environ["CREWBOOK_LANGUAGE"] = "en"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -26,6 +29,22 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("CREWBOOK_LOG_DIR", str(home / "log"))
     monkeypatch.delenv("CREWBOOK_DATA_DIR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():  # type: ignore[no-untyped-def]
+    """pytest-qt's application, with the window's translators installed as the app does:
+    English plural forms ("1 row", "2 rows") come from crewbook_en.qm."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_translators
+
+    class TranslatedApplication(QApplication):
+        def __init__(self, args: list[str]) -> None:
+            super().__init__(args)
+            install_translators(self)
+
+    return TranslatedApplication
 
 
 @pytest.fixture(autouse=True)

@@ -416,7 +416,7 @@ def test_document_model_passes_qt_model_tester(qtmodeltester, store: Store,  # t
     qtmodeltester.check(model)
     assert model.index(0, DCol.SIZE).data() == "2.9 KB"
     assert model.index(0, DCol.EXPIRES).data(Qt.ItemDataRole.ToolTipRole) == \
-        "Expired on 2026-01-01"
+        "Expired on Jan 1, 2026"
     assert model.index(0, DCol.EXPIRES).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(1, DCol.EXPIRES).data(Qt.ItemDataRole.ForegroundRole) is None
 

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from desktop.core.formats import date_text
 from desktop.core.schedule import PlannedInstallment
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.store import contractors, payment_changes, payments
@@ -97,13 +98,14 @@ def test_the_command_line_corrects_and_voids_by_payment_number(cli) -> None:  # 
     installment = shown.split("#", 1)[1].split()[0]
     cli("payments", "record", installment, "--amount", "500", "--date", "2026-04-02")
     shown = cli("engagements", "show", "1")[1]
-    assert "payment 1: 2026-04-02 $500.00 bank transfer" in shown
+    paid_on = date_text(dt.date(2026, 4, 2))
+    assert f"payment 1: {paid_on} $500.00 bank transfer" in shown
     code, out, _ = cli("payments", "correct", "1", "--amount", "450", "--reason", "fee taken")
-    assert code == 0 and out.startswith("Corrected payment 1: $450.00 on 2026-04-02")
+    assert code == 0 and out.startswith(f"Corrected payment 1: $450.00 on {paid_on}")
     code, _, err = cli("payments", "correct", "1", "--date", "2026-02-30")
     assert code == 2 and "--date: 2026-02-30 does not exist" in err
     code, _, err = cli("payments", "void", "1", "--reason", " ")
     assert code == 2 and "--reason: is required" in err
     code, out, _ = cli("payments", "void", "1", "--reason", "bounced")
-    assert code == 0 and "Voided payment 1 ($450.00 on 2026-04-02)" in out
+    assert code == 0 and f"Voided payment 1 ($450.00 on {paid_on})" in out
     assert "payment 1:" not in cli("engagements", "show", "1")[1]

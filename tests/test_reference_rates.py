@@ -3,10 +3,12 @@ one rate per series and date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.core.formats import date_text
 from desktop.store import reference_rates
 from desktop.store.db import Store
 from desktop.ui import rates_dialog
@@ -40,7 +42,7 @@ def test_the_settings_dialog_adds_and_removes(qtbot, qtmodeltester, store: Store
     assert (newest_ecb.rate.rate_bp, str(newest_ecb.rate.effective_from)) == (200, "2026-03-11")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     row = next(i for i in range(dialog.model.rowCount())
-               if dialog.model.index(i, 1).data() == "2026-03-11")
+               if dialog.model.index(i, 1).data() == "Mar 11, 2026")
     dialog.table.selectRow(row)
     dialog.remove()
     drain(dialog.runner)
@@ -63,7 +65,8 @@ def test_the_command_line_lists_adds_edits_and_removes(cli) -> None:  # type: ig
         ("ECB", "2025-06-11", "2.15"), ("BOE", "2025-08-07", "4")}
     code, out, _ = cli("settings", "rates", "add", "--series", "ECB", "--from", "2026-03-11",
                        "--rate", "2", "--source", "ECB press release")
-    assert code == 0 and out.startswith("Added rate") and "ECB 2 % from 2026-03-11" in out
+    assert code == 0 and out.startswith("Added rate")
+    assert f"ECB 2 % from {date_text(dt.date(2026, 3, 11))}" in out
     new_id = out.split()[2].rstrip(":")
     code, _, err = cli("settings", "rates", "edit", new_id, "--rate", "lots")
     assert code == 2 and "--rate" in err and "is not a percentage" in err

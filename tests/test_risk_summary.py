@@ -123,7 +123,7 @@ def test_blocked_summary_lists_every_section_and_blocker(store: Store, blocked: 
     assert "page 1 of 2" in text or "page 1 of 1" in text
     # Header block: parties, value, jurisdiction, reviewer, date and catalog version.
     for expected in ("Zoë Ångström Design", "Łukasz Nowak", "Łukasz Jan Nowak", "$1,000.00",
-                     "Fixed price", "United States, NY", "Sam Reviewer", "25 Nov 2026",
+                     "Fixed price", "United States, NY", "Sam Reviewer", "Nov 25, 2026",
                      "2026.11"):
         assert expected in text, expected
     # Checks carry their evidence; the payment terms go beyond New York's default.
@@ -212,7 +212,7 @@ def test_reaching_the_1099_threshold_says_to_file(store: Store, tmp_path: Path) 
     pay(store, record.id, 250_000, dt.date(2026, 10, 1))
     _reader, text = read(write_risk_summary(store, record.id, tmp_path / "t.pdf", TODAY))
     assert "$2,500.00" in text and "reached, so file a 1099-NEC for this contractor" in text
-    assert "W-9, 5 Jan 2026" in text
+    assert "W-9, Jan 5, 2026" in text
 
 
 def test_layout_needs_no_database(store: Store, blocked: int, tmp_path: Path,
@@ -291,7 +291,7 @@ def test_a_signed_engagement_shows_the_review_it_was_signed_on(store: Store, rea
     _reader, text = read(write_risk_summary(store, ready, tmp_path / "signed.pdf", TODAY))
     assert "Signed" in text and "Blocked" not in text and "put right before signing" not in text
     assert "Terms changed since signing At signing Now" in text
-    assert "signed 25 Nov 2026 by Ana" in text
+    assert "signed Nov 25, 2026 by Ana" in text
 
 
 def test_a_signing_made_before_terms_were_kept_says_so(store: Store, ready: int,

@@ -29,6 +29,7 @@ from desktop.cli import (
 from desktop.cli.display import why_no_window
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
+from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations.settings import use_business_locale
 from desktop.store.errors import StoreError
@@ -55,18 +56,19 @@ _OPTION_NAMES = {"contractors": OPTIONS,
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="crewbook", description="Keep your contractors, contracts and payments in order. "
-        "Run without a command to open the window.",
-        epilog="Give contact files instead of a command (crewbook [--data-dir DIR] FILE.csv; "
-        ".tsv, .txt and .xlsx too) to open the window with its import wizard on each in turn; "
-        "if Crewbook is already open on the data folder, that window does it. `crewbook import "
-        "FILE` imports without a window.")
+        prog="crewbook", description=_("Keep your contractors, contracts and payments in "
+                                       "order. Run without a command to open the window."),
+        epilog=_("Give contact files instead of a command (crewbook [--data-dir DIR] FILE.csv; "
+                 ".tsv, .txt and .xlsx too) to open the window with its import wizard on each "
+                 "in turn; if Crewbook is already open on the data folder, that window does "
+                 "it. `crewbook import FILE` imports without a window."))
     parser.add_argument("--version", action="version", version=f"crewbook {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="data folder (default: $CREWBOOK_DATA_DIR or the platform's)")
+                        help=_("data folder (default: $CREWBOOK_DATA_DIR or the platform's)"))
     parser.add_argument("--database", metavar="URL",
-                        help="a team database, postgresql://user@host:port/name (default: "
-                             "$CREWBOOK_DATABASE_URL; without either, the data folder's file)")
+                        help=_("a team database, postgresql://user@host:port/name (default: "
+                               "$CREWBOOK_DATABASE_URL; without either, the data folder's "
+                               "file)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     roster.register(commands)
     engagements.register(commands)
@@ -120,13 +122,14 @@ def _open_files(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     for name in args.files:
         if not Path(name).is_file():
-            problem = "not a file" if Path(name).exists() else "no such file"
-            print(f"crewbook: error: {name}: {problem}", file=sys.stderr)
+            problem = (_("crewbook: error: {file}: not a file") if Path(name).exists()
+                       else _("crewbook: error: {file}: no such file"))
+            print(problem.format(file=name), file=sys.stderr)
             return 2
     paths = [Path(name).resolve() for name in args.files]
     if len(paths) > MAX_FILES:
-        print(f"crewbook: note: only the first {MAX_FILES} of {len(paths)} files are opened",
-              file=sys.stderr)
+        print(_("crewbook: note: only the first {opened} of {given} files are opened").format(
+            opened=MAX_FILES, given=len(paths)), file=sys.stderr)
     if _no_window():
         return 2
     try:
@@ -136,7 +139,7 @@ def _open_files(argv: Sequence[str]) -> int:
         return run(folder, open_files=paths[:MAX_FILES],
                    database=args.database or os.environ.get(DATABASE_ENV))
     except (OSError, StoreError) as exc:
-        print(f"crewbook: error: {exc}", file=sys.stderr)
+        print(_("crewbook: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
 
 
@@ -144,7 +147,7 @@ def _no_window() -> bool:
     """Say in one line why the window cannot open here, if it cannot."""
     problem = why_no_window(os.environ)
     if problem:
-        print(f"crewbook: {problem}", file=sys.stderr)
+        print(_("crewbook: {message}").format(message=problem), file=sys.stderr)
     return problem is not None
 
 
@@ -187,7 +190,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return db.restore(folder, args.archive, args.yes)
         else:
             store = open_store(folder).store
-        store.on_wait = lambda text: print(f"crewbook: {text}", file=sys.stderr, flush=True)
+        store.on_wait = lambda text: print(_("crewbook: {message}").format(message=text),
+                                           file=sys.stderr, flush=True)
         try:
             use_business_locale(store)
             if args.command in ("contractors", "demo"):
@@ -216,12 +220,13 @@ def _main(argv: Sequence[str] | None) -> int:
         _log_expected(args.command, exc)
         names = _OPTION_NAMES.get(args.command, {})
         for error in exc.errors:
-            print(f"crewbook: error: {names.get(error.field, error.field)}: {error.message}",
-                  file=sys.stderr)
+            print(_("crewbook: error: {option}: {problem}").format(
+                option=names.get(error.field, error.field), problem=error.message),
+                file=sys.stderr)
         return 2
     except (StoreError, ConflictError, OSError) as exc:
         _log_expected(args.command, exc)
-        print(f"crewbook: error: {exc}", file=sys.stderr)
+        print(_("crewbook: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
     except Exception:
         logging.getLogger(__name__).exception("crewbook %s failed unexpectedly", args.command)

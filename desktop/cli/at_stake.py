@@ -8,11 +8,12 @@ import sys
 from desktop.operations.letting_go import AtStake
 
 
-def refused_without_reason(stake: AtStake | None, reason: str, action: str) -> bool:
-    """True, having said why on stderr, when ``stake`` asks for a reason none was given."""
+def refused_without_reason(stake: AtStake | None, reason: str, question: str) -> bool:
+    """True, having said why on stderr, when ``stake`` asks for a reason none was given.
+    ``question`` is the whole error line, with {name} for the contractor's."""
     if stake is None or reason.strip():
         return False
-    print(f"crewbook: error: {action} {stake.name}? Say why with --reason.", file=sys.stderr)
+    print(question.format(name=stake.name), file=sys.stderr)
     for line in stake.lines:
         print(f"  {line}", file=sys.stderr)
     return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.core.i18n import _
 from desktop.core.validation import FieldError, ValidationError
 from desktop.operations import calendar
 from desktop.store.db import Store
@@ -13,26 +14,31 @@ from desktop.store.db import Store
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
-        "calendar", help="payments due, notice dates, check-ins and expiries as a calendar file",
-        description="Write an iCalendar (.ics) file that Outlook, Google Calendar and Apple "
-        "Calendar import; importing it again updates the events. Without options, says "
-        "whether crewbook.ics in the data folder is kept up to date (and brings it up to date).")
-    parser.add_argument("-o", "--output", metavar="FILE", help="the .ics file to write")
+        "calendar",
+        help=_("payments due, notice dates, check-ins and expiries as a calendar file"),
+        description=_("Write an iCalendar (.ics) file that Outlook, Google Calendar and Apple "
+                      "Calendar import; importing it again updates the events. Without "
+                      "options, says whether crewbook.ics in the data folder is kept up to date "
+                      "(and brings it up to date)."))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("the .ics file to write"))
     parser.add_argument("--keep-updated", choices=("on", "off"),
-                        help="keep crewbook.ics in the data folder up to date after every change "
-                             "made in the window, for calendar apps that subscribe to a file")
+                        help=_("keep crewbook.ics in the data folder up to date after every "
+                               "change made in the window, for calendar apps that subscribe to "
+                               "a file"))
 
 
 def run(args: argparse.Namespace, store: Store, folder: Path) -> int:
     if args.keep_updated is not None:
         if store.on_server:
             raise ValidationError([FieldError(
-                "--keep-updated", "keeps a file for a book on this computer; with a team "
-                "database, write the calendar with -o FILE")])
+                "--keep-updated", _("keeps a file for a book on this computer; with a team "
+                                    "database, write the calendar with -o FILE"))])
         on = args.keep_updated == "on"
         path = calendar.keep_updated(store, folder, on)
-        print(f"{path} is now kept up to date." if on else
-              f"{path} is no longer kept up to date; it stays where it is until you remove it.")
+        done = (_("{file} is now kept up to date.") if on else
+                _("{file} is no longer kept up to date; it stays where it is until you remove "
+                  "it."))
+        print(done.format(file=path))
     if args.output:
         target = Path(args.output)
         print(calendar.export_summary(calendar.export_calendar(store, target), target))
@@ -40,9 +46,9 @@ def run(args: argparse.Namespace, store: Store, folder: Path) -> int:
         path = calendar.kept_path(folder)
         if not store.on_server and calendar.is_kept(folder):
             calendar.refresh_kept(store, folder)
-            print(f"{path} is kept up to date.")
+            print(_("{file} is kept up to date.").format(file=path))
         else:
-            print("The data folder’s crewbook.ics is not kept up to date (turn it on with "
-                  "crewbook calendar --keep-updated on). Write a calendar file with "
-                  "crewbook calendar -o FILE.")
+            print(_("The data folder’s crewbook.ics is not kept up to date (turn it on with "
+                    "crewbook calendar --keep-updated on). Write a calendar file with "
+                    "crewbook calendar -o FILE."))
     return 0

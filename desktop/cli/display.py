@@ -8,6 +8,8 @@ import ctypes.util
 import sys
 from collections.abc import Callable, Mapping
 
+from desktop.core.i18n import _
+
 # Platforms that draw without a desktop session (tests, screenshots, VNC-less servers).
 _HEADLESS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
@@ -25,11 +27,11 @@ def why_no_window(environ: Mapping[str, str], platform: str | None = None,
     if wayland:
         return None
     if not environ.get("DISPLAY"):
-        return ("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
-                "start Crewbook from a desktop session, or use the command line: "
-                "crewbook --help")
+        return _("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                 "start Crewbook from a desktop session, or use the command line: "
+                 "crewbook --help")
     if find_library("xcb-cursor") is None:
-        return ("the window needs the X11 library libxcb-cursor0, which is not installed "
-                "(Debian and Ubuntu: sudo apt install libxcb-cursor0); the command line works "
-                "without it: crewbook --help")
+        return _("the window needs the X11 library libxcb-cursor0, which is not installed "
+                 "(Debian and Ubuntu: sudo apt install libxcb-cursor0); the command line works "
+                 "without it: crewbook --help")
     return None

@@ -16,6 +16,8 @@ from enum import Enum
 from desktop.core.dates import parse_date
 from desktop.core.engagement import planned_schedule
 from desktop.core.enums import PricingModel
+from desktop.core.formats import date_text
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.schedule import Milestone
 from desktop.core.text import json_escaped
@@ -29,13 +31,15 @@ _MILESTONE = re.compile(r"^(?P<label>[^:]+):(?P<on>\d{4}-\d{2}-\d{2}):(?P<share>
 
 def register(eng_cmds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     schedule = eng_cmds.add_parser(
-        "schedule", help="make the payment schedule from the engagement's terms",
-        description="Replaces the installments not yet paid, as the window's Generate schedule "
-                    "does; refused when paid installments would have to change.")
+        "schedule", help=_("make the payment schedule from the engagement's terms"),
+        description=_("Replaces the installments not yet paid, as the window's Generate "
+                      "schedule does; refused when paid installments would have to change."))
     schedule.add_argument("id", type=int)
     schedule.add_argument("--milestone", action="append", default=[], metavar="LABEL:DATE:SHARE",
-                          help="for milestone pricing, one per milestone: a percentage "
-                               "(Deposit:2026-03-01:30%%) or an amount (Final:2026-05-31:1200)")
+                          # Translators: %% is how a help text writes one percent sign.
+                          help=_("for milestone pricing, one per milestone: a percentage "
+                                 "(Deposit:2026-03-01:30%%) or an amount "
+                                 "(Final:2026-05-31:1200)"))
 
 
 def schedule(args: argparse.Namespace, store: Store) -> int:
@@ -44,31 +48,35 @@ def schedule(args: argparse.Namespace, store: Store) -> int:
     milestones: list[Milestone] = []
     if data.pricing_model is PricingModel.MILESTONES:
         if not args.milestone:
-            raise ValidationError([FieldError("milestones", "give each milestone with "
-                                              "--milestone LABEL:DATE:SHARE")])
+            raise ValidationError([FieldError("milestones", _(
+                "give each milestone with --milestone LABEL:DATE:SHARE"))])
         milestones = [_milestone(text, data.currency) for text in args.milestone]
     elif args.milestone:
-        raise ValidationError([FieldError("milestones", f"only milestone pricing takes them; "
-                                          f"this engagement is {data.pricing_model.label}")])
+        raise ValidationError([FieldError("milestones", _(
+            "only milestone pricing takes them; this engagement is {pricing}").format(
+                pricing=data.pricing_model.label))])
     plan = planned_schedule(data, milestones)
     rows = payment_ops.replace_schedule(store, record.id, plan, record.version).value
-    print(f"Engagement {record.id} now has {len(rows)} unpaid installment"
-          f"{'' if len(rows) == 1 else 's'}:")
+    print(ngettext("Engagement {id} now has {n} unpaid installment:",
+                   "Engagement {id} now has {n} unpaid installments:", len(rows)).format(
+        id=record.id, n=len(rows)))
+    width = max((len(date_text(row.due_on)) for row in rows), default=0)
     for row in rows:
-        print(f"  {row.due_on.isoformat()}  {format_money(row.amount_minor, row.currency):>14}"
-              f"  {row.label}")
+        print(f"  {date_text(row.due_on):<{width}}  "
+              f"{format_money(row.amount_minor, row.currency):>14}  {row.label}")
     return 0
 
 
 def _milestone(text: str, currency: str) -> Milestone:
     match = _MILESTONE.match(text.strip())
     if match is None:
-        raise ValidationError([FieldError("milestones", f"“{text}” is not LABEL:DATE:SHARE, "
-                                          "e.g. Deposit:2026-03-01:30%")])
+        raise ValidationError([FieldError("milestones", _(
+            "“{text}” is not LABEL:DATE:SHARE, e.g. Deposit:2026-03-01:30%").format(text=text))])
     try:
         on = parse_date(match["on"])
     except ValueError as exc:
-        raise ValidationError([FieldError("milestones", f"“{text}”: {exc}")]) from None
+        raise ValidationError([FieldError("milestones", _("“{text}”: {problem}").format(
+            text=text, problem=exc))]) from None
     assert on is not None
     share = match["share"].strip()
     try:
@@ -76,8 +84,9 @@ def _milestone(text: str, currency: str) -> Milestone:
             return Milestone(match["label"].strip(), on, percent=Decimal(share[:-1].strip()))
         return Milestone(match["label"].strip(), on, amount_minor=parse_amount(share, currency))
     except (ValueError, InvalidOperation):
-        raise ValidationError([FieldError("milestones", f"“{text}”: the share is neither a "
-                                          "percentage nor an amount")]) from None
+        raise ValidationError([FieldError("milestones", _(
+            "“{text}”: the share is neither a percentage nor an amount").format(
+                text=text))]) from None
 
 
 def show_json(engagement_id: int, store: Store, today: dt.date) -> int:

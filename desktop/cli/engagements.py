@@ -26,6 +26,8 @@ from desktop.core.enums import (
     EngagementStatus,
     PricingModel,
 )
+from desktop.core.formats import date_text
+from desktop.core.i18n import _, ngettext, pgettext
 from desktop.core.money import format_money, parse_amount, to_major_text
 from desktop.core.payments import METHODS
 from desktop.core.validation import FieldError, ValidationError
@@ -74,24 +76,25 @@ DUE_FIELDS = ("installment_id", "due_on", "overdue", "contractor", "engagement_i
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    eng = commands.add_parser("engagements", help="list, show, add or move engagements")
+    eng = commands.add_parser("engagements", help=_("list, show, add or move engagements"))
     eng_cmds = eng.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = eng_cmds.add_parser("list", help="list engagements")
+    show = eng_cmds.add_parser("list", help=_("list engagements"))
     show.add_argument("--status", choices=[s.value for s in EngagementStatus])
     show.add_argument("--contractor", type=int, metavar="ID")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    show_one = eng_cmds.add_parser("show", help="one engagement with its schedule and log")
+    show_one = eng_cmds.add_parser("show", help=_("one engagement with its schedule and log"))
     show_one.add_argument("id", type=int)
     show_one.add_argument("--format", choices=("text", "json"), default="text",
-                          help="json: the terms and installments, amounts as decimal strings")
+                          help=_("json: the terms and installments, amounts as decimal "
+                                 "strings"))
     engagement_schedule.register(eng_cmds)
-    add = eng_cmds.add_parser("add", help="add a draft engagement")
+    add = eng_cmds.add_parser("add", help=_("add a draft engagement"))
     for field, option in OPTIONS.items():
         if field == "status":
             continue
         kwargs: dict = {"dest": field, "help": LABELS[field]}
         if field == "notice_unit":
-            kwargs["help"] = "days (the default), weeks or months"
+            kwargs["help"] = _("days (the default), weeks or months")
         if field in _CHOICES:
             kwargs["choices"] = [m.value for m in _CHOICES[field]]
         if field in _FLAGS:
@@ -99,36 +102,36 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         # --notice-days: the option's name before notice periods had units
         names = (option, "--notice-days") if field == "notice_period" else (option,)
         add.add_argument(*names, required=field in ("contractor_id", "title"), **kwargs)
-    sign = eng_cmds.add_parser("sign", help="mark signed, if no blocker stands in the way")
+    sign = eng_cmds.add_parser("sign", help=_("mark signed, if no blocker stands in the way"))
     sign.add_argument("id", type=int)
-    sign.add_argument("--by", default="", help="who signed")
-    sign.add_argument("--on", help="date signed (default: today)")
-    move = eng_cmds.add_parser("move", help="move an engagement along its status path")
+    sign.add_argument("--by", default="", help=_("who signed"))
+    sign.add_argument("--on", help=_("date signed (default: today)"))
+    move = eng_cmds.add_parser("move", help=_("move an engagement along its status path"))
     move.add_argument("id", type=int)
     move.add_argument("status", choices=[s.value for s in EngagementStatus])
-    move.add_argument("--on", help="date of the move (default: today)")
-    move.add_argument("--by", default="", help="who signed (for signed)")
-    move.add_argument("--reason", default="", help="why it ended")
+    move.add_argument("--on", help=_("date of the move (default: today)"))
+    move.add_argument("--by", default="", help=_("who signed (for signed)"))
+    move.add_argument("--reason", default="", help=_("why it ended"))
     later = move.add_mutually_exclusive_group()
     later.add_argument("--cancel-later", action="store_true",
-                       help="terminating: cancel the unpaid installments due after the end")
+                       help=_("terminating: cancel the unpaid installments due after the end"))
     later.add_argument("--keep-later", action="store_true",
-                       help="terminating: keep the installments due after the end owed")
+                       help=_("terminating: keep the installments due after the end owed"))
 
-    pay = commands.add_parser("payments", help="what is due, and recording payments")
+    pay = commands.add_parser("payments", help=_("what is due, and recording payments"))
     pay_cmds = pay.add_subparsers(dest="action", metavar="ACTION", required=True)
-    due = pay_cmds.add_parser("due", help="unpaid installments due soon, overdue first")
-    due.add_argument("--days", type=int, default=14, help="look this many days ahead (14)")
+    due = pay_cmds.add_parser("due", help=_("unpaid installments due soon, overdue first"))
+    due.add_argument("--days", type=int, default=14, help=_("look this many days ahead (14)"))
     due.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    record = pay_cmds.add_parser("record", help="record a full or part payment")
+    record = pay_cmds.add_parser("record", help=_("record a full or part payment"))
     record.add_argument("installment", type=int, metavar="INSTALLMENT_ID")
-    record.add_argument("--amount", required=True, help="amount paid, e.g. 1250.00")
-    record.add_argument("--date", required=True, help="day it was paid (YYYY-MM-DD)")
+    record.add_argument("--amount", required=True, help=_("amount paid, e.g. 1250.00"))
+    record.add_argument("--date", required=True, help=_("day it was paid (YYYY-MM-DD)"))
     record.add_argument("--method", choices=METHODS, default="bank transfer")
     record.add_argument("--reference", default="")
-    record.add_argument("--invoice", default="", help="the contractor's invoice number")
+    record.add_argument("--invoice", default="", help=_("the contractor's invoice number"))
     record.add_argument("--overpay", action="store_true",
-                        help="record it even if it is more than is owed")
+                        help=_("record it even if it is more than is owed"))
     payment_fix.register(pay_cmds)
 
 
@@ -146,10 +149,11 @@ def run(args: argparse.Namespace, store: Store) -> int:
         raw = {field: getattr(args, field) for field in OPTIONS if field != "status"}
         record = engagement_ops.add(store, validate_engagement(
             {k: ("" if v is None else v) for k, v in raw.items()})).value
-        print(f"Added engagement {record.id}: {record.data.title} (draft)")
+        print(_("Added engagement {id}: {title} (draft)").format(id=record.id,
+                                                                 title=record.data.title))
         gaps = brief_gaps(record.data)
         if gaps:
-            print(f"The brief still lacks: {', '.join(gaps)}.")
+            print(_("The brief still lacks: {parts}.").format(parts=", ".join(gaps)))
         return 0
     if args.action in ("move", "sign"):
         on = _day(args.on, "status") or today
@@ -158,18 +162,24 @@ def run(args: argparse.Namespace, store: Store) -> int:
         cancel_later = getattr(args, "cancel_later", False)
         if status is EngagementStatus.TERMINATED and refused_without_reason(
                 at_stake(store, current.data.contractor_id, on, args.id),
-                getattr(args, "reason", ""), "Terminate the engagement with"):
+                getattr(args, "reason", ""),
+                _("crewbook: error: Terminate the engagement with {name}? Say why with "
+                  "--reason.")):
             return 2
         if status is EngagementStatus.TERMINATED and not (cancel_later or args.keep_later):
             later = payments.falling_due_after(store, args.id, on)
             if later:
-                print(f"crewbook: error: {len(later)} unpaid installment(s) of engagement "
-                      f"{args.id} fall due after {on}:", file=sys.stderr)
+                print(ngettext("crewbook: error: {n} unpaid installment of engagement {id} "
+                               "falls due after {day}:",
+                               "crewbook: error: {n} unpaid installments of engagement {id} "
+                               "fall due after {day}:", len(later)).format(
+                    n=len(later), id=args.id, day=date_text(on)), file=sys.stderr)
                 for item in later:
-                    print(f"  - {item.label}: {format_money(item.amount_minor, item.currency)}"
-                          f", due {item.due_on}", file=sys.stderr)
-                print("Say --cancel-later to cancel them (only what fell due by the end is "
-                      "owed) or --keep-later to keep them owed.", file=sys.stderr)
+                    print("  - " + _("{label}: {amount}, due {day}").format(
+                        label=item.label, amount=format_money(item.amount_minor, item.currency),
+                        day=date_text(item.due_on)), file=sys.stderr)
+                print(_("Say --cancel-later to cancel them (only what fell due by the end is "
+                        "owed) or --keep-later to keep them owed."), file=sys.stderr)
                 return 2
         prospect = contractors.get_row(store, current.data.contractor_id).status == "prospect"
         try:
@@ -177,15 +187,18 @@ def run(args: argparse.Namespace, store: Store) -> int:
                                          by=args.by, reason=getattr(args, "reason", ""),
                                          cancel_later=cancel_later).value
         except reviews.Blocked as refused:
-            print(f"crewbook: error: engagement {args.id} cannot be signed yet:", file=sys.stderr)
+            print(_("crewbook: error: engagement {id} cannot be signed yet:").format(
+                id=args.id), file=sys.stderr)
             for blocker in refused.blockers:
-                print(f"  - {blocker.message} Fix: {blocker.fix}", file=sys.stderr)
+                print("  - " + _("{problem} Fix: {fix}").format(problem=blocker.message,
+                                                             fix=blocker.fix), file=sys.stderr)
             return 1
-        print(f"Engagement {record.id} is now {record.status.label.lower()}.")
+        print(_("Engagement {id} is now {status}.").format(
+            id=record.id, status=record.status.in_text))
         if prospect and status is EngagementStatus.SIGNED:
-            print(f"{record.contractor_name} was a prospect and is now an active contractor "
-                  f"(to undo: crewbook contractors edit {record.data.contractor_id} "
-                  "--status prospect).")
+            print(_("{name} was a prospect and is now an active contractor (to undo: crewbook "
+                    "contractors edit {id} --status prospect).").format(
+                name=record.contractor_name, id=record.data.contractor_id))
         return 0
     if args.format == "json":
         return engagement_schedule.show_json(args.id, store, today)
@@ -204,46 +217,58 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         for rec, row in zip(records, rows, strict=True):
             rec["value"] = "" if row.value_minor is None else format_money(row.value_minor,
                                                                            row.currency)
+            rec["next_due_on"] = date_text(row.next_due_on)
     emit(records, args.format, LIST_FIELDS,
-         (("id", "ID"), ("title", "Title"), ("contractor", "Contractor"), ("status", "Status"),
-          ("value", "Value"), ("next_due_on", "Next due")), "engagement")
+         (("id", _("ID")), ("title", _("Title")), ("contractor", _("Contractor")),
+          ("status", _("Status")), ("value", _("Value")), ("next_due_on", _("Next due"))),
+         lambda n: ngettext("{n} engagement", "{n} engagements", n).format(n=n))
     return 0
 
 
 def _show(engagement_id: int, store: Store, today: dt.date) -> int:
     record = engagements.get(store, engagement_id)
     d = record.data
-    print(f"{d.title} — {record.contractor_name} ({record.status.label.lower()})")
+    print(_("{title} — {contractor} ({status})").format(
+        title=d.title, contractor=record.contractor_name, status=record.status.in_text))
     shown = {**d.to_raw(), "notice_period": notice_text(d.notice_period, d.notice_unit)}
     for field, value in shown.items():
         if field not in ("contractor_id", "notice_unit") and value not in ("", None, False):
-            print(f"  {LABELS.get(field.removesuffix('_minor'), field) + ':':<28} "
-                  f"{'yes' if value is True else value}")
+            shown_value = _("yes") if value is True else value
+            print(f"  {LABELS.get(field.removesuffix('_minor'), field) + ':':<28} {shown_value}")
     notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if notice:
-        print(f"  {'Last day to give notice:':<28} {notice.isoformat()}")
+        label = _("Last day to give notice:")
+        print(f"  {label:<28} {date_text(notice)}")
     warning = notice_warning(d)
     if warning:
-        print(f"  Warning: {warning}")
+        print("  " + _("Warning: {warning}").format(warning=warning))
     gaps = brief_gaps(d)
-    print(f"  {'Brief:':<28} {'complete' if not gaps else 'lacks ' + ', '.join(gaps)}")
+    brief = _("complete") if not gaps else _("lacks {parts}").format(parts=", ".join(gaps))
+    label = _("Brief:")
+    print(f"  {label:<28} {brief}")
     rows = payments.installments(store, engagement_id)
     if rows:
-        print("Schedule:")
+        print(_("Schedule:"))
+        width = max(len(date_text(i.due_on)) for i in rows)
         for i in rows:
-            print(f"  #{i.id:<5} {i.due_on.isoformat()}  {format_money(i.amount_minor, i.currency):>14}"
-                  f"  paid {format_money(i.paid_minor, i.currency):>12}  "
-                  f"{i.status(today).label.lower():<10} {i.label}")
+            paid = _("paid {amount}").format(amount=f"{format_money(i.paid_minor, i.currency):>12}")
+            print(f"  #{i.id:<5} {date_text(i.due_on):<{width}}  "
+                  f"{format_money(i.amount_minor, i.currency):>14}  {paid}  "
+                  f"{i.status(today).in_text:<10} {i.label}")
             for p in payment_changes.payments_of(store, i.id):  # their ids, to correct one
-                print(f"         payment {p.id}: {p.paid_on.isoformat()} "
-                      f"{format_money(p.amount_minor, p.currency)} {p.method} {p.reference}"
-                      .rstrip())
+                print("         " + _("payment {id}: {day} {amount} {method} {reference}").format(
+                    id=p.id, day=date_text(p.paid_on),
+                    amount=format_money(p.amount_minor, p.currency), method=p.method,
+                    reference=p.reference).rstrip())
     entries = communication.log(store, engagement_id)
     if entries:
-        print("Log:")
+        print(_("Log:"))
+        width = max(len(date_text(e.logged_on)) for e in entries)
         for e in entries:
-            follow = f" (follow up {e.follow_up_on.isoformat()})" if e.follow_up_on else ""
-            print(f"  {e.logged_on.isoformat()}  {e.channel or '-':<9} {e.summary}{follow}")
+            said = (_("{summary} (follow up {day})").format(
+                summary=e.summary, day=date_text(e.follow_up_on)) if e.follow_up_on
+                else e.summary)
+            print(f"  {date_text(e.logged_on):<{width}}  {e.channel or '-':<9} {said}")
     return 0
 
 
@@ -259,16 +284,20 @@ def _due(args: argparse.Namespace, store: Store, today: dt.date) -> int:
         for rec, row in zip(records, rows, strict=True):
             rec["outstanding"] = format_money(row.installment.outstanding_minor,
                                               row.installment.currency)
-            rec["overdue"] = "OVERDUE" if row.overdue else ""
+            rec["overdue"] = _("OVERDUE") if row.overdue else ""
+            rec["due_on"] = date_text(row.installment.due_on)
     emit(records, args.format, DUE_FIELDS,
-         (("installment_id", "ID"), ("due_on", "Due"), ("overdue", ""), ("contractor", "Contractor"),
-          ("engagement", "Engagement"), ("outstanding", "Owed")), "installment")
+         (("installment_id", _("ID")), ("due_on", pgettext("a column: the day it is due", "Due")), ("overdue", ""),
+          ("contractor", _("Contractor")), ("engagement", _("Engagement")),
+          ("outstanding", _("Owed"))),
+         lambda n: ngettext("{n} installment", "{n} installments", n).format(n=n))
     if args.format == "table" and rows:
         totals: dict[str, int] = {}
         for r in rows:
             totals[r.installment.currency] = (totals.get(r.installment.currency, 0)
                                               + r.installment.outstanding_minor)
-        print("Total: " + ", ".join(format_money(v, c) for c, v in sorted(totals.items())))
+        print(_("Total: {amounts}").format(
+            amounts=", ".join(format_money(v, c) for c, v in sorted(totals.items()))))
     return 0
 
 
@@ -286,10 +315,11 @@ def _record(args: argparse.Namespace, store: Store, today: dt.date) -> int:
             invoice_number=args.invoice, today=today, allow_overpayment=args.overpay,
             expected_version=current.version).value
     except payments.NeedsConfirmation as exc:
-        raise ValidationError([FieldError("amount", f"{exc} Pass --overpay to record it.")]) from None
-    print(f"Recorded {format_money(amount, currency)} against installment {row.id}; "
-          f"{row.status(today).label.lower()}, {format_money(row.outstanding_minor, currency)} "
-          "still owed.")
+        raise ValidationError([FieldError("amount", _(
+            "{problem} Pass --overpay to record it.").format(problem=exc))]) from None
+    print(_("Recorded {amount} against installment {id}; {status}, {owed} still owed.").format(
+        amount=format_money(amount, currency), id=row.id, status=row.status(today).in_text,
+        owed=format_money(row.outstanding_minor, currency)))
     return 0
 
 

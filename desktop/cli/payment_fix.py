@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 
 from desktop.core.dates import parse_date
+from desktop.core.formats import date_text
+from desktop.core.i18n import _
 from desktop.core.money import format_money, parse_amount
 from desktop.core.payments import METHODS
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -18,24 +20,26 @@ OPTIONS = {"amount": "--amount", "paid_on": "--date", "method": "--method",
 
 
 def register(pay_cmds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    fix = pay_cmds.add_parser("correct", help="correct a recorded payment (only what is given)")
+    fix = pay_cmds.add_parser("correct",
+                              help=_("correct a recorded payment (only what is given)"))
     fix.add_argument("payment", type=int, metavar="PAYMENT_ID")
-    fix.add_argument("--amount", help="the amount really paid, e.g. 600.00")
-    fix.add_argument("--date", help="the day it was really paid (YYYY-MM-DD)")
+    fix.add_argument("--amount", help=_("the amount really paid, e.g. 600.00"))
+    fix.add_argument("--date", help=_("the day it was really paid (YYYY-MM-DD)"))
     fix.add_argument("--method", choices=METHODS)
     fix.add_argument("--reference")
     fix.add_argument("--invoice")
-    fix.add_argument("--reason", default="", help="why it is corrected (kept in the history)")
-    void = pay_cmds.add_parser("void", help="take a recorded payment back, with the reason")
+    fix.add_argument("--reason", default="",
+                     help=_("why it is corrected (kept in the history)"))
+    void = pay_cmds.add_parser("void", help=_("take a recorded payment back, with the reason"))
     void.add_argument("payment", type=int, metavar="PAYMENT_ID")
-    void.add_argument("--reason", required=True, help="why, e.g. the transfer bounced")
+    void.add_argument("--reason", required=True, help=_("why, e.g. the transfer bounced"))
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
     with store.reading() as session:
         payment = session.get(Payment, args.payment)
         if payment is None:
-            raise ConflictError(f"payment {args.payment} does not exist")
+            raise ConflictError(_("payment {id} does not exist").format(id=args.payment))
         current = (payment.version, payment.amount_minor, payment.currency, payment.paid_on,
                    payment.method, payment.reference, payment.invoice_number,
                    payment.engagement_id, payment.installment_id)
@@ -43,8 +47,9 @@ def run(args: argparse.Namespace, store: Store) -> int:
     if args.action == "void":
         payment_ops.void_payment(store, args.payment, version, engagement_id=engagement,
                                  installment_id=inst, reason=args.reason)
-        print(f"Voided payment {args.payment} ({format_money(amount, currency)} on {paid_on}); "
-              "it stays in the installment's history.")
+        print(_("Voided payment {id} ({amount} on {day}); it stays in the installment's "
+                "history.").format(id=args.payment, amount=format_money(amount, currency),
+                                   day=date_text(paid_on)))
         return 0
     errors = []
     if args.amount is not None:
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace, store: Store) -> int:
         reference=args.reference if args.reference is not None else reference,
         invoice_number=args.invoice if args.invoice is not None else invoice,
         today=dt.date.today(), reason=args.reason).value
-    print(f"Corrected payment {saved.id}: {format_money(saved.amount_minor, saved.currency)} "
-          f"on {saved.paid_on}, {saved.method or 'no method'}.")
+    print(_("Corrected payment {id}: {amount} on {day}, {method}.").format(
+        id=saved.id, amount=format_money(saved.amount_minor, saved.currency),
+        day=date_text(saved.paid_on), method=saved.method or _("no method")))
     return 0

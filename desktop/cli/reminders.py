@@ -9,19 +9,21 @@ import os
 from pathlib import Path
 
 from desktop.cli.display import why_no_window
+from desktop.core.i18n import _
 from desktop.operations.reminders import remind_at_login, todays_reminder
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
-        "reminders", help="what is overdue or due today, as a notification",
-        description="Show what is overdue or due today as a notification (a small window "
-                    "where there is no system tray; printed where there is no display). Says "
-                    "nothing when nothing is.")
+        "reminders", help=_("what is overdue or due today, as a notification"),
+        description=_("Show what is overdue or due today as a notification (a small window "
+                      "where there is no system tray; printed where there is no display). Says "
+                      "nothing when nothing is."))
     parser.add_argument("--print", action="store_true", dest="print_only",
-                        help="print it here instead of showing a notification")
+                        help=_("print it here instead of showing a notification"))
     parser.add_argument("--at-login", choices=("on", "off"),
-                        help="run `crewbook reminders` each time you log in (on), or stop (off)")
+                        help=_("run `crewbook reminders` each time you log in (on), or stop "
+                               "(off)"))
 
 
 def run(args: argparse.Namespace, folder: Path, database: str | None) -> int:
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace, folder: Path, database: str | None) -> int:
     no_window = why_no_window(os.environ)
     if args.print_only or no_window:
         if text or args.print_only:
-            print(text or "Nothing is overdue or due today.")
+            print(text or _("Nothing is overdue or due today."))
         return 0
     if not text:
         return 0
@@ -43,9 +45,11 @@ def run(args: argparse.Namespace, folder: Path, database: str | None) -> int:
 def _at_login(on: bool, folder: Path) -> int:
     where = remind_at_login(on, folder)
     if on:
-        print(f"Crewbook will say what is overdue or due today when you log in ({where}).")
+        print(_("Crewbook will say what is overdue or due today when you log in "
+                "({where}).").format(where=where))
     elif where is None:
-        print("Crewbook was not set to remind you at login; nothing to change.")
+        print(_("Crewbook was not set to remind you at login; nothing to change."))
     else:
-        print(f"Crewbook will no longer remind you at login (removed {where}).")
+        print(_("Crewbook will no longer remind you at login (removed {where}).").format(
+            where=where))
     return 0

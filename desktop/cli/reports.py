@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from desktop.core.dates import parse_date
+from desktop.core.formats import number
+from desktop.core.i18n import _, ngettext
 from desktop.core.periods import Period, parse_month, parse_quarter
 from desktop.core.validation import FieldError, ValidationError
 from desktop.operations import reports
@@ -27,7 +29,7 @@ from desktop.store.reporting import business
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = commands.add_parser("report", help="PDF and CSV reports for your accountant")
+    report = commands.add_parser("report", help=_("PDF and CSV reports for your accountant"))
     kinds = report.add_subparsers(dest="kind", metavar="REPORT", required=True)
     for kind in KINDS:  # the same kinds, with the same needs, as the Reports tab
         sub = kinds.add_parser(kind.key, help=kind.blurb)
@@ -38,26 +40,31 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         if PERIOD in kind.needs:
             _period_options(sub)
         if FILTERS in kind.needs:
-            sub.add_argument("--contractor", type=int, metavar="ID", help="only this contractor")
-            sub.add_argument("--currency", metavar="CODE", help="only payments in this currency")
-            sub.add_argument("--category", metavar="TAG", help="only contractors with this skill tag")
+            sub.add_argument("--contractor", type=int, metavar="ID",
+                             help=_("only this contractor"))
+            sub.add_argument("--currency", metavar="CODE",
+                             help=_("only payments in this currency"))
+            sub.add_argument("--category", metavar="TAG",
+                             help=_("only contractors with this skill tag"))
         if AS_OF in kind.needs:
-            sub.add_argument("--as-of", metavar="DATE", help="the day to report on (default today)")
+            sub.add_argument("--as-of", metavar="DATE",
+                             help=_("the day to report on (default today)"))
         if CURRENCY in kind.needs:
-            sub.add_argument("--currency", metavar="CODE", help="the report's currency (default: "
-                             "the business's own)")
+            sub.add_argument("--currency", metavar="CODE",
+                             help=_("the report's currency (default: the business's own)"))
         sub.add_argument("-o", "--output", metavar="FILE.pdf", required=kind.csv is None,
-                         help="write the PDF here")
+                         help=_("write the PDF here"))
         if kind.csv is not None:
-            sub.add_argument("--csv", metavar="FILE.csv", help="write the same rows as CSV here")
+            sub.add_argument("--csv", metavar="FILE.csv",
+                             help=_("write the same rows as CSV here"))
         else:
             sub.set_defaults(csv=None)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("period (one of)")
-    group.add_argument("--from", dest="first", metavar="DATE", help="first day, YYYY-MM-DD")
-    group.add_argument("--to", dest="last", metavar="DATE", help="last day, YYYY-MM-DD")
+    group = parser.add_argument_group(_("period (one of)"))
+    group.add_argument("--from", dest="first", metavar="DATE", help=_("first day, YYYY-MM-DD"))
+    group.add_argument("--to", dest="last", metavar="DATE", help=_("last day, YYYY-MM-DD"))
     group.add_argument("--month", metavar="YYYY-MM")
     group.add_argument("--quarter", metavar="YYYY-Qn")
     group.add_argument("--tax-year", type=int, metavar="YEAR")
@@ -65,7 +72,8 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, store: Store) -> int:
     if not args.output and not args.csv:
-        raise ValidationError([FieldError("output", "give -o FILE.pdf, --csv FILE.csv or both")])
+        raise ValidationError([FieldError("output",
+                                          _("give -o FILE.pdf, --csv FILE.csv or both"))])
     kind = BY_KEY[args.kind]
     choice = _choice(args, kind, store, dt.date.today())
     if args.output:
@@ -73,7 +81,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
     if args.csv:
         path = Path(args.csv).expanduser()
         rows = reports.write_csv(store, kind, path, choice, excel=False)
-        print(f"{path} ({rows:,} rows)")
+        print(ngettext("{file} ({n} row)", "{file} ({n} rows)", rows).format(
+            file=path, n=number(rows)))
     return 0
 
 
@@ -92,8 +101,8 @@ def _period(args: argparse.Namespace, store: Store, today: dt.date) -> Period:
     given = [name for name in ("first", "month", "quarter", "tax_year")
              if getattr(args, name) is not None]
     if len(given) > 1:
-        raise ValidationError([FieldError("period", "choose one of --from/--to, --month, "
-                                          "--quarter or --tax-year")])
+        raise ValidationError([FieldError("period", _("choose one of --from/--to, --month, "
+                                                      "--quarter or --tax-year"))])
     try:
         if args.month:
             return parse_month(args.month)
@@ -127,7 +136,8 @@ def _currency(text: str | None) -> str | None:
 
     code = text.strip().upper()
     if not is_currency(code):
-        raise ValidationError([FieldError("currency", f"“{text}” is not an ISO 4217 code")])
+        raise ValidationError([FieldError("currency", _("“{text}” is not an ISO 4217 code").format(
+            text=text))])
     return code
 
 

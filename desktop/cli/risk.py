@@ -6,13 +6,14 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from desktop.core.i18n import _
 from desktop.store.db import Store
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    risk = commands.add_parser("risk", help="the pre-signing risk summary")
+    risk = commands.add_parser("risk", help=_("the pre-signing risk summary"))
     risk_cmds = risk.add_subparsers(dest="action", metavar="ACTION", required=True)
-    summary = risk_cmds.add_parser("summary", help="write an engagement's risk summary as PDF")
+    summary = risk_cmds.add_parser("summary", help=_("write an engagement's risk summary as PDF"))
     summary.add_argument("id", type=int, metavar="ENGAGEMENT_ID")
     summary.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 

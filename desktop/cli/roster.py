@@ -10,6 +10,7 @@ from desktop.cli.at_stake import refused_without_reason
 from desktop.cli.output import emit
 from desktop.core.contractor import LABELS, mask_tax_id, validate_contractor
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import format_money, to_major_text
 from desktop.core.phone import display_phone, phone_key
 from desktop.operations import contractors as contractor_ops
@@ -35,15 +36,15 @@ LIST_FIELDS = ("id", "display_name", "company", "email", "phone", "country", "st
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    roster = commands.add_parser("contractors", help="list, add or archive contractors")
+    roster = commands.add_parser("contractors", help=_("list, add or archive contractors"))
     roster_cmds = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = roster_cmds.add_parser("list", help="list contractors")
+    show = roster_cmds.add_parser("list", help=_("list contractors"))
     show.add_argument("--status", choices=[s.value for s in ContractorStatus])
-    show.add_argument("--tag", help="only contractors with this tag")
-    show.add_argument("--archived", action="store_true", help="include archived contractors")
+    show.add_argument("--tag", help=_("only contractors with this tag"))
+    show.add_argument("--archived", action="store_true", help=_("include archived contractors"))
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    add = roster_cmds.add_parser("add", help="add a contractor")
-    edit = roster_cmds.add_parser("edit", help="change a contractor (only what is given)")
+    add = roster_cmds.add_parser("add", help=_("add a contractor"))
+    edit = roster_cmds.add_parser("edit", help=_("change a contractor (only what is given)"))
     edit.add_argument("id", type=int)
     for parser, adding in ((add, True), (edit, False)):
         for field, option in OPTIONS.items():
@@ -52,21 +53,21 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                 kwargs["choices"] = [m.value for m in _CHOICES[field]]
             if field == "tags":
                 kwargs.update(action="append", default=[] if adding else None,
-                              help="a skill tag (repeat for more; replaces the tags)")
+                              help=_("a skill tag (repeat for more; replaces the tags)"))
             parser.add_argument(option, required=adding and field == "display_name", **kwargs)
-    for action, text in (("archive", "archive a contractor (undo with restore)"),
-                         ("restore", "bring an archived contractor back"),
-                         ("show", "show one contractor")):
+    for action, text in (("archive", _("archive a contractor (undo with restore)")),
+                         ("restore", _("bring an archived contractor back")),
+                         ("show", _("show one contractor"))):
         sub = roster_cmds.add_parser(action, help=text)
         sub.add_argument("id", type=int)
         if action == "archive":
             sub.add_argument("--reason", default="",
-                             help="why (asked for when the contractor is well rated)")
+                             help=_("why (asked for when the contractor is well rated)"))
 
-    demo_cmd = commands.add_parser("demo", help="load the demo data (or --remove it)")
-    demo_cmd.add_argument("--remove", action="store_true", help="remove all demo data")
+    demo_cmd = commands.add_parser("demo", help=_("load the demo data (or --remove it)"))
+    demo_cmd.add_argument("--remove", action="store_true", help=_("remove all demo data"))
     demo_cmd.add_argument("--yes", action="store_true",
-                          help="remove it even where your own records refer to it")
+                          help=_("remove it even where your own records refer to it"))
 
 
 def run(args: argparse.Namespace, store: Store) -> int:
@@ -74,18 +75,22 @@ def run(args: argparse.Namespace, store: Store) -> int:
         if args.remove:
             linked = demo_links.references(store)
             if linked and not args.yes:
-                print("crewbook: error: some of your own records refer to demo data:",
+                print(_("crewbook: error: some of your own records refer to demo data:"),
                       file=sys.stderr)
                 for line in linked:
                     print(f"  - {line}", file=sys.stderr)
-                print("Say --yes to remove the demo data anyway.", file=sys.stderr)
+                print(_("Say --yes to remove the demo data anyway."), file=sys.stderr)
                 return 2
             removed = contractor_ops.remove_demo(store).value
-            print(f"Removed {removed} demo contractors and their engagements.")
+            print(ngettext("Removed {n} demo contractor and their engagements.",
+                           "Removed {n} demo contractors and their engagements.",
+                           removed).format(n=removed))
         else:
             added = contractor_ops.load_demo(store).value
-            print(f"Loaded {added} demo contractors." if added
-                  else "The demo roster is already loaded (remove it with: crewbook demo --remove).")
+            print(ngettext("Loaded {n} demo contractor.", "Loaded {n} demo contractors.",
+                           added).format(n=added) if added
+                  else _("The demo roster is already loaded (remove it with: crewbook demo "
+                         "--remove)."))
         return 0
     if args.action == "list":
         return _list(args, store)
@@ -93,27 +98,31 @@ def run(args: argparse.Namespace, store: Store) -> int:
         raw = {field: getattr(args, field) or "" for field in OPTIONS}
         data = validate_contractor(raw, home_country=_home(store))
         record = contractor_ops.add(store, data).value
-        print(f"Added contractor {record.id}: {record.data.display_name}")
+        print(_("Added contractor {id}: {name}").format(id=record.id,
+                                                        name=record.data.display_name))
         return 0
     if args.action == "edit":
         current = contractors.get(store, args.id)
         given = {f: getattr(args, f) for f in OPTIONS if getattr(args, f) is not None}
         data = validate_contractor({**current.data.to_raw(), **given}, home_country=_home(store))
         record = contractor_ops.edit(store, args.id, data, current.version).value
-        print(f"Saved contractor {record.id}: {record.data.display_name}")
+        print(_("Saved contractor {id}: {name}").format(id=record.id,
+                                                        name=record.data.display_name))
         return 0
     if args.action in ("archive", "restore"):
         current = contractors.get(store, args.id)
         archive = args.action == "archive"
         reason = getattr(args, "reason", "")
         if archive and current.archived_at is None and refused_without_reason(
-                at_stake(store, args.id, dt.date.today()), reason, "Archive"):
+                at_stake(store, args.id, dt.date.today()), reason,
+                _("crewbook: error: Archive {name}? Say why with --reason.")):
             return 2
         contractor_ops.set_archived(store, {args.id: current.version}, archive,
                                     {args.id: reason} if reason else None)
         record = contractors.get(store, args.id)
-        verb = "Archived" if args.action == "archive" else "Restored"
-        print(f"{verb} contractor {record.id}: {record.data.display_name}")
+        done = (_("Archived contractor {id}: {name}") if args.action == "archive"
+                else _("Restored contractor {id}: {name}"))
+        print(done.format(id=record.id, name=record.data.display_name))
         return 0
     record = contractors.get(store, args.id)  # show
     for field, value in record.data.to_raw().items():
@@ -147,8 +156,10 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         for rec, row in zip(records, rows, strict=True):
             rec["rate"] = "" if row.rate_minor is None else format_money(row.rate_minor, row.currency)
     emit(records, args.format, LIST_FIELDS,
-         (("id", "ID"), ("display_name", "Name"), ("company", "Company"), ("email", "Email"),
-          ("status", "Status"), ("rate", "Rate"), ("tags", "Tags")), "contractor")
+         (("id", _("ID")), ("display_name", _("Name")), ("company", _("Company")),
+          ("email", _("Email")), ("status", _("Status")), ("rate", _("Rate")),
+          ("tags", _("Tags"))),
+         lambda n: ngettext("{n} contractor", "{n} contractors", n).format(n=n))
     return 0
 
 

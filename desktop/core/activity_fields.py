@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from dataclasses import fields
 
 from desktop.core.enums import PlannerDecision
+from desktop.core.i18n import _
 from desktop.core.planner import LABELS, ActivityInputs
 
 # How each field reads in the question about whose version to keep.
-FIELD_LABELS = {**LABELS, "hour_value_minor": "Value of an hour",
-                "hour_value_set": "Own value of an hour", "decision": "Your decision",
-                "notes": "Notes"}
+FIELD_LABELS = {**LABELS, "hour_value_minor": _("Value of an hour"),
+                "hour_value_set": _("Own value of an hour"), "decision": _("Your decision"),
+                "notes": _("Notes")}
 
 
 def activity_fields(inputs: ActivityInputs, hour_value_set: bool, decision: PlannerDecision,

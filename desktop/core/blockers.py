@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core.deadlines import (
+    CALENDAR_YEAR,
     CAP,
     PaymentRule,
     blocks,
     limit_text,
     rules_for,
     window_key,
-    window_text,
 )
-from desktop.core.engagement import EngagementData
+from desktop.core.engagement import LABELS, EngagementData
 from desktop.core.enums import DataAccess
 from desktop.core.exit_plan import ESSENTIAL_LABELS, ExitPlanData, missing_essentials
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import format_money
 
 if TYPE_CHECKING:
@@ -67,25 +68,20 @@ def blockers(g: GateInputs) -> list[Blocker]:
                       d.jurisdiction_city)
 
     if g.review is None or not g.reviewed:
-        found.append(Blocker("no_review", "No risk review has been done for this engagement.",
-                             "Answer the risk review questions.", "review"))
+        found.append(Blocker("no_review", _("No risk review has been done for this engagement."),
+                             _("Answer the risk review questions."), "review"))
 
     if not g.has_written_contract:
         need = _written_contract_needed(g, rules)
         if need:
             found.append(Blocker("written_contract", need,
-                                 "Attach the signed written contract to the engagement.",
+                                 _("Attach the signed written contract to the engagement."),
                                  "documents"))
 
     for rule in rules:
         if blocks(rule, d.payment_terms_days, d.longer_terms_reason):
-            fix = f"Shorten the payment terms to {rule.max_payment_days} days or fewer"
-            found.append(Blocker(
-                "payment_terms", f"Payment terms of net {d.payment_terms_days} days go beyond what "
-                f"the {rule.name} allows: {limit_text(rule)} ({rule.source}).",
-                f"{fix}." if rule.max_kind == CAP else f"{fix}, or, if the contractor expressly "
-                "agreed to longer terms that are not grossly unfair, record why under “Longer "
-                "terms agreed because”.", "engagement.payment_terms_days"))
+            found.append(Blocker("payment_terms", _terms_message(d, rule), _terms_fix(rule),
+                                 "engagement.payment_terms_days"))
 
     # An impact scored on a figure nobody gave (no annual revenue set) requires nothing.
     if g.review is not None and max(
@@ -93,52 +89,87 @@ def blockers(g: GateInputs) -> list[Blocker]:
         missing = missing_essentials(g.exit_plan)
         if missing:
             found.append(Blocker(
-                "exit_plan", "The exit plan does not yet say "
-                + "; ".join(ESSENTIAL_LABELS[m] for m in missing) + ", and a failure here "
-                "would hurt (impact 3 or more).", "Complete those parts of the exit plan.",
-                "exit_plan"))
+                "exit_plan", _("The exit plan does not yet say {missing}, and a failure here "
+                               "would hurt (impact 3 or more).").format(
+                    missing="; ".join(ESSENTIAL_LABELS[m] for m in missing)),
+                _("Complete those parts of the exit plan."), "exit_plan"))
 
     if not g.identity_verified:
         found.append(Blocker(
-            "identity", "The contractor's identity has not been verified.",
-            "Hold a video call, check an ID against the contract and payee name, and record the "
-            "date on the contractor.", "contractor.identity_verified_on"))
+            "identity", _("The contractor's identity has not been verified."),
+            _("Hold a video call, check an ID against the contract and payee name, and record "
+              "the date on the contractor."), "contractor.identity_verified_on"))
     if g.review is not None:
         from desktop.core.risk_catalog import question
 
         for area in g.review.areas.values():
             for question_id in area.starred:
                 found.append(Blocker(
-                    "starred", f"A serious warning sign is present: {question(question_id).text}",
-                    "Resolve it and change the answer, or do not sign.", f"review.{question_id}"))
+                    "starred", _("A serious warning sign is present: {question}").format(
+                        question=question(question_id).text),
+                    _("Resolve it and change the answer, or do not sign."),
+                    f"review.{question_id}"))
             for question_id in area.unanswered:
                 if question(question_id).star:
                     # Leaving a key check blank must never be a way round it.
                     found.append(Blocker(
-                        "starred_unanswered", f"A key check is not answered: "
-                        f"{question(question_id).text}", "Do the check and answer it.",
-                        f"review.{question_id}"))
+                        "starred_unanswered", _("A key check is not answered: {question}").format(
+                            question=question(question_id).text),
+                        _("Do the check and answer it."), f"review.{question_id}"))
 
     if g.copyrightable and not d.ip_assignment_signed:
         found.append(Blocker(
-            "ip_assignment", "The work creates copyright, but no IP assignment is signed.",
-            "Get the rights assigned to the business in writing, then tick IP assignment signed.",
-            "engagement.ip_assignment_signed"))
+            "ip_assignment", _("The work creates copyright, but no IP assignment is signed."),
+            _("Get the rights assigned to the business in writing, then tick {field}.").format(
+                field=LABELS["ip_assignment_signed"]), "engagement.ip_assignment_signed"))
 
     if d.data_access in SENSITIVE and d.nda_signed_on is None:
         found.append(Blocker(
-            "data_protection", f"The contractor gets {d.data_access.label.lower()} access without "
-            "an NDA or data-protection terms.", "Have an NDA with data-protection terms signed "
-            "and record its date.", "engagement.nda_signed_on"))
+            "data_protection", _unprotected(d.data_access),
+            _("Have an NDA with data-protection terms signed and record its date."),
+            "engagement.nda_signed_on"))
 
     if g.review is not None:
         for area, result in g.review.areas.items():
             if result.band.value == "critical":
                 found.append(Blocker(
-                    "critical", f"{area.label} risk is Critical (likelihood {result.likelihood} × "
-                    f"impact {result.impact}).", "Lower the likelihood (answer the open checks, "
-                    "fix the risky ones) or the impact before signing.", f"review.{area.value}"))
+                    "critical", _("{area} risk is Critical (likelihood {likelihood} × impact "
+                                  "{impact}).").format(area=area.label,
+                                                       likelihood=result.likelihood,
+                                                       impact=result.impact),
+                    _("Lower the likelihood (answer the open checks, fix the risky ones) or the "
+                      "impact before signing."), f"review.{area.value}"))
     return found
+
+
+def _terms_message(d: EngagementData, rule: PaymentRule) -> str:
+    n = d.payment_terms_days or 0
+    return ngettext("Payment terms of net {n} day go beyond what the {rule} allows: {limit} "
+                    "({source}).",
+                    "Payment terms of net {n} days go beyond what the {rule} allows: {limit} "
+                    "({source}).", n).format(n=n, rule=rule.name, limit=limit_text(rule),
+                                             source=rule.source)
+
+
+def _terms_fix(rule: PaymentRule) -> str:
+    n = rule.max_payment_days or 0
+    if rule.max_kind == CAP:
+        return ngettext("Shorten the payment terms to {n} day or fewer.",
+                        "Shorten the payment terms to {n} days or fewer.", n).format(n=n)
+    return ngettext("Shorten the payment terms to {n} day or fewer, or, if the contractor "
+                    "expressly agreed to longer terms that are not grossly unfair, record why "
+                    "under “{field}”.",
+                    "Shorten the payment terms to {n} days or fewer, or, if the contractor "
+                    "expressly agreed to longer terms that are not grossly unfair, record why "
+                    "under “{field}”.", n).format(n=n, field=LABELS["longer_terms_reason"])
+
+
+def _unprotected(access: DataAccess) -> str:
+    if access is DataAccess.CREDENTIALS_FINANCE:
+        return _("The contractor gets credentials / finance access without an NDA or "
+                 "data-protection terms.")
+    return _("The contractor gets personal data access without an NDA or data-protection "
+             "terms.")
 
 
 def _written_contract_needed(g: GateInputs, rules: Sequence[PaymentRule]) -> str | None:
@@ -152,17 +183,28 @@ def _written_contract_needed(g: GateInputs, rules: Sequence[PaymentRule]) -> str
         total = None if key is None else g.window_totals.get(key)
         summed = total is not None and total >= threshold
         if alone or summed:
-            how = "this engagement is worth" if alone else \
-                f"work with this contractor {window_text(rule)} adds up to"
             amount = g.value_minor if alone else total
             assert amount is not None
-            return (f"The {rule.name} requires a written contract from "
-                    f"{format_money(threshold, rule.currency)}, and {how} "
-                    f"{format_money(amount, d.currency)} ({rule.source}).")
+            facts = {"rule": rule.name, "threshold": format_money(threshold, rule.currency),
+                     "amount": format_money(amount, d.currency), "source": rule.source}
+            if alone:
+                return _("The {rule} requires a written contract from {threshold}, and this "
+                         "engagement is worth {amount} ({source}).").format(**facts)
+            if key == CALENDAR_YEAR:
+                return _("The {rule} requires a written contract from {threshold}, and work "
+                         "with this contractor in a calendar year adds up to {amount} "
+                         "({source}).").format(**facts)
+            days = rule.aggregation_days or 0
+            return ngettext("The {rule} requires a written contract from {threshold}, and work "
+                            "with this contractor over {n} day adds up to {amount} ({source}).",
+                            "The {rule} requires a written contract from {threshold}, and work "
+                            "with this contractor over {n} days adds up to {amount} ({source}).",
+                            days).format(n=days, **facts)
     if g.default_written_contract_from and g.value_minor is not None:
         threshold, currency = g.default_written_contract_from
         if currency == d.currency and g.value_minor >= threshold:
-            return (f"Your own rule asks for a written contract from "
-                    f"{format_money(threshold, currency)}, and this engagement is worth "
-                    f"{format_money(g.value_minor, d.currency)}.")
+            return _("Your own rule asks for a written contract from {threshold}, and this "
+                     "engagement is worth {amount}.").format(
+                threshold=format_money(threshold, currency),
+                amount=format_money(g.value_minor, d.currency))
     return None

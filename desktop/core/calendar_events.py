@@ -31,6 +31,7 @@ from desktop.core.enums import (
     InstallmentStatus,
     NoticeUnit,
 )
+from desktop.core.i18n import _, pgettext
 from desktop.core.money import format_money
 
 # A reserved domain (RFC 2606): no one else's events can share these UIDs.
@@ -45,8 +46,18 @@ class Kind(StrEnum):
     DOCUMENT = "document"
 
 
-CATEGORIES = {Kind.PAYMENT: "Payment", Kind.NOTICE: "Notice", Kind.CHECK_IN: "Check-in",
-              Kind.DOCUMENT: "Document"}
+CATEGORIES = {Kind.PAYMENT: pgettext("calendar category", "Payment"),
+              Kind.NOTICE: pgettext("calendar category", "Notice"),
+              Kind.CHECK_IN: pgettext("calendar category", "Check-in"),
+              Kind.DOCUMENT: pgettext("calendar category", "Document")}
+# How a cadence reads inside a sentence: "asks for a weekly check-in".
+_CADENCE_WORDS = {CheckInCadence.WEEKLY: pgettext("check-in cadence in a sentence", "weekly"),
+                  CheckInCadence.FORTNIGHTLY: pgettext("check-in cadence in a sentence",
+                                                       "fortnightly"),
+                  CheckInCadence.MONTHLY: pgettext("check-in cadence in a sentence", "monthly")}
+_BY_CHANNEL = {Channel.EMAIL: _("by email"), Channel.PHONE: _("by phone"),
+               Channel.VIDEO: _("by video"), Channel.CHAT: _("by chat"),
+               Channel.IN_PERSON: _("in person")}
 
 
 @dataclass(frozen=True)
@@ -147,18 +158,18 @@ def payment_event(fact: InstallmentFact, locale: str) -> CalendarEvent | None:
         return format_money(minor, fact.currency, locale)
 
     owed = money(outstanding)
-    lines = [f"“{fact.engagement_title}” with {fact.contractor_name}"]
+    lines = [_with(fact.engagement_title, fact.contractor_name)]
     if fact.label:
-        lines.append(f"Installment: {fact.label}")
+        lines.append(_("Installment: {label}").format(label=fact.label))
     if fact.paid_minor:
-        lines.append(f"Still to pay {owed} of {money(fact.amount_minor)} "
-                     f"({money(fact.paid_minor)} paid so far)")
+        lines.append(_("Still to pay {owed} of {amount} ({paid} paid so far)").format(
+            owed=owed, amount=money(fact.amount_minor), paid=money(fact.paid_minor)))
     else:
-        lines.append(f"Amount: {owed}")
-    lines.append(f"Due on {_day(fact.due_on, locale)}")
-    return _event(Kind.PAYMENT, fact.installment_id, fact.due_on,
-                  f"Pay {fact.contractor_name}: {owed} ({fact.engagement_title})", lines,
-                  fact.stamp)
+        lines.append(_("Amount: {amount}").format(amount=owed))
+    lines.append(_("Due on {day}").format(day=_day(fact.due_on, locale)))
+    summary = _("Pay {contractor}: {amount} ({engagement})").format(
+        contractor=fact.contractor_name, amount=owed, engagement=fact.engagement_title)
+    return _event(Kind.PAYMENT, fact.installment_id, fact.due_on, summary, lines, fact.stamp)
 
 
 def notice_event(fact: EngagementFact, locale: str) -> CalendarEvent | None:
@@ -168,11 +179,14 @@ def notice_event(fact: EngagementFact, locale: str) -> CalendarEvent | None:
     last = last_notice_date(fact.end_on, fact.notice_period, unit)
     if last is None:
         return None
-    lines = [f"“{fact.title}” with {fact.contractor_name} ends on {_day(fact.end_on, locale)}.",
-             f"To end it then, give {notice_phrase(fact.notice_period, unit)} by this day."]
-    return _event(Kind.NOTICE, fact.engagement_id, last,
-                  f"Last day to give notice: {fact.title} ({fact.contractor_name})", lines,
-                  fact.stamp)
+    lines = [_("“{engagement}” with {contractor} ends on {day}.").format(
+                 engagement=fact.title, contractor=fact.contractor_name,
+                 day=_day(fact.end_on, locale)),
+             _("To end it then, give {notice} by this day.").format(
+                 notice=notice_phrase(fact.notice_period, unit))]
+    summary = _("Last day to give notice: {engagement} ({contractor})").format(
+        engagement=fact.title, contractor=fact.contractor_name)
+    return _event(Kind.NOTICE, fact.engagement_id, last, summary, lines, fact.stamp)
 
 
 def check_in_event(fact: EngagementFact, locale: str) -> CalendarEvent | None:
@@ -182,32 +196,41 @@ def check_in_event(fact: EngagementFact, locale: str) -> CalendarEvent | None:
     due = next_check_in(cadence, fact.last_contact_on, fact.start_on)
     if due is None:
         return None
-    how = f"The communication plan asks for a {cadence.label.lower()} check-in"
-    if fact.channel:
-        how += f" {_channel(fact.channel)}"
-    if fact.contact:
-        how += f", with {fact.contact}"
-    lines = [f"“{fact.title}” with {fact.contractor_name}", how + "."]
+    plan = {"cadence": _CADENCE_WORDS.get(cadence, cadence.in_text),
+            "channel": _channel(fact.channel), "contact": fact.contact}
+    if fact.channel and fact.contact:
+        how = _("The communication plan asks for a {cadence} check-in {channel}, with "
+                "{contact}.")
+    elif fact.channel:
+        how = _("The communication plan asks for a {cadence} check-in {channel}.")
+    elif fact.contact:
+        how = _("The communication plan asks for a {cadence} check-in, with {contact}.")
+    else:
+        how = _("The communication plan asks for a {cadence} check-in.")
+    lines = [_with(fact.title, fact.contractor_name), how.format(**plan)]
     if fact.last_contact_on:
-        lines.append(f"Last contact: {_day(fact.last_contact_on, locale)}")
+        lines.append(_("Last contact: {day}").format(day=_day(fact.last_contact_on, locale)))
     elif fact.start_on:
-        lines.append(f"No contact logged since the start on {_day(fact.start_on, locale)}")
-    return _event(Kind.CHECK_IN, fact.engagement_id, due,
-                  f"Check in with {fact.contractor_name} ({fact.title})", lines, fact.stamp)
+        lines.append(_("No contact logged since the start on {day}").format(
+            day=_day(fact.start_on, locale)))
+    summary = _("Check in with {contractor} ({engagement})").format(
+        contractor=fact.contractor_name, engagement=fact.title)
+    return _event(Kind.CHECK_IN, fact.engagement_id, due, summary, lines, fact.stamp)
 
 
 def document_event(fact: DocumentFact, locale: str) -> CalendarEvent | None:
     ended = fact.engagement_status and fact.engagement_status not in OPEN
     if ended or fact.owner_archived:
         return None
-    kind = _document_kind(fact.kind)
-    summary = f"{kind} expires: {fact.title}" + (f" ({fact.owner_name})" if fact.owner_name
-                                                  else "")
-    lines = [f"“{fact.title}” expires on {_day(fact.expires_on, locale)}."]
+    facts = {"kind": _document_kind(fact.kind), "title": fact.title, "owner": fact.owner_name}
+    summary = (_("{kind} expires: {title} ({owner})") if fact.owner_name
+               else _("{kind} expires: {title}")).format(**facts)
+    lines = [_("“{title}” expires on {day}.").format(title=fact.title,
+                                                     day=_day(fact.expires_on, locale))]
     if fact.engagement_title:
-        lines.append(f"For “{fact.engagement_title}”")
+        lines.append(_("For “{engagement}”").format(engagement=fact.engagement_title))
     if fact.owner_name:
-        lines.append(f"Ask {fact.owner_name} for a new one, or renew it, before then.")
+        lines.append(_("Ask {owner} for a new one, or renew it, before then.").format(**facts))
     return _event(Kind.DOCUMENT, fact.document_id, fact.expires_on, summary, lines, fact.stamp)
 
 
@@ -221,18 +244,22 @@ def _day(day: dt.date, locale: str) -> str:
     return format_date(day, format="medium", locale=locale)
 
 
+def _with(engagement: str, contractor: str) -> str:
+    return _("“{engagement}” with {contractor}").format(engagement=engagement,
+                                                        contractor=contractor)
+
+
 def _channel(value: str) -> str:
     """ "by video", "in person"."""
     try:
-        channel = Channel(value)
+        return _BY_CHANNEL[Channel(value)]
     except ValueError:
-        return f"by {value}"
-    return "in person" if channel is Channel.IN_PERSON else f"by {channel.label.lower()}"
+        return _("by {channel}").format(channel=value)
 
 
 def _document_kind(value: str) -> str:
     try:
         kind = DocumentKind(value)
     except ValueError:
-        return "Document"
-    return "Document" if kind is DocumentKind.OTHER else kind.label
+        return _("Document")
+    return _("Document") if kind is DocumentKind.OTHER else kind.label

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from desktop.core.dates import parse_date
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.i18n import SOURCE, _, language
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.phone import normalise_phone
 from desktop.core.reference import is_country, is_currency, is_timezone
@@ -17,28 +18,28 @@ from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 LABELS: dict[str, str] = {
-    "display_name": "Display name",
-    "legal_name": "Legal name",
-    "kind": "Kind",
-    "company": "Company",
-    "email": "Email",
-    "phone": "Phone",
-    "website": "Website",
-    "address": "Address",
-    "country": "Country",
-    "timezone": "Time zone",
-    "tax_id": "Tax ID",
-    "tax_form": "Tax form",
-    "tax_form_on": "Tax form received",
-    "rate": "Default rate",
-    "rate_unit": "Rate unit",
-    "currency": "Currency",
-    "tags": "Skills / tags",
-    "preferred_channel": "Preferred channel",
-    "status": "Status",
-    "source": "Source",
-    "identity_verified_on": "Identity verified on",
-    "notes": "Notes",
+    "display_name": _("Display name"),
+    "legal_name": _("Legal name"),
+    "kind": _("Kind"),
+    "company": _("Company"),
+    "email": _("Email"),
+    "phone": _("Phone"),
+    "website": _("Website"),
+    "address": _("Address"),
+    "country": _("Country"),
+    "timezone": _("Time zone"),
+    "tax_id": _("Tax ID"),
+    "tax_form": _("Tax form"),
+    "tax_form_on": _("Tax form received"),
+    "rate": _("Default rate"),
+    "rate_unit": _("Rate unit"),
+    "currency": _("Currency"),
+    "tags": _("Skills / tags"),
+    "preferred_channel": _("Preferred channel"),
+    "status": _("Status"),
+    "source": _("Source"),
+    "identity_verified_on": _("Identity verified on"),
+    "notes": _("Notes"),
 }
 
 MAX_LENGTHS = {"display_name": 120, "legal_name": 200, "company": 200, "email": 254,
@@ -103,7 +104,7 @@ def normalise_email(text: str) -> str:
     """The address as stored, or ValueError saying what is wrong with it."""
     match = _PLAIN_EMAIL.match(text)
     if match and match[1].lower() not in _RESERVED_TLDS and "--" not in text.partition("@")[2]:
-        local, _, domain = text.partition("@")
+        local, _at, domain = text.partition("@")
         return f"{local}@{domain.lower()}"
     from email_validator import EmailNotValidError, validate_email  # 30 ms: only when needed
 
@@ -146,11 +147,11 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
     for name, limit in MAX_LENGTHS.items():
         value = text(name)
         if len(value) > limit:
-            fail(name, f"is longer than {limit} characters")
+            fail(name, _("is longer than {limit} characters").format(limit=limit))
         out[name] = value
 
     if not out["display_name"]:
-        fail("display_name", "is required")
+        fail("display_name", _("is required"))
 
     for name, enum in (("kind", ContractorKind), ("tax_form", TaxForm), ("rate_unit", RateUnit),
                        ("preferred_channel", Channel), ("status", ContractorStatus), ("source", Source)):
@@ -171,7 +172,9 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
         try:
             out["email"] = normalise_email(str(out["email"]))
         except ValueError as exc:
-            fail("email", f"is not a valid address: {exc}")
+            # The checker explains in English only; other languages get the plain verdict.
+            fail("email", _("is not a valid address: {reason}").format(reason=exc)
+                 if language() == SOURCE else _("is not a valid address"))
 
     country = text("country").upper()
     if out["phone"] and "phone" not in {e.field for e in errors}:
@@ -192,24 +195,27 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
             parts = urlsplit("")
         host = parts.netloc
         if (parts.scheme not in ("http", "https") or not _HOST.match(host) or " " in url):
-            fail("website", "is not a web address such as https://example.com")
+            fail("website", _("is not a web address such as https://example.com"))
         elif len(url) > MAX_LENGTHS["website"]:
-            fail("website", f"is longer than {MAX_LENGTHS['website']} characters")
+            fail("website", _("is longer than {limit} characters").format(
+                limit=MAX_LENGTHS["website"]))
         out["website"] = url
 
     if country and not is_country(country):
-        fail("country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
+        fail("country", _("“{code}” is not an ISO 3166-1 alpha-2 country code").format(
+            code=country))
     out["country"] = country
 
     zone = text("timezone")
     if zone and not is_timezone(zone):
-        fail("timezone", f"“{zone}” is not a known time zone such as Europe/Berlin")
+        fail("timezone", _("“{zone}” is not a known time zone such as Europe/Berlin").format(
+            zone=zone))
     out["timezone"] = zone
 
     currency = text("currency").upper() or "USD"
     currency_ok = is_currency(currency)
     if not currency_ok:
-        fail("currency", f"“{currency}” is not an ISO 4217 currency code")
+        fail("currency", _("“{code}” is not an ISO 4217 currency code").format(code=currency))
     out["currency"] = currency
 
     rate = text("rate")
@@ -227,18 +233,19 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
             fail(name, str(exc))
             continue
         if day and day > today:
-            fail(name, "cannot be in the future")
+            fail(name, _("cannot be in the future"))
         out[name] = day
 
     if (out.get("tax_form_on") and out.get("tax_form") is TaxForm.NONE
             and "tax_form_on" not in {e.field for e in errors}):
-        fail("tax_form_on", "is set but no tax form is chosen: choose the form that was "
-                            "received, or clear the date")
+        fail("tax_form_on", _("is set but no tax form is chosen: choose the form that was "
+                              "received, or clear the date"))
 
     tags = normalise_tags(raw.get("tags") or ())  # type: ignore[arg-type]
     bad = [t for t in tags if not _TAG.match(t)]
     if bad:
-        fail("tags", f"“{bad[0]}” is not a usable tag (letters, digits, spaces, - & . /; 40 at most)")
+        fail("tags", _("“{tag}” is not a usable tag (letters, digits, spaces, - & . /; 40 at "
+                       "most)").format(tag=bad[0]))
     out["tags"] = tags
 
     if errors:

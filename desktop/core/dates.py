@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from desktop.core.i18n import _
+
 __all__ = ["parse_date"]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only
@@ -17,8 +19,8 @@ def parse_date(text: str) -> dt.date | None:
     if not text:
         return None
     if not _ISO_DATE.fullmatch(text):
-        raise ValueError(f"“{text}” is not a date in the form YYYY-MM-DD")
+        raise ValueError(_("“{text}” is not a date in the form YYYY-MM-DD").format(text=text))
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text} does not exist in the calendar") from None
+        raise ValueError(_("{text} does not exist in the calendar").format(text=text)) from None

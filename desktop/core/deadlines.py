@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import format_money
 
 
@@ -69,7 +70,10 @@ def window_text(rule: PaymentRule) -> str:
     key = window_key(rule)
     if key is None:
         return ""
-    return "in a calendar year" if key == CALENDAR_YEAR else f"over {rule.aggregation_days} days"
+    if key == CALENDAR_YEAR:
+        return _("in a calendar year")
+    days = rule.aggregation_days or 0
+    return ngettext("over {n} day", "over {n} days", days).format(n=days)
 
 
 def place_text(rule: PaymentRule) -> str:
@@ -77,7 +81,9 @@ def place_text(rule: PaymentRule) -> str:
     if rule.cities:
         return ", ".join(x for x in (rule.cities[0], rule.region, rule.country) if x)
     if rule.applies_in:
-        return f"{rule.country} ({len(rule.applies_in)} countries)"
+        count = len(rule.applies_in)
+        return ngettext("{group} ({n} country)", "{group} ({n} countries)", count).format(
+            group=rule.country, n=count)
     return f"{rule.region}, {rule.country}" if rule.region else rule.country
 MAX_KINDS = {CAP: "a maximum", AGREED: "longer only if expressly agreed"}
 
@@ -86,11 +92,15 @@ def limit_text(rule: PaymentRule) -> str | None:
     """What the rule allows, in words: "at most 30 days", "60 days, longer only if expressly
     agreed", "30 days when no date is agreed", or None when it sets no days."""
     if rule.max_payment_days is not None:
+        days = rule.max_payment_days
         if rule.max_kind == CAP:
-            return f"at most {rule.max_payment_days} days"
-        return f"{rule.max_payment_days} days, longer only if expressly agreed"
+            return ngettext("at most {n} day", "at most {n} days", days).format(n=days)
+        return ngettext("{n} day, longer only if expressly agreed",
+                        "{n} days, longer only if expressly agreed", days).format(n=days)
     if rule.default_payment_days is not None:
-        return f"{rule.default_payment_days} days when no date is agreed"
+        days = rule.default_payment_days
+        return ngettext("{n} day when no date is agreed", "{n} days when no date is agreed",
+                        days).format(n=days)
     return None
 
 
@@ -108,29 +118,38 @@ def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,
     if payment_terms_days is None:
         return []
     warnings = []
+    n = payment_terms_days
     for rule in rules_for(rules, country, region, on, city):
+        facts = {"n": n, "rule": rule.name, "source": rule.source}
         if rule.max_payment_days is not None and payment_terms_days > rule.max_payment_days:
+            facts["max"] = rule.max_payment_days
             if rule.max_kind == CAP:
-                warnings.append(
-                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days}-day "
-                    f"maximum of the {rule.name}, which no agreement can lengthen "
-                    f"({rule.source}).")
+                warnings.append(ngettext(
+                    "Net {n} day is beyond the {max}-day maximum of the {rule}, which no "
+                    "agreement can lengthen ({source}).",
+                    "Net {n} days is beyond the {max}-day maximum of the {rule}, which no "
+                    "agreement can lengthen ({source}).", n).format(**facts))
             elif agreed_because.strip():
-                warnings.append(
-                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
-                    f"the {rule.name} allows unless expressly agreed; recorded as agreed: "
-                    f"“{agreed_because.strip()}” ({rule.source}).")
+                warnings.append(ngettext(
+                    "Net {n} day is beyond the {max} days the {rule} allows unless expressly "
+                    "agreed; recorded as agreed: “{reason}” ({source}).",
+                    "Net {n} days is beyond the {max} days the {rule} allows unless expressly "
+                    "agreed; recorded as agreed: “{reason}” ({source}).", n).format(
+                    reason=agreed_because.strip(), **facts))
             else:
-                warnings.append(
-                    f"Net {payment_terms_days} days is beyond the {rule.max_payment_days} days "
-                    f"the {rule.name} allows unless expressly agreed and not grossly unfair "
-                    f"({rule.source}).")
+                warnings.append(ngettext(
+                    "Net {n} day is beyond the {max} days the {rule} allows unless expressly "
+                    "agreed and not grossly unfair ({source}).",
+                    "Net {n} days is beyond the {max} days the {rule} allows unless expressly "
+                    "agreed and not grossly unfair ({source}).", n).format(**facts))
         elif (rule.max_payment_days is None and rule.default_payment_days is not None
               and payment_terms_days > rule.default_payment_days):
-            warnings.append(
-                f"Net {payment_terms_days} days is longer than the {rule.default_payment_days} "
-                f"days the {rule.name} sets when no date is agreed; agree the date in writing "
-                f"({rule.source}).")
+            warnings.append(ngettext(
+                "Net {n} day is longer than the {default} days the {rule} sets when no date "
+                "is agreed; agree the date in writing ({source}).",
+                "Net {n} days is longer than the {default} days the {rule} sets when no date "
+                "is agreed; agree the date in writing ({source}).", n).format(
+                default=rule.default_payment_days, **facts))
     return warnings
 
 
@@ -165,8 +184,19 @@ def written_contract_rule(rules: Iterable[PaymentRule], country: str, region: st
     for rule in rules_for(rules, country, region, on, city):
         threshold = rule.written_contract_from_minor
         if threshold is not None and rule.currency == currency.upper() and value_minor >= threshold:
-            window = window_text(rule)
-            days = f", or when contracts {window} add up to it" if window else ""
-            return (f"The {rule.name} requires a written contract from "
-                    f"{format_money(threshold, rule.currency)}{days} ({rule.source}).")
+            facts = {"rule": rule.name, "amount": format_money(threshold, rule.currency),
+                     "source": rule.source}
+            key = window_key(rule)
+            if key is None:
+                return _("The {rule} requires a written contract from {amount} "
+                         "({source}).").format(**facts)
+            if key == CALENDAR_YEAR:
+                return _("The {rule} requires a written contract from {amount}, or when "
+                         "contracts in a calendar year add up to it ({source}).").format(**facts)
+            days = rule.aggregation_days or 0
+            return ngettext("The {rule} requires a written contract from {amount}, or when "
+                            "contracts over {n} day add up to it ({source}).",
+                            "The {rule} requires a written contract from {amount}, or when "
+                            "contracts over {n} days add up to it ({source}).", days).format(
+                n=days, **facts)
     return None

@@ -18,6 +18,7 @@ from desktop.core.enums import (
     NoticeUnit,
     PricingModel,
 )
+from desktop.core.i18n import _, ngettext, pgettext
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency
 from desktop.core.text import screen
@@ -42,23 +43,45 @@ BINDING = (S.SIGNED, S.COMPLETED, S.TERMINATED)
 # Never a contract, so never summed towards a rule's written-contract amount.
 NOT_CONTRACTS = (S.DRAFT, S.CANCELLED)
 MULTILINE = ("goals", "scope", "deliverables", "acceptance_criteria", "ip_terms")
+# How a status reads inside a sentence ("cannot become signed").
+_IN_SENTENCE = {
+    S.DRAFT: pgettext("engagement status in a sentence", "draft"),
+    S.IN_REVIEW: pgettext("engagement status in a sentence", "in review"),
+    S.SIGNED: pgettext("engagement status in a sentence", "signed"),
+    S.COMPLETED: pgettext("engagement status in a sentence", "completed"),
+    S.TERMINATED: pgettext("engagement status in a sentence", "terminated"),
+    S.CANCELLED: pgettext("engagement status in a sentence", "cancelled"),
+}
+# A move the status path refuses, by the status the engagement is in.
+_REFUSALS = {
+    S.DRAFT: _("a draft engagement cannot become {new}; it can become {options}"),
+    S.IN_REVIEW: _("an in review engagement cannot become {new}; it can become {options}"),
+    S.SIGNED: _("a signed engagement cannot become {new}; it can become {options}"),
+    S.COMPLETED: _("a completed engagement cannot become {new}; it can become nothing: it is "
+                   "closed"),
+    S.TERMINATED: _("a terminated engagement cannot become {new}; it can become nothing: it "
+                    "is closed"),
+    S.CANCELLED: _("a cancelled engagement cannot become {new}; it can become nothing: it is "
+                   "closed"),
+}
 
 LABELS: dict[str, str] = {
-    "contractor_id": "Contractor", "title": "Title", "goals": "Goals", "scope": "Scope",
-    "deliverables": "Deliverables", "acceptance_criteria": "Acceptance criteria",
-    "pricing_model": "Pricing", "billing_period": "Billing period", "amount": "Amount",
-    "rate": "Rate", "currency": "Currency", "estimated_hours": "Estimated hours or days",
-    "hours_cap": "Cap (hours or days)", "start_on": "Start", "end_on": "End",
-    "notice_period": "Notice period", "notice_unit": "Notice period unit",
-    "payment_terms_days": "Payment terms (net days)",
-    "longer_terms_reason": "Longer terms agreed because",
-    "ip_terms": "IP terms", "ip_assignment_signed": "IP assignment signed",
-    "nda_signed_on": "NDA signed on", "data_access": "Data access",
-    "subcontracting_allowed": "Subcontracting allowed",
-    "jurisdiction_country": "Jurisdiction country", "jurisdiction_region": "Region",
-    "jurisdiction_city": "City",
-    "comm_channel": "Channel", "comm_cadence": "Check-in cadence", "comm_contact": "Contact person",
-    "comm_overlap": "Hours of overlap",
+    "contractor_id": _("Contractor"), "title": _("Title"), "goals": _("Goals"), "scope": _("Scope"),
+    "deliverables": _("Deliverables"), "acceptance_criteria": _("Acceptance criteria"),
+    "pricing_model": _("Pricing"), "billing_period": _("Billing period"), "amount": _("Amount"),
+    "rate": _("Rate"), "currency": _("Currency"), "estimated_hours": _("Estimated hours or days"),
+    "hours_cap": _("Cap (hours or days)"), "start_on": _("Start"), "end_on": _("End"),
+    "notice_period": _("Notice period"), "notice_unit": _("Notice period unit"),
+    "payment_terms_days": _("Payment terms (net days)"),
+    "longer_terms_reason": _("Longer terms agreed because"),
+    "ip_terms": _("IP terms"), "ip_assignment_signed": _("IP assignment signed"),
+    "nda_signed_on": _("NDA signed on"), "data_access": _("Data access"),
+    "subcontracting_allowed": _("Subcontracting allowed"),
+    "jurisdiction_country": _("Jurisdiction country"), "jurisdiction_region": _("Region"),
+    "jurisdiction_city": _("City"),
+    "comm_channel": _("Channel"), "comm_cadence": _("Check-in cadence"),
+    "comm_contact": _("Contact person"),
+    "comm_overlap": _("Hours of overlap"),
 }
 
 
@@ -137,9 +160,9 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
 
     contractor = text("contractor_id")
     if not contractor:
-        fail("contractor_id", "is required")
+        fail("contractor_id", _("is required"))
     elif not contractor.isdigit() or int(contractor) <= 0:
-        fail("contractor_id", f"“{contractor}” is not a contractor number")
+        fail("contractor_id", _("“{text}” is not a contractor number").format(text=contractor))
     else:
         out["contractor_id"] = int(contractor)
     for name in ("title", "goals", "scope", "deliverables", "acceptance_criteria", "ip_terms",
@@ -147,19 +170,19 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
                  "longer_terms_reason"):
         out[name] = text(name)
     if not out["title"]:
-        fail("title", "is required")
+        fail("title", _("is required"))
     elif len(str(out["title"])) > 200:
-        fail("title", "is longer than 200 characters")
+        fail("title", _("is longer than {limit} characters").format(limit=200))
     out["jurisdiction_region"] = str(out["jurisdiction_region"]).upper()
     out["jurisdiction_city"] = " ".join(str(out["jurisdiction_city"]).split())
     if len(str(out["jurisdiction_city"])) > 100:
-        fail("jurisdiction_city", "is longer than 100 characters")
+        fail("jurisdiction_city", _("is longer than {limit} characters").format(limit=100))
     unit = text("notice_unit").lower()
     try:  # "month" and "months" alike
         out["notice_unit"] = (NoticeUnit.parse(unit if unit.endswith("s") else unit + "s")
                               if unit else NoticeUnit.DAYS)
     except ValueError:
-        fail("notice_unit", f"“{unit}” is not days, weeks or months")
+        fail("notice_unit", _("“{unit}” is not days, weeks or months").format(unit=unit))
 
     for name, enum, default in (("pricing_model", PricingModel, PricingModel.FIXED),
                                 ("data_access", DataAccess, DataAccess.NONE),
@@ -174,7 +197,7 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
 
     currency = text("currency").upper() or "USD"
     if not is_currency(currency):
-        fail("currency", f"“{currency}” is not an ISO 4217 currency code")
+        fail("currency", _("“{code}” is not an ISO 4217 currency code").format(code=currency))
     out["currency"] = currency
     for name in ("amount", "rate"):
         value = text(name)
@@ -193,10 +216,10 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
             try:
                 number = int(value)
             except ValueError:
-                fail(name, f"“{value}” is not a whole number")
+                fail(name, _("“{text}” is not a whole number").format(text=value))
                 continue
             if not low <= number <= high:
-                fail(name, f"must be between {low} and {high:,}")
+                fail(name, _("must be between {low} and {high}").format(low=low, high=f"{high:,}"))
             out[name] = number
 
     for name in ("start_on", "end_on", "nda_signed_on"):
@@ -206,11 +229,12 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
             fail(name, str(exc))
     start, end = out.get("start_on"), out.get("end_on")
     if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-        fail("end_on", "is before the start")
+        fail("end_on", _("is before the start"))
 
     country = text("jurisdiction_country").upper()
     if country and country != "EU" and not is_country(country):
-        fail("jurisdiction_country", f"“{country}” is not an ISO 3166-1 alpha-2 country code")
+        fail("jurisdiction_country",
+             _("“{code}” is not an ISO 3166-1 alpha-2 country code").format(code=country))
     out["jurisdiction_country"] = country
     for name in ("ip_assignment_signed", "subcontracting_allowed"):
         value = raw.get(name)
@@ -223,7 +247,7 @@ def validate_engagement(raw: Mapping[str, object]) -> EngagementData:
                    else "rate" if model in (PricingModel.HOURLY, PricingModel.DAILY) else None)
     if (money_field and out.get(f"{money_field}_minor") in (None, 0)
             and not {money_field, "currency"} & blamed):
-        fail(money_field, "must be more than zero for this pricing")
+        fail(money_field, _("must be more than zero for this pricing"))
     if model is PricingModel.RETAINER and out.get("billing_period") is None:
         out["billing_period"] = BillingPeriod.MONTHLY
 
@@ -239,11 +263,8 @@ def allowed_moves(status: EngagementStatus | str) -> tuple[EngagementStatus, ...
 def check_move(current: EngagementStatus | str, new: EngagementStatus | str) -> None:
     current, new = EngagementStatus(current), EngagementStatus(new)
     if new not in MOVES[current]:
-        options = ", ".join(m.label.lower() for m in MOVES[current]) or "nothing: it is closed"
-        state = current.label.lower()
-        article = "an" if state[0] in "aeiou" else "a"
-        raise ValueError(f"{article} {state} engagement cannot become "
-                         f"{new.label.lower()}; it can become {options}")
+        options = ", ".join(_IN_SENTENCE[m] for m in MOVES[current])
+        raise ValueError(_REFUSALS[current].format(new=_IN_SENTENCE[new], options=options))
 
 
 def brief_gaps(data: EngagementData) -> list[str]:
@@ -251,7 +272,7 @@ def brief_gaps(data: EngagementData) -> list[str]:
     gaps = [LABELS[name] for name in ("goals", "scope", "deliverables", "acceptance_criteria")
             if not getattr(data, name).strip()]
     if data.comm_channel is None or data.comm_cadence is None or not data.comm_contact.strip():
-        gaps.append("Communication plan")
+        gaps.append(_("Communication plan"))
     return gaps
 
 
@@ -292,24 +313,34 @@ def notice_warning(data: EngagementData) -> str | None:
     last = last_notice_date(data.end_on, data.notice_period, data.notice_unit)
     if last is None or data.start_on is None or last >= data.start_on:
         return None
-    return (f"{notice_phrase(data.notice_period, data.notice_unit).capitalize()} to end on "
-            f"{data.end_on} would have to be given by {last}, before the engagement starts on "
-            f"{data.start_on}: shorten the notice period or check the dates.")
+    return _("{notice} to end on {end} would have to be given by {last}, before the engagement "
+             "starts on {start}: shorten the notice period or check the dates.").format(
+        notice=notice_phrase(data.notice_period, data.notice_unit), end=data.end_on, last=last,
+        start=data.start_on)
 
 
 def notice_text(period: int | None, unit: NoticeUnit = NoticeUnit.DAYS) -> str:
     """ "30 days", "1 month", "" when none is set."""
     if period is None:
         return ""
-    word = NoticeUnit(unit).value
-    return f"{period} {word[:-1] if period == 1 else word}"
+    unit = NoticeUnit(unit)
+    if unit is NoticeUnit.WEEKS:
+        return ngettext("{n} week", "{n} weeks", period).format(n=period)
+    if unit is NoticeUnit.MONTHS:
+        return ngettext("{n} month", "{n} months", period).format(n=period)
+    return ngettext("{n} day", "{n} days", period).format(n=period)
 
 
 def notice_phrase(period: int | None, unit: NoticeUnit = NoticeUnit.DAYS) -> str:
     """ "30 days' notice", "1 month's notice"."""
     if period is None:
         return ""
-    return notice_text(period, unit) + ("'s" if period == 1 else "'") + " notice"
+    unit = NoticeUnit(unit)
+    if unit is NoticeUnit.WEEKS:
+        return ngettext("{n} week's notice", "{n} weeks' notice", period).format(n=period)
+    if unit is NoticeUnit.MONTHS:
+        return ngettext("{n} month's notice", "{n} months' notice", period).format(n=period)
+    return ngettext("{n} day's notice", "{n} days' notice", period).format(n=period)
 
 
 def next_check_in(cadence: CheckInCadence | None, last_contact: dt.date | None,
@@ -365,8 +396,8 @@ def planned_schedule(data: EngagementData,
              P.DAILY: ("rate_minor", "estimated_hours", "start_on", "end_on")}[d.pricing_model]
     missing = [n for n in needs if getattr(d, n) is None]
     if missing:
-        raise ValidationError([FieldError(n.removesuffix("_minor"), "is not set; add it to "
-                                          "plan the payments") for n in missing])
+        raise ValidationError([FieldError(n.removesuffix("_minor"), _("is not set; add it to "
+                                          "plan the payments")) for n in missing])
     if d.pricing_model is P.MILESTONES:
         assert d.amount_minor is not None
         return milestone_schedule(d.amount_minor, d.currency, milestones, net)

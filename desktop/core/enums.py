@@ -2,13 +2,21 @@
 
 from enum import StrEnum
 
+from desktop.core.i18n import _, in_sentence, pgettext
+
 
 class Labelled(StrEnum):
     """A string enum whose members carry a human label."""
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+        labels = _LABELS.get(type(self), {})
+        return labels.get(self.value) or self.value.replace("_", " ").capitalize()
+
+    @property
+    def in_text(self) -> str:
+        """The label inside a sentence: "is now signed" (German keeps its capitals)."""
+        return in_sentence(self.label)
 
     @classmethod
     def parse(cls, text: str) -> "Labelled":
@@ -19,7 +27,8 @@ class Labelled(StrEnum):
         try:
             return table[key]
         except KeyError:
-            raise ValueError(f"expected one of: {', '.join(m.value for m in cls)}") from None
+            raise ValueError(_("expected one of: {values}").format(
+                values=", ".join(m.value for m in cls))) from None
 
 
 def _key(text: str) -> str:
@@ -27,22 +36,6 @@ def _key(text: str) -> str:
 
 
 _PARSE: dict[type, dict[str, "Labelled"]] = {}
-
-
-_LABELS = {
-    "w9": "W-9",
-    "w8ben": "W-8BEN",
-    "in_person": "In person",
-    "it_support": "IT support",
-    "credentials_finance": "Credentials / finance",
-    "personal_data": "Personal data",
-    "in_review": "In review",
-    "part_paid": "Part-paid",
-    "hire_expert": "Hire an expert",
-    "drop": "Outsource or drop",
-    "nda": "NDA",
-    "id_check": "ID check",
-}
 
 
 class ContractorKind(Labelled):
@@ -162,3 +155,47 @@ class PlannerDecision(Labelled):
     OUTSOURCE = "outsource"
     HIRE_EXPERT = "hire_expert"
     DROP = "drop"  # work the team does well but that costs hours it adds little for
+
+
+# Each member's label, per vocabulary: the same value can read differently in another one.
+_LABELS: dict[type, dict[str, str]] = {
+    ContractorKind: {"individual": _("Individual"), "company": _("Company")},
+    ContractorStatus: {"prospect": _("Prospect"), "active": _("Active"), "paused": _("Paused"),
+                       "former": _("Former"), "blocked": _("Blocked")},
+    TaxForm: {"none": pgettext("tax form", "None"), "w9": _("W-9"), "w8ben": _("W-8BEN"),
+              "other": pgettext("tax form", "Other")},
+    RateUnit: {"hour": _("Hour"), "day": _("Day"), "month": _("Month"),
+               "fixed": pgettext("rate unit", "Fixed")},
+    Channel: {"email": _("Email"), "phone": _("Phone"), "video": _("Video"), "chat": _("Chat"),
+              "in_person": _("In person")},
+    Source: {"referral": _("Referral"), "platform": _("Platform"), "website": _("Website"),
+             "event": _("Event"), "agency": _("Agency"),
+             "import": pgettext("where a contractor came from", "Import"),
+             "other": pgettext("where a contractor came from", "Other")},
+    EngagementStatus: {"draft": _("Draft"), "in_review": _("In review"), "signed": _("Signed"),
+                       "completed": _("Completed"), "terminated": _("Terminated"),
+                       "cancelled": pgettext("engagement status", "Cancelled")},
+    PricingModel: {"fixed": pgettext("pricing", "Fixed"), "milestones": _("Milestones"),
+                   "hourly": _("Hourly"), "daily": _("Daily"), "retainer": _("Retainer")},
+    BillingPeriod: {"weekly": pgettext("billing period", "Weekly"),
+                    "monthly": pgettext("billing period", "Monthly")},
+    NoticeUnit: {"days": _("Days"), "weeks": _("Weeks"), "months": _("Months")},
+    DataAccess: {"none": pgettext("data access", "None"), "public": _("Public"),
+                 "internal": _("Internal"), "personal_data": _("Personal data"),
+                 "credentials_finance": _("Credentials / finance")},
+    CheckInCadence: {"weekly": pgettext("check-in cadence", "Weekly"),
+                     "fortnightly": _("Fortnightly"),
+                     "monthly": pgettext("check-in cadence", "Monthly"),
+                     "per_milestone": _("Per milestone")},
+    InstallmentStatus: {"planned": _("Planned"), "due": _("Due"), "paid": _("Paid"),
+                        "part_paid": _("Part-paid"),
+                        "cancelled": pgettext("installment status", "Cancelled")},
+    DocumentKind: {"contract": _("Contract"), "nda": _("NDA"), "tax_form": _("Tax form"),
+                   "insurance": _("Insurance"), "id_check": _("ID check"),
+                   "other": pgettext("document kind", "Other")},
+    DataDisposition: {"return": _("Return"), "destroy": _("Destroy"),
+                      "return_then_destroy": _("Return then destroy")},
+    PlannerDecision: {"undecided": _("Undecided"), "keep": _("Keep"),
+                      "outsource": _("Outsource"), "hire_expert": _("Hire an expert"),
+                      "drop": _("Outsource or drop")},
+}

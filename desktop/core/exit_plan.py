@@ -6,29 +6,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.enums import DataDisposition
+from desktop.core.i18n import _
 from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 LABELS = {
-    "for_convenience": "Termination for convenience",
-    "convenience_notice_days": "Notice for convenience (days)",
-    "for_cause": "Termination for cause", "cure_days": "Cure period (days)",
-    "handover_work": "Handover of work in progress",
-    "handover_credentials": "Handover of credentials",
-    "data_disposition": "Data at the end", "data_disposition_notes": "Data notes",
-    "knowledge_transfer": "Knowledge transfer", "backup_contractor_id": "Backup contractor",
-    "access_revocation": "Access to revoke", "pro_rata_pay": "Pro-rata pay for partial work",
-    "pro_rata_notes": "Pro-rata notes",
+    "for_convenience": _("Termination for convenience"),
+    "convenience_notice_days": _("Notice for convenience (days)"),
+    "for_cause": _("Termination for cause"), "cure_days": _("Cure period (days)"),
+    "handover_work": _("Handover of work in progress"),
+    "handover_credentials": _("Handover of credentials"),
+    "data_disposition": _("Data at the end"), "data_disposition_notes": _("Data notes"),
+    "knowledge_transfer": _("Knowledge transfer"), "backup_contractor_id": _("Backup contractor"),
+    "access_revocation": _("Access to revoke"), "pro_rata_pay": _("Pro-rata pay for partial work"),
+    "pro_rata_notes": _("Pro-rata notes"),
 }
 # Typed in boxes of several lines (the systems to revoke: one a line, or a list).
 MULTILINE = ("handover_work", "handover_credentials", "data_disposition_notes",
              "knowledge_transfer", "pro_rata_notes", "access_revocation")
 # Without these an exit is improvised; the signing gate asks for them once impact is high.
 ESSENTIALS = ("termination", "handover", "data", "access")
-ESSENTIAL_LABELS = {"termination": "how either side may end it (for convenience or for cause)",
-                    "handover": "handover of work in progress or credentials",
-                    "data": "what happens to our data (return or destruction)",
-                    "access": "the list of access to revoke"}
+ESSENTIAL_LABELS = {"termination": _("how either side may end it (for convenience or for cause)"),
+                    "handover": _("handover of work in progress or credentials"),
+                    "data": _("what happens to our data (return or destruction)"),
+                    "access": _("the list of access to revoke")}
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,15 @@ def validate_exit_plan(raw: Mapping[str, object]) -> ExitPlanData:
         out[name] = None
         if value:
             if not value.isdigit():
-                errors.append(FieldError(name, f"“{value}” is not a whole number"))
+                errors.append(FieldError(name, _("“{text}” is not a whole number").format(
+                    text=value)))
             else:
                 out[name] = int(value)
     if out["convenience_notice_days"] is not None and not out["for_convenience"]:
         errors.append(FieldError("convenience_notice_days",
-                                 "applies only with termination for convenience"))
+                                 _("applies only with termination for convenience")))
     if out["cure_days"] is not None and not out["for_cause"]:
-        errors.append(FieldError("cure_days", "applies only with termination for cause"))
+        errors.append(FieldError("cure_days", _("applies only with termination for cause")))
     disposition = text("data_disposition")
     out["data_disposition"] = None
     if disposition:
@@ -112,9 +114,9 @@ def completeness(plan: ExitPlanData | None) -> list[str]:
     """Everything still empty, essentials first, for the editor's indicator."""
     gaps = [ESSENTIAL_LABELS[e] for e in missing_essentials(plan)]
     if plan is None or not plan.knowledge_transfer:
-        gaps.append("knowledge transfer")
+        gaps.append(_("knowledge transfer"))
     if plan is None or plan.backup_contractor_id is None:
-        gaps.append("a named backup contractor")
+        gaps.append(_("a named backup contractor"))
     if plan is None or not plan.pro_rata_pay:
-        gaps.append("pro-rata pay for partial work")
+        gaps.append(_("pro-rata pay for partial work"))
     return gaps

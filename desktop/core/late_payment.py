@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from desktop.core.deadlines import PaymentRule
 from desktop.core.formats import date_text
+from desktop.core.i18n import _
 
 DAYS_IN_YEAR = 365
 
@@ -52,12 +53,13 @@ def parse_basis_points(text: str) -> int:
     try:
         value = Decimal(text.strip().rstrip("%").strip().replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"“{text.strip()}” is not a percentage such as 8 or 2.15") from None
+        raise ValueError(_("“{text}” is not a percentage such as 8 or 2.15").format(
+            text=text.strip())) from None
     if not value.is_finite() or not Decimal(-10) <= value <= Decimal(100):
-        raise ValueError("must be a percentage from -10 to 100")
+        raise ValueError(_("must be a percentage from -10 to 100"))
     points = value * 100
     if points != points.to_integral_value():
-        raise ValueError("takes at most two decimal places")
+        raise ValueError(_("takes at most two decimal places"))
     return int(points)
 
 
@@ -134,8 +136,8 @@ def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: 
                      compensation, rule.currency)
 
 
-RATE_LABELS = {"series": "Series", "effective_from": "In force from", "rate": "Rate (%)",
-               "source": "Source", "checked_on": "Checked on"}
+RATE_LABELS = {"series": _("Series"), "effective_from": _("In force from"), "rate": _("Rate (%)"),
+               "source": _("Source"), "checked_on": _("Checked on")}
 
 
 def validate_rate(raw: dict[str, object], today: dt.date) -> ReferenceRate:
@@ -152,19 +154,19 @@ def validate_rate(raw: dict[str, object], today: dt.date) -> ReferenceRate:
 
     series = text("series").upper()
     if not series:
-        errors.append(FieldError("series", "is required: the name payment rules use, e.g. ECB"))
+        errors.append(FieldError("series", _("is required: the name payment rules use, e.g. ECB")))
     elif len(series) > 16 or not series.replace("_", "").isalnum():
-        errors.append(FieldError("series", "must be up to 16 letters or digits, e.g. ECB"))
+        errors.append(FieldError("series", _("must be up to 16 letters or digits, e.g. ECB")))
     rate = None
     if not text("rate"):
-        errors.append(FieldError("rate", "is required"))
+        errors.append(FieldError("rate", _("is required")))
     else:
         try:
             rate = parse_basis_points(text("rate"))
         except ValueError as exc:
             errors.append(FieldError("rate", str(exc)))
     if not text("source"):
-        errors.append(FieldError("source", "is required: say where the rate was published"))
+        errors.append(FieldError("source", _("is required: say where the rate was published")))
     dates: dict[str, dt.date | None] = {}
     for name in ("effective_from", "checked_on"):
         try:
@@ -173,10 +175,10 @@ def validate_rate(raw: dict[str, object], today: dt.date) -> ReferenceRate:
             errors.append(FieldError(name, str(exc)))
             continue
         if dates[name] is None:
-            errors.append(FieldError(name, "is required"))
+            errors.append(FieldError(name, _("is required")))
     checked = dates.get("checked_on")
     if checked and checked > today:
-        errors.append(FieldError("checked_on", "cannot be in the future"))
+        errors.append(FieldError("checked_on", _("cannot be in the future")))
     if errors:
         raise ValidationError(errors)
     return ReferenceRate(series, dates["effective_from"], rate,  # type: ignore[arg-type]
@@ -187,26 +189,33 @@ def claim_text(claim: LateClaim) -> str:
     """ "€8.34 interest at 10.15 % a year and a fixed €40.00 (EU Late Payment Directive)"."""
     from desktop.core.money import format_money
 
-    parts = []
+    fixed = claim.compensation_minor
+    facts = {"rule": claim.rule_name, "day": date_text(claim.reference_on),
+             "fixed": "" if fixed is None else format_money(fixed, claim.compensation_currency)}
     if claim.interest_minor is not None and claim.rate_bp is not None:
-        parts.append(f"{format_money(claim.interest_minor, claim.currency)} interest at "
-                     f"{percent_text(claim.rate_bp)} a year")
-    else:
-        parts.append("interest (no reference rate known for "
-                     f"{date_text(claim.reference_on)})")
-    if claim.compensation_minor is not None:
-        parts.append(f"a fixed {format_money(claim.compensation_minor, claim.compensation_currency)}")
-    return " and ".join(parts) + f" ({claim.rule_name})"
+        facts.update(interest=format_money(claim.interest_minor, claim.currency),
+                     rate=percent_text(claim.rate_bp))
+        if fixed is None:
+            return _("{interest} interest at {rate} a year ({rule})").format(**facts)
+        return _("{interest} interest at {rate} a year and a fixed {fixed} ({rule})").format(
+            **facts)
+    if fixed is None:
+        return _("interest (no reference rate known for {day}) ({rule})").format(**facts)
+    return _("interest (no reference rate known for {day}) and a fixed {fixed} "
+             "({rule})").format(**facts)
 
 
 def totals_text(interest: dict[str, int], compensation: dict[str, int]) -> str:
     """ "€16.68 interest + €80.00 fixed sums"; amounts in different currencies stay apart."""
     from desktop.core.money import format_money
 
-    parts = []
+    interest_text = ", ".join(format_money(v, c) for c, v in interest.items())
+    fixed_text = ", ".join(format_money(v, c) for c, v in compensation.items())
+    if interest and compensation:
+        return _("{interest} interest + {fixed} fixed sums").format(interest=interest_text,
+                                                                   fixed=fixed_text)
     if interest:
-        parts.append(", ".join(format_money(v, c) for c, v in interest.items()) + " interest")
+        return _("{interest} interest").format(interest=interest_text)
     if compensation:
-        parts.append(", ".join(format_money(v, c) for c, v in compensation.items())
-                     + " fixed sums")
-    return " + ".join(parts)
+        return _("{fixed} fixed sums").format(fixed=fixed_text)
+    return ""

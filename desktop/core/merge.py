@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from desktop.core.i18n import _
+
 T = TypeVar("T")
 
 
@@ -44,9 +46,9 @@ def _values(record: Any) -> dict[str, Any]:
 def shown(value: Any) -> str:
     """A field's value as a person reads it in a question."""
     if value is None or value == "" or value == ():
-        return "(empty)"
+        return _("(empty)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     label = getattr(value, "label", None)

@@ -9,6 +9,7 @@ from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision
 
+from desktop.core.i18n import _, ngettext
 from desktop.core.reference import is_currency
 
 
@@ -44,29 +45,33 @@ def parse_amount(text: str, currency: str) -> int:
     """
     cleaned = text.strip().replace("_", "").replace(" ", "")
     if cleaned.startswith("-"):
-        raise ValueError("must be zero or more")
+        raise ValueError(_("must be zero or more"))
     if not _NUMBER.match(cleaned):
-        raise ValueError(f"“{text.strip()}” is not a number such as 1250.50")
+        raise ValueError(_("“{text}” is not a number such as 1250.50").format(text=text.strip()))
     if not is_currency(currency):
-        raise ValueError("needs a valid currency")
+        raise ValueError(_("needs a valid currency"))
     digits = minor_digits(currency)
-    whole, _, fraction = cleaned.replace(",", "").partition(".")
+    whole, _point, fraction = cleaned.replace(",", "").partition(".")
     if len(fraction) <= digits:  # plain integer arithmetic is exact here
         minor = int(whole) * 10**digits + int(fraction.ljust(digits, "0") or 0)
         if minor > MAX_MINOR:
-            raise ValueError("is too large")
+            raise ValueError(_("is too large"))
         return minor
     try:
         value = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex already guards this
-        raise ValueError(f"“{text.strip()}” is not a number") from None
+        raise ValueError(_("“{text}” is not a number").format(text=text.strip())) from None
     with localcontext(prec=60):
         scaled = value.scaleb(digits)
     if scaled > MAX_MINOR:
-        raise ValueError("is too large")
+        raise ValueError(_("is too large"))
     if scaled != scaled.to_integral_value():
-        places = "no decimal places" if digits == 0 else f"at most {digits} decimal places"
-        raise ValueError(f"{currency.upper()} takes {places}")
+        if digits == 0:
+            raise ValueError(_("{currency} takes no decimal places").format(
+                currency=currency.upper()))
+        raise ValueError(ngettext("{currency} takes at most {n} decimal place",
+                                  "{currency} takes at most {n} decimal places", digits).format(
+            currency=currency.upper(), n=digits))
     return int(scaled)
 
 

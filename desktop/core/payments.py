@@ -8,10 +8,15 @@ from dataclasses import dataclass
 
 from desktop.core import law
 from desktop.core.enums import InstallmentStatus
+from desktop.core.i18n import _, pgettext
 from desktop.core.money import format_money
 from desktop.core.validation import FieldError, ValidationError
 
 METHODS = ("bank transfer", "card", "payment platform", "cheque", "cash", "other")
+# How each stored method reads.
+METHOD_LABELS = {"bank transfer": _("Bank transfer"), "card": _("Card"),
+                 "payment platform": _("Payment platform"), "cheque": _("Cheque"),
+                 "cash": _("Cash"), "other": pgettext("payment method", "Other")}
 # Card and platform payments are reported by the processor (US form 1099-K), not the payer.
 REPORTED_BY_PROCESSOR = law.form_1099_nec().reported_by_processor
 
@@ -47,22 +52,23 @@ def check_payment(amount_minor: int, currency: str, paid_on: dt.date | None,
     """Refuse what can never be right; report an overpayment for the user to confirm."""
     errors: list[FieldError] = []
     if amount_minor <= 0:
-        errors.append(FieldError("amount", "must be more than zero"))
+        errors.append(FieldError("amount", _("must be more than zero")))
     if currency.upper() != installment_currency.upper():
-        errors.append(FieldError("currency", f"is {currency.upper()}, but the installment is "
-                                             f"in {installment_currency.upper()}"))
+        errors.append(FieldError("currency", _("is {currency}, but the installment is in "
+                                               "{expected}").format(
+            currency=currency.upper(), expected=installment_currency.upper())))
     if paid_on is None:
-        errors.append(FieldError("paid_on", "is required"))
+        errors.append(FieldError("paid_on", _("is required")))
     elif paid_on > today:
-        errors.append(FieldError("paid_on", "cannot be in the future"))
+        errors.append(FieldError("paid_on", _("cannot be in the future")))
     if errors:
         raise ValidationError(errors)
     return PaymentCheck(overpayment_minor=max(0, amount_minor - outstanding_minor))
 
 
 def overpayment_message(check: PaymentCheck, currency: str) -> str:
-    return (f"This pays {format_money(check.overpayment_minor, currency)} more than is owed. "
-            "Record it as an overpayment?")
+    return _("This pays {amount} more than is owed. Record it as an overpayment?").format(
+        amount=format_money(check.overpayment_minor, currency))
 
 
 @dataclass(frozen=True)

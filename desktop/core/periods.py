@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.core.i18n import _
+
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
 
@@ -17,7 +19,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise ValueError(f"the period ends ({self.last}) before it starts ({self.first})")
+            raise ValueError(_("the period ends ({last}) before it starts ({first})").format(
+                last=self.last, first=self.first))
 
     def __contains__(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
@@ -46,7 +49,7 @@ def parse_month(text: str) -> Period:
     """"2026-03" → March 2026."""
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
-        raise ValueError(f"“{text}” is not a month such as 2026-03")
+        raise ValueError(_("“{text}” is not a month such as 2026-03").format(text=text))
     return month(int(match[1]), int(match[2]))
 
 
@@ -54,5 +57,5 @@ def parse_quarter(text: str) -> Period:
     """"2026-Q1" or "2026Q1" → January to March 2026."""
     match = _QUARTER.match(text.strip())
     if not match:
-        raise ValueError(f"“{text}” is not a quarter such as 2026-Q1")
+        raise ValueError(_("“{text}” is not a quarter such as 2026-Q1").format(text=text))
     return quarter(int(match[1]), int(match[2]))

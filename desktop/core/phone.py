@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desktop.core.i18n import _
 from desktop.core.reference import country_name, is_country
 
 _TYPED = re.compile(r"^\+?[0-9 ().\-/]+(?:(?:;ext=|\s*(?:x|ext\.?|extension)\s*)\d{1,10})?$",
                     re.IGNORECASE)
 _STORED = re.compile(r"^\+[1-9]\d{4,14}(?:;ext=\d{1,10})?$")
-_CHARACTERS = "may hold only digits, spaces, + ( ) - . / and an extension such as “ext. 12”"
+_CHARACTERS = _("may hold only digits, spaces, + ( ) - . / and an extension such as “ext. 12”")
 # Country names that read with “the” in front: “in the United States”.
 _THE = frozenset({"AE", "BS", "CF", "CK", "DO", "FO", "GB", "GM", "KM", "KY", "MH", "MP", "MV",
                   "NL", "PH", "SB", "SC", "TC", "UM", "US", "VA"})
@@ -32,29 +33,33 @@ def normalise_phone(text: str, country: str = "") -> str:
         raise ValueError(_CHARACTERS)
     country = country.upper() if country and is_country(country) else ""
     if not text.startswith("+") and not country:
-        raise ValueError("has no country code: start it with + and the code (such as "
-                         "+1 555 010 0134), or choose the contractor's country")
+        raise ValueError(_("has no country code: start it with + and the code (such as "
+                           "+1 555 010 0134), or choose the contractor's country"))
     try:
         number = pn.parse(text, country or None)
     except pn.NumberParseException as exc:
         if exc.error_type == pn.NumberParseException.INVALID_COUNTRY_CODE:
-            raise ValueError("does not start with a country code that exists") from None
+            raise ValueError(_("does not start with a country code that exists")) from None
         if exc.error_type in (pn.NumberParseException.TOO_SHORT_NSN,
                               pn.NumberParseException.TOO_SHORT_AFTER_IDD):
-            raise ValueError(f"is too short to be a phone number {_where(None, country)}") from None
+            raise ValueError(_("is too short to be a phone number {where}").format(
+                where=_where(None, country))) from None
         if exc.error_type == pn.NumberParseException.TOO_LONG:
-            raise ValueError(f"is too long to be a phone number {_where(None, country)}") from None
+            raise ValueError(_("is too long to be a phone number {where}").format(
+                where=_where(None, country))) from None
         raise ValueError(_CHARACTERS) from None
     reason = pn.is_possible_number_with_reason(number)
     if reason != pn.ValidationResult.IS_POSSIBLE:
         where = _where(number.country_code if text.startswith("+") else None, country)
         if reason == pn.ValidationResult.TOO_LONG:
-            raise ValueError(f"is too long to be a phone number {where}")
+            raise ValueError(_("is too long to be a phone number {where}").format(where=where))
         if reason == pn.ValidationResult.INVALID_LENGTH:
-            raise ValueError(f"does not have the right number of digits for a phone number {where}")
+            raise ValueError(_("does not have the right number of digits for a phone number "
+                               "{where}").format(where=where))
         if reason == pn.ValidationResult.INVALID_COUNTRY_CODE:
-            raise ValueError("does not start with a country code that exists")
-        raise ValueError(f"is too short to be a whole phone number {where} (with its area code)")
+            raise ValueError(_("does not start with a country code that exists"))
+        raise ValueError(_("is too short to be a whole phone number {where} (with its area "
+                           "code)").format(where=where))
     stored = pn.format_number(number, pn.PhoneNumberFormat.E164)
     return f"{stored};ext={number.extension}" if number.extension else stored
 
@@ -93,8 +98,11 @@ def _display(stored: str, home: str, country: str) -> str:
 
 
 def _where(calling_code: int | None, country: str) -> str:
+    """Where a number was read, as the end of a sentence: "in the United States"."""
     if calling_code is not None:
-        return f"with the country code +{calling_code}"
+        return _("with the country code +{code}").format(code=calling_code)
     if not country:
-        return "anywhere in the world"
-    return f"in {'the ' if country in _THE else ''}{country_name(country)}"
+        return _("anywhere in the world")
+    if country in _THE:
+        return _("in the {country}").format(country=country_name(country))
+    return _("in {country}").format(country=country_name(country))

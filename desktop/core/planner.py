@@ -41,6 +41,7 @@ from fractions import Fraction
 from math import ceil, floor
 
 from desktop.core.enums import PlannerDecision, RateUnit
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import minor_digits, parse_amount
 from desktop.core.reference import is_currency
 from desktop.core.text import screen
@@ -62,15 +63,16 @@ OUTSOURCING_DECISIONS = frozenset({PlannerDecision.OUTSOURCE, PlannerDecision.HI
                                    PlannerDecision.DROP})
 
 LABELS = {
-    "name": "Activity", "hours_per_month": "Hours per month", "importance": "Importance",
-    "competence": "In-house competence", "hour_value": "Value of an hour",
-    "currency": "Currency", "source": "Quote from", "contractor_id": "Contractor",
-    "rate": "Rate", "unit": "Unit", "estimated_hours_per_month": "Estimated hours per month",
-    "fixed_months": "Months a fixed price covers", "from_currency": "From",
-    "to_currency": "To", "high_importance": "High importance from",
-    "low_importance": "Low importance up to", "high_competence": "High competence from",
-    "low_competence": "Low competence up to",
-    "costly_hours_per_month": "Hours a month that are costly",
+    "name": _("Activity"), "hours_per_month": _("Hours per month"), "importance": _("Importance"),
+    "competence": _("In-house competence"), "hour_value": _("Value of an hour"),
+    "currency": _("Currency"), "source": _("Quote from"), "contractor_id": _("Contractor"),
+    "rate": _("Rate"), "unit": _("Unit"),
+    "estimated_hours_per_month": _("Estimated hours per month"),
+    "fixed_months": _("Months a fixed price covers"), "from_currency": _("From"),
+    "to_currency": _("To"), "high_importance": _("High importance from"),
+    "low_importance": _("Low importance up to"), "high_competence": _("High competence from"),
+    "low_competence": _("Low competence up to"),
+    "costly_hours_per_month": _("Hours a month that are costly"),
 }
 
 _HOURS = re.compile(r"^\d+(\.\d+)?$")
@@ -98,8 +100,10 @@ def _tidy_hours(value: Decimal) -> Decimal:
 
 
 def _hours_text(hours: Decimal) -> str:
-    text = f"{_tidy_hours(hours):f}"
-    return f"{text} hour" if text == "1" else f"{text} hours"
+    tidy = _tidy_hours(hours)
+    # A fraction of an hour takes the plural, as in "1.5 hours".
+    n = int(tidy) if tidy == tidy.to_integral_value() else 2
+    return ngettext("{hours} hour", "{hours} hours", n).format(hours=f"{tidy:f}")
 
 
 def _whole(value: object) -> int | None:
@@ -124,25 +128,26 @@ def _parse_hours(value: object, field: str, errors: list[FieldError],
     if value is None or (isinstance(value, str) and not value.strip()):
         if default is not None:
             return default
-        errors.append(FieldError(field, "is required"))
+        errors.append(FieldError(field, _("is required")))
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        errors.append(FieldError(field, "must be typed as a number of hours such as 12.5"))
+        errors.append(FieldError(field, _("must be typed as a number of hours such as 12.5")))
         return None
     text = str(value).strip()
     if text.startswith("-"):
-        errors.append(FieldError(field, "must be zero or more"))
+        errors.append(FieldError(field, _("must be zero or more")))
         return None
     if not _HOURS.match(text):
-        errors.append(FieldError(field, f"“{text}” is not a number of hours such as 12.5"))
+        errors.append(FieldError(field, _("“{text}” is not a number of hours such as 12.5").format(
+            text=text)))
         return None
     hours = Decimal(text)
     if not _is_hours(hours):
-        errors.append(FieldError(field, "takes at most one decimal place (6-minute steps)"))
+        errors.append(FieldError(field, _("takes at most one decimal place (6-minute steps)")))
         return None
     if hours > MAX_HOURS_PER_MONTH:
-        errors.append(FieldError(field, f"cannot be more than {MAX_HOURS_PER_MONTH} "
-                                        "(every hour of a 31-day month)"))
+        errors.append(FieldError(field, _("cannot be more than {most} (every hour of a 31-day "
+                                          "month)").format(most=MAX_HOURS_PER_MONTH)))
         return None
     return _tidy_hours(hours)
 
@@ -150,9 +155,10 @@ def _parse_hours(value: object, field: str, errors: list[FieldError],
 def _check_currency(code: object, field: str, errors: list[FieldError]) -> str:
     text = "" if code is None else str(code).strip().upper()
     if not text:
-        errors.append(FieldError(field, "is required"))
+        errors.append(FieldError(field, _("is required")))
     elif not is_currency(text):
-        errors.append(FieldError(field, f"“{text}” is not an ISO 4217 currency code"))
+        errors.append(FieldError(field, _("“{code}” is not an ISO 4217 currency code").format(
+            code=text)))
     return text
 
 
@@ -173,9 +179,9 @@ class Thresholds:
     low_importance: int = 2
     low_competence: int = 2
     costly_hours_per_month: Decimal = Decimal(8)
-    source: str = "Crewbook defaults"
-    note: str = ("Starting points, not rules of law or research: change them in settings to "
-                 "match how your business counts importance, skill and time.")
+    source: str = _("Crewbook defaults")
+    note: str = _("Starting points, not rules of law or research: change them in settings to "
+                  "match how your business counts importance, skill and time.")
 
     def __post_init__(self) -> None:
         errors: list[FieldError] = []
@@ -183,15 +189,19 @@ class Thresholds:
             low, high = getattr(self, f"low_{axis}"), getattr(self, f"high_{axis}")
             for name, value in ((f"low_{axis}", low), (f"high_{axis}", high)):
                 if isinstance(value, bool) or not isinstance(value, int) or value not in SCORES:
-                    errors.append(FieldError(name, "must be a whole number from 1 to 5"))
+                    errors.append(FieldError(name, _("must be a whole number from 1 to 5")))
             if not any(e.field.endswith(axis) for e in errors) and low >= high:
-                errors.append(FieldError(f"low_{axis}", f"must be below high {axis} ({high})"))
+                below = (_("must be below high importance ({high})") if axis == "importance"
+                         else _("must be below high competence ({high})"))
+                errors.append(FieldError(f"low_{axis}", below.format(high=high)))
         if not _is_hours(self.costly_hours_per_month):
             errors.append(FieldError("costly_hours_per_month",
-                                     "must be zero or more hours with at most one decimal place"))
+                                     _("must be zero or more hours with at most one decimal "
+                                       "place")))
         elif self.costly_hours_per_month > MAX_HOURS_PER_MONTH:
             errors.append(FieldError("costly_hours_per_month",
-                                     f"cannot be more than {MAX_HOURS_PER_MONTH}"))
+                                     _("cannot be more than {most}").format(
+                                         most=MAX_HOURS_PER_MONTH)))
         if errors:
             raise ValidationError(errors)
 
@@ -216,7 +226,7 @@ def validate_thresholds(raw: Mapping[str, object], base: Thresholds | None = Non
             continue
         value = _whole(given)
         if value is None or value not in SCORES:
-            errors.append(FieldError(name, "must be a whole number from 1 to 5"))
+            errors.append(FieldError(name, _("must be a whole number from 1 to 5")))
         out[name] = value if value in SCORES else getattr(base, name)
     out["costly_hours_per_month"] = _parse_hours(
         raw.get("costly_hours_per_month"), "costly_hours_per_month", errors,
@@ -255,15 +265,15 @@ def validate_activity(raw: Mapping[str, object], *,
     raw, errors = screen(raw)
     name = _text(raw, "name")
     if not name:
-        errors.append(FieldError("name", "is required"))
+        errors.append(FieldError("name", _("is required")))
     elif len(name) > 120:
-        errors.append(FieldError("name", "is longer than 120 characters"))
+        errors.append(FieldError("name", _("is longer than {limit} characters").format(limit=120)))
     hours = _parse_hours(raw.get("hours_per_month"), "hours_per_month", errors)
     scores: dict[str, int] = {}
     for field in ("importance", "competence"):
         value = _whole(raw.get(field))
         if value is None or value not in SCORES:
-            errors.append(FieldError(field, "must be a whole number from 1 to 5"))
+            errors.append(FieldError(field, _("must be a whole number from 1 to 5")))
         else:
             scores[field] = value
     currency = _check_currency(raw.get("currency"), "currency", errors)
@@ -271,11 +281,12 @@ def validate_activity(raw: Mapping[str, object], *,
     given = raw.get("hour_value")
     if given is None or (isinstance(given, str) and not given.strip()):
         if default_hour_value_minor is None:
-            errors.append(FieldError("hour_value", "is required (or set a default in settings)"))
+            errors.append(FieldError("hour_value",
+                                     _("is required (or set a default in settings)")))
         else:
             hour_value = default_hour_value_minor
     elif not isinstance(given, str | int | Decimal) or isinstance(given, bool):
-        errors.append(FieldError("hour_value", "must be typed as an amount such as 45.50"))
+        errors.append(FieldError("hour_value", _("must be typed as an amount such as 45.50")))
     elif not any(e.field == "currency" for e in errors):
         try:
             hour_value = parse_amount(str(given), currency)
@@ -312,39 +323,39 @@ def _quadrant(importance: str, competence: str, costly: bool) -> PlannerDecision
 # costly flag where the hours do not enter the rule. ``{h}`` is the hours, when they matter.
 _REASONS: dict[tuple[str, str, bool | None], str] = {
     ("low", "low", None):
-        "it adds little to the bottom line and your team is not fluent in it, so outsource it "
-        "to a specialist who will do it faster and for less.",
+        _("it adds little to the bottom line and your team is not fluent in it, so outsource it "
+          "to a specialist who will do it faster and for less."),
     ("high", "high", None):
-        "it drives the business and your team is good at it, so keep it in-house and invest "
-        "in that skill.",
+        _("it drives the business and your team is good at it, so keep it in-house and invest "
+          "in that skill."),
     ("high", "low", None):
-        "it matters too much to leave to people still learning it, so bring in an expert "
-        "partner and learn from them.",
+        _("it matters too much to leave to people still learning it, so bring in an expert "
+          "partner and learn from them."),
     ("low", "high", True):
-        "your team does it well, yet {h} a month on work that adds little is time better spent "
-        "elsewhere, so outsource it or stop doing it.",
+        _("your team does it well, yet {h} a month on work that adds little is time better spent "
+          "elsewhere, so outsource it or stop doing it."),
     ("low", "high", False):
-        "your team does it well and it takes only {h} a month, so keep doing it as you do.",
+        _("your team does it well and it takes only {h} a month, so keep doing it as you do."),
     ("low", "middle", True):
-        "it adds little and takes {h} a month that nobody in-house does especially well, so "
-        "outsource it.",
+        _("it adds little and takes {h} a month that nobody in-house does especially well, so "
+          "outsource it."),
     ("low", "middle", False):
-        "it adds little and takes only {h} a month, so outsource it only if a quote costs less "
-        "than those hours are worth.",
+        _("it adds little and takes only {h} a month, so outsource it only if a quote costs less "
+          "than those hours are worth."),
     ("middle", "high", False):
-        "your team does it well in only {h} a month, so keep it in-house.",
+        _("your team does it well in only {h} a month, so keep it in-house."),
     ("middle", "high", True):
-        "your team does it well but it takes {h} a month, so keep it unless those hours would "
-        "earn more on other work.",
+        _("your team does it well but it takes {h} a month, so keep it unless those hours would "
+          "earn more on other work."),
     ("middle", "low", None):
-        "your team is not fluent in it and it matters moderately, so choose between a "
-        "contractor and an expert partner on the quotes.",
+        _("your team is not fluent in it and it matters moderately, so choose between a "
+          "contractor and an expert partner on the quotes."),
     ("high", "middle", None):
-        "it matters a lot and your team is only fair at it, so decide whether to train your "
-        "people or bring in an expert partner.",
+        _("it matters a lot and your team is only fair at it, so decide whether to train your "
+          "people or bring in an expert partner."),
     ("middle", "middle", None):
-        "both scores sit in the middle, so weigh the quotes against the value of your hours "
-        "before deciding.",
+        _("both scores sit in the middle, so weigh the quotes against the value of your hours "
+          "before deciding."),
 }
 
 
@@ -363,8 +374,10 @@ def recommend(inputs: ActivityInputs, thresholds: Thresholds | None = None) -> R
     hours_matter = importance != "high" and competence != "low" and (
         importance, competence) != ("middle", "middle")
     text = _REASONS[(importance, competence, costly if hours_matter else None)]
-    scores = f"Importance {inputs.importance} and in-house competence {inputs.competence}"
-    return Recommendation(decision, f"{scores}: {text.format(h=_hours_text(inputs.hours_per_month))}")
+    reason = _("Importance {importance} and in-house competence {competence}: {reason}").format(
+        importance=inputs.importance, competence=inputs.competence,
+        reason=text.format(h=_hours_text(inputs.hours_per_month)))
+    return Recommendation(decision, reason)
 
 
 # --- Quotes and their monthly cost -----------------------------------------------------------
@@ -383,14 +396,14 @@ class Quote:
         if isinstance(self.rate_minor, bool) or not isinstance(self.rate_minor, int):
             raise TypeError("a rate is kept in integer minor units")
         if self.rate_minor < 0:
-            raise ValueError("a rate is zero or more")
+            raise ValueError(_("a rate is zero or more"))
         if not isinstance(self.unit, RateUnit):
             raise TypeError("unit is a RateUnit")
         if not _is_hours(self.estimated_hours_per_month):
             raise TypeError("hours are a Decimal ≥ 0 with at most one decimal place")
         if (isinstance(self.fixed_months, bool) or not isinstance(self.fixed_months, int)
                 or self.fixed_months < 1):
-            raise ValueError("a fixed price covers one month or more")
+            raise ValueError(_("a fixed price covers one month or more"))
 
 
 def validate_quote(raw: Mapping[str, object]) -> Quote:
@@ -399,21 +412,23 @@ def validate_quote(raw: Mapping[str, object]) -> Quote:
     raw, errors = screen(raw)
     source = _text(raw, "source")
     if not source:
-        errors.append(FieldError("source", "is required: a contractor or where the quote came from"))
+        errors.append(FieldError("source",
+                                 _("is required: a contractor or where the quote came from")))
     elif len(source) > 200:
-        errors.append(FieldError("source", "is longer than 200 characters"))
+        errors.append(FieldError("source", _("is longer than {limit} characters").format(
+            limit=200)))
     contractor_id: int | None = None
     if _text(raw, "contractor_id"):
         contractor_id = _whole(raw.get("contractor_id"))
         if contractor_id is None:
-            errors.append(FieldError("contractor_id", "is not a contractor in the roster"))
+            errors.append(FieldError("contractor_id", _("is not a contractor in the roster")))
     unit: RateUnit | None = None
     given_unit = raw.get("unit")
     if isinstance(given_unit, RateUnit):
         unit = given_unit
     else:
         if not _text(raw, "unit"):
-            errors.append(FieldError("unit", "is required"))
+            errors.append(FieldError("unit", _("is required")))
         else:
             try:
                 unit = RateUnit.parse(_text(raw, "unit"))  # type: ignore[assignment]
@@ -422,9 +437,9 @@ def validate_quote(raw: Mapping[str, object]) -> Quote:
     currency = _check_currency(raw.get("currency"), "currency", errors)
     rate: int | None = None
     if not _text(raw, "rate"):
-        errors.append(FieldError("rate", "is required"))
+        errors.append(FieldError("rate", _("is required")))
     elif not isinstance(raw.get("rate"), str | int | Decimal) or isinstance(raw.get("rate"), bool):
-        errors.append(FieldError("rate", "must be typed as an amount such as 45.50"))
+        errors.append(FieldError("rate", _("must be typed as an amount such as 45.50")))
     elif not any(e.field == "currency" for e in errors):
         try:
             rate = parse_amount(_text(raw, "rate"), currency)
@@ -438,7 +453,8 @@ def validate_quote(raw: Mapping[str, object]) -> Quote:
         value = _whole(raw.get("fixed_months"))
         if value is None or not 1 <= value <= MAX_FIXED_MONTHS:
             errors.append(FieldError("fixed_months",
-                                     f"must be a whole number of months from 1 to {MAX_FIXED_MONTHS}"))
+                                     _("must be a whole number of months from 1 to "
+                                       "{most}").format(most=MAX_FIXED_MONTHS)))
         else:
             months = value
     if errors:
@@ -462,9 +478,9 @@ def monthly_cost(quote: Quote, hours_per_day: int | Decimal = DEFAULT_HOURS_PER_
     if isinstance(hours_per_day, bool) or not isinstance(hours_per_day, int | Decimal):
         raise TypeError("hours per day is an int or a Decimal")
     if isinstance(hours_per_day, Decimal) and not hours_per_day.is_finite():
-        raise ValueError("hours per day must be a finite number")
+        raise ValueError(_("hours per day must be a finite number"))
     if not hours_per_day > 0:
-        raise ValueError("hours per day must be more than zero")
+        raise ValueError(_("hours per day must be more than zero"))
     return _half_up(_monthly_cost_exact(quote, hours_per_day))
 
 
@@ -487,7 +503,7 @@ class ExchangeRate:
         if not isinstance(self.rate, Decimal) or not self.rate.is_finite():
             raise TypeError("an exchange rate is a finite Decimal")
         if not self.rate > 0:
-            raise ValueError("an exchange rate is more than zero")
+            raise ValueError(_("an exchange rate is more than zero"))
 
 
 def validate_rate(raw: Mapping[str, object]) -> ExchangeRate:
@@ -495,17 +511,18 @@ def validate_rate(raw: Mapping[str, object]) -> ExchangeRate:
     frm = _check_currency(raw.get("from_currency"), "from_currency", errors)
     to = _check_currency(raw.get("to_currency"), "to_currency", errors)
     if frm and to and frm == to:
-        errors.append(FieldError("to_currency", "must differ from the currency converted from"))
+        errors.append(FieldError("to_currency", _("must differ from the currency converted from")))
     text = _text(raw, "rate")
     rate: Decimal | None = None
     if not text:
-        errors.append(FieldError("rate", "is required"))
+        errors.append(FieldError("rate", _("is required")))
     elif not isinstance(raw.get("rate"), str | int | Decimal) or isinstance(raw.get("rate"), bool):
-        errors.append(FieldError("rate", "must be typed as a number such as 1.0834"))
+        errors.append(FieldError("rate", _("must be typed as a number such as 1.0834")))
     elif not _RATE.match(text) or not Decimal(text) > 0:
-        errors.append(FieldError("rate", f"“{text}” is not a rate above zero such as 1.0834"))
+        errors.append(FieldError("rate", _("“{text}” is not a rate above zero such as "
+                                           "1.0834").format(text=text)))
     elif len(text) > 30:
-        errors.append(FieldError("rate", "is longer than 30 characters"))
+        errors.append(FieldError("rate", _("is longer than {limit} characters").format(limit=30)))
     else:
         rate = Decimal(text)
     if errors:
@@ -532,11 +549,14 @@ def _check_rates(rates: Sequence[ExchangeRate]) -> None:
     for rate in rates:
         pair = frozenset((rate.from_currency.upper(), rate.to_currency.upper()))
         if len(pair) == 1:
-            raise ValidationError([FieldError("rates", f"{rate.from_currency} → "
-                                              f"{rate.to_currency} converts a currency to itself")])
+            raise ValidationError([FieldError("rates", _(
+                "{source} → {target} converts a currency to itself").format(
+                source=rate.from_currency, target=rate.to_currency))])
         if pair in seen:
-            raise ValidationError([FieldError(
-                "rates", f"two rates given between {' and '.join(sorted(pair))}; keep one")])
+            first, second = sorted(pair)
+            raise ValidationError([FieldError("rates", _(
+                "two rates given between {first} and {second}; keep one").format(
+                first=first, second=second))])
         seen[pair] = rate
 
 
@@ -620,9 +640,10 @@ def activity_money(inputs: ActivityInputs, quotes: Sequence[Quote], recommendati
     if inputs.currency.upper() != currency:
         factor = _factor(rates, inputs.currency, currency)
         if factor is None:
-            raise ValidationError([FieldError(
-                "currency", f"“{inputs.name}” values its hours in {inputs.currency.upper()}: "
-                            f"enter a {inputs.currency.upper()} → {currency} rate for the plan")])
+            raise ValidationError([FieldError("currency", _(
+                "“{activity}” values its hours in {source}: enter a {source} → {target} rate "
+                "for the plan").format(activity=inputs.name, source=inputs.currency.upper(),
+                                       target=currency))])
         value = _convert(value, inputs.currency, currency, factor)
     usable: list[QuoteCost] = []
     other: list[QuoteCost] = []
@@ -651,7 +672,8 @@ def plan_money(activities: Sequence[tuple[ActivityInputs, Sequence[Quote], Recom
     """Every activity's money line, and the total for the recommended outsourcing."""
     code = currency.strip().upper()
     if not is_currency(code):
-        raise ValidationError([FieldError("currency", f"“{code}” is not an ISO 4217 currency code")])
+        raise ValidationError([FieldError("currency", _(
+            "“{code}” is not an ISO 4217 currency code").format(code=code))])
     _check_rates(rates)
     lines = tuple(activity_money(a, q, r, code, rates, hours_per_day=hours_per_day)
                   for a, q, r in activities)

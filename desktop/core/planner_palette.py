@@ -11,6 +11,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from desktop.core.enums import PlannerDecision
+from desktop.core.i18n import _, ngettext
 from desktop.core.planner import Thresholds
 
 __all__ = ["DECISION_COLOURS", "FULL_HOURS", "MIDDLE_TINT", "QUADRANT_LABELS", "QUADRANT_TINTS",
@@ -25,9 +26,9 @@ DECISION_COLOURS = {
 }
 QUADRANT_TINTS = {"hire_expert": "#e6dcfa", "keep": "#c9ead2", "outsource": "#d3e6fb",
                   "drop": "#fbdcc6"}
-QUADRANT_LABELS = {"hire_expert": "Hire an expert partner", "keep": "Keep and grow in-house",
-                   "outsource": "Outsource",
-                   "drop": "Outsource or drop (if it costs many hours)"}
+QUADRANT_LABELS = {"hire_expert": _("Hire an expert partner"),
+                   "keep": _("Keep and grow in-house"), "outsource": _("Outsource"),
+                   "drop": _("Outsource or drop (if it costs many hours)")}
 MIDDLE_TINT = "#eef1f4"
 SPLIT_LINE = "#8c959f"
 FULL_HOURS = Decimal(160)  # a full-time month: the largest circle
@@ -52,8 +53,10 @@ def radius_share(hours: Decimal) -> float:
 
 
 def hours_text(hours: Decimal) -> str:
-    text = f"{Decimal(int(hours * 10)) / 10:f}"
-    return f"{text} hour" if text == "1" else f"{text} hours"
+    tidy = Decimal(int(hours * 10)) / 10
+    # A fraction of an hour takes the plural, as in "1.5 hours".
+    n = int(tidy) if tidy == tidy.to_integral_value() else 2
+    return ngettext("{hours} hour", "{hours} hours", n).format(hours=f"{tidy:f}")
 
 
 def _words(name: str) -> list[str]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop.core.i18n import _
 from desktop.core.money import parse_amount
 from desktop.core.reference import is_country, is_currency
 from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
-LABELS = {"name": "Business name", "country": "Country", "region": "Region",
-          "base_currency": "Base currency", "locale": "Locale", "tax_year_start": "Tax year starts",
-          "annual_revenue": "Annual revenue", "written_contract_from": "Written contract from"}
+LABELS = {"name": _("Business name"), "country": _("Country"), "region": _("Region"),
+          "base_currency": _("Base currency"), "locale": _("Locale"),
+          "tax_year_start": _("Tax year starts"), "annual_revenue": _("Annual revenue"),
+          "written_contract_from": _("Written contract from")}
 
 
 @dataclass(frozen=True)
@@ -54,24 +56,27 @@ def validate_profile(raw: dict[str, object], _today: dt.date | None = None) -> P
 
     country, currency = text("country").upper(), text("base_currency").upper()
     if country and not is_country(country):
-        errors.append(FieldError("country", f"“{country}” is not an ISO 3166-1 alpha-2 code"))
+        errors.append(FieldError("country", _("“{code}” is not an ISO 3166-1 alpha-2 code").format(
+            code=country)))
     if not is_currency(currency):
-        errors.append(FieldError("base_currency", "is required" if not currency else
-                                 f"“{currency}” is not an ISO 4217 currency code"))
+        errors.append(FieldError("base_currency", _("is required") if not currency else
+                                 _("“{code}” is not an ISO 4217 currency code").format(
+                                     code=currency)))
     locale = text("locale").replace("-", "_")
     try:
         if locale:
             locale = str(Locale.parse(locale))
     except (ValueError, UnknownLocaleError):
-        errors.append(FieldError("locale", f"“{locale}” is not a locale such as en_US or de_DE"))
+        errors.append(FieldError("locale", _("“{locale}” is not a locale such as en_US or "
+                                             "de_DE").format(locale=locale)))
     month = day = 1
     start = text("tax_year_start") or "01-01"
     try:
         month, day = (int(part) for part in start.split("-"))
         dt.date(2001, month, day)  # a day every year has (never 29 February)
     except ValueError:
-        errors.append(FieldError("tax_year_start", f"“{start}” is not a month and day such as "
-                                 "01-01 or 04-06"))
+        errors.append(FieldError("tax_year_start", _("“{text}” is not a month and day such as "
+                                                     "01-01 or 04-06").format(text=start)))
     amounts: dict[str, int | None] = {}
     for name in ("annual_revenue", "written_contract_from"):
         amounts[name] = None
@@ -82,7 +87,7 @@ def validate_profile(raw: dict[str, object], _today: dt.date | None = None) -> P
                 errors.append(FieldError(name, str(exc)))
             else:
                 if amounts[name] is not None and amounts[name] <= 0:  # type: ignore[operator]
-                    errors.append(FieldError(name, "must be more than zero (or left blank)"))
+                    errors.append(FieldError(name, _("must be more than zero (or left blank)")))
     if errors:
         raise ValidationError(errors)
     return ProfileData(text("name"), country, text("region").upper(), currency,

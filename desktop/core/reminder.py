@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.i18n import ngettext
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
+
+def _count(template: str, number: int) -> str:
+    """A plural form for ``number`` with the number written in: "1,204 payments overdue"."""
+    return template.format(n=f"{number:,}")
 
 
 @dataclass(frozen=True)
@@ -27,20 +30,24 @@ class Reminder:
         return self.late + self.payments_due_today
 
     def parts(self) -> list[str]:
+        overdue, today = self.payments_overdue, self.payments_due_today
         return [text for number, text in (
-            (self.payments_overdue, _count(self.payments_overdue, "payment", "payments")
-             + " overdue"),
-            (self.payments_due_today, _count(self.payments_due_today, "payment", "payments")
-             + " due today"),
-            (self.notice_days, _count(self.notice_days, "notice day", "notice days")),
-            (self.check_ins, _count(self.check_ins, "check-in", "check-ins") + " overdue"),
-            (self.documents, _count(self.documents, "document", "documents") + " to renew"),
+            (overdue, _count(ngettext("{n} payment overdue", "{n} payments overdue", overdue),
+                             overdue)),
+            (today, _count(ngettext("{n} payment due today", "{n} payments due today", today),
+                           today)),
+            (self.notice_days, _count(ngettext("{n} notice day", "{n} notice days",
+                                               self.notice_days), self.notice_days)),
+            (self.check_ins, _count(ngettext("{n} check-in overdue", "{n} check-ins overdue",
+                                             self.check_ins), self.check_ins)),
+            (self.documents, _count(ngettext("{n} document to renew", "{n} documents to renew",
+                                             self.documents), self.documents)),
         ) if number]
 
     def text(self) -> str:
         """One sentence, or "" when nothing needs the owner today."""
         if not self.count:
             return ""
-        verb = "needs" if self.count == 1 else "need"
-        return (f"{_count(self.count, 'thing', 'things')} {verb} you today: "
-                + ", ".join(self.parts()))
+        return ngettext("{n} thing needs you today: {parts}",
+                        "{n} things need you today: {parts}", self.count).format(
+            n=f"{self.count:,}", parts=", ".join(self.parts()))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.i18n import _
 from desktop.core.risk import Answer, Replacement
 from desktop.core.risk_catalog import QUESTIONS
 
@@ -24,10 +25,12 @@ class ReviewAnswers:
 
 
 # How each field reads in the question about whose version to keep.
-LABELS = {"replacement": "Time to replace them", "deadline_hardness": "How hard the deadline is",
-          "copyrightable": "The work creates copyright", "reviewer": "Reviewer",
-          **{ANSWER + q.id: f"“{q.text}”" for q in QUESTIONS},
-          **{EVIDENCE + q.id: f"Evidence for “{q.text}”" for q in QUESTIONS}}
+LABELS = {"replacement": _("Time to replace them"),
+          "deadline_hardness": _("How hard the deadline is"),
+          "copyrightable": _("The work creates copyright"), "reviewer": _("Reviewer"),
+          **{ANSWER + q.id: _("“{question}”").format(question=q.text) for q in QUESTIONS},
+          **{EVIDENCE + q.id: _("Evidence for “{question}”").format(question=q.text)
+             for q in QUESTIONS}}
 
 
 def flat(review: ReviewAnswers) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from math import floor
 from desktop.core import law
 from desktop.core.engagement import EngagementData, contract_value
 from desktop.core.enums import DataAccess, Labelled
+from desktop.core.i18n import _, pgettext
 from desktop.core.risk_catalog import (
     CATALOG_VERSION,
     SCALE,
@@ -61,11 +62,11 @@ class Replacement(Labelled):
 
 
 _REPLACEMENT_LABELS = {
-    "under_week": "Under a week",
-    "weeks_1_4": "1–4 weeks",
-    "months_1_2": "1–2 months",
-    "months_2_3": "2–3 months",
-    "over_3_months": "Over 3 months",
+    "under_week": _("Under a week"),
+    "weeks_1_4": _("1–4 weeks"),
+    "months_1_2": _("1–2 months"),
+    "months_2_3": _("2–3 months"),
+    "over_3_months": _("Over 3 months"),
 }
 
 
@@ -76,6 +77,10 @@ class Band(Labelled):
     MEDIUM = "medium"
     HIGH = "high"
     CRITICAL = "critical"
+
+    @property
+    def label(self) -> str:
+        return _BAND_LABELS[self.value]
 
     @property
     def rank(self) -> int:
@@ -101,6 +106,11 @@ class Band(Labelled):
         if isinstance(other, Band):
             return self.rank >= other.rank
         return NotImplemented
+
+
+_BAND_LABELS = {"low": pgettext("risk band", "Low"), "medium": pgettext("risk band", "Medium"),
+                "high": pgettext("risk band", "High"),
+                "critical": pgettext("risk band", "Critical")}
 
 
 @dataclass(frozen=True)
@@ -163,9 +173,9 @@ def _answer_problem(q: Question, value: object) -> str | None:
     if value is None:
         return None
     if q.kind == YES_NO:
-        return None if isinstance(value, bool) else "needs a yes or no answer"
+        return None if isinstance(value, bool) else _("needs a yes or no answer")
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        return "needs a whole number from 1 to 5"
+        return _("needs a whole number from 1 to 5")
     return None
 
 
@@ -176,10 +186,11 @@ def validate_answers(answers: Mapping[str, Answer]) -> None:
         try:
             q = question(qid)
         except KeyError:
-            errors.append(FieldError(qid, f"is not a question in catalog {CATALOG_VERSION}"))
+            errors.append(FieldError(qid, _("is not a question in catalog {version}").format(
+                version=CATALOG_VERSION)))
             continue
         if not isinstance(answer, Answer):
-            errors.append(FieldError(qid, "is not an answer"))
+            errors.append(FieldError(qid, _("is not an answer")))
             continue
         problem = _answer_problem(q, answer.value)
         if problem:
@@ -283,11 +294,11 @@ def _impact_errors(inputs: ImpactInputs) -> list[FieldError]:
         value = getattr(inputs, name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                   or value < 0):
-            errors.append(FieldError(name.removesuffix("_minor"), "must be zero or more"))
+            errors.append(FieldError(name.removesuffix("_minor"), _("must be zero or more")))
     hardness = inputs.deadline_hardness
     if hardness is not None and (isinstance(hardness, bool) or not isinstance(hardness, int)
                                  or not 1 <= hardness <= 5):
-        errors.append(FieldError("deadline_hardness", "needs a whole number from 1 to 5"))
+        errors.append(FieldError("deadline_hardness", _("needs a whole number from 1 to 5")))
     return errors
 
 
@@ -297,20 +308,20 @@ def impact(area: Area | str, inputs: ImpactInputs) -> tuple[int, tuple[str, ...]
     notes: list[str] = []
     if area is Area.FINANCIAL:
         if inputs.contract_value_minor is None:
-            notes.append("Contract value unknown; financial impact taken as 3.")
+            notes.append(_("Contract value unknown; financial impact taken as 3."))
         if not inputs.annual_revenue_minor:
-            notes.append("Annual revenue not set (Settings ▸ Business profile): financial "
-                         "impact unknown, scored as 3 but not counted toward the exit plan.")
+            notes.append(_("Annual revenue not set (Settings ▸ Business profile): financial "
+                           "impact unknown, scored as 3 but not counted toward the exit plan."))
         return financial_impact(inputs.contract_value_minor,
                                 inputs.annual_revenue_minor), tuple(notes)
     if area is Area.TECHNOLOGY:
         return technology_impact(inputs.data_access), ()
     if inputs.replacement is None:
-        notes.append("Time to replace the contractor unknown; counted as 3.")
+        notes.append(_("Time to replace the contractor unknown; counted as 3."))
     if area is Area.STRATEGIC:
         return strategic_impact(inputs.replacement), tuple(notes)
     if inputs.deadline_hardness is None:
-        notes.append("Deadline hardness unknown; counted as 3.")
+        notes.append(_("Deadline hardness unknown; counted as 3."))
     return operational_impact(inputs.replacement, inputs.deadline_hardness), tuple(notes)
 
 
@@ -319,7 +330,7 @@ def impact(area: Area | str, inputs: ImpactInputs) -> tuple[int, tuple[str, ...]
 def band(score: int) -> Band:
     """1–4 Low, 5–9 Medium, 10–16 High, 20–25 Critical (17–19 cannot occur as L×I)."""
     if not 1 <= score <= 25:
-        raise ValueError(f"a risk score is 1..25, not {score}")
+        raise ValueError(_("a risk score is 1..25, not {score}").format(score=score))
     if score <= 4:
         return Band.LOW
     if score <= 9:
@@ -367,12 +378,12 @@ ABC_SOURCES: dict[tuple[str, str], str] = {(p.country, p.region): p.source
                                            for p in law.abc_test()}
 ABC_JURISDICTIONS = frozenset(ABC_SOURCES)
 
-ABC_TEST = "ABC test"
-COMMON_LAW_TEST = "Common-law control test"
-LOCAL_TEST = "Local employment-status test"
+ABC_TEST = _("ABC test")
+COMMON_LAW_TEST = _("Common-law control test")
+LOCAL_TEST = _("Local employment-status test")
 IRS_SOURCE = law.common_law().source
-LOCAL_SOURCE = ("Check the local employment-status test (e.g. UK HMRC Check Employment "
-                "Status for Tax)")
+LOCAL_SOURCE = _("Check the local employment-status test (e.g. UK HMRC Check Employment "
+                 "Status for Tax)")
 
 # IP assignment is about who owns the work, not whether the worker is an employee.
 _NOT_CLASSIFICATION = {"strategic.ip_assignment"}
@@ -384,11 +395,14 @@ def _classification_questions() -> tuple[Question, ...]:
 
 def _reason(q: Question, answer: Answer | None, abc: bool) -> str:
     if answer is None or answer.value is None:
-        said = f"Not answered yet: “{q.text}”"
+        said = _("Not answered yet: “{question}”").format(question=q.text)
+    elif answer.value:
+        said = _("Answered Yes to “{question}”").format(question=q.text)
     else:
-        said = f"Answered {'Yes' if answer.value else 'No'} to “{q.text}”"
+        said = _("Answered No to “{question}”").format(question=q.text)
     if abc and q.abc_prong:
-        return f"Prong {q.abc_prong} of the ABC test fails. {said}"
+        return _("Prong {prong} of the ABC test fails. {answer}").format(prong=q.abc_prong,
+                                                                       answer=said)
     return said
 
 

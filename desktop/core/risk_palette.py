@@ -4,6 +4,7 @@ makes its own colour objects. Pure: no Qt, no ReportLab."""
 
 from __future__ import annotations
 
+from desktop.core.i18n import _
 from desktop.core.risk import Band, band
 
 __all__ = ["BAND_COLOURS", "BAND_TEXT", "BAND_TINTS", "cell_tint"]
@@ -21,5 +22,6 @@ BAND_TINTS = {Band.LOW: "#c9ead2", Band.MEDIUM: "#fbe6a6", Band.HIGH: "#fbc9a5",
 def cell_tint(likelihood: int, impact: int) -> str:
     """A heat-map cell's tint: the band of likelihood × impact (each 1–5)."""
     if not (1 <= likelihood <= 5 and 1 <= impact <= 5):
-        raise ValueError(f"likelihood and impact are 1..5, not {likelihood} and {impact}")
+        raise ValueError(_("likelihood and impact are 1..5, not {likelihood} and {impact}").format(
+            likelihood=likelihood, impact=impact))
     return BAND_TINTS[band(likelihood * impact)]

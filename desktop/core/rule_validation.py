@@ -6,6 +6,7 @@ import datetime as dt
 
 from desktop.core.dates import parse_date
 from desktop.core.deadlines import DAYS, MAX_KINDS, WINDOWS, PaymentRule
+from desktop.core.i18n import _
 from desktop.core.late_payment import parse_basis_points
 from desktop.core.money import parse_amount, to_major_text
 from desktop.core.reference import is_country, is_currency
@@ -13,15 +14,15 @@ from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
 
 RULE_LABELS = {  # in the order the form shows them
-    "country": "Country", "applies_in": "Also applies in", "region": "Region",
-    "cities": "Cities", "name": "Rule", "written_contract_from": "Written contract from",
-    "currency": "Currency", "aggregation_window": "Contracts summed",
-    "aggregation_days": "Summed over (days)",
-    "default_payment_days": "Pay within (days) by default",
-    "max_payment_days": "Longest terms (days)", "max_kind": "Longest terms are",
-    "interest_reference": "Interest reference rate", "interest_margin": "Interest margin (%)",
-    "compensation": "Fixed sum per late payment", "effective_from": "In force from",
-    "source": "Source", "checked_on": "Checked on",
+    "country": _("Country"), "applies_in": _("Also applies in"), "region": _("Region"),
+    "cities": _("Cities"), "name": _("Rule"), "written_contract_from": _("Written contract from"),
+    "currency": _("Currency"), "aggregation_window": _("Contracts summed"),
+    "aggregation_days": _("Summed over (days)"),
+    "default_payment_days": _("Pay within (days) by default"),
+    "max_payment_days": _("Longest terms (days)"), "max_kind": _("Longest terms are"),
+    "interest_reference": _("Interest reference rate"), "interest_margin": _("Interest margin (%)"),
+    "compensation": _("Fixed sum per late payment"), "effective_from": _("In force from"),
+    "source": _("Source"), "checked_on": _("Checked on"),
 }
 
 
@@ -43,9 +44,9 @@ def parse_compensation(text: str, currency: str) -> tuple[tuple[int, int], ...]:
             low, amount = "0", low
         bands.append((parse_amount(low.strip(), currency), parse_amount(amount.strip(), currency)))
     if bands and bands[0][0] != 0:
-        raise ValueError("the first band must start at 0 (write “0=40” for 40 on any debt)")
+        raise ValueError(_("the first band must start at 0 (write “0=40” for 40 on any debt)"))
     if any(b[0] <= a[0] for a, b in zip(bands, bands[1:])):
-        raise ValueError("debt sizes must go up from band to band")
+        raise ValueError(_("debt sizes must go up from band to band"))
     return tuple(bands)
 
 
@@ -61,25 +62,27 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
     applies_in = tuple(dict.fromkeys(text("applies_in").upper().replace(",", " ").split()))
     unknown = [c for c in applies_in if not is_country(c)]
     if unknown:
-        errors.append(FieldError("applies_in", "has codes that are not ISO 3166-1 alpha-2: "
-                                               + ", ".join(unknown)))
+        errors.append(FieldError("applies_in", _("has codes that are not ISO 3166-1 alpha-2: "
+                                                 "{codes}").format(codes=", ".join(unknown))))
     if not country:
-        errors.append(FieldError("country", "is required"))
+        errors.append(FieldError("country", _("is required")))
     elif not is_country(country) and not (applies_in and country.isalpha() and len(country) == 2):
-        errors.append(FieldError("country", f"“{country}” is not an ISO 3166-1 alpha-2 code; a "
-                                            "group such as EU lists its countries under "
-                                            "“Also applies in”"))
+        errors.append(FieldError("country", _("“{code}” is not an ISO 3166-1 alpha-2 code; a "
+                                              "group such as EU lists its countries under "
+                                              "“{field}”").format(
+            code=country, field=RULE_LABELS["applies_in"])))
     cities = tuple(c.strip() for c in text("cities").split(";") if c.strip())
     if not text("name"):
-        errors.append(FieldError("name", "is required"))
+        errors.append(FieldError("name", _("is required")))
     if not text("source"):
-        errors.append(FieldError("source", "is required: say which law or document it rests on"))
+        errors.append(FieldError("source", _("is required: say which law or document it rests on")))
     needs_currency = bool(text("written_contract_from") or text("compensation"))
     if currency and not is_currency(currency):
-        errors.append(FieldError("currency", f"“{currency}” is not an ISO 4217 currency code"))
+        errors.append(FieldError("currency", _("“{code}” is not an ISO 4217 currency "
+                                               "code").format(code=currency)))
     elif needs_currency and not currency:
-        errors.append(FieldError("currency", "is needed with a written-contract amount or a "
-                                             "fixed sum"))
+        errors.append(FieldError("currency", _("is needed with a written-contract amount or a "
+                                               "fixed sum")))
     threshold, bands = None, ()
     if currency and is_currency(currency):
         if text("written_contract_from"):
@@ -97,17 +100,18 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
         days[name] = None
         if value:
             if not value.isdigit() or not 0 <= int(value) <= 3650:
-                errors.append(FieldError(name, "must be a whole number of days from 0 to 3650"))
+                errors.append(FieldError(name, _("must be a whole number of days from 0 to 3650")))
             else:
                 days[name] = int(value)
     window = text("aggregation_window").lower().replace(" ", "_")
     if not window and days["aggregation_days"] is not None:
         window = DAYS  # a number of days alone says which window
     if window and window not in WINDOWS:
-        errors.append(FieldError("aggregation_window", "must be “days” or “calendar year”"))
+        # TRANSLATORS: the words in quotes are what is typed; keep them as they are.
+        errors.append(FieldError("aggregation_window", _("must be “days” or “calendar year”")))
     elif window == DAYS and days["aggregation_days"] is None:
-        errors.append(FieldError("aggregation_days", "is needed when contracts are summed over "
-                                                     "days"))
+        errors.append(FieldError("aggregation_days", _("is needed when contracts are summed "
+                                                       "over days")))
     elif window != DAYS:
         days["aggregation_days"] = None
     dates: dict[str, dt.date | None] = {}
@@ -117,16 +121,17 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
         except ValueError as exc:
             errors.append(FieldError(name, str(exc)))
     if not dates.get("checked_on") and "checked_on" not in {e.field for e in errors}:
-        errors.append(FieldError("checked_on", "is required: when was the source last read?"))
+        errors.append(FieldError("checked_on", _("is required: when was the source last read?")))
     elif dates.get("checked_on") and dates["checked_on"] > today:  # type: ignore[operator]
-        errors.append(FieldError("checked_on", "cannot be in the future"))
+        errors.append(FieldError("checked_on", _("cannot be in the future")))
     kind = text("max_kind").lower()
     if kind and kind not in MAX_KINDS:
-        errors.append(FieldError("max_kind", "must be “cap” (never longer) or “agreed” (longer "
-                                             "only if expressly agreed)"))
+        # TRANSLATORS: the words in quotes are what is typed; keep them as they are.
+        errors.append(FieldError("max_kind", _("must be “cap” (never longer) or “agreed” "
+                                               "(longer only if expressly agreed)")))
     elif days.get("max_payment_days") is not None and not kind:
-        errors.append(FieldError("max_kind", "is required with longest terms: “cap” or "
-                                             "“agreed”"))
+        errors.append(FieldError("max_kind", _("is required with longest terms: “cap” or "
+                                               "“agreed”")))
     elif days.get("max_payment_days") is None and kind:
         kind = ""  # nothing to qualify
     reference, margin = text("interest_reference").upper(), None
@@ -137,10 +142,11 @@ def validate_rule(raw: dict[str, object], today: dt.date) -> PaymentRule:
             errors.append(FieldError("interest_margin", str(exc)))
     if bool(reference) != (margin is not None):
         field = "interest_margin" if reference else "interest_reference"
-        errors.append(FieldError(field, "is needed too: interest is a reference rate plus a "
-                                        "margin"))
+        errors.append(FieldError(field, _("is needed too: interest is a reference rate plus "
+                                          "a margin")))
     if len(reference) > 16:
-        errors.append(FieldError("interest_reference", "is longer than 16 characters"))
+        errors.append(FieldError("interest_reference",
+                                 _("is longer than {limit} characters").format(limit=16)))
     if errors:
         raise ValidationError(errors)
     return PaymentRule(country, region, text("name"), threshold,

@@ -13,19 +13,26 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from functools import reduce
 from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 
 from desktop.core.enums import BillingPeriod, InstallmentStatus
+from desktop.core.i18n import _, ngettext, pgettext
 from desktop.core.money import MAX_MINOR, format_money
 from desktop.core.reference import is_currency
 from desktop.core.text import problem
 from desktop.core.validation import FieldError, ValidationError
 
 MAX_NET_DAYS = 365
-# English on purpose: strftime("%b") follows the process locale, and labels are stored.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Not strftime("%b"), which follows the process locale: labels are stored, in Crewbook's language.
+_MONTHS = (pgettext("month, short", "Jan"), pgettext("month, short", "Feb"),
+           pgettext("month, short", "Mar"), pgettext("month, short", "Apr"),
+           pgettext("month, short", "May"), pgettext("month, short", "Jun"),
+           pgettext("month, short", "Jul"), pgettext("month, short", "Aug"),
+           pgettext("month, short", "Sep"), pgettext("month, short", "Oct"),
+           pgettext("month, short", "Nov"), pgettext("month, short", "Dec"))
 _KEPT = frozenset({InstallmentStatus.PAID, InstallmentStatus.PART_PAID})
 
 
@@ -49,9 +56,9 @@ class Milestone:
 
 
 def fixed_schedule(total_minor: int, currency: str, on: date, net_days: int,
-                   label: str = "Fixed price") -> list[PlannedInstallment]:
+                   label: str = "") -> list[PlannedInstallment]:
     _raise(_basics(total_minor, currency, net_days))
-    return [_installment(label.strip() or "Fixed price", on, net_days, total_minor, currency)]
+    return [_installment(label.strip() or _("Fixed price"), on, net_days, total_minor, currency)]
 
 
 def milestone_schedule(total_minor: int, currency: str, milestones: Sequence[Milestone],
@@ -82,7 +89,7 @@ def retainer_schedule(per_period_minor: int, currency: str, start: date, end: da
     _raise(errors)
     spans = billing_spans(start, end, BillingPeriod(period))
     if per_period_minor * len(spans) > MAX_MINOR:
-        _raise([FieldError("amount", "is too large for this many periods")])
+        _raise([FieldError("amount", _("is too large for this many periods"))])
     amounts = [_pro_rated(per_period_minor, span) for span in spans]
     return [_installment(span.label(period), span.last, net_days, amount, currency)
             for span, amount in zip(spans, amounts, strict=True) if amount > 0]
@@ -102,14 +109,14 @@ def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: d
     _require_int(estimated_units, "estimated units")
     errors = _basics(rate_minor, currency, net_days)
     if estimated_units <= 0:
-        errors.append(FieldError("estimated_units", "must be more than zero"))
+        errors.append(FieldError("estimated_units", _("must be more than zero")))
     elif not errors and rate_minor * estimated_units > MAX_MINOR:
-        errors.append(FieldError("amount", "rate × estimated units is too large"))
+        errors.append(FieldError("amount", _("rate × estimated units is too large")))
     errors += _span_errors(start, end)
     _raise(errors)
     spans = billing_spans(start, end, BillingPeriod(period))
     units = _split_by_weight(estimated_units, [span.share for span in spans])
-    return [_installment(f"{span.label(period)} (est. {n} {_unit(unit_label, n)})",
+    return [_installment(_estimate(span.label(period), n, unit_label),
                          span.last, net_days, rate_minor * n, currency)
             for span, n in zip(spans, units, strict=True) if n > 0]
 
@@ -117,8 +124,10 @@ def time_schedule(rate_minor: int, currency: str, estimated_units: int, start: d
 def schedule_total(items: Sequence[PlannedInstallment]) -> int:
     currencies = {item.currency for item in items}
     if len(currencies) > 1:
-        mixed = " and ".join(sorted(currencies))
-        _raise([FieldError("currency", f"a schedule cannot mix {mixed}")])
+        mixed = reduce(lambda first, second: _("{first} and {second}").format(
+            first=first, second=second), sorted(currencies))
+        _raise([FieldError("currency", _("a schedule cannot mix {currencies}").format(
+            currencies=mixed))])
     return sum(item.amount_minor for item in items)
 
 
@@ -136,23 +145,26 @@ def regenerate(existing: Sequence[tuple[PlannedInstallment, str]],
         return list(fresh)
     currency = fresh[0].currency if fresh else kept[0].currency
     if any(item.currency != currency for item in kept):
-        _raise([FieldError("schedule", f"paid installments are not in {currency}, "
-                                       "the currency of the new schedule")])
+        _raise([FieldError("schedule", _("paid installments are not in {currency}, the "
+                                         "currency of the new schedule").format(
+            currency=currency))])
     owed = schedule_total(fresh) - schedule_total(kept)
     if owed < 0:
-        _raise([FieldError("schedule", "paid installments already exceed the new total by "
-                                       f"{_money(-owed, currency)}")])
+        _raise([FieldError("schedule", _("paid installments already exceed the new total by "
+                                         "{amount}").format(amount=_money(-owed, currency)))])
     last_kept = max(item.period_end for item in kept)
     later = [item for item in fresh if item.period_end > last_kept]
     if not later:
         if owed:
-            _raise([FieldError("schedule", f"nothing is scheduled after {_day(last_kept)} "
-                                           f"to collect the {_money(owed, currency)} still owed")])
+            _raise([FieldError("schedule", _("nothing is scheduled after {day} to collect the "
+                                             "{amount} still owed").format(
+                day=_day(last_kept), amount=_money(owed, currency)))])
         return []
     first = later[0].amount_minor + owed - schedule_total(later)
     if first < 0:
-        _raise([FieldError("schedule", f"paid installments run {_money(-first, currency)} ahead "
-                                       f"of the new schedule by “{later[0].label}”")])
+        _raise([FieldError("schedule", _("paid installments run {amount} ahead of the new "
+                                         "schedule by “{label}”").format(
+            amount=_money(-first, currency), label=later[0].label))])
     return [replace(later[0], amount_minor=first), *later[1:]]
 
 
@@ -163,50 +175,54 @@ def _basics(amount: int, currency: str, net_days: int) -> list[FieldError]:
     _require_int(net_days, "net days")
     errors = []
     if amount <= 0:
-        errors.append(FieldError("amount", "must be more than zero"))
+        errors.append(FieldError("amount", _("must be more than zero")))
     elif amount > MAX_MINOR:
-        errors.append(FieldError("amount", "is too large"))
+        errors.append(FieldError("amount", _("is too large")))
     if not currency.strip():
-        errors.append(FieldError("currency", "is required"))
+        errors.append(FieldError("currency", _("is required")))
     elif not is_currency(currency):
-        errors.append(FieldError("currency", f"“{currency}” is not an ISO 4217 currency code"))
+        errors.append(FieldError("currency", _("“{code}” is not an ISO 4217 currency "
+                                               "code").format(code=currency)))
     if not 0 <= net_days <= MAX_NET_DAYS:
-        errors.append(FieldError("net_days", f"must be between 0 and {MAX_NET_DAYS} days"))
+        errors.append(FieldError("net_days", _("must be between 0 and {most} days").format(
+            most=MAX_NET_DAYS)))
     return errors
 
 
 def _span_errors(start: date, end: date) -> list[FieldError]:
-    return [FieldError("end", "ends before it starts")] if end < start else []
+    return [FieldError("end", _("ends before it starts"))] if end < start else []
 
 
 def _milestone_problem(total: int, currency: str, milestones: Sequence[Milestone]) -> str | None:
     """The first thing wrong with the milestones, worded for the person who typed them."""
     if not milestones:
-        return "add at least one milestone"
+        return _("add at least one milestone")
     for number, m in enumerate(milestones, 1):
         if not m.label.strip():
-            return f"milestone {number} needs a label"
+            return _("milestone {number} needs a label").format(number=number)
         if wrong := problem(m.label):
-            return f"milestone {number}'s label {wrong}"
-        name = f"“{m.label.strip()}”"
+            return _("milestone {number}'s label {problem}").format(number=number, problem=wrong)
+        name = m.label.strip()
         if m.amount_minor is None and m.percent is None:
-            return f"{name} needs an amount or a percentage"
+            return _("“{label}” needs an amount or a percentage").format(label=name)
         if m.amount_minor is not None and m.percent is not None:
-            return f"{name} has both an amount and a percentage; keep one"
+            return _("“{label}” has both an amount and a percentage; keep one").format(label=name)
     if len({m.percent is None for m in milestones}) > 1:
-        return "use percentages for every milestone or amounts for every one, not a mix"
+        return _("use percentages for every milestone or amounts for every one, not a mix")
     for before, after in pairwise(milestones):
         if after.on < before.on:
-            return f"“{after.label.strip()}” is dated before “{before.label.strip()}”"
+            return _("“{later}” is dated before “{earlier}”").format(
+                later=after.label.strip(), earlier=before.label.strip())
     if milestones[0].percent is not None:
         return _percent_problem(milestones)
     for m in milestones:
         _require_int(m.amount_minor, "money")
         if m.amount_minor <= 0:
-            return f"“{m.label.strip()}” must be more than zero"
+            return _("“{label}” must be more than zero").format(label=m.label.strip())
     added = sum(m.amount_minor for m in milestones)
     if added != total:
-        return f"amounts add up to {_money(added, currency)}, not {_money(total, currency)}"
+        return _("amounts add up to {added}, not {total}").format(
+            added=_money(added, currency), total=_money(total, currency))
     return None
 
 
@@ -215,12 +231,13 @@ def _percent_problem(milestones: Sequence[Milestone]) -> str | None:
         if isinstance(m.percent, bool) or not isinstance(m.percent, Decimal | int):
             raise TypeError("percentages are Decimal or int, never float")
         if not Decimal(m.percent).is_finite() or not 0 < m.percent <= 100:
-            return (f"“{m.label.strip()}” is {m.percent}%; "
-                    "a share must be above 0 and at most 100")
+            return _("“{label}” is {percent}%; a share must be above 0 and at most "
+                     "100").format(label=m.label.strip(), percent=m.percent)
     with localcontext(prec=200):  # exact for any percent a person could type
         added = sum(Decimal(m.percent) for m in milestones)
         shown = format(added.normalize(), "f")
-    return None if added == 100 else f"percentages add up to {shown}, not 100"
+    return None if added == 100 else _("percentages add up to {total}, not 100").format(
+        total=shown)
 
 
 def _require_int(value: object, what: str) -> None:
@@ -277,12 +294,15 @@ class BillingSpan:
         if self.share != 1:
             days = (self.last - self.first).days + 1
             whole = (self.full_last - self.first).days + 1
-            return f"{_range(self.first, self.last)} (pro-rated, {days} of {whole} days)"
+            return ngettext("{days} (pro-rated, {part} of {whole} day)",
+                            "{days} (pro-rated, {part} of {whole} days)", whole).format(
+                days=_range(self.first, self.last), part=days, whole=whole)
         following = self.last + timedelta(days=1)
         if self.first.day == 1 and following.day == 1 and self.last.month == self.first.month:
-            return f"{_MONTHS[self.first.month - 1]} {self.first.year}"
+            return pgettext("a month in an installment's label", "{month} {year}").format(
+                month=_MONTHS[self.first.month - 1], year=self.first.year)
         if BillingPeriod(period) is BillingPeriod.WEEKLY and (self.last - self.first).days == 6:
-            return f"Week of {_day(self.first)}"
+            return _("Week of {day}").format(day=_day(self.first))
         return _range(self.first, self.last)
 
 
@@ -322,6 +342,17 @@ def _unit(label: str, count: int) -> str:
     return label[:-1] if count == 1 and label.endswith("s") else label
 
 
+def _estimate(period: str, n: int, unit_label: str) -> str:
+    """An estimate's installment label: "Mar 2026 (est. 40 hours)"."""
+    if unit_label == "hours":
+        return ngettext("{period} (est. {n} hour)", "{period} (est. {n} hours)", n).format(
+            period=period, n=n)
+    if unit_label == "days":
+        return ngettext("{period} (est. {n} day)", "{period} (est. {n} days)", n).format(
+            period=period, n=n)
+    return f"{period} (est. {n} {_unit(unit_label, n)})"  # a unit the caller names itself
+
+
 def _installment(label: str, on: date, net_days: int, amount: int,
                  currency: str) -> PlannedInstallment:
     return PlannedInstallment(label, on, on + timedelta(days=net_days), amount, currency.upper())
@@ -332,7 +363,8 @@ def _money(minor: int, currency: str) -> str:
 
 
 def _day(on: date) -> str:
-    return f"{on.day} {_MONTHS[on.month - 1]} {on.year}"
+    return pgettext("a day in an installment's label", "{day} {month} {year}").format(
+        day=on.day, month=_MONTHS[on.month - 1], year=on.year)
 
 
 def _range(first: date, last: date) -> str:

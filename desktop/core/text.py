@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
+from desktop.core.i18n import _
 from desktop.core.validation import FieldError, ValidationError
 
 __all__ = ["checked", "cleaned", "escaped", "json_escaped", "problem", "screen"]
@@ -58,12 +59,13 @@ def problem(text: str, *, multiline: bool = False) -> str | None:
         return None
     ch = found.group()
     if ch in _BREAKS:
-        return "contains a line break; keep it to one line"
+        return _("contains a line break; keep it to one line")
     if "\u202a" <= ch <= "\u2069":
-        return f"contains an invisible text-direction character ({_name(ch)}); remove it"
+        return _("contains an invisible text-direction character ({name}); remove it").format(
+            name=_name(ch))
     if "\ud800" <= ch <= "\udfff":
-        return f"contains bytes that are not text ({_name(ch)}); retype it"
-    return f"contains a control character ({_name(ch)}); remove it"
+        return _("contains bytes that are not text ({name}); retype it").format(name=_name(ch))
+    return _("contains a control character ({name}); remove it").format(name=_name(ch))
 
 
 def _lines(text: str) -> str:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from desktop.core.contractor import ContractorData, merge_contractor
+from desktop.core.i18n import _, ngettext
 from desktop.core.validation import Cancelled
 from desktop.io.csv_source import Record, is_blank
 from desktop.io.export import unneutralise, write_csv
 from desktop.io.import_rows import Reading, convert, mapped_columns
-from desktop.io.import_table import DELIMITER_NAMES, ENCODING_NAMES, Table
+from desktop.io.import_table import ENGLISH_DELIMITER_NAMES, ENGLISH_ENCODING_NAMES, Table
 from desktop.io.layouts import (
     DATE_TARGETS,
     NAME_TARGETS,
@@ -43,7 +44,7 @@ from desktop.store.importing import KnownContacts, NewContractor
 
 NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejected", "skipped"
 ON_DUPLICATE = ("skip", "merge")
-_INACTIVE = "inactive in the imported file"
+_INACTIVE = _("inactive in the imported file")  # the archive reason kept with the record
 _STAMP = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}:\d\d")
 # What a sheet writes in front of a sum: "Total:", "Grand total", "Summe", "Total général"…
 _TOTALS = frozenset(fold(w) for w in (
@@ -132,8 +133,8 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
     body = table.records[choices.header_index + 1:]
     known = existing if isinstance(existing, KnownContacts) else KnownContacts(dict(existing))
     reading, warnings = _reading(table, choices, mapping, body, today, known.country)
-    rows = [Row(r.line, SKIPPED, r.fields, *(("empty", "an empty row") if is_blank(r)
-                                             else ("title", "above the header row")))
+    rows = [Row(r.line, SKIPPED, r.fields, *(("empty", _("an empty row")) if is_blank(r)
+                                             else ("title", _("above the header row"))))
             for r in table.records[: choices.header_index]]
     last_data = _last_data_index(body, len(headers), table.is_workbook)
     seen: dict[str, Row] = {}
@@ -142,7 +143,7 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
     total = len(body)
     for index, record in enumerate(body):
         if should_stop and index % 1000 == 0 and should_stop(index, total):
-            raise Cancelled("the import was cancelled")
+            raise Cancelled(_("the import was cancelled"))
         row = _row(record, index > last_data, headers, columns, reading, table.is_workbook,
                    choices.layout.neutralised)
         rows.append(row)
@@ -156,9 +157,9 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
          neutralised: bool) -> Row:
     values = record.fields
     if is_blank(record):
-        return Row(record.line, SKIPPED, values, "empty", "an empty row")
+        return Row(record.line, SKIPPED, values, "empty", _("an empty row"))
     if after_data:
-        return Row(record.line, SKIPPED, values, "footer", "below the last row of data")
+        return Row(record.line, SKIPPED, values, "footer", _("below the last row of data"))
     if neutralised:
         values = tuple(unneutralise(v) for v in values)
     if workbook:
@@ -166,19 +167,25 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
     label = _total_label(values)
     if label:
         return Row(record.line, SKIPPED, values, "total",
-                   f"a total row (“{label}”), not a contractor")
+                   _("a total row (“{label}”), not a contractor").format(label=label))
     if len(values) > len(headers) and not (workbook and not any(v.strip() for v in values[len(headers):])):
         return Row(record.line, REJECTED, values, "too_many_fields",
-                   f"has {len(values)} fields where the header has {len(headers)}")
+                   _fields_problem(len(values), len(headers)))
     if len(values) < len(headers):
         return Row(record.line, REJECTED, values, "too_few_fields",
-                   f"has {len(values)} fields where the header has {len(headers)}")
+                   _fields_problem(len(values), len(headers)))
     try:
         converted = convert(columns, values, reading)
     except ValueProblem as exc:
         return Row(record.line, REJECTED, values, exc.reason, str(exc))
     return Row(record.line, NEW, values, data=converted.data, archived_on=converted.archived_on,
                email=converted.email_key, phone=converted.data.phone, warnings=converted.warnings)
+
+
+def _fields_problem(found: int, wanted: int) -> str:
+    return ngettext("has {n} field where the header has {wanted}",
+                    "has {n} fields where the header has {wanted}", found).format(
+        n=found, wanted=wanted)
 
 
 def _total_label(values: tuple[str, ...]) -> str:
@@ -207,40 +214,44 @@ def _check_duplicate(row: Row, seen: dict[str, Row], seen_phones: dict[str, Row]
     """An earlier line or a roster contractor with the same email, else with the same phone
     number unless both have emails and they differ (colleagues share a switchboard)."""
     earlier = seen.get(row.email) if row.email else None
-    what = "email"
+    by_phone = False
     if earlier is None and row.phone:
         earlier = seen_phones.get(row.phone)
         if earlier is not None and row.email and earlier.email:
             earlier = None
-        what = "phone number"
+        by_phone = True
     if earlier is not None:
-        row.matches = f"line {earlier.line}"
+        row.matches = _("line {line}").format(line=earlier.line)
         if on_duplicate == "merge" and earlier.data is not None and row.data is not None:
             earlier.data = merge_contractor(earlier.data, row.data)
             row.outcome, row.merge_into = MERGE, earlier.merge_into
-            row.message = f"merged into line {earlier.line}"
+            row.message = _("merged into line {line}").format(line=earlier.line)
             row.data = None  # the earlier row carries the merged record
         else:
-            row.outcome, row.message = DUPLICATE, f"same {what} as line {earlier.line}"
+            same = (_("same phone number as line {line}") if by_phone
+                    else _("same email as line {line}"))
+            row.outcome, row.message = DUPLICATE, same.format(line=earlier.line)
         return
     if row.email:
         seen[row.email] = row
     if row.phone:
         seen_phones.setdefault(row.phone, row)
     match = known.get(row.email) if row.email else None
-    what = "email"
+    by_phone = False
     if match is None and row.phone in known.phones:
         contractor_id, name, email = known.phones[row.phone]
         if not (row.email and email):
-            match, what = (contractor_id, name), "phone number"
+            match, by_phone = (contractor_id, name), True
     if match is not None:
         contractor_id, name = match
-        row.matches = f"contractor {contractor_id} ({name})"
+        row.matches = _("contractor {id} ({name})").format(id=contractor_id, name=name)
         if on_duplicate == "merge":
             row.outcome, row.merge_into = MERGE, contractor_id
-            row.message = f"updates {name}"
+            row.message = _("updates {name}").format(name=name)
         else:
-            row.outcome, row.message = DUPLICATE, f"{name} already has this {what}"
+            known_as = (_("{name} already has this phone number") if by_phone
+                        else _("{name} already has this email"))
+            row.outcome, row.message = DUPLICATE, known_as.format(name=name)
 
 
 def _last_data_index(body: tuple[Record, ...], width: int, workbook: bool) -> int:
@@ -272,12 +283,18 @@ def _reading(table: Table, choices: Choices, mapping: tuple[str, ...], body: tup
     warnings = []
     numeric = [d for d in dates if d.strip()[:4].isdigit() is False and any(c in d for c in "/.-")]
     if numeric and not choices.date_order:
-        written = "day before month" if order.order == DAY_FIRST else "month before day"
+        day_first = order.order == DAY_FIRST
         if order.settled:
-            warnings.append(f"Dates are read {written}: “{order.example}” settles it.")
+            settled = (_("Dates are read day before month: “{example}” settles it.") if day_first
+                       else _("Dates are read month before day: “{example}” settles it."))
+            warnings.append(settled.format(example=order.example))
         else:
-            warnings.append(f"Dates are read {written}; no date in the file settles the order "
-                            f"(e.g. “{numeric[0].strip()}”). Check one before importing.")
+            unsettled = (
+                _("Dates are read day before month; no date in the file settles the order "
+                  "(e.g. “{example}”). Check one before importing.") if day_first else
+                _("Dates are read month before day; no date in the file settles the order "
+                  "(e.g. “{example}”). Check one before importing."))
+            warnings.append(unsettled.format(example=numeric[0].strip()))
     reading = Reading(mark, order, choices.default_currency, choices.layout.deleted_suffix, today,
                       home_country)
     return reading, warnings
@@ -288,8 +305,8 @@ def describe(plan: Plan) -> dict[str, object]:
     return {
         "file": plan.table.name,
         "format": plan.choices.layout.key,
-        "encoding": ENCODING_NAMES.get(plan.table.encoding, plan.table.encoding),
-        "delimiter": DELIMITER_NAMES.get(plan.table.delimiter, plan.table.delimiter),
+        "encoding": ENGLISH_ENCODING_NAMES.get(plan.table.encoding, plan.table.encoding),
+        "delimiter": ENGLISH_DELIMITER_NAMES.get(plan.table.delimiter, plan.table.delimiter),
         "header_line": plan.table.records[plan.choices.header_index].line,
         "date_order": plan.reading.date_order.order,
         "decimal_mark": plan.reading.decimal_mark,
@@ -301,7 +318,8 @@ def describe(plan: Plan) -> dict[str, object]:
         "rejected": [{"line": r.line, "reason": r.reason, "message": r.message}
                      for r in plan.rows if r.outcome == REJECTED],
         "warnings": [*plan.warnings,
-                     *(f"line {r.line}: {w}" for r in plan.rows for w in r.warnings)],
+                     *(_("line {line}: {warning}").format(line=r.line, warning=w)
+                       for r in plan.rows for w in r.warnings)],
     }
 
 

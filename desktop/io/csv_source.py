@@ -16,12 +16,20 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from desktop.core.formats import number
+from desktop.core.i18n import N_, _
+
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# What a spreadsheet, archive or picture starts with, named for the refusal message.
-_NOT_TEXT = ((b"PK\x03\x04", "a ZIP archive (an .xlsx workbook is one)"),
-             (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"),
-             (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-             (b"\xd0\xcf\x11\xe0", "an old Office document (.xls)"))
+# What a spreadsheet, archive or picture starts with, and the refusal that names it.
+_NOT_TEXT = (
+    (b"PK\x03\x04", _("this is not a text file: it looks like a ZIP archive (an .xlsx workbook "
+                      "is one)")),
+    (b"%PDF", _("this is not a text file: it looks like a PDF document")),
+    (b"\x89PNG", _("this is not a text file: it looks like a PNG image")),
+    (b"\xff\xd8\xff", _("this is not a text file: it looks like a JPEG image")),
+    (b"GIF8", _("this is not a text file: it looks like a GIF image")),
+    (b"\xd0\xcf\x11\xe0", _("this is not a text file: it looks like an old Office document "
+                              "(.xls)")))
 DELIMITERS = (",", ";", "\t")
 
 
@@ -47,13 +55,13 @@ def decode(data: bytes, encoding: str | None = None, prefer: str = "cp1252") -> 
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
-                raise Refused("the file starts like Unicode text but is not valid") from None
+                raise Refused(_("the file starts like Unicode text but is not valid")) from None
             return _checked(text.lstrip("\ufeff")), encoding
-    for magic, what in _NOT_TEXT:
+    for magic, refusal in _NOT_TEXT:
         if data.startswith(magic):
-            raise Refused(f"this is not a text file: it looks like {what}")
+            raise Refused(refusal)
     if b"\x00" in data[:4096]:
-        raise Refused("this is not a text file (it contains binary data)")
+        raise Refused(_("this is not a text file (it contains binary data)"))
     try:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -70,34 +78,39 @@ def _chosen(data: bytes, encoding: str) -> tuple[str, str]:
     try:
         encoding = _python_name(encoding)
     except LookupError:
-        raise Refused(f"“{encoding}” is not an encoding Crewbook knows") from None
+        raise Refused(_("“{encoding}” is not an encoding Crewbook knows").format(
+            encoding=encoding)) from None
     try:  # a UTF-8 BOM read as UTF-8 is U+FEFF; UTF-16 takes its own
         return _checked(data.decode(encoding).lstrip("\ufeff")), encoding
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         name = ENCODINGS.get(encoding, encoding)
-        raise Refused(f"line {line} is not {name} text; choose another encoding") from None
+        raise Refused(_("line {line} is not {encoding} text; choose another encoding").format(
+            line=line, encoding=name)) from None
 
 
-# The legacy code pages a contact file is saved in, by the name a person knows them by.
-ENCODINGS = {
-    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
-    "cp1252": "Western European (Windows-1252)", "cp1250": "Central European (Windows-1250)",
-    "cp1251": "Cyrillic (Windows-1251)", "cp1253": "Greek (Windows-1253)",
-    "cp1254": "Turkish (Windows-1254)", "cp1255": "Hebrew (Windows-1255)",
-    "cp1256": "Arabic (Windows-1256)", "cp1257": "Baltic (Windows-1257)",
-    "cp1258": "Vietnamese (Windows-1258)", "cp874": "Thai (Windows-874)",
-    "cp932": "Japanese (Shift JIS)", "gb18030": "Chinese Simplified (GB18030)",
-    "big5": "Chinese Traditional (Big5)", "cp949": "Korean (Windows-949)",
-    "koi8-r": "Cyrillic (KOI8-R)", "mac-roman": "Western (Mac OS Roman)",
-    "iso8859-1": "Latin-1 (ISO 8859-1)",
+# The legacy code pages a contact file is saved in, by the name a person knows them by:
+# in English for the summary scripts read (`crewbook import --json`), translated for people.
+ENGLISH_ENCODINGS = {
+    "utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "utf-16": "UTF-16",
+    "cp1252": N_("Western European (Windows-1252)"),
+    "cp1250": N_("Central European (Windows-1250)"),
+    "cp1251": N_("Cyrillic (Windows-1251)"), "cp1253": N_("Greek (Windows-1253)"),
+    "cp1254": N_("Turkish (Windows-1254)"), "cp1255": N_("Hebrew (Windows-1255)"),
+    "cp1256": N_("Arabic (Windows-1256)"), "cp1257": N_("Baltic (Windows-1257)"),
+    "cp1258": N_("Vietnamese (Windows-1258)"), "cp874": N_("Thai (Windows-874)"),
+    "cp932": N_("Japanese (Shift JIS)"), "gb18030": N_("Chinese Simplified (GB18030)"),
+    "big5": N_("Chinese Traditional (Big5)"), "cp949": N_("Korean (Windows-949)"),
+    "koi8-r": N_("Cyrillic (KOI8-R)"), "mac-roman": N_("Western (Mac OS Roman)"),
+    "iso8859-1": N_("Latin-1 (ISO 8859-1)"),
 }
+ENCODINGS = {code: _(name) for code, name in ENGLISH_ENCODINGS.items()}
 _GUESSED = tuple(e for e in ENCODINGS if not e.startswith("utf") and e != "iso8859-1")
 
 
 def legacy_code_page(locale: str) -> str:
     """The code page Windows saves "CSV" in for a language (its ANSI code page)."""
-    language, _, region = locale.replace("-", "_").partition("_")
+    language, _sep, region = locale.replace("-", "_").partition("_")
     if language == "zh":
         return "big5" if region.upper() in ("TW", "HK", "MO") else "gb18030"
     return _ANSI_CODE_PAGES.get(language.lower(), "cp1252")
@@ -157,9 +170,9 @@ def _broken_words(text: str) -> int:
 _ODD = frozenset(("Sc", "Sk", "Sm", "So", "No"))
 def _checked(text: str) -> str:
     if not text.strip():
-        raise Refused("the file is empty")
+        raise Refused(_("the file is empty"))
     if "\x00" in text:
-        raise Refused("this is not a text file (it contains binary data)")
+        raise Refused(_("this is not a text file (it contains binary data)"))
     return text
 
 
@@ -199,10 +212,11 @@ def records(text: str, delimiter: str) -> Iterator[Record]:
         # comes near it, and a field that long is most often a quotation mark left open that
         # swallows the lines below it, which one rejected row would hide.
         if str(exc).startswith("field larger than field limit"):
-            raise Refused(f"line {line}: a field is longer than {csv.field_size_limit():,} "
-                          "characters, far more than any contact detail (is a quotation mark "
-                          "left open?)") from None
-        raise Refused(f"line {reader.line_num}: {exc}") from None
+            raise Refused(_("line {line}: a field is longer than {limit} characters, far more "
+                            "than any contact detail (is a quotation mark left open?)").format(
+                line=line, limit=number(csv.field_size_limit()))) from None
+        raise Refused(_("line {line}: {problem}").format(line=reader.line_num,
+                                                         problem=exc)) from None
 
 
 def is_blank(record: Record) -> bool:

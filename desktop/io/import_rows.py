@@ -20,10 +20,14 @@ from dataclasses import dataclass, field
 from desktop.core.contractor import LABELS, MAX_LENGTHS, ContractorData, validate_contractor
 from desktop.core.country_names import country_code
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
+from desktop.core.formats import number
+from desktop.core.i18n import _
 from desktop.core.text import cleaned
 from desktop.core.validation import ValidationError
 from desktop.io.layouts import DATE_TARGETS, TARGETS
 from desktop.io.values import (
+    INVALID_DATE,
+    INVALID_RATE,
     MONTH_FIRST,
     DateOrder,
     ValueProblem,
@@ -41,10 +45,11 @@ _ENUMS = {"kind": ContractorKind, "tax_form": TaxForm, "rate_unit": RateUnit,
 _SOFT = frozenset({"phone", "website", "country", "timezone", "tags"})
 _MULTILINE = frozenset({"notes", "note", "address", "street"})  # the rest is one line
 Cells = dict[str, list[tuple[str, str]]]  # target -> (header, value) of each filled column
-Keep = Callable[..., None]  # keep(label, value, why="") files a value in the notes
+Keep = Callable[..., None]  # keep(label, value, warning="") files a value in the notes
 Extras = list[tuple[str, str]]  # (label, "Label: value") of each line added to the file's notes
-_REASONS = {"email": "invalid_email", "rate": "invalid_rate", "currency": "invalid_currency",
-            "tax_form_on": "invalid_date", "identity_verified_on": "invalid_date"}
+MISSING_NAME, INVALID_CURRENCY = "missing_name", "invalid_currency"  # the import's reason codes
+_REASONS = {"email": "invalid_email", "rate": INVALID_RATE, "currency": INVALID_CURRENCY,
+            "tax_form_on": INVALID_DATE, "identity_verified_on": INVALID_DATE}
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,9 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
         value, removed = cleaned(fields[index], multiline=target in _MULTILINE)
         value = value.strip()
         if removed:
-            warnings.append(f"{header}: {', '.join(removed)} taken out; no field keeps "
-                            "control or text-direction characters")
+            warnings.append(_("{column}: {characters} taken out; no field keeps control or "
+                              "text-direction characters").format(
+                column=header, characters=", ".join(removed)))
         if value:
             if target in cells:
                 cells[target].append((header, value))
@@ -94,10 +100,11 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     def first(target: str) -> str:
         return cells[target][0][1] if target in cells else ""
 
-    def keep(label: str, value: str, why: str = "") -> None:
+    def keep(label: str, value: str, warning: str = "") -> None:
+        """``warning`` says why, with {label} and {value} for the column and what it held."""
         notes.append((label, f"{label}: {value}"))
-        if why:
-            warnings.append(f"{label} “{value}” {why}; kept in the notes")
+        if warning:
+            warnings.append(warning.format(label=label, value=value))
 
     raw: dict[str, object] = {}
     archived = False
@@ -111,7 +118,7 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
                 archived = True
         company, person, alias = (_without(t, reading.deleted_suffix) for t in (company, person, alias))
     if not person and not company and not alias:
-        raise ValueProblem("missing_name", "has neither a person's name nor a company name")
+        raise ValueProblem(MISSING_NAME, _("has neither a person's name nor a company name"))
     raw["display_name"] = person or company or alias
     if alias and alias not in (person, company):
         keep(cells["alias"][0][0], alias)  # QuickBooks' own display name for the vendor
@@ -120,11 +127,11 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     for name in ("legal_name", "tax_id", "timezone", "website"):
         raw[name] = first(name)
 
-    emails = [e for _, cell in cells.get("email", []) for e in _split(cell)]
-    emails += [e for _, cell in cells.get("other_email", []) for e in _split(cell)]
+    emails = [e for _header, cell in cells.get("email", []) for e in _split(cell)]
+    emails += [e for _header, cell in cells.get("other_email", []) for e in _split(cell)]
     raw["email"] = emails[0] if emails else ""
     if len(emails) > 1:
-        keep("Other email", ", ".join(emails[1:]))
+        keep(_("Other email"), ", ".join(emails[1:]))
 
     _phones(cells, raw, keep)
     _address(cells, raw, warnings)
@@ -140,7 +147,7 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
             notes.append((header, f"{header}: {_date((header, text), reading).isoformat()}"))
         except ValueProblem as exc:
             notes.append((header, f"{header}: {text}"))
-            warnings.append(f"{exc}; kept in the notes as written")
+            warnings.append(_("{problem}; kept in the notes as written").format(problem=exc))
     archived_on = dates.get("archived")
     if archived and archived_on is None:
         archived_on = reading.today
@@ -154,19 +161,21 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
         except ValueError:
             if name == "kind":
                 raw[name] = ContractorKind.INDIVIDUAL if person else ContractorKind.COMPANY
-            keep(TARGETS[name], text, "is not one Crewbook knows")
+            keep(TARGETS[name], text,
+                 _("{label} “{value}” is not one Crewbook knows; kept in the notes"))
     raw.setdefault("source", Source.IMPORT)
     if raw.get("tax_form_on") and raw.get("tax_form", TaxForm.NONE) is TaxForm.NONE:
         # The roster keeps a received date only with its form; the date is not lost.
-        keep(LABELS["tax_form_on"], str(raw["tax_form_on"]), "has no tax form beside it")
+        keep(LABELS["tax_form_on"], str(raw["tax_form_on"]),
+             _("{label} “{value}” has no tax form beside it; kept in the notes"))
         raw["tax_form_on"] = ""
 
-    tags = [t for _, cell in cells.get("tags", []) for t in _TAG_SPLIT.split(cell)]
+    tags = [t for _header, cell in cells.get("tags", []) for t in _TAG_SPLIT.split(cell)]
     raw["tags"] = [t for t in tags if t and not t.startswith("*")]  # "* myContacts" is Google's own
 
     for header, value in cells.get("note", []):
         keep(header, value)
-    own = "\n".join(v for _, v in cells.get("notes", []))
+    own = "\n".join(v for _header, v in cells.get("notes", []))
     data = _validated(raw, reading, warnings, own, notes)
     return Converted(data, archived_on, data.email.casefold() if data.email else "", warnings)
 
@@ -182,7 +191,7 @@ def _without(text: str, suffix: str) -> str:
 def _phones(cells: Cells, raw: dict[str, object], keep: Keep) -> None:
     numbers: list[str] = []
     for target in ("phone", "mobile"):
-        for _, cell in cells.get(target, []):
+        for _header, cell in cells.get(target, []):
             for value in _split(cell):
                 # QuickBooks writes "Phone: (555) 010-0134 Mobile: (555) 010-0199" in one cell.
                 parts = [p.strip() for p in _LABELLED_PHONE.split(value)]
@@ -190,7 +199,7 @@ def _phones(cells: Cells, raw: dict[str, object], keep: Keep) -> None:
                 numbers.extend([p for p in parts[2::2] if p] if labelled else [value])
     raw["phone"] = numbers[0] if numbers else ""
     if len(numbers) > 1:
-        keep("Other phone", ", ".join(numbers[1:]))
+        keep(_("Other phone"), ", ".join(numbers[1:]))
 
 
 def _address(cells: Cells, raw: dict[str, object], warnings: list[str]) -> None:
@@ -198,7 +207,7 @@ def _address(cells: Cells, raw: dict[str, object], warnings: list[str]) -> None:
     code = country_code(country_text) if country_text else None
     raw["country"] = code or ""
     if "address" in cells:
-        raw["address"] = "\n".join(v for _, v in cells["address"])
+        raw["address"] = "\n".join(v for _header, v in cells["address"])
     else:
         part = {t: cells[t][0][1] for t in ("postcode", "city", "region") if t in cells}
         if "region" in part:  # "Portland, OR 97209", as North America and Australia write it
@@ -206,11 +215,12 @@ def _address(cells: Cells, raw: dict[str, object], warnings: list[str]) -> None:
                                         part.get("postcode")) if p)
         else:  # "01067 Dresden", as most of Europe writes it
             town = " ".join(p for p in (part.get("postcode"), part.get("city")) if p)
-        lines = [v for _, v in cells.get("street", [])] + ([town] if town else [])
+        lines = [v for _header, v in cells.get("street", [])] + ([town] if town else [])
         raw["address"] = "\n".join(lines)
     if country_text and not code:
         raw["address"] = "\n".join(p for p in (str(raw["address"]), country_text) if p)
-        warnings.append(f"Country “{country_text}” is not one Crewbook knows; kept in the address")
+        warnings.append(_("Country “{country}” is not one Crewbook knows; kept in the "
+                          "address").format(country=country_text))
 
 
 def _rate(cells: Cells, raw: dict[str, object], reading: Reading, keep: Keep) -> None:
@@ -220,23 +230,24 @@ def _rate(cells: Cells, raw: dict[str, object], reading: Reading, keep: Keep) ->
         try:
             currency = currency_code(column_currency)
         except ValueError:
-            raise ValueProblem("invalid_currency",
-                               f"“{column_currency}” is not a currency such as EUR or USD") from None
+            raise ValueProblem(INVALID_CURRENCY, _("“{text}” is not a currency such as EUR or "
+                                                   "USD").format(text=column_currency)) from None
     found = [(target, *cells[target][0]) for target in ("rate", "rate_hour", "rate_day")
              if target in cells]
     raw["currency"] = currency or reading.default_currency
     if not found:
         return
     target, header, text = found[0]
-    for _, other, value in found[1:]:
+    for _target, other, value in found[1:]:
         keep(other, value)
     try:
         amount = parse_amount_text(text, reading.decimal_mark)
     except ValueProblem as exc:
         raise ValueProblem(exc.reason, f"{header}: {exc}") from None
     if amount.currency and currency and amount.currency != currency:
-        raise ValueProblem("invalid_rate", f"{header}: “{text}” is in {amount.currency} "
-                           f"but the currency column says {currency}")
+        raise ValueProblem(INVALID_RATE, _("{column}: “{text}” is in {found} but the currency "
+                                           "column says {currency}").format(
+            column=header, text=text, found=amount.currency, currency=currency))
     raw["currency"] = amount.currency or currency or reading.default_currency
     raw["rate"] = amount.plain
     if target == "rate_hour":
@@ -250,7 +261,7 @@ def _date(cell: tuple[str, str], reading: Reading) -> dt.date:
     try:
         return parse_date_text(text, reading.date_order)
     except ValueProblem as exc:
-        raise ValueProblem("invalid_date", f"{header}: {exc}") from None
+        raise ValueProblem(INVALID_DATE, f"{header}: {exc}") from None
 
 
 def _validated(raw: dict[str, object], reading: Reading, warnings: list[str], own: str,
@@ -265,14 +276,14 @@ def _validated(raw: dict[str, object], reading: Reading, warnings: list[str], ow
             hard = [e for e in exc.errors if e.field not in _SOFT]
             if hard or attempt:
                 error = (hard or exc.errors)[0]
-                raise ValueProblem(_reason(error.field, raw),
-                                   f"{LABELS.get(error.field, error.field)} {error.message}") from None
+                raise ValueProblem(_reason(error.field, raw), _("{field} {problem}").format(
+                    field=LABELS.get(error.field, error.field), problem=error.message)) from None
             for error in exc.errors:
                 value = raw[error.field]
                 shown = ", ".join(value) if isinstance(value, list) else str(value)
                 extras.append((LABELS[error.field], f"{LABELS[error.field]}: {shown}"))
-                warnings.append(f"{LABELS[error.field]} “{shown}” {error.message}; "
-                                "kept in the notes")
+                warnings.append(_("{field} “{value}” {problem}; kept in the notes").format(
+                    field=LABELS[error.field], value=shown, problem=error.message))
                 raw[error.field] = [] if isinstance(value, list) else ""
             continue
         if cut:
@@ -285,19 +296,20 @@ def _notes(own: str, extras: Extras) -> tuple[str, str]:
     """The notes, and a warning when what the import adds had to be cut to keep them within
     their limit. The file's own notes are never cut: longer than the limit, they reject."""
     limit = MAX_LENGTHS["notes"]
-    added = "\n".join(text for _, text in extras)
+    added = "\n".join(text for _label, text in extras)
     whole = "\n".join(p for p in (own, added) if p)
     if len(whole) <= limit or len(own) > limit:
         return whole, ""
     labels = ", ".join(dict.fromkeys(label for label, _ in extras))
     room = limit - len(own) - (1 if own else 0)
     if room < len(extras[0][0]) + 4:  # not even "Label: x…" fits
-        return own, (f"Notes: the file's own notes leave no room within the {limit:,} characters "
-                     f"the notes can hold; what other columns add ({labels}) is left out")
+        return own, _("Notes: the file's own notes leave no room within the {limit} characters "
+                      "the notes can hold; what other columns add ({columns}) is left "
+                      "out").format(limit=number(limit), columns=labels)
     cut = added[: room - 1].rstrip() + "…"
-    return "\n".join(p for p in (own, cut) if p), (
-        f"Notes: what other columns add ({labels}) would take them past {limit:,} characters; "
-        "it is cut short, ending in “…”")
+    return "\n".join(p for p in (own, cut) if p), _(
+        "Notes: what other columns add ({columns}) would take them past {limit} characters; it "
+        "is cut short, ending in “…”").format(columns=labels, limit=number(limit))
 
 
 def _reason(name: str, raw: dict[str, object]) -> str:

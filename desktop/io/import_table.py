@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.i18n import N_, _
 from desktop.io.csv_source import (
-    ENCODINGS,
+    ENGLISH_ENCODINGS,
     Record,
     Refused,
     decode,
@@ -22,8 +23,12 @@ MAX_BYTES = 200 * 1024 * 1024
 _HEADER_SCAN = 30
 _KNOWN = frozenset(h for layout in LAYOUTS for h in (*layout.signature, *layout.overrides))
 
-ENCODING_NAMES = {**ENCODINGS, "xlsx": "Excel workbook"}
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "TAB", "": "none (workbook)"}
+# In English for `crewbook import --json`; translated where people read them.
+ENGLISH_ENCODING_NAMES = {**ENGLISH_ENCODINGS, "xlsx": N_("Excel workbook")}
+ENGLISH_DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("TAB"),
+                           "": N_("none (workbook)")}
+ENCODING_NAMES = {code: _(name) for code, name in ENGLISH_ENCODING_NAMES.items()}
+DELIMITER_NAMES = {mark: _(name) for mark, name in ENGLISH_DELIMITER_NAMES.items()}
 
 
 @dataclass(frozen=True)
@@ -50,18 +55,21 @@ def read_file(path: Path, encoding: str | None = None, prefer: str = "cp1252") -
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise Refused(f"the file cannot be opened: {exc.strerror or exc}") from None
+        raise Refused(_("the file cannot be opened: {problem}").format(
+            problem=exc.strerror or exc)) from None
     if size > MAX_BYTES:
-        raise Refused(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise Refused(_("the file is larger than {size} MB").format(
+            size=MAX_BYTES // (1024 * 1024)))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from desktop.io.xlsx_source import read_xlsx
 
-        _, rows = read_xlsx(path)
+        _title, rows = read_xlsx(path)
         return Table(path.name, "xlsx", "", tuple(rows), guess_header(rows))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
+        raise Refused(_("the file cannot be read: {problem}").format(
+            problem=exc.strerror or exc)) from None
     return read_bytes(data, path.name, encoding, prefer)
 
 
@@ -71,7 +79,7 @@ def read_bytes(data: bytes, name: str = "file", encoding: str | None = None,
     delimiter = sniff_delimiter(text)
     rows = tuple(records(text, delimiter))
     if all(is_blank(r) for r in rows):
-        raise Refused("the file has no rows with anything in them")
+        raise Refused(_("the file has no rows with anything in them"))
     return Table(name, encoding, delimiter, rows, guess_header(rows), _sample(text))
 
 
@@ -100,5 +108,6 @@ def guess_header(rows: tuple[Record, ...] | list[Record]) -> int:
     return next((i for i, r in enumerate(rows) if not is_blank(r)), 0)
 
 
-__all__ = ["DELIMITER_NAMES", "ENCODING_NAMES", "Record", "Refused", "Table", "guess_header",
+__all__ = ["DELIMITER_NAMES", "ENCODING_NAMES", "ENGLISH_DELIMITER_NAMES",
+           "ENGLISH_ENCODING_NAMES", "Record", "Refused", "Table", "guess_header",
            "read_bytes", "read_file"]

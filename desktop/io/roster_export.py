@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import IO
 
-from desktop.core.contractor import LABELS, ContractorData
+from desktop.core.contractor import ContractorData
 from desktop.core.money import to_major_text
 from desktop.io.export import write_csv
 from desktop.store.exports import ContractorExport, PaymentExport
@@ -19,7 +19,12 @@ CONTRACTOR_FIELDS = ("display_name", "legal_name", "kind", "company", "email", "
                      "address", "country", "timezone", "tax_id", "tax_form", "tax_form_on", "rate",
                      "rate_unit", "currency", "tags", "preferred_channel", "status", "source",
                      "identity_verified_on", "notes")
-CONTRACTOR_HEADER = (*(LABELS[f] for f in CONTRACTOR_FIELDS), "Archived on")
+# The same words in every language: the import knows an export by them (desktop.io.layouts).
+CONTRACTOR_HEADER = ("Display name", "Legal name", "Kind", "Company", "Email", "Phone", "Website",
+                     "Address", "Country", "Time zone", "Tax ID", "Tax form",
+                     "Tax form received", "Default rate", "Rate unit", "Currency",
+                     "Skills / tags", "Preferred channel", "Status", "Source",
+                     "Identity verified on", "Notes", "Archived on")
 PAYMENT_HEADER = ("Paid on", "Contractor", "Contractor email", "Engagement", "Amount", "Currency",
                   "Method", "Reference", "Invoice number", "Notes")
 

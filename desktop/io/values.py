@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from desktop.core.i18n import _
 from desktop.core.reference import is_currency
 
 # Symbols and words people put next to an amount or in a currency column.
@@ -28,12 +29,20 @@ _GROUPING = "'\u00a0\u202f\u2009 "  # apostrophe (Swiss) and the spaces used bet
 _MINUS = "-\u2212\u2013"
 
 
+# The import's reason codes for a value it cannot read (`crewbook import --json`).
+INVALID_RATE, NEGATIVE_RATE, INVALID_DATE = "invalid_rate", "negative_rate", "invalid_date"
+
+
 class ValueProblem(ValueError):
     """A value that cannot be read; ``reason`` is the import's reason code."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class _Unreadable(ValueError):
+    """Why a number's text could not be read, for those who catch it; never shown as it is."""
 
 
 @lru_cache(maxsize=512)  # a file names a handful of currencies, row after row
@@ -44,7 +53,7 @@ def currency_code(text: str) -> str:
         return key
     if key in _SYMBOLS:
         return _SYMBOLS[key]
-    raise ValueError(f"“{text.strip()}” is not a currency")
+    raise ValueError(_("“{text}” is not a currency").format(text=text.strip()))
 
 
 @dataclass(frozen=True)
@@ -72,14 +81,14 @@ def _pieces(text: str) -> tuple[bool, str, str]:
         negative, value = True, value[:-1].strip()
     match = _SPLIT.match(value)
     if not match:
-        raise ValueError("no digits")
+        raise _Unreadable("no digits")
     pre, post = match["pre"].strip(), match["post"].strip()
     if pre and pre[-1] in _MINUS:  # "$-40" or "EUR -40"
         negative, pre = True, pre[:-1].strip()
     if post and post[0] in _MINUS:
         negative, post = True, post[1:].strip()
     if pre and post:
-        raise ValueError("currency on both sides")
+        raise _Unreadable("currency on both sides")
     return negative, match["num"].strip(_GROUPING), pre or post
 
 
@@ -88,7 +97,7 @@ def decimal_mark_votes(texts: Iterable[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for text in texts:
         try:
-            _, number, _ = _pieces(text)
+            _negative, number, _symbol = _pieces(text)
         except ValueError:
             continue
         number = "".join(c for c in number if c not in _GROUPING)
@@ -114,7 +123,7 @@ def is_amount(text: str) -> bool:
     """True for a number as a spreadsheet shows one, negative and with a currency or not
     ("12,345.00", "(40,00)", "1.234,50 €"); a date or a phone with a "+" is none."""
     try:
-        _, number, symbol = _pieces(text)
+        _negative, number, symbol = _pieces(text)
         if symbol:
             currency_code(symbol)
     except ValueError:
@@ -126,7 +135,7 @@ def is_amount(text: str) -> bool:
 def parse_amount_text(text: str, decimal_mark: str) -> Amount:
     """Read "$1,250.00", "1.234,50 EUR", "1 234,50 €" or "(40.00)" with the file's decimal mark.
 
-    Raises ValueProblem with reason ``negative_rate`` or ``invalid_rate``.
+    Raises ValueProblem with reason NEGATIVE_RATE or INVALID_RATE.
     """
     shown = text.strip()
     try:
@@ -134,9 +143,10 @@ def parse_amount_text(text: str, decimal_mark: str) -> Amount:
         currency = currency_code(symbol) if symbol else None
         major = Decimal(_plain_number(number, decimal_mark))
     except (ValueError, ArithmeticError):
-        raise ValueProblem("invalid_rate", f"“{shown}” is not an amount") from None
+        raise ValueProblem(INVALID_RATE,
+                           _("“{text}” is not an amount").format(text=shown)) from None
     if negative and major != 0:
-        raise ValueProblem("negative_rate", f"“{shown}” is below zero")
+        raise ValueProblem(NEGATIVE_RATE, _("“{text}” is below zero").format(text=shown))
     return Amount(major, currency)
 
 
@@ -145,11 +155,11 @@ def _plain_number(number: str, decimal_mark: str) -> str:
     group_mark = "," if decimal_mark == "." else "."
     if decimal_mark in number and group_mark in number:
         if number.rfind(decimal_mark) < number.rfind(group_mark):
-            raise ValueError("separators in the wrong order")
-        whole, _, fraction = number.rpartition(decimal_mark)
+            raise _Unreadable("separators in the wrong order")
+        whole, _mark, fraction = number.rpartition(decimal_mark)
         return _ungrouped(whole, group_mark) + "." + _digits(fraction)
     if number.count(decimal_mark) == 1:
-        whole, _, fraction = number.partition(decimal_mark)
+        whole, _mark, fraction = number.partition(decimal_mark)
         return _digits(whole) + "." + _digits(fraction)
     mark = decimal_mark if decimal_mark in number else group_mark
     if mark in number:
@@ -163,13 +173,13 @@ def _plain_number(number: str, decimal_mark: str) -> str:
 def _ungrouped(whole: str, mark: str) -> str:
     parts = whole.split(mark)
     if len(parts) > 1 and not (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])):
-        raise ValueError("thousands not in groups of three")
+        raise _Unreadable("thousands not in groups of three")
     return _digits("".join(parts))
 
 
 def _digits(text: str) -> str:
     if not text.isdigit() or not text.isascii():
-        raise ValueError("not digits")
+        raise _Unreadable("not digits")
     return text
 
 
@@ -221,7 +231,7 @@ def parse_date_text(text: str, order: DateOrder) -> dt.date:
     else:
         match = _NUMERIC.match(value)
         if not match:
-            raise ValueProblem("invalid_date", f"“{value}” is not a date")
+            raise ValueProblem(INVALID_DATE, _("“{text}” is not a date").format(text=value))
         first, second, year = int(match[1]), int(match[3]), int(match[4])
         day, month = (first, second) if order.order == DAY_FIRST else (second, first)
         if len(match[4]) == 2:
@@ -229,7 +239,10 @@ def parse_date_text(text: str, order: DateOrder) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        written = "day/month/year" if order.order == DAY_FIRST and not _ISO.match(value) else (
-            "month/day/year" if not _ISO.match(value) else "year-month-day")
-        raise ValueProblem("invalid_date",
-                           f"“{value}” is not a real date (read as {written})") from None
+        if _ISO.match(value):
+            problem = _("“{text}” is not a real date (read as year-month-day)")
+        elif order.order == DAY_FIRST:
+            problem = _("“{text}” is not a real date (read as day/month/year)")
+        else:
+            problem = _("“{text}” is not a real date (read as month/day/year)")
+        raise ValueProblem(INVALID_DATE, problem.format(text=value)) from None

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.core.formats import number
+from desktop.core.i18n import _
 from desktop.io.csv_source import Record, Refused
 
 MAX_ROWS = 1_000_000  # Excel's own limit is 1,048,576
@@ -40,7 +42,8 @@ def read_xlsx(path: Path) -> tuple[str, list[Record]]:
     try:
         with zipfile.ZipFile(path) as archive:
             if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED:
-                raise Refused(f"the workbook unpacks to more than {MAX_UNPACKED // 1024**3} GB")
+                raise Refused(_("the workbook unpacks to more than {size} GB").format(
+                    size=MAX_UNPACKED // 1024**3))
         book = load_workbook(path, read_only=True, data_only=True)
         try:
             return _read_sheet(book)
@@ -49,28 +52,31 @@ def read_xlsx(path: Path) -> tuple[str, list[Record]]:
     except Refused:
         raise
     except OSError as exc:
-        raise Refused(f"the file cannot be read: {exc.strerror or exc}") from None
+        raise Refused(_("the file cannot be read: {problem}").format(
+            problem=exc.strerror or exc)) from None
     # openpyxl reads lazily and lets through whatever zipfile, zlib and the XML parser raise on
     # a damaged part (BadZipFile, zlib.error, EOFError, ParseError, KeyError, TypeError, ...):
     # to the user each means the same, said in one line rather than a traceback.
     except Exception as exc:  # noqa: BLE001 - see above
-        raise Refused(f"this workbook is damaged and cannot be read ({_why(exc)})") from None
+        raise Refused(_("this workbook is damaged and cannot be read ({problem})").format(
+            problem=_why(exc))) from None
 
 
 def _read_sheet(book: Any) -> tuple[str, list[Record]]:
     sheet = book.active
     if sheet is None:
-        raise Refused("this workbook has no sheet")
+        raise Refused(_("this workbook has no sheet"))
     out: list[Record] = []
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number > MAX_ROWS:
-            raise Refused(f"the sheet has more than {MAX_ROWS:,} rows")
+    for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if line > MAX_ROWS:
+            raise Refused(_("the sheet has more than {count} rows").format(
+                count=number(MAX_ROWS)))
         cells = [cell_text(v) for v in row]
         while cells and not cells[-1]:
             cells.pop()
-        out.append(Record(number, tuple(cells)))
+        out.append(Record(line, tuple(cells)))
     if not any(any(c.strip() for c in r.fields) for r in out):
-        raise Refused("the sheet is empty")
+        raise Refused(_("the sheet is empty"))
     return sheet.title, out
 
 

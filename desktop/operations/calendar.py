@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.calendar_events import CalendarEvent, calendar_events
-from desktop.core.formats import resolve_locale
+from desktop.core.formats import number, resolve_locale
+from desktop.core.i18n import ngettext
 from desktop.io.ical import write_calendar
 from desktop.store.calendar_dates import calendar_facts
 from desktop.store.calendar_setting import KEPT_NAME, is_kept, kept_path, set_kept
@@ -48,4 +49,6 @@ def keep_updated(store: Store, folder: Path, on: bool) -> Path:
 
 
 def export_summary(count: int, path: Path) -> str:
-    return f"Exported {count:,} calendar {'event' if count == 1 else 'events'} to {path}"
+    return ngettext("Exported {n} calendar event to {path}",
+                    "Exported {n} calendar events to {path}", count).format(
+                        n=number(count), path=path)

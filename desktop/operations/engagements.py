@@ -10,6 +10,7 @@ from typing import Any
 from desktop.core.engagement import EngagementData
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import ExitPlanData
+from desktop.core.i18n import N_, _
 from desktop.core.text import checked, problem
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations.changes import Changes, Done
@@ -62,11 +63,11 @@ def move(store: Store, engagement_id: int, status: EngagementStatus, expected_ve
     the end stays owed."""
     by, reason = checked("by", by), checked("reason", reason, multiline=True)
     if status is EngagementStatus.SIGNED:
-        with store.transaction("signing an engagement"):  # signed and made active together
+        with store.transaction(N_("signing an engagement")):  # signed and made active together
             record = reviews.sign(store, engagement_id, expected_version, on=on, by=by)
             contractors.activate_prospect(store, record.data.contractor_id)
         return Done(record, touched(record))
-    with store.transaction("ending an engagement"):
+    with store.transaction(N_("ending an engagement")):
         record = engagements.move(store, engagement_id, status, expected_version, on=on, by=by,
                                   reason=reason)
         cancelled = (payments.cancel_falling_due_after(store, engagement_id, on)
@@ -130,7 +131,8 @@ def remove_document(store: Store, document_id: int, expected_version: int) -> Ch
 
 def _check_review_text(review: dict[str, Any]) -> None:
     """The reviewer and each answer's evidence are one line each (desktop.core.text)."""
-    errors = [FieldError(qid, f"evidence {wrong}")
+    # Translators: {problem} says what is wrong, “contains a line break; keep it to one line”.
+    errors = [FieldError(qid, _("evidence {problem}").format(problem=wrong))
               for qid, answer in (review.get("answers") or {}).items()
               if (wrong := problem(getattr(answer, "evidence", "") or ""))]
     if isinstance(review.get("reviewer"), str) and (wrong := problem(review["reviewer"])):

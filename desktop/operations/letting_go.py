@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.core.enums import RateUnit
+from desktop.core.i18n import _, ngettext
 from desktop.core.money import format_money
 from desktop.store import contractors, exit_plans
 from desktop.store.db import Store
@@ -34,23 +35,35 @@ def at_stake(store: Store, contractor_id: int, today: dt.date,
         backup = plan.plan.backup_contractor_id if plan is not None else None
         if backup is not None:
             lines += _cheaper(person, contractors.get(store, backup).data)
-    lines.append("Good contractors are hard to replace, and replacing one mainly to save money "
-                 "often costs more in the end. Why is this happening?")
+    lines.append(_("Good contractors are hard to replace, and replacing one mainly to save "
+                   "money often costs more in the end. Why is this happening?"))
     return AtStake(person.display_name, tuple(lines))
 
 
 def _record_lines(name: str, health: Health) -> list[str]:
     ratings = health.ratings
     assert ratings is not None
-    lines = [f"{name} is rated {ratings.average:.1f} / 5 over {ratings.count} engagement"
-             f"{'s' if ratings.count != 1 else ''}; you would rehire them "
-             f"{ratings.would_rehire} time{'s' if ratings.would_rehire != 1 else ''} of "
-             f"{ratings.count}."]
+    rated = ngettext("{name} is rated {average} / 5 over {count} engagement",
+                     "{name} is rated {average} / 5 over {count} engagements",
+                     ratings.count).format(name=name, average=f"{ratings.average:.1f}",
+                                           count=ratings.count)
+    rehire = ngettext("you would rehire them {n} time of {count}.",
+                      "you would rehire them {n} times of {count}.",
+                      ratings.would_rehire).format(n=ratings.would_rehire, count=ratings.count)
+    # Translators: two clauses of one sentence: “Maya is rated 4.5 / 5 over 2 engagements” and
+    # “you would rehire them 2 times of 2.”
+    lines = [_("{rated}; {rehire}").format(rated=rated, rehire=rehire)]
     record = health.on_time
     if record.rate is not None:
-        late = (f" (late ones by {record.average_days_late:.0f} days on average)"
-                if record.on_time < record.counted else "")
-        lines.append(f"We paid them on time {record.rate:.0%} of the time{late}.")
+        rate = f"{record.rate:.0%}"
+        if record.on_time < record.counted:
+            days = f"{record.average_days_late:.0f}"
+            lines.append(ngettext(
+                "We paid them on time {rate} of the time (late ones by {days} day on average).",
+                "We paid them on time {rate} of the time (late ones by {days} days on average).",
+                int(days)).format(rate=rate, days=days))
+        else:
+            lines.append(_("We paid them on time {rate} of the time.").format(rate=rate))
     return lines
 
 
@@ -61,9 +74,20 @@ def _cheaper(person, backup) -> list[str]:  # type: ignore[no-untyped-def]
             or person.currency != backup.currency or person.rate_unit != backup.rate_unit
             or backup.rate_minor >= person.rate_minor):
         return []
-    unit = person.rate_unit.label.lower()
-    saving = format_money(person.rate_minor - backup.rate_minor, person.currency)
-    return [f"The backup in the exit plan, {backup.display_name}, charges "
-            f"{format_money(backup.rate_minor, backup.currency)} per {unit}: {saving} less than "
-            f"{person.display_name}'s {format_money(person.rate_minor, person.currency)}, "
-            "against the rating and record above."]
+    text = {
+        RateUnit.HOUR: _("The backup in the exit plan, {backup}, charges {rate} per hour: "
+                         "{saving} less than {name}'s {their_rate}, against the rating and "
+                         "record above."),
+        RateUnit.DAY: _("The backup in the exit plan, {backup}, charges {rate} per day: "
+                        "{saving} less than {name}'s {their_rate}, against the rating and "
+                        "record above."),
+        RateUnit.MONTH: _("The backup in the exit plan, {backup}, charges {rate} per month: "
+                          "{saving} less than {name}'s {their_rate}, against the rating and "
+                          "record above."),
+    }[person.rate_unit]
+    return [text.format(backup=backup.display_name,
+                        rate=format_money(backup.rate_minor, backup.currency),
+                        saving=format_money(person.rate_minor - backup.rate_minor,
+                                            person.currency),
+                        name=person.display_name,
+                        their_rate=format_money(person.rate_minor, person.currency))]

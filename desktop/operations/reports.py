@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from desktop.core.i18n import _
 from desktop.core.validation import FieldError, ValidationError
 from desktop.io.export import csv_file
 from desktop.store.db import Store
@@ -45,6 +46,7 @@ class ReportKind:
     pdf: Callable[[Store, Path, Choice, Stop], Path]
     csv: Callable[[Store, IO[str], Choice], int] | None  # None: the report is a picture, no rows
     file_stem: Callable[[Choice], str]
+    no_csv: str = ""  # why asking for its CSV is refused, when it has none
 
 
 def _payments_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
@@ -108,26 +110,29 @@ def _planner_pdf(store: Store, path: Path, c: Choice, stop: Stop) -> Path:
 
 
 KINDS: tuple[ReportKind, ...] = (
-    ReportKind("payments", "Payments for a period",
-               "Every payment made, by contractor, method and month, with totals per currency.",
+    ReportKind("payments", _("Payments for a period"),
+               _("Every payment made, by contractor, method and month, with totals per "
+                 "currency."),
                frozenset({PERIOD, FILTERS}), _payments_pdf, _payments_csv,
                lambda c: f"payments-{c.first.isoformat()}-to-{c.last.isoformat()}"),
-    ReportKind("statement", "Contractor statement",
-               "One contractor: engagements, installments due and paid, balance, on-time rate.",
+    ReportKind("statement", _("Contractor statement"),
+               _("One contractor: engagements, installments due and paid, balance, on-time "
+                 "rate."),
                frozenset({PERIOD, CONTRACTOR}), _statement_pdf, _statement_csv,
                lambda c: f"statement-{c.contractor_id}-{c.first.isoformat()}-to-{c.last.isoformat()}"),
-    ReportKind("tax-year", "Year-end tax summary",
-               "Totals per contractor, tax forms on file and 1099-NEC filing candidates.",
+    ReportKind("tax-year", _("Year-end tax summary"),
+               _("Totals per contractor, tax forms on file and 1099-NEC filing candidates."),
                frozenset({TAX_YEAR}), _tax_pdf, _tax_csv, lambda c: f"tax-year-{c.year}"),
-    ReportKind("outstanding", "Outstanding and overdue",
-               "What is owed on a day, to whom, and how late, with ageing per currency.",
+    ReportKind("outstanding", _("Outstanding and overdue"),
+               _("What is owed on a day, to whom, and how late, with ageing per currency."),
                frozenset({AS_OF}), _outstanding_pdf, _outstanding_csv,
                lambda c: f"outstanding-{c.as_of.isoformat()}"),
-    ReportKind("planner", "Outsourcing plan",
-               "Every activity on the importance and competence matrix, with what outsourcing "
-               "the recommended ones costs and frees.",
+    ReportKind("planner", _("Outsourcing plan"),
+               _("Every activity on the importance and competence matrix, with what "
+                 "outsourcing the recommended ones costs and frees."),
                frozenset({CURRENCY}), _planner_pdf, None,
-               lambda c: f"outsourcing-plan-{c.today.isoformat()}"),
+               lambda c: f"outsourcing-plan-{c.today.isoformat()}",
+               _("the outsourcing plan has no CSV form")),
 )
 BY_KEY: dict[str, ReportKind] = {kind.key: kind for kind in KINDS}
 
@@ -136,9 +141,9 @@ def problems(kind: ReportKind, choice: Choice) -> list[FieldError]:
     """What keeps this choice from making a report, by the field to fix."""
     found = []
     if PERIOD in kind.needs and choice.last < choice.first:
-        found.append(FieldError("period", "ends before it starts"))
+        found.append(FieldError("period", _("ends before it starts")))
     if CONTRACTOR in kind.needs and choice.contractor_id is None:
-        found.append(FieldError("contractor", "choose the contractor the report is for"))
+        found.append(FieldError("contractor", _("choose the contractor the report is for")))
     return found
 
 
@@ -155,7 +160,8 @@ def write_csv(store: Store, kind: ReportKind, path: Path, choice: Choice, *,
     many rows were written. A failure leaves no half-written file behind."""
     _check(kind, choice)
     if kind.csv is None:
-        raise ValidationError([FieldError("csv", f"the {kind.title.lower()} has no CSV form")])
+        raise ValidationError([FieldError("csv", kind.no_csv or _("this report has no CSV "
+                                                                  "form"))])
     with csv_file(path, excel=excel) as out:
         return kind.csv(store, out, choice)
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import IO
 
 from desktop.core.contractor import ContractorData
+from desktop.core.formats import number
+from desktop.core.i18n import _, ngettext
 from desktop.io.export import csv_file
 from desktop.io.roster_export import write_contractors, write_payments
 from desktop.operations.changes import Changes, Done
@@ -53,8 +55,8 @@ def _payments(store: Store, out: IO[str]) -> int:
 
 
 EXPORTS: dict[str, Export] = {e.key: e for e in (
-    Export("contractors", "Export contractors", ("contractor", "contractors"), _contractors),
-    Export("payments", "Export payments", ("payment", "payments"), _payments),
+    Export("contractors", _("Export contractors"), ("contractor", "contractors"), _contractors),
+    Export("payments", _("Export payments"), ("payment", "payments"), _payments),
 )}
 
 
@@ -66,5 +68,10 @@ def export_csv(store: Store, key: str, path: Path, *, excel: bool = False) -> in
 
 
 def export_summary(key: str, count: int, path: Path) -> str:
-    one, many = EXPORTS[key].noun
-    return f"Exported {count:,} {one if count == 1 else many} to {path}"
+    if key == "contractors":
+        text = ngettext("Exported {n} contractor to {path}", "Exported {n} contractors to {path}",
+                        count)
+    else:
+        text = ngettext("Exported {n} payment to {path}", "Exported {n} payments to {path}",
+                        count)
+    return text.format(n=number(count), path=path)

@@ -18,12 +18,15 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from desktop.core.i18n import _, ngettext
 from desktop.core.late_payment import claim_text, percent_text
 from desktop.reports.pdf_base import Paragraph, safe, styles
 from desktop.reports.report_kit import (
     Column,
     ReportHeader,
     amount,
+    and_list,
+    count_text,
     date_text,
     heading,
     kept_note,
@@ -52,20 +55,21 @@ from desktop.store.statements import (
 __all__ = ["AGEING_COLUMNS", "REPORT", "ROW_COLUMNS", "SUMMARY_COLUMNS", "by_most_overdue",
            "write_outstanding_report"]
 
-REPORT = "Outstanding and overdue"
-BUCKETS = (*(key for key, _ in AGEING_BUCKETS), OVER_90)
+REPORT = _("Outstanding and overdue")
+BUCKETS = (*(key for key, _label in AGEING_BUCKETS), OVER_90)
 
-SUMMARY_COLUMNS = (Column("Currency", 90), Column("Contractors", 90, "R"),
-                   Column("Installments", 90, "R"), Column("Outstanding", 160, "R"),
-                   Column("Of which overdue", 160, "R"), Column("Not yet due", 161, "R"))
-AGEING_COLUMNS = (Column("Currency", 81),
+SUMMARY_COLUMNS = (Column(_("Currency"), 90), Column(_("Contractors"), 90, "R"),
+                   Column(_("Installments"), 90, "R"), Column(_("Outstanding"), 160, "R"),
+                   Column(_("Of which overdue"), 160, "R"), Column(_("Not yet due"), 161, "R"))
+AGEING_COLUMNS = (Column(_("Currency"), 81),
                   *(Column(AGEING_LABELS[key], 111, "R") for key in BUCKETS),
-                  Column("Total", 114, "R"))
-CLAIM_COLUMNS = (Column("Currency", 90), Column("Interest accrued", 160, "R"),
-                 Column("Fixed sums", 160, "R"))
-ROW_COLUMNS = (Column("Engagement", 175), Column("Installment", 115), Column("Due date", 72),
-               Column("Days late", 50, "R"), Column("Amount", 95, "R"), Column("Paid", 95, "R"),
-               Column("Outstanding", 95, "R"), Column("Currency", 50))
+                  Column(_("Total"), 114, "R"))
+CLAIM_COLUMNS = (Column(_("Currency"), 90), Column(_("Interest accrued"), 160, "R"),
+                 Column(_("Fixed sums"), 160, "R"))
+ROW_COLUMNS = (Column(_("Engagement"), 175), Column(_("Installment"), 115),
+               Column(_("Due date"), 72), Column(_("Days late"), 50, "R"),
+               Column(_("Amount"), 95, "R"), Column(_("Paid"), 95, "R"),
+               Column(_("Outstanding"), 95, "R"), Column(_("Currency"), 50))
 
 
 def by_most_overdue(report: Outstanding) -> list[OutstandingContractor]:
@@ -84,49 +88,51 @@ def write_outstanding_report(store: Store, path: Path, as_of: dt.date, *,
     locale = info.locale
     data = outstanding(store, as_of)
     claims = late_claims(store, as_of)
-    when = f"As of {date_text(as_of, locale)}"
-    header = ReportHeader(info.name, REPORT, when,
+    day = date_text(as_of, locale)
+    header = ReportHeader(info.name, REPORT, _("As of {date}").format(date=day),
                           prepared_text(today, locale))
     return write_report(Path(path), header, _story(data, claims, locale), should_stop=should_stop,
                         landscape=True,
-                        subject=f"Outstanding and overdue installments as of "
-                                f"{date_text(as_of, locale)}",
-                        keywords=("outstanding", "overdue", "ageing", *data.totals))
+                        subject=_("Outstanding and overdue installments as of {date}").format(
+                            date=day),
+                        keywords=(_("outstanding"), _("overdue"), _("ageing"), *data.totals))
 
 
-def _days(count: int) -> str:
-    return f"{count:,} day" + ("" if count == 1 else "s")
+def _days(count: int, locale: str) -> str:
+    return ngettext("{count} day", "{count} days", count).format(
+        count=count_text(count, locale))
 
 
 def _story(data: Outstanding, claims: Claims, locale: str) -> Iterator[Flowable]:
     as_of = data.as_of
     day = date_text(as_of, locale)
-    yield Paragraph(safe(f"Outstanding and overdue as of {day}"), styles().title)
-    yield note(f"Every installment due on or before {day} and not fully paid by then. Payments "
-               "dated later are not counted; cancelled installments are not owed. Archived "
-               "and demo contractors are included.")
+    yield Paragraph(safe(_("Outstanding and overdue as of {date}").format(date=day)),
+                    styles().title)
+    yield note(_("Every installment due on or before {date} and not fully paid by then. "
+                 "Payments dated later are not counted; cancelled installments are not owed. "
+                 "Archived and demo contractors are included.").format(date=day))
     later = ", ".join(money(v, code, locale) for code, v in data.not_yet_due.items())
     if not data.count:
-        yield no_data(f"Nothing was outstanding on {day}: every installment due by then had "
-                      "been paid in full.")
+        yield no_data(_("Nothing was outstanding on {date}: every installment due by then had "
+                        "been paid in full.").format(date=day))
         if later:
-            yield note(f"Not yet due on {day}: {later}.")
+            yield note(_("Not yet due on {date}: {amounts}.").format(date=day, amounts=later))
         return
 
-    yield heading("Totals per currency")
+    yield heading(_("Totals per currency"))
     ageing = {row.currency: row for row in data.ageing}
     currencies = sorted(set(data.totals) | set(data.not_yet_due))
     yield from stream_table(SUMMARY_COLUMNS, (_summary_row(data, code, ageing, locale)
                                               for code in currencies))
-    yield note("Amounts in different currencies are never added together or converted. "
-               "Not yet due is what falls due after this date, shown for context.")
+    yield note(_("Amounts in different currencies are never added together or converted. "
+                 "Not yet due is what falls due after this date, shown for context."))
 
-    yield heading("Ageing")
+    yield heading(_("Ageing"))
     yield from stream_table(AGEING_COLUMNS, (
         (row.currency, *(money(getattr(row, key), row.currency, locale) for key in BUCKETS),
          money(row.total, row.currency, locale)) for row in data.ageing))
-    yield note(f"Days late on {day}: current is due on that day; each column counts the days "
-               "since the due date.")
+    yield note(_("Days late on {date}: current is due on that day; each column counts the "
+                 "days since the due date.").format(date=day))
     if claims:
         yield from _cost_of_paying_late(claims, locale)
 
@@ -136,23 +142,25 @@ def _story(data: Outstanding, claims: Claims, locale: str) -> Iterator[Flowable]
 
 
 def _cost_of_paying_late(claims: Claims, locale: str) -> Iterator[Flowable]:
-    yield heading("Cost of paying late")
+    yield heading(_("Cost of paying late"))
     currencies = sorted(set(claims.interest) | set(claims.compensation))
     yield from stream_table(CLAIM_COLUMNS, (
         (code, money(claims.interest.get(code, 0), code, locale),
          money(claims.compensation.get(code, 0), code, locale)) for code in currencies))
     rates = sorted({(c.reference_on, c.rate_bp) for c in claims.by_installment.values()
                     if c.rate_bp is not None})
-    used = "; ".join(f"{percent_text(bp)} a year for debts late from {date_text(on, locale)}"
-                     for on, bp in rates)
-    text = ("What contractors can claim by law on the payments still unpaid: simple interest "
-            "from the day after each due date at the reference rate in force when that "
-            "half-year began plus the rule's margin, and a fixed sum per late payment."
-            + (f" Rates used: {used}." if used else ""))
+    used = "; ".join(_("{rate} a year for debts late from {date}").format(
+        rate=percent_text(bp), date=date_text(on, locale)) for on, bp in rates)
+    text = _("What contractors can claim by law on the payments still unpaid: simple interest "
+             "from the day after each due date at the reference rate in force when that "
+             "half-year began plus the rule's margin, and a fixed sum per late payment.")
+    if used:
+        text += " " + _("Rates used: {rates}.").format(rates=used)
     stale = claims.unchecked + claims.missing
     if stale:
-        text += (f" The {' and '.join(stale)} reference rate has not been checked for the latest "
-                 "half-year: check it in Settings ▸ Reference rates.")
+        text += " " + _("The {names} reference rate has not been checked for the latest "
+                        "half-year: check it in Settings ▸ Reference rates.").format(
+                            names=and_list(stale))
     yield note(text)
 
 
@@ -170,13 +178,14 @@ def _contractor(group: OutstandingContractor, claims: Claims, locale: str, *,
                 lead: bool = False) -> Iterator[Flowable]:
     about = [part for part in (group.company, group.email) if part]
     late = group.most_days_late
-    about.append(f"longest overdue {_days(late)}" if late else "nothing overdue yet")
+    about.append(_("longest overdue {days}").format(days=_days(late, locale)) if late
+                 else _("nothing overdue yet"))
     if group.is_demo:
-        about.append("demo data")
+        about.append(_("demo data"))
     yield room_for(len(group.rows), len(group.totals), extra=36 if lead else 0)
     if lead:
-        yield heading("By contractor")
-        yield kept_note("Those waiting longest come first.")
+        yield heading(_("By contractor"))
+        yield kept_note(_("Those waiting longest come first."))
     yield heading(group.name)
     yield kept_note(" · ".join(about))
     yield from stream_table(ROW_COLUMNS, (
@@ -190,12 +199,13 @@ def _contractor(group: OutstandingContractor, claims: Claims, locale: str, *,
         line[1] += r.amount_minor
         line[2] += r.paid_minor
     yield totals_table(ROW_COLUMNS, [
-        ("Subtotal", f"{sums[code][0]:,} installment" + ("" if sums[code][0] == 1 else "s"),
+        (_("Subtotal"), ngettext("{count} installment", "{count} installments",
+                                 sums[code][0]).format(count=count_text(sums[code][0], locale)),
          "", "", amount(sums[code][1], code, locale), amount(sums[code][2], code, locale),
          amount(total, code, locale), code)
         for code, total in group.totals.items()])
     owed = [(r, claims.by_installment[r.installment_id]) for r in group.rows
             if r.installment_id in claims.by_installment]
     if owed:
-        yield note("They can claim: " + "; ".join(
-            f"{r.engagement_title} — {r.label}: {claim_text(c)}" for r, c in owed) + ".")
+        yield note(_("They can claim: {claims}.").format(claims="; ".join(
+            f"{r.engagement_title} — {r.label}: {claim_text(c)}" for r, c in owed)))

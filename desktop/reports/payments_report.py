@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from desktop.core.i18n import _, ngettext
 from desktop.core.payments import REPORTED_BY_PROCESSOR
 from desktop.core.validation import ConflictError
 from desktop.reports.pdf_base import Paragraph, safe, styles
@@ -24,6 +25,7 @@ from desktop.reports.report_kit import (
     amount,
     bar_chart,
     content_width,
+    count_text,
     date_text,
     heading,
     money,
@@ -44,30 +46,39 @@ from desktop.store.reporting import BusinessInfo, business
 
 __all__ = ["DETAIL_COLUMNS", "REPORT", "late_text", "method_text", "write_payments_report"]
 
-REPORT = "Payments"
+REPORT = _("Payments")
 CHARTED = 3  # currencies with a chart; any others are named under the charts
 
-SUMMARY_COLUMNS = (Column("Currency", 90), Column("Payments", 80, "R"),
-                   Column("Paid late", 80, "R"), Column("Total", 150, "R"))
-CONTRACTOR_COLUMNS = (Column("Contractor", 330), Column("Currency", 70),
-                      Column("Payments", 80, "R"), Column("Total", 150, "R"))
-METHOD_COLUMNS = (Column("Method", 330), Column("Currency", 70), Column("Payments", 80, "R"),
-                  Column("Total", 150, "R"))
-DETAIL_COLUMNS = (Column("Date", 62), Column("Contractor", 123), Column("Engagement", 138),
-                  Column("Invoice", 70), Column("Reference", 92), Column("Method", 80),
-                  Column("Amount", 74, "R"), Column("Currency", 48), Column("Paid late", 64))
+SUMMARY_COLUMNS = (Column(_("Currency"), 90), Column(_("Payments"), 80, "R"),
+                   Column(_("Paid late"), 80, "R"), Column(_("Total"), 150, "R"))
+CONTRACTOR_COLUMNS = (Column(_("Contractor"), 330), Column(_("Currency"), 70),
+                      Column(_("Payments"), 80, "R"), Column(_("Total"), 150, "R"))
+METHOD_COLUMNS = (Column(_("Method"), 330), Column(_("Currency"), 70),
+                  Column(_("Payments"), 80, "R"), Column(_("Total"), 150, "R"))
+DETAIL_COLUMNS = (Column(_("Date"), 62), Column(_("Contractor"), 123),
+                  Column(_("Engagement"), 138), Column(_("Invoice"), 70),
+                  Column(_("Reference"), 92), Column(_("Method"), 80),
+                  Column(_("Amount"), 74, "R"), Column(_("Currency"), 48),
+                  Column(_("Paid late"), 64))
+
+# The payment methods Crewbook offers (desktop.core.payments.METHODS), as a reader sees them.
+METHOD_LABELS = {"bank transfer": _("Bank transfer"), "card": _("Card"),
+                 "payment platform": _("Payment platform"), "cheque": _("Cheque"),
+                 "cash": _("Cash"), "other": _("Other")}
 
 
 def method_text(method: str) -> str:
-    return method[:1].upper() + method[1:] if method else "Not recorded"
+    if not method:
+        return _("Not recorded")
+    return METHOD_LABELS.get(method) or method[:1].upper() + method[1:]
 
 
 def late_text(days_late: int | None) -> str:
     if days_late is None:
-        return "No due date"
+        return _("No due date")
     if days_late == 0:
-        return "No"
-    return f"Yes, {days_late} day" + ("" if days_late == 1 else "s")
+        return _("No")
+    return ngettext("Yes, {count} day", "Yes, {count} days", days_late).format(count=days_late)
 
 
 def write_payments_report(store: Store, path: Path, first: dt.date, last: dt.date, *,
@@ -77,7 +88,7 @@ def write_payments_report(store: Store, path: Path, first: dt.date, last: dt.dat
     """Write the payments made from ``first`` to ``last`` (both included) to ``path``,
     optionally only one contractor's, one currency's or one skill tag's (the category)."""
     if last < first:
-        raise ValueError("the period ends before it starts")
+        raise ValueError(_("the period ends before it starts"))
     info = business(store)
     today = today or dt.date.today()
     filters = dict(contractor_id=contractor_id, currency=currency.upper() if currency else None,
@@ -88,8 +99,9 @@ def write_payments_report(store: Store, path: Path, first: dt.date, last: dt.dat
     header = ReportHeader(info.name, REPORT, period,
                           prepared_text(today, info.locale))
     story = _story(store, info, totals, first, last, scope, filters)
-    subject = f"Payments made {period}" + (f"; {scope}" if scope else "")
-    keywords = ("payments", "accounts", *(t.currency for t in totals.by_currency))
+    subject = (_("Payments made {period}; {selection}").format(period=period, selection=scope)
+               if scope else _("Payments made {period}").format(period=period))
+    keywords = (_("payments"), _("accounts"), *(t.currency for t in totals.by_currency))
     return write_report(Path(path), header, story, landscape=True, subject=subject,
                         keywords=keywords, should_stop=should_stop)
 
@@ -102,63 +114,69 @@ def _scope(store: Store, contractor_id: int | None, currency: str | None,
         try:
             name = contractors.get_row(store, contractor_id).display_name
         except ConflictError:
-            name = f"number {contractor_id} (no longer in Crewbook)"
-        parts.append(f"contractor {name}")
+            name = _("number {number} (no longer in Crewbook)").format(number=contractor_id)
+        parts.append(_("contractor {name}").format(name=name))
     if tag is not None:
-        parts.append(f"category “{tag}”")
+        parts.append(_("category “{tag}”").format(tag=tag))
     if currency:
-        parts.append(f"currency {currency}")
+        parts.append(_("currency {currency}").format(currency=currency))
     return "; ".join(parts)
 
 
 def _story(store: Store, info: BusinessInfo, totals: PaymentTotals, first: dt.date,
            last: dt.date, scope: str, filters: dict) -> Iterator[Flowable]:
     locale = info.locale
-    yield Paragraph(safe(f"Payments, {period_text(first, last, locale)}"), styles().title)
-    yield note(f"Selection: {scope}." if scope else "All contractors, all currencies.")
+    yield Paragraph(safe(_("Payments, {period}").format(period=period_text(first, last, locale))),
+                    styles().title)
+    yield note(_("Selection: {selection}.").format(selection=scope) if scope
+               else _("All contractors, all currencies."))
     if not totals.count:
-        yield no_data(f"No payments between {date_text(first, locale)} and "
-                      f"{date_text(last, locale)}" + (" for this selection." if scope else "."))
+        days = dict(first=date_text(first, locale), last=date_text(last, locale))
+        yield no_data(_("No payments between {first} and {last} for this selection.").format(
+            **days) if scope else _("No payments between {first} and {last}.").format(**days))
         return
 
-    yield heading("Summary")
+    yield heading(_("Summary"))
     late = sum(t.late for t in totals.by_currency)
     yield from stream_table(SUMMARY_COLUMNS, (
         (t.currency, t.count, t.late, money(t.total_minor, t.currency, locale))
         for t in totals.by_currency))
     if len(totals.by_currency) > 1:
-        yield totals_table(SUMMARY_COLUMNS, [("All currencies", totals.count, late, "—")])
-        yield note("Totals are per currency: amounts in different currencies are never "
-                   "added together or converted.")
+        yield totals_table(SUMMARY_COLUMNS, [(_("All currencies"), totals.count, late, "—")])
+        yield note(_("Totals are per currency: amounts in different currencies are never "
+                     "added together or converted."))
 
     yield from _charts(totals, first, last, locale)
 
-    yield heading("By contractor")
+    yield heading(_("By contractor"))
     yield from stream_table(CONTRACTOR_COLUMNS, (
         (t.name, t.currency, t.count, money(t.total_minor, t.currency, locale))
         for t in totals.by_contractor))
     yield totals_table(CONTRACTOR_COLUMNS, _currency_totals(totals, locale))
 
-    yield heading("By payment method")
+    yield heading(_("By payment method"))
     yield from stream_table(METHOD_COLUMNS, (
         (method_text(t.method), t.currency, t.count, money(t.total_minor, t.currency, locale))
         for t in totals.by_method))
     yield totals_table(METHOD_COLUMNS, _currency_totals(totals, locale))
     if info.country.upper() == US and any(t.method in REPORTED_BY_PROCESSOR
                                             for t in totals.by_method):
-        yield note("Card and payment-platform payments are reported by the processor "
-                   "(form 1099-K), not by the payer.")
+        yield note(_("Card and payment-platform payments are reported by the processor "
+                     "(form 1099-K), not by the payer."))
 
-    yield heading("Every payment")
+    yield heading(_("Every payment"))
     yield from stream_table(DETAIL_COLUMNS, _detail_rows(store, first, last, locale, filters))
     yield totals_table(DETAIL_COLUMNS, [
-        ("Total", "", "", "", "", f"{t.count:,} payments", amount(t.total_minor, t.currency,
-                                                                  locale),
-         t.currency, f"{t.late:,} late") for t in totals.by_currency])
+        (_("Total"), "", "", "", "",
+         ngettext("{count} payment", "{count} payments", t.count).format(
+             count=count_text(t.count, locale)),
+         amount(t.total_minor, t.currency, locale), t.currency,
+         _("{count} late").format(count=count_text(t.late, locale)))
+        for t in totals.by_currency])
 
 
 def _currency_totals(totals: PaymentTotals, locale: str) -> list[Sequence[object]]:
-    return [("Total", t.currency, t.count, money(t.total_minor, t.currency, locale))
+    return [(_("Total"), t.currency, t.count, money(t.total_minor, t.currency, locale))
             for t in totals.by_currency]
 
 
@@ -191,7 +209,7 @@ def _charts(totals: PaymentTotals, first: dt.date, last: dt.date,
     drawings = [bar_chart([(month_text(m, locale), per_month.get((m, code), 0))
                            for m in months], code, locale, width=width - 16, height=118)
                 for code in charted]
-    yield heading("Payments per month")
+    yield heading(_("Payments per month"))
     row = Table([drawings], colWidths=[width] * len(drawings), hAlign="LEFT")
     row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 8),  # room for slanted labels
@@ -199,4 +217,5 @@ def _charts(totals: PaymentTotals, first: dt.date, last: dt.date,
     yield row
     rest = [t.currency for t in ranked[CHARTED:]]
     if rest:
-        yield note(f"Not charted: {', '.join(sorted(rest))} (see the summary above).")
+        yield note(_("Not charted: {currencies} (see the summary above).").format(
+            currencies=", ".join(sorted(rest))))

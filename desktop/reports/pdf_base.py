@@ -23,6 +23,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 import desktop
+from desktop.core.i18n import _, language
 from desktop.reports.pdf_text import (
     FONT,
     FONT_BOLD,
@@ -148,7 +149,8 @@ class NumberedCanvas(canvas.Canvas):
         self.line(left, bottom + 9, right, bottom + 9)
         draw_line(self, left, bottom, plain(t.generated), FONT, 7.5, (right - left) * 0.7)
         self.setFont(FONT, 7.5)
-        self.drawRightString(right, bottom, f"page {number} of {total}")
+        self.drawRightString(right, bottom,
+                             _("page {number} of {total}").format(number=number, total=total))
         self.restoreState()
 
 
@@ -169,7 +171,7 @@ def _build(out: IO[bytes], story: Sequence[Flowable], page_text: PageText, *, ti
         out, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=plain(title),
         subject=plain(subject), author=plain(author),
-        creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang="en",
+        creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang=language(),
         initialFontName=FONT)
     maker: Callable[..., NumberedCanvas] = (
         lambda *a, **k: NumberedCanvas(*a, page_text=page_text, **k))

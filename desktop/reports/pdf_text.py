@@ -31,6 +31,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.platypus import Paragraph
 
+from desktop.core.formats import number
+from desktop.core.i18n import _, ngettext
+
 FONT = "CrewbookSans"
 FONT_BOLD = "CrewbookSans-Bold"
 FALLBACK = "CrewbookFallback"  # Droid Sans Fallback: Chinese, Japanese and Korean
@@ -88,16 +91,18 @@ def _emoji_tail(ch: str) -> bool:
 def _emoji_name(cluster: str) -> str:
     flags = [chr(ord(c) - 0x1F1E6 + 65) for c in cluster if 0x1F1E6 <= ord(c) <= 0x1F1FF]
     if len(flags) == 2:
-        return f"[flag {''.join(flags)}]"
+        return _("[flag {country}]").format(country="".join(flags))
     names = [unicodedata.name(c, "").lower() for c in cluster if _emoji_start(c)
              and not 0x1F3FB <= ord(c) <= 0x1F3FF]
     names = [n for n in names if n]
-    return f"[{' '.join(names)}]" if names else "[emoji]"
+    return f"[{' '.join(names)}]" if names else _("[emoji]")
 
 
 def _script_name(ch: str) -> str:
     word = unicodedata.name(ch, "").split(" ")[0]
-    return f"[{word if word == 'CJK' else word.capitalize()} text]" if word else "[?]"
+    if not word:
+        return "[?]"
+    return _("[{script} text]").format(script=word if word == "CJK" else word.capitalize())
 
 
 def clean(value: object, limit: int | None = None) -> str:
@@ -143,7 +148,9 @@ def clean(value: object, limit: int | None = None) -> str:
         elif not out or out[-1] != _script_name(ch):
             out.append(_script_name(ch))  # one placeholder per run of a script we lack
     if cut:
-        out.append(f" … ({cut:,} more characters in Crewbook)")
+        out.append(" " + ngettext("… ({count} more character in Crewbook)",
+                                  "… ({count} more characters in Crewbook)",
+                                  cut).format(count=number(cut)))
     return _balanced("".join(out))
 
 

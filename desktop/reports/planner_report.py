@@ -30,6 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop.core.enums import PlannerDecision
+from desktop.core.i18n import _
 from desktop.core.planner import (
     ActivityMoney,
     PlanMoney,
@@ -88,9 +89,9 @@ from desktop.store.reporting import business
 
 __all__ = ["REPORT", "matrix_drawing", "total_sentence", "write_planner_report"]
 
-REPORT = "Outsourcing plan"
-EMPTY = ("No activities in the planner yet: add the work your business does, score its "
-         "importance and your team's competence, and the plan appears here.")
+REPORT = _("Outsourcing plan")
+EMPTY = _("No activities in the planner yet: add the work your business does, score its "
+          "importance and your team's competence, and the plan appears here.")
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -181,9 +182,9 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
                            fillColor=INK, textAnchor="middle"))
         drawing.add(String(x0 - 5, y0 + (i - 0.5) * cell - 2.5, str(i), fontName=FONT,
                            fontSize=7, fillColor=INK, textAnchor="end"))
-    drawing.add(String(x0 + 2.5 * cell, y0 - 19, "In-house competence →", fontName=FONT_BOLD,
-                       fontSize=7, fillColor=INK, textAnchor="middle"))
-    axis = String(0, 0, "Importance to the bottom line →", fontName=FONT_BOLD, fontSize=7,
+    drawing.add(String(x0 + 2.5 * cell, y0 - 19, _("In-house competence →"),
+                       fontName=FONT_BOLD, fontSize=7, fillColor=INK, textAnchor="middle"))
+    axis = String(0, 0, _("Importance to the bottom line →"), fontName=FONT_BOLD, fontSize=7,
                   fillColor=INK, textAnchor="middle")
     turned = Group(axis)
     turned.transform = (0, 1, -1, 0, x0 - 16, y0 + 2.5 * cell)
@@ -231,8 +232,9 @@ def matrix_drawing(points: Sequence[tuple[str, int, int, Decimal, PlannerDecisio
         lx += 14 + pdfmetrics.stringWidth(text, FONT, 6)
         if lx > width - 50:
             lx, ly = x0, ly - 8
-    drawing.add(String(x0, 12, "Circle size: hours a month (largest at 160 or more); the "
-                       "numbers are the table's.", fontName=FONT, fontSize=6, fillColor=MUTED))
+    drawing.add(String(x0, 12, _("Circle size: hours a month (largest at 160 or more); the "
+                                 "numbers are the table's."),
+                       fontName=FONT, fontSize=6, fillColor=MUTED))
     return drawing
 
 
@@ -261,9 +263,11 @@ FRAME_HEIGHT = landscape_size(PAGE)[1] - MARGIN_TOP - MARGIN_BOTTOM  # the page'
 
 def total_sentence(plan: PlanMoney, locale: str) -> str:
     t, code = plan.total, plan.currency
-    return (f"If you outsource the recommended activities: cost {money(t.cost_minor, code, locale)}, "
-            f"value of hours freed {money(t.hours_value_minor, code, locale)}, saving "
-            f"{money(t.saving_minor, code, locale)} per month")
+    return _("If you outsource the recommended activities: cost {cost}, value of hours freed "
+             "{value}, saving {saving} per month").format(
+                 cost=money(t.cost_minor, code, locale),
+                 value=money(t.hours_value_minor, code, locale),
+                 saving=money(t.saving_minor, code, locale))
 
 
 def write_planner_report(store: Store, path: Path, *, currency: str | None = None,
@@ -289,24 +293,24 @@ def write_planner_report(store: Store, path: Path, *, currency: str | None = Non
         usable.append((record, advice))
     plan = plan_money([(r.inputs, [q.quote for q in r.quotes], a) for r, a in usable], code,
                       rates)
-    header = ReportHeader(info.name, REPORT, f"Per month, in {code}",
+    header = ReportHeader(info.name, REPORT, _("Per month, in {currency}").format(currency=code),
                           prepared_text(today, locale))
     return write_report(Path(path), header,
                         _story(plan, usable, skipped, thresholds or Thresholds(), locale,
                                today, rates),
                         landscape=True, should_stop=should_stop,
-                        subject=f"Outsourcing plan in {code}",
-                        keywords=("outsourcing", "planner", code))
+                        subject=_("Outsourcing plan in {currency}").format(currency=code),
+                        keywords=(_("outsourcing"), _("planner"), code))
 
 
 def _story(plan: PlanMoney, usable: Sequence[tuple[ActivityRecord, Recommendation]],
            skipped: Sequence[str], thresholds: Thresholds, locale: str, today: dt.date,
            rates: Sequence[object]) -> Iterator[Flowable]:
     title = Paragraph(safe(REPORT), styles().title)
-    intro = note(f"Every activity placed by its importance to the bottom line and your team's "
-                 f"competence, as of {date_text(today, locale)}, and numbered as in the table. "
-                 f"Amounts are per month in {plan.currency}; the recommendation follows the "
-                 "planner's rules.")
+    intro = note(_("Every activity placed by its importance to the bottom line and your team's "
+                   "competence, as of {date}, and numbered as in the table. Amounts are per "
+                   "month in {currency}; the recommendation follows the planner's rules.").format(
+                       date=date_text(today, locale), currency=plan.currency))
     yield title
     yield intro
     if not usable and not skipped:
@@ -343,7 +347,7 @@ def _story(plan: PlanMoney, usable: Sequence[tuple[ActivityRecord, Recommendatio
                 return
     # Too many for one page: the matrix, then the table across the page (it may run on).
     yield matrix_drawing(points, thresholds, width=MATRIX_WIDTH, height=MATRIX_HEIGHT)
-    yield heading("Activities")
+    yield heading(_("Activities"))
     cell = styles().cell
     yield from stream_table(_columns(whole, plan.currency, rows), (
         (_badge(number, decision, len(rows)), Paragraph(safe(name), cell), hours, imp, comp,
@@ -355,9 +359,11 @@ def _story(plan: PlanMoney, usable: Sequence[tuple[ActivityRecord, Recommendatio
 
 def _titles(code: str) -> list[tuple[str, str]]:
     """The table's column titles, whole words only, and how each column is aligned."""
-    return [("No.", "C"), ("Activity", "L"), ("Hours / month", "C"), ("Importance", "C"),
-            ("Competence", "C"), ("Recommended", "L"), (f"Best quote ({code})", "R"),
-            (f"Hours' value ({code})", "R"), (f"Saving ({code})", "R")]
+    return [(_("No."), "C"), (_("Activity"), "L"), (_("Hours / month"), "C"),
+            (_("Importance"), "C"), (_("Competence"), "C"), (_("Recommended"), "L"),
+            (_("Best quote ({currency})").format(currency=code), "R"),
+            (_("Hours' value ({currency})").format(currency=code), "R"),
+            (_("Saving ({currency})").format(currency=code), "R")]
 
 
 def _title_width(title: str, size: float, *, two_lines: bool) -> float:
@@ -410,14 +416,14 @@ def _row(record: ActivityRecord, advice: Recommendation, line: ActivityMoney,
     code = line.currency
     recommended = advice.decision.label
     if record.decision not in (advice.decision, PlannerDecision.UNDECIDED):
-        recommended += f"\nyou: {record.decision.label}"
+        recommended += "\n" + _("you: {decision}").format(decision=record.decision.label)
     if line.best is not None:
         best = amount(line.best.plan_minor or 0, code, locale)
     elif line.other_currency:
         cheapest = min(line.other_currency, key=lambda q: (q.quote.currency, q.monthly_minor))
         best = money(cheapest.monthly_minor, cheapest.quote.currency, locale)
     else:
-        best = "no quote"
+        best = _("no quote")
     saving = "—" if line.saving_minor is None else amount(line.saving_minor, code, locale)
     return (record.inputs.name, f"{line.hours_per_month:f}", str(record.inputs.importance),
             str(record.inputs.competence), recommended, best,
@@ -484,25 +490,34 @@ def _notes(plan: PlanMoney, skipped: Sequence[str], thresholds: Thresholds, loca
                              ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
     yield box
     if total.activities:
-        yield note(f"Counted: {', '.join(total.activities)} — {hours_text(total.hours_per_month)} "
-                   "a month freed, each at its cheapest quote.")
+        yield note(_("Counted: {activities} — {hours} a month freed, each at its cheapest "
+                     "quote.").format(activities=", ".join(total.activities),
+                                      hours=hours_text(total.hours_per_month)))
     else:
-        yield note(f"No activity recommended for outsourcing has a quote in {plan.currency} yet.")
+        yield note(_("No activity recommended for outsourcing has a quote in {currency} "
+                     "yet.").format(currency=plan.currency))
     for other in plan.other_totals:
-        yield note(f"Quoted only in {other.currency}, with no rate to {plan.currency} (not "
-                   f"converted, not added): {money(other.cost_minor, other.currency, locale)} a "
-                   f"month for {', '.join(other.activities)}.")
+        yield note(_("Quoted only in {currency}, with no rate to {plan_currency} (not "
+                     "converted, not added): {amount} a month for {activities}.").format(
+                         currency=other.currency, plan_currency=plan.currency,
+                         amount=money(other.cost_minor, other.currency, locale),
+                         activities=", ".join(other.activities)))
     if plan.unquoted:
-        yield note("Recommended for outsourcing but not quoted yet: "
-                   f"{', '.join(plan.unquoted)}.")
+        yield note(_("Recommended for outsourcing but not quoted yet: {activities}.").format(
+            activities=", ".join(plan.unquoted)))
     if skipped:
-        yield note(f"Left out, valued in a currency with no rate to {plan.currency}: "
-                   f"{', '.join(skipped)}. Enter an exchange rate to include them.")
+        yield note(_("Left out, valued in a currency with no rate to {currency}: {activities}. "
+                     "Enter an exchange rate to include them.").format(
+                         currency=plan.currency, activities=", ".join(skipped)))
     if rates:
-        yield note("Exchange rates used: " + "; ".join(
-            f"1 {r.from_currency} = {r.rate} {r.to_currency}" for r in rates) + ".")  # type: ignore[attr-defined]
-    yield note(f"Scores of {thresholds.high_importance} or more are high, "
-               f"{thresholds.low_importance} or less low ({thresholds.source}); low importance "
-               f"with high competence counts as costly from "
-               f"{hours_text(thresholds.costly_hours_per_month)} a month. Saving is the value of "
-               "the hours less the cheapest quote; a minus means outsourcing costs more.")
+        used = "; ".join(
+            f"1 {r.from_currency} = {r.rate} {r.to_currency}"  # type: ignore[attr-defined]
+            for r in rates)
+        yield note(_("Exchange rates used: {rates}.").format(rates=used))
+    yield note(_("Scores of {high} or more are high, {low} or less low ({source}); low "
+                 "importance with high competence counts as costly from {hours} a month. "
+                 "Saving is the value of the hours less the cheapest quote; a minus means "
+                 "outsourcing costs more.").format(
+                     high=thresholds.high_importance, low=thresholds.low_importance,
+                     source=thresholds.source,
+                     hours=hours_text(thresholds.costly_hours_per_month)))

@@ -57,6 +57,7 @@ from reportlab.platypus.flowables import CondPageBreak, UseUpSpace
 from reportlab.platypus.tables import CellStyle
 
 import desktop
+from desktop.core.i18n import _, language
 from desktop.core.money import minor_digits
 from desktop.core.validation import Cancelled
 from desktop.reports.pdf_base import (
@@ -81,8 +82,9 @@ from desktop.store.private_file import private_file
 
 __all__ = [
     "CELL_SIZE", "HEAD_HEIGHT", "HEAD_SIZE", "PAD_X", "ROW_HEIGHT", "Column", "ReportHeader",
-    "amount", "bar_chart", "content_width", "date_text", "heading", "money", "month_text",
-    "no_data", "note", "period_text", "stream_table", "totals_table", "write_report",
+    "amount", "and_list", "bar_chart", "content_width", "count_text", "date_text", "heading",
+    "money", "month_text", "no_data", "note", "period_text", "stream_table", "totals_table",
+    "write_report",
 ]
 
 ACCENT = colors.HexColor("#0969da")
@@ -169,6 +171,18 @@ def month_text(day: dt.date, locale: str) -> str:
     return format_date(day, format="MMM y", locale=locale)
 
 
+def count_text(count: int, locale: str) -> str:
+    """A count in a sentence, grouped as the locale groups it: "1,234", "1.234"."""
+    return format_decimal(count, locale=locale)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
 def period_text(first: dt.date, last: dt.date, locale: str) -> str:
     """"1 Jan 2026 – 31 Mar 2026" in the locale's medium dates; one date for a single day."""
     if first == last:
@@ -227,7 +241,7 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.align not in ("L", "R"):
-            raise ValueError(f"align is 'L' or 'R', not {self.align!r}")
+            raise ValueError(f"align is 'L' or 'R', not {self.align!r}")  # not shown
 
 
 class _StreamTable(Table):
@@ -262,7 +276,7 @@ class _Stream:
         register_fonts()
         self.columns = tuple(columns)
         if not self.columns:
-            raise ValueError("a table needs at least one column")
+            raise ValueError("a table needs at least one column")  # not shown
         self.widths = [c.width for c in self.columns]
         self.font = FONT_BOLD if bold else FONT
         self.room = [max(1.0, c.width - 2 * PAD_X) for c in self.columns]
@@ -284,7 +298,7 @@ class _Stream:
         """A row's cells ready for the table, and whether it holds a flowable (its height
         is then measured rather than fixed)."""
         if len(row) != len(self.columns):
-            raise ValueError(f"a row has {len(row)} cells for {len(self.columns)} columns")
+            raise ValueError(f"a row has {len(row)} cells for {len(self.columns)} columns")  # not shown
         out: list[object] = []
         free = False
         font = self.font
@@ -346,7 +360,7 @@ def stream_table(columns: Sequence[Column], rows: Iterable[Sequence[object]], *,
     (show ``no_data`` instead). Under ``write_report`` the rows are laid out a page at a time:
     one table per page, the header at its top and never half-way down."""
     if chunk < 1:
-        raise ValueError("chunk must be at least 1")
+        raise ValueError("chunk must be at least 1")  # not shown
     stream = _Stream(columns)
     batch: list[list[object]] = []
     heights: list[float | None] = []
@@ -443,21 +457,25 @@ def room_for(rows: int, totals: int, *, extra: float = 0) -> Flowable:
 
 def prepared_text(today: dt.date, locale: str) -> str:
     """The footer's left side: when and by what the report was made."""
-    return f"Prepared {date_text(today, locale)} with Crewbook {desktop.__version__}"
+    return _("Prepared {date} with Crewbook {version}").format(date=date_text(today, locale),
+                                                              version=desktop.__version__)
 
 
 # --- the chart ------------------------------------------------------------------------------
 def bar_chart(bars: Sequence[tuple[str, int]], currency: str, locale: str, *,
-              title: str = "Per month", width: float = 240, height: float = 120) -> Drawing:
+              title: str | None = None, width: float = 240, height: float = 120) -> Drawing:
     """Vertical bars of amounts in minor units of one currency (e.g. per month, labelled
-    "Jan 2026"), with the axis in the locale and the currency code after ``title``."""
+    "Jan 2026"), with the axis in the locale and the currency code after ``title`` ("Per
+    month" unless another is given)."""
     register_fonts()
+    if title is None:
+        title = _("Per month")
     code = currency.upper()
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 9, _fit(f"{plain(title)}, {code}", FONT_BOLD, 8, width),
                        fontName=FONT_BOLD, fontSize=8, fillColor=INK))
     if not bars:
-        drawing.add(String(0, height / 2, "No payments", fontName=FONT, fontSize=7.5,
+        drawing.add(String(0, height / 2, _("No payments"), fontName=FONT, fontSize=7.5,
                            fillColor=MUTED))
         return drawing
     values = [minor for _, minor in bars]
@@ -815,8 +833,13 @@ class _Document(BaseDocTemplate):
         draw_line(canv, left, bottom, plain(h.generated), FONT, FOOT_SIZE, (right - left) * 0.7)
         canv.setFont(FONT, FOOT_SIZE)
         # The total is not known yet: room is kept for two digits and the form fills it in.
-        end = right - pdfmetrics.stringWidth("00", FONT, FOOT_SIZE)
-        canv.drawRightString(end, bottom, f"page {canv.getPageNumber()} of ")
+        before, _total, after = _("page {number} of {total}").partition("{total}")
+        number = canv.getPageNumber()
+        after = after.format(number=number)
+        end = right - pdfmetrics.stringWidth("00" + after, FONT, FOOT_SIZE)
+        canv.drawRightString(end, bottom, before.format(number=number))
+        if after:
+            canv.drawRightString(right, bottom, after)
         canv.translate(end, bottom)
         canv.doForm(_TOTAL_FORM)
         canv.restoreState()
@@ -842,7 +865,7 @@ def write_report(path: Path, header: ReportHeader, story: Iterable[Flowable], *,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=plain(title),
             author=plain(header.business), subject=plain(subject),
             keywords=[plain(k) for k in keywords],
-            creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang="en",
+            creator=f"Crewbook {getattr(desktop, '__version__', '')}".strip(), lang=language(),
             initialFontName=FONT)
         # A zero-height first flowable: even an empty story makes one (headed, numbered) page.
         doc.build(_Lazy(chain([Spacer(1, 0)], story)), canvasmaker=_PagedCanvas)
@@ -852,5 +875,5 @@ def write_report(path: Path, header: ReportHeader, story: Iterable[Flowable], *,
 def _stoppable(story: Iterable[Flowable], should_stop: Callable[[], bool]) -> Iterator[Flowable]:
     for flowable in story:
         if should_stop():
-            raise Cancelled("the report was stopped; no file was written")
+            raise Cancelled(_("the report was stopped; no file was written"))
         yield flowable

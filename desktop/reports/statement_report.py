@@ -20,12 +20,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop.core.enums import InstallmentStatus, TaxForm
+from desktop.core.i18n import _, ngettext
 from desktop.core.payments import OnTimeRecord
+from desktop.reports.payments_report import method_text
 from desktop.reports.pdf_base import FONT_BOLD, MUTED, RULE, SHADE, Paragraph, safe, styles
 from desktop.reports.report_kit import (
     Column,
     ReportHeader,
     content_width,
+    count_text,
     date_text,
     heading,
     kept_note,
@@ -52,18 +55,19 @@ from desktop.store.statements import (
 __all__ = ["INSTALLMENT_COLUMNS", "PAYMENT_COLUMNS", "REPORT", "TOTAL_COLUMNS", "on_time_text",
            "write_statement_report"]
 
-REPORT = "Contractor statement"
+REPORT = _("Contractor statement")
 
-TOTAL_COLUMNS = (Column("Currency", 90), Column("Due in period", 165, "R"),
-                 Column("Paid in period", 165, "R"), Column("Balance due", 165, "R"),
-                 Column("Not yet due", 165, "R"))
-INSTALLMENT_COLUMNS = (Column("Installment", 220), Column("Due", 80),
-                       Column("Amount", 100, "R"), Column("Paid", 100, "R"),
-                       Column("Outstanding", 100, "R"), Column("Status", 80),
-                       Column("Days late", 70, "R"))
-PAYMENT_COLUMNS = (Column("Date", 80), Column("Engagement", 190), Column("Installment", 120),
-                   Column("Invoice", 85), Column("Reference", 95), Column("Method", 80),
-                   Column("Amount", 100, "R"))
+TOTAL_COLUMNS = (Column(_("Currency"), 90), Column(_("Due in period"), 165, "R"),
+                 Column(_("Paid in period"), 165, "R"), Column(_("Balance due"), 165, "R"),
+                 Column(_("Not yet due"), 165, "R"))
+INSTALLMENT_COLUMNS = (Column(_("Installment"), 220), Column(_("Due"), 80),
+                       Column(_("Amount"), 100, "R"), Column(_("Paid"), 100, "R"),
+                       Column(_("Outstanding"), 100, "R"), Column(_("Status"), 80),
+                       Column(_("Days late"), 70, "R"))
+PAYMENT_COLUMNS = (Column(_("Date"), 80), Column(_("Engagement"), 190),
+                   Column(_("Installment"), 120), Column(_("Invoice"), 85),
+                   Column(_("Reference"), 95), Column(_("Method"), 80),
+                   Column(_("Amount"), 100, "R"))
 
 
 def write_statement_report(store: Store, path: Path, contractor_id: int, first: dt.date,
@@ -84,37 +88,47 @@ def write_statement_report(store: Store, path: Path, contractor_id: int, first: 
     currencies = _currencies(data)
     return write_report(Path(path), header, _story(data, locale), should_stop=should_stop,
                         landscape=True,
-                        subject=f"Statement for {who}, {period}",
-                        keywords=("statement", "contractor", *currencies))
+                        subject=_("Statement for {name}, {period}").format(name=who,
+                                                                           period=period),
+                        keywords=(_("statement"), _("contractor"), *currencies))
 
 
 # --- words ----------------------------------------------------------------------------------
 def _days(count: float, locale: str) -> str:
     number = format_decimal(round(count, 1), format="#,##0.#", locale=locale)
-    return f"{number} day" + ("" if count == 1 else "s")
+    # Plural rules count whole numbers: a fraction of a day reads as "days".
+    forms = 1 if count == 1 else int(count) if float(count).is_integer() else 2
+    return ngettext("{count} day", "{count} days", forms).format(count=number)
 
 
 def on_time_text(record: OnTimeRecord, locale: str) -> str:
     """"Paid on time: 7 of 9 installments (78%); late ones by 4 days on average." with the
     percentage in the locale's style."""
     if record.counted == 0:
-        return "Paid on time: no installment had fallen due yet."
+        return _("Paid on time: no installment had fallen due yet.")
     rate = record.rate or 0.0
-    text = (f"Paid on time: {record.on_time:,} of {record.counted:,} installment"
-            f"{'' if record.counted == 1 else 's'} "
-            f"({format_percent(rate, locale=locale)})")
-    late = record.counted - record.on_time
-    if late:
-        text += f"; late ones by {_days(record.average_days_late, locale)} on average"
-    return text + "."
+    values = dict(on_time=count_text(record.on_time, locale),
+                  counted=count_text(record.counted, locale),
+                  percent=format_percent(rate, locale=locale))
+    if record.counted == record.on_time:
+        return ngettext("Paid on time: {on_time} of {counted} installment ({percent}).",
+                        "Paid on time: {on_time} of {counted} installments ({percent}).",
+                        record.counted).format(**values)
+    return ngettext("Paid on time: {on_time} of {counted} installment ({percent}); late ones "
+                    "by {days} on average.",
+                    "Paid on time: {on_time} of {counted} installments ({percent}); late ones "
+                    "by {days} on average.",
+                    record.counted).format(days=_days(record.average_days_late, locale),
+                                           **values)
 
 
 def _tax_form_text(person: StatementContractor, locale: str) -> str:
     if person.tax_form is TaxForm.NONE:
-        return "None on file"
+        return _("None on file")
     if person.tax_form_on is None:
-        return f"{person.tax_form_label} (date received not recorded)"
-    return f"{person.tax_form_label}, received {date_text(person.tax_form_on, locale)}"
+        return _("{form} (date received not recorded)").format(form=person.tax_form_label)
+    return _("{form}, received {date}").format(form=person.tax_form_label,
+                                               date=date_text(person.tax_form_on, locale))
 
 
 def _days_late_text(item: StatementInstallment, as_of: dt.date) -> str:
@@ -134,13 +148,14 @@ def _contractor_block(person: StatementContractor, as_of: dt.date, locale: str) 
     """Who the statement is for, as label and value pairs in two columns."""
     st = styles()
     label = ParagraphStyle("block-label", parent=st.small, fontName=FONT_BOLD, textColor=MUTED)
-    marks = [m for m, on in (("Archived", person.archived), ("Demo data", person.is_demo)) if on]
+    marks = [m for m, on in ((_("Archived"), person.archived),
+                             (_("Demo data"), person.is_demo)) if on]
     pairs = [
-        (("Name", person.name), ("Country", person.country or "Not recorded")),
-        (("Legal name", person.legal_name or "—"),
-         ("Tax form", _tax_form_text(person, locale))),
-        (("Company", person.company or "—"), ("Marked", ", ".join(marks) or "—")),
-        (("Email", person.email or "—"), ("Figures as of", date_text(as_of, locale))),
+        ((_("Name"), person.name), (_("Country"), person.country or _("Not recorded"))),
+        ((_("Legal name"), person.legal_name or "—"),
+         (_("Tax form"), _tax_form_text(person, locale))),
+        ((_("Company"), person.company or "—"), (_("Marked"), ", ".join(marks) or "—")),
+        ((_("Email"), person.email or "—"), (_("Figures as of"), date_text(as_of, locale))),
     ]
     rows = [[Paragraph(safe(a), label), Paragraph(safe(b), st.body),
              Paragraph(safe(c), label), Paragraph(safe(d), st.body)]
@@ -162,88 +177,90 @@ def _contractor_block(person: StatementContractor, as_of: dt.date, locale: str) 
 def _story(data: Statement, locale: str) -> Iterator[Flowable]:
     person = data.contractor
     first, last, as_of = data.first, data.last, data.as_of
-    yield Paragraph(safe(f"Statement for {person.name}, {period_text(first, last, locale)}"),
-                    styles().title)
+    day = date_text(as_of, locale)
+    yield Paragraph(safe(_("Statement for {name}, {period}").format(
+        name=person.name, period=period_text(first, last, locale))), styles().title)
     yield _contractor_block(person, as_of, locale)
     if as_of < last:
-        yield note(f"The period is still running: balances, statuses and days late are as of "
-                   f"today, {date_text(as_of, locale)}.")
+        yield note(_("The period is still running: balances, statuses and days late are as of "
+                     "today, {date}.").format(date=day))
     else:
-        yield note(f"Balances, statuses and days late are as of {date_text(as_of, locale)}, "
-                   "the last day of the period; payments recorded after it are not counted.")
-    yield Paragraph(safe(on_time_text(data.on_time, locale)
-                         + " Counted over every installment due up to "
-                         + f"{date_text(as_of, locale)}, not only this period's."),
+        yield note(_("Balances, statuses and days late are as of {date}, the last day of the "
+                     "period; payments recorded after it are not counted.").format(date=day))
+    yield Paragraph(safe(on_time_text(data.on_time, locale) + " "
+                         + _("Counted over every installment due up to {date}, not only this "
+                             "period's.").format(date=day)),
                     styles().body)
 
     currencies = _currencies(data)
+    between = dict(name=person.name, first=date_text(first, locale),
+                   last=date_text(last, locale))
     if not currencies and not data.engagements and not data.payments:
-        yield no_data(f"Nothing to report for {person.name} between "
-                      f"{date_text(first, locale)} and {date_text(last, locale)}: no "
-                      "engagements, no installments due, no payments, and nothing owed.")
+        yield no_data(_("Nothing to report for {name} between {first} and {last}: no "
+                        "engagements, no installments due, no payments, and nothing owed.")
+                      .format(**between))
         return
 
     yield room_for(len(currencies), 0)
-    yield heading("Totals per currency")
+    yield heading(_("Totals per currency"))
     if currencies:
         yield from stream_table(TOTAL_COLUMNS, (
             (code, *(money(part.get(code, 0), code, locale)
                      for part in (data.due_in_period, data.paid_in_period, data.balance_due,
                                   data.not_yet_due)))
             for code in currencies))
-        yield note("Balance due is everything unpaid on installments due by "
-                   f"{date_text(as_of, locale)}, older arrears included; not yet due is what "
-                   "falls due later. Amounts in different currencies are never added together.")
+        yield note(_("Balance due is everything unpaid on installments due by {date}, older "
+                     "arrears included; not yet due is what falls due later. Amounts in "
+                     "different currencies are never added together.").format(date=day))
     else:
-        yield note("Nothing was due or paid in the period, and nothing is owed.")
+        yield note(_("Nothing was due or paid in the period, and nothing is owed."))
 
     if not data.engagements:
-        yield heading("Engagements")
-        yield note("No engagement ran in the period.")
+        yield heading(_("Engagements"))
+        yield note(_("No engagement ran in the period."))
     for n, engagement in enumerate(data.engagements):
         # The section's heading goes with its first engagement, never alone at a page foot.
         yield from _engagement(engagement, as_of, locale, lead=n == 0)
 
     yield room_for(len(data.payments), len(data.paid_in_period))
-    yield heading("Payments in the period")
+    yield heading(_("Payments in the period"))
     if not data.payments:
-        yield note(f"No payments to {person.name} between {date_text(first, locale)} and "
-                   f"{date_text(last, locale)}.")
+        yield note(_("No payments to {name} between {first} and {last}.").format(**between))
         return
+    no_engagement = _("No engagement")
     yield from stream_table(PAYMENT_COLUMNS, (
-        (date_text(p.paid_on, locale), p.engagement_title or "No engagement",
-         p.installment_label, p.invoice_number, p.reference, _method(p.method),
+        (date_text(p.paid_on, locale), p.engagement_title or no_engagement,
+         p.installment_label, p.invoice_number, p.reference, method_text(p.method),
          money(p.amount_minor, p.currency, locale)) for p in data.payments))
     counts: dict[str, int] = {}
     for p in data.payments:
         counts[p.currency] = counts.get(p.currency, 0) + 1
     yield totals_table(PAYMENT_COLUMNS, [
-        ("Total", f"{counts.get(code, 0):,} payment" + ("" if counts.get(code) == 1 else "s"),
+        (_("Total"), ngettext("{count} payment", "{count} payments", counts.get(code, 0))
+         .format(count=count_text(counts.get(code, 0), locale)),
          "", "", "", "", money(total, code, locale))
         for code, total in data.paid_in_period.items()])
-
-
-def _method(method: str) -> str:
-    return method[:1].upper() + method[1:] if method else "Not recorded"
 
 
 def _engagement(engagement: StatementEngagement, as_of: dt.date, locale: str, *,
                 lead: bool = False) -> Iterator[Flowable]:
     parts = [engagement.status.label]
     if engagement.start_on is not None:
-        end = date_text(engagement.end_on, locale) if engagement.end_on else "open-ended"
+        end = date_text(engagement.end_on, locale) if engagement.end_on else _("open-ended")
         parts.append(f"{date_text(engagement.start_on, locale)} – {end}")
     else:
-        parts.append("no start date")
+        parts.append(_("no start date"))
     if engagement.value_minor is not None:
-        parts.append(f"value {money(engagement.value_minor, engagement.currency, locale)}")
+        parts.append(_("value {amount}").format(
+            amount=money(engagement.value_minor, engagement.currency, locale)))
     items = engagement.installments
     yield room_for(len(items), len({i.currency for i in items}), extra=23 if lead else 0)
     if lead:
-        yield heading("Engagements")
+        yield heading(_("Engagements"))
     yield heading(engagement.title)
     if not items:
-        yield note(" · ".join(parts) + ". No installments fell due in the period.")
+        yield note(_("{details}. No installments fell due in the period.").format(
+            details=" · ".join(parts)))
         return
     yield kept_note(" · ".join(parts))
     yield from stream_table(INSTALLMENT_COLUMNS, (
@@ -254,7 +271,7 @@ def _engagement(engagement: StatementEngagement, as_of: dt.date, locale: str, *,
 
 
 def _status_text(status: InstallmentStatus) -> str:
-    return "Not yet due" if status is InstallmentStatus.PLANNED else status.label
+    return _("Not yet due") if status is InstallmentStatus.PLANNED else status.label
 
 
 def _installment_totals(items: Sequence[StatementInstallment],
@@ -265,5 +282,5 @@ def _installment_totals(items: Sequence[StatementInstallment],
         row[0] += i.amount_minor
         row[1] += i.paid_minor
         row[2] += i.outstanding_minor
-    return [("Total", "", *(money(v, code, locale) for v in values), "", "")
+    return [(_("Total"), "", *(money(v, code, locale) for v in values), "", "")
             for code, values in sorted(sums.items())]

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.formats import datetime_text
+from desktop.core.i18n import _, ngettext
 from desktop.store.db import inspect_file
 from desktop.store.disk_errors import explain
 from desktop.store.errors import StoreError
@@ -44,11 +46,18 @@ class Manifest:
     database_only: bool = False  # a bare .sqlite3 copy, as older versions wrote
 
     def describe(self) -> str:
-        when = self.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        docs = ("" if self.database_only or not self.documents else
-                f", {self.documents} document{'s' * (self.documents != 1)}")
-        people = f"{self.contractors} contractor{'s' * (self.contractors != 1)}"
-        return f"backup of {when}: {people}{docs}"
+        """A noun phrase: “backup of Mar 12, 2026 2:05 PM: 3 contractors, 2 documents”."""
+        when = datetime_text(self.created_at)
+        people = ngettext("{n} contractor", "{n} contractors", self.contractors).format(
+            n=self.contractors)
+        if self.database_only or not self.documents:
+            # Translators: {people} is a count, “3 contractors”.
+            return _("backup of {when}: {people}").format(when=when, people=people)
+        documents = ngettext("{n} document", "{n} documents", self.documents).format(
+            n=self.documents)
+        # Translators: {people} and {documents} are counts, “3 contractors”, “2 documents”.
+        return _("backup of {when}: {people}, {documents}").format(
+            when=when, people=people, documents=documents)
 
 
 def archive_name(kind: str, now: dt.datetime | None = None) -> str:
@@ -66,7 +75,8 @@ def write_archive(database: Path, destination: Path, kind: str = "manual") -> Pa
     elif destination.suffix.lower() != SUFFIX:
         destination = destination.with_name(destination.name + SUFFIX)
     if destination.exists():
-        raise StoreError(f"{destination} already exists; choose another name.")
+        raise StoreError(_("{path} already exists; choose another name.").format(
+            path=destination))
     try:
         destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, partial = tempfile.mkstemp(prefix=".backup-", suffix=".partial",
@@ -80,7 +90,8 @@ def write_archive(database: Path, destination: Path, kind: str = "manual") -> Pa
                 os.unlink(partial)
     except (OSError, sqlite3.Error) as exc:
         problem = explain(exc, destination.parent)
-        raise (problem or StoreError(f"The backup to {destination} failed: {exc}")) from exc
+        raise (problem or StoreError(_("The backup to {path} failed: {reason}").format(
+            path=destination, reason=exc))) from exc
     return destination
 
 
@@ -89,7 +100,8 @@ def write_archive_into(database: Path, folder: Path, kind: str) -> Path:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise (explain(exc, folder) or StoreError(f"The backup failed: {exc}")) from exc
+        raise (explain(exc, folder) or StoreError(_("The backup failed: {reason}").format(
+            reason=exc))) from exc
     clear_leftovers(folder, ".backup-*")
     return write_archive(database, folder, kind)
 

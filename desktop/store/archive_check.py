@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from desktop.core.i18n import _
 from desktop.store.archive import (
     CHUNK,
     DOCUMENT,
@@ -37,7 +38,8 @@ def verify(archive: Path, scratch: Path) -> tuple[Manifest, Path]:
         with archive.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise StoreError(f"{archive} cannot be read: {exc.strerror or exc}.") from exc
+        raise StoreError(_("{path} cannot be read: {reason}.").format(
+            path=archive, reason=exc.strerror or exc)) from exc
     if head == b"SQLite format 3\x00":
         return _verify_database_only(archive, scratch)
     try:
@@ -49,8 +51,8 @@ def verify(archive: Path, scratch: Path) -> tuple[Manifest, Path]:
             TypeError, OSError, RuntimeError, zlib.error) as exc:
         if isinstance(exc, OSError) and explain(exc, scratch) is not None:
             raise explain(exc, scratch) from exc  # type: ignore[misc]
-        raise StoreError(f"{archive} is not a complete Crewbook backup ({_reason(exc)}). "
-                         "Nothing was changed.") from exc
+        raise StoreError(_("{path} is not a complete Crewbook backup ({reason}). Nothing was "
+                           "changed.").format(path=archive, reason=_reason(exc))) from exc
     database = scratch / DB_NAME
     schema = _check_database(database, archive)
     return Manifest(
@@ -66,18 +68,19 @@ def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> dict:  # type: ignore[
     try:
         manifest = json.loads(zf.read(MANIFEST))
     except KeyError:
-        raise StoreError(f"{archive} is a .zip file but not a Crewbook backup (it has no "
-                         "manifest). Nothing was changed.") from None
+        raise StoreError(_("{path} is a .zip file but not a Crewbook backup (it has no "
+                           "manifest). Nothing was changed.").format(path=archive)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise StoreError(f"{archive} is not a Crewbook backup. Nothing was changed.")
+        raise StoreError(_("{path} is not a Crewbook backup. Nothing was changed.").format(
+            path=archive))
     if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-        raise StoreError(f"{archive} was written by a newer version of Crewbook; install it to "
-                         "restore this backup. Nothing was changed.")
+        raise StoreError(_("{path} was written by a newer version of Crewbook; install it to "
+                           "restore this backup. Nothing was changed.").format(path=archive))
     names = [e["name"] for e in manifest["files"]]
     if names.count(DB_NAME) != 1 or len(set(names)) != len(names) or not all(
             n == DB_NAME or DOCUMENT.fullmatch(n) for n in names):
-        raise StoreError(f"{archive} lists files a Crewbook backup never holds. "
-                         "Nothing was changed.")
+        raise StoreError(_("{path} lists files a Crewbook backup never holds. Nothing was "
+                           "changed.").format(path=archive))
     return manifest
 
 
@@ -98,8 +101,8 @@ def _extract(zf: zipfile.ZipFile, entry: dict, scratch: Path, archive: Path) -> 
         dst.flush()
         os.fsync(dst.fileno())
     if size != int(entry["size"]) or digest.hexdigest() != entry["sha256"]:
-        raise StoreError(f"{archive} is damaged: {name} does not match its checksum. "
-                         "Nothing was changed.")
+        raise StoreError(_("{path} is damaged: {name} does not match its checksum. Nothing "
+                           "was changed.").format(path=archive, name=name))
 
 
 def _verify_database_only(archive: Path, scratch: Path) -> tuple[Manifest, Path]:
@@ -107,7 +110,8 @@ def _verify_database_only(archive: Path, scratch: Path) -> tuple[Manifest, Path]
     try:
         snapshot(archive, database)
     except sqlite3.Error as exc:
-        raise StoreError(f"{archive} is damaged ({exc}). Nothing was changed.") from exc
+        raise StoreError(_("{path} is damaged ({reason}). Nothing was changed.").format(
+            path=archive, reason=exc)) from exc
     schema = _check_database(database, archive)
     con = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
     try:
@@ -133,9 +137,11 @@ def _check_database(database: Path, archive: Path) -> str | None:
     except sqlite3.Error:
         ok, app_id = False, None
     if not ok:
-        raise StoreError(f"The database inside {archive} is damaged. Nothing was changed.")
+        raise StoreError(_("The database inside {path} is damaged. Nothing was changed.")
+                         .format(path=archive))
     if app_id != APPLICATION_ID:
-        raise StoreError(f"{archive} does not hold a Crewbook database. Nothing was changed.")
+        raise StoreError(_("{path} does not hold a Crewbook database. Nothing was changed.")
+                         .format(path=archive))
     revision = inspect_file(database).revision
     check_revision(revision, archive)
     return revision
@@ -143,5 +149,5 @@ def _check_database(database: Path, archive: Path) -> str | None:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
-        return f"{exc.args[0]} is missing"
+        return _("{name} is missing").format(name=exc.args[0])
     return str(exc) or type(exc).__name__

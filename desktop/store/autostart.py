@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 
+from desktop.core.i18n import _
 from desktop.store.errors import StoreError
 
 LABEL = "app.crewbook.reminders"
@@ -61,8 +62,8 @@ def launch_command(folder: Path | None, *, executable: str, frozen: bool,
     the windowless variant is chosen when it is there, so no console opens at login.
     ``folder``: the data folder, when it is not the default one."""
     if not executable:
-        raise StoreError("Crewbook cannot tell which program it was started as, so it cannot "
-                         "set itself up to start at login.")
+        raise StoreError(_("Crewbook cannot tell which program it was started as, so it "
+                           "cannot set itself up to start at login."))
     program = Path(executable)
     if _windows(platform):
         console, quiet = (("crewbook-cli.exe", "Crewbook.exe") if frozen
@@ -86,9 +87,9 @@ def entry_bytes(platform: str, argv: Sequence[str]) -> bytes:
     for arg in argv:
         if any(ord(c) < 32 for c in arg) or (_windows(platform) and '"' in arg):
             shown = "".join(c if ord(c) >= 32 else "␤" for c in arg)
-            raise StoreError(f"Crewbook cannot start at login from “{shown}”: the path holds a "
-                             "character a login entry cannot carry. Move Crewbook or the data "
-                             "folder to a plainer path.")
+            raise StoreError(_("Crewbook cannot start at login from “{path}”: the path holds "
+                               "a character a login entry cannot carry. Move Crewbook or the "
+                               "data folder to a plainer path.").format(path=shown))
     if _windows(platform):
         # %% is a literal % in a command file; 65001 makes cmd read the UTF-8 paths that follow.
         line = " ".join('"' + a.replace("%", "%%") + '"' for a in argv)
@@ -132,8 +133,8 @@ def install(argv: Sequence[str], platform: str, home: Path, environ: Mapping[str
     except OSError as exc:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise StoreError(f"Crewbook could not write {path}: "
-                         f"{exc.strerror or exc}. Nothing was changed.") from exc
+        raise StoreError(_("Crewbook could not write {path}: {reason}. Nothing was changed.")
+                         .format(path=path, reason=exc.strerror or exc)) from exc
     return path
 
 
@@ -145,8 +146,9 @@ def remove(platform: str, home: Path, environ: Mapping[str, str]) -> Path | None
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"Crewbook could not remove {path}: {exc.strerror or exc}. It will "
-                         "still start at login until the file is removed.") from exc
+        raise StoreError(_("Crewbook could not remove {path}: {reason}. It will still start "
+                           "at login until the file is removed.").format(
+                               path=path, reason=exc.strerror or exc)) from exc
     return path
 
 

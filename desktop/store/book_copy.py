@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from desktop.core.i18n import N_, _
 from desktop.store import document_content as content
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
@@ -31,7 +32,16 @@ SEEDED = ("payment_rule", "reporting_threshold", "reference_rate")
 # Tables whose rows say nothing about the book itself.
 _SKIPPED = ("alembic_version", DocumentChunk.__tablename__)
 # What the book holds: a target holding any of it is not new.
-_BOOK = ("contractor", "engagement", "activity", "document")
+_BOOK = {
+    "contractor": N_("the receiving database already holds a book (it has contractors); copy "
+                     "into a new, empty one"),
+    "engagement": N_("the receiving database already holds a book (it has engagements); copy "
+                     "into a new, empty one"),
+    "activity": N_("the receiving database already holds a book (it has activities); copy "
+                   "into a new, empty one"),
+    "document": N_("the receiving database already holds a book (it has documents); copy into "
+                   "a new, empty one"),
+}
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -45,7 +55,8 @@ class Copied:
 def copy_book(source: Store, target: Store, progress: Progress | None = None) -> Copied:
     """Copy everything in ``source`` into ``target``, which must hold no book yet."""
     tables = [t for t in Base.metadata.sorted_tables if t.name not in _SKIPPED]
-    with source.reading() as reading, target.transaction("receiving a whole book") as writing:
+    with source.reading() as reading, \
+            target.transaction(N_("receiving a whole book")) as writing:
         src, dst = reading.connection(), writing.connection()
         _check_new(dst)
         for table in reversed(tables):
@@ -74,10 +85,9 @@ def copy_book(source: Store, target: Store, progress: Progress | None = None) ->
 
 
 def _check_new(dst: Connection) -> None:
-    for name in _BOOK:
+    for name, refusal in _BOOK.items():
         if dst.execute(text(f"SELECT count(*) FROM {name}")).scalar():
-            raise StoreError("the receiving database already holds a book (it has "
-                             f"{name.replace('_', ' ')}s); copy into a new, empty one")
+            raise StoreError(_(refusal))
 
 
 def _copy_table(src: Connection, dst: Connection, table: Table,
@@ -128,11 +138,12 @@ def _copy_content(source: Store, target: Store, writing: Session, sha: str,
         try:
             data = content.local_path(source, sha, size).read_bytes()
         except (OSError, StoreError) as exc:
-            raise StoreError(f"a document's content ({sha[:12]}…) is missing from the book "
-                             "being copied; nothing was copied") from exc
+            raise StoreError(_("a document's content ({digest}…) is missing from the book "
+                               "being copied; nothing was copied").format(digest=sha[:12])
+                             ) from exc
         if hashlib.sha256(data).hexdigest() != sha:
-            raise StoreError(f"a document's content ({sha[:12]}…) does not match its "
-                             "checksum; nothing was copied")
+            raise StoreError(_("a document's content ({digest}…) does not match its "
+                               "checksum; nothing was copied").format(digest=sha[:12]))
         staged.write_bytes(data)
         return content.put(target, writing, staged, sha, len(data))
 
@@ -141,5 +152,5 @@ def _verify(dst: Connection, tables: list[Table], counts: dict[str, int]) -> Non
     for table in tables:
         found = dst.execute(select(func.count()).select_from(table)).scalar()
         if found != counts[table.name]:
-            raise StoreError(f"{table.name}: {found} rows arrived of {counts[table.name]}; "
-                             "nothing was copied")
+            raise StoreError(_("{table}: {found} rows arrived of {total}; nothing was copied")
+                             .format(table=table.name, found=found, total=counts[table.name]))

@@ -12,11 +12,13 @@ import json
 import os
 from pathlib import Path
 
+from desktop.core.i18n import _
+
 NOTE_NAME = "crewbook.busy"
 
 
 def leave_note(folder: Path, activity: str, where: str) -> str | None:
-    """Say that this process is ``activity`` (e.g. "importing contractors") in a ``where``
+    """Say that this process is ``activity`` (e.g. N_("importing contractors")) in a ``where``
     ("window" or "command"); returns the note's text for take_note_away, or None if it could
     not be written (a read-only or full disk must not stop the write itself)."""
     text = json.dumps({"activity": activity, "where": where, "pid": os.getpid()})
@@ -36,14 +38,48 @@ def take_note_away(folder: Path, text: str) -> None:
 
 def waiting_message(folder: Path) -> str:
     """What a writer waiting for the lock tells its user."""
+    found = _holder(folder)
+    if found is None:
+        return _("Crewbook is busy saving in another window or command; waiting…")
+    activity, where = found
+    if where == "window":
+        # Translators: {activity} is what the other program is doing: “importing contractors”.
+        return _("Crewbook is busy {activity} in another window; waiting…").format(
+            activity=activity)
+    return _("Crewbook is busy {activity} in another command; waiting…").format(
+        activity=activity)
+
+
+def gave_up_message(folder: Path, seconds: float) -> str:
+    """What a writer tells its user when it stopped waiting for the lock."""
+    found = _holder(folder)
+    shown = f"{seconds:.0f}"
+    if found is None:
+        return _("Crewbook is busy saving in another window or command and did not finish "
+                 "within {seconds} s, so nothing was saved. Try again when it has finished."
+                 ).format(seconds=shown)
+    activity, where = found
+    if where == "window":
+        return _("Crewbook is busy {activity} in another window and did not finish within "
+                 "{seconds} s, so nothing was saved. Try again when it has finished."
+                 ).format(activity=activity, seconds=shown)
+    return _("Crewbook is busy {activity} in another command and did not finish within "
+             "{seconds} s, so nothing was saved. Try again when it has finished."
+             ).format(activity=activity, seconds=shown)
+
+
+def _holder(folder: Path) -> tuple[str, str] | None:
+    """What the note says the lock's holder is doing (in this program's language), and where;
+    None without a note from a living process."""
     try:
         note = json.loads((folder / NOTE_NAME).read_text("utf-8"))
         activity, where, pid = str(note["activity"]), str(note["where"]), int(note["pid"])
     except (OSError, ValueError, KeyError, TypeError):
-        return "Crewbook is busy saving in another window or command; waiting…"
+        return None
     if not _alive(pid):
-        return "Crewbook is busy saving in another window or command; waiting…"
-    return f"Crewbook is busy {activity} in another {where}; waiting…"
+        return None
+    # The note holds the English words (marked with N_ where the transaction begins).
+    return _(activity), where
 
 
 def _write(note: Path, text: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from desktop.core.engagement import next_check_in, overdue_before
 from desktop.core.enums import Channel, CheckInCadence, EngagementStatus
+from desktop.core.i18n import _
 from desktop.core.validation import FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import CommunicationLog, Contractor, Engagement
@@ -30,9 +31,9 @@ def add_log_entry(store: Store, engagement_id: int, *, logged_on: dt.date, chann
     """Add to the log of the engagement as it was at ``expected_version``; the log is part of
     the engagement, whose version moves with it."""
     if not summary.strip():
-        raise ValidationError([FieldError("summary", "is required")])
+        raise ValidationError([FieldError("summary", _("is required"))])
     if follow_up_on and follow_up_on < logged_on:
-        raise ValidationError([FieldError("follow_up_on", "is before the entry's date")])
+        raise ValidationError([FieldError("follow_up_on", _("is before the entry's date"))])
     with refuse_stale("engagement", engagement_id), store.transaction() as session:
         engagement = load(session, Engagement, engagement_id, expected_version, "engagement")
         touch(engagement)

@@ -130,7 +130,7 @@ def list_rows(store: Store, ids: Iterable[int] | None = None, *, order: str = "n
 def get_row(store: Store, contractor_id: int) -> ContractorRow:
     rows = list_rows(store, [contractor_id])
     if not rows:
-        raise ConflictError(f"contractor {contractor_id} no longer exists")
+        raise versions.gone("contractor", contractor_id)
     return rows[0]
 
 
@@ -241,15 +241,14 @@ def delete_demo(store: Store) -> int:
 def _load(session: Session, contractor_id: int, expected_version: int | None = None) -> Contractor:
     obj = session.get(Contractor, contractor_id)
     if obj is None:
-        raise ConflictError(f"contractor {contractor_id} no longer exists")
+        raise versions.gone("contractor", contractor_id)
     if expected_version is not None and obj.version != expected_version:
         raise versions.changed("contractor", contractor_id, obj)
     return obj
 
 
 def _changed(contractor_id: int) -> ConflictError:
-    return ConflictError(f"contractor {contractor_id} was changed elsewhere after you opened it; "
-                         "reload it and make your change again")
+    return versions.changed("contractor", contractor_id)
 
 
 def _tags_by_name(session: Session, names: set[str]) -> dict[str, Tag]:

@@ -17,7 +17,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.store.busy import leave_note, take_note_away, waiting_message
+from desktop.core.i18n import _
+from desktop.store.busy import gave_up_message, leave_note, take_note_away, waiting_message
 from desktop.store.disk_errors import Busy, explain, server_refusal
 from desktop.store.errors import StoreError
 from desktop.store.models.base import Tracked
@@ -69,29 +70,31 @@ def inspect_file(path: Path) -> FileState:
     if not path.exists():
         return FileState(exists=False, revision=None)
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not Crewbook's database file. Move it away, or "
-                         "choose another data folder.")
+        raise StoreError(_("{path} is a folder, not Crewbook's database file. Move it away, "
+                           "or choose another data folder.").format(path=path))
     if path.stat().st_size == 0:
         raise EmptyDatabase(
-            f"{path} is empty (0 bytes): it holds no contractors, contracts or payments, which "
-            "happens when a disk or a sync tool cut it short.",
-            "Restore a backup (crewbook db restore ARCHIVE), or move the empty file away to "
-            "start a new book.")
+            _("{path} is empty (0 bytes): it holds no contractors, contracts or payments, which "
+              "happens when a disk or a sync tool cut it short.").format(path=path),
+            _("Restore a backup (crewbook db restore ARCHIVE), or move the empty file away to "
+              "start a new book."))
     with path.open("rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
-            raise Damaged(f"{path} is not a Crewbook database (it is not an SQLite file).",
-                          "It was left untouched.")
+            raise Damaged(_("{path} is not a Crewbook database (it is not an SQLite file)."
+                            ).format(path=path), _("It was left untouched."))
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path} cannot be opened: {exc}. It was left untouched.") from exc
+        raise StoreError(_("{path} cannot be opened: {reason}. It was left untouched.")
+                         .format(path=path, reason=exc)) from exc
     try:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if app_id != APPLICATION_ID:
             if tables:
-                raise StoreError(f"{path} is an SQLite database of another program, not Crewbook's. "
-                                 "It was left untouched; choose another data folder.")
+                raise StoreError(_("{path} is an SQLite database of another program, not "
+                                   "Crewbook's. It was left untouched; choose another data "
+                                   "folder.").format(path=path))
             return FileState(exists=True, revision=None)
         if "alembic_version" not in tables:
             return FileState(exists=True, revision=None, marked=True)
@@ -119,10 +122,12 @@ def check_integrity(path: Path) -> None:
 
 def _damaged(path: Path, problem: str) -> StoreError:
     if "unable to open" in problem or "readonly" in problem:
-        return StoreError(f"{path} cannot be read ({problem}): check that you may read the "
-                          "file and its folder. It was left untouched.")
-    return Damaged(f"{path} is damaged ({problem}).", "It was left untouched; restore a "
-                   "backup (crewbook db restore ARCHIVE, or File ▸ Restore from backup…).")
+        return StoreError(_("{path} cannot be read ({problem}): check that you may read the "
+                            "file and its folder. It was left untouched.")
+                          .format(path=path, problem=problem))
+    return Damaged(_("{path} is damaged ({problem}).").format(path=path, problem=problem),
+                   _("It was left untouched; restore a backup (crewbook db restore ARCHIVE, or "
+                     "File ▸ Restore from backup…)."))
 
 
 def create_file(path: Path) -> None:
@@ -310,9 +315,7 @@ class Store:
                     if not _is_locked(exc):
                         raise
                     if time.monotonic() >= deadline:
-                        raise Busy(f"{waiting_message(folder).removesuffix('; waiting…')}"
-                                   f" and did not finish within {self.wait_limit:.0f} s, so "
-                                   "nothing was saved. Try again when it has finished.") from None
+                        raise Busy(gave_up_message(folder, self.wait_limit)) from None
                     if not told and self.on_wait is not None:
                         self.on_wait(waiting_message(folder))
                     told = True

@@ -24,6 +24,7 @@ from desktop.core.engagement import (
 )
 from desktop.core.enums import EngagementStatus
 from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.i18n import N_
 from desktop.core.money import format_money
 from desktop.core.planner import recommend, validate_activity, validate_quote
 from desktop.core.risk import Answer, Replacement
@@ -60,7 +61,7 @@ def load_demo(store: Store, today: dt.date | None = None) -> int:
     One transaction (the store calls below join it): a failure, or the program being killed,
     leaves none of it behind, and the check sees what another program may have just loaded."""
     today = today or dt.date.today()
-    with store.transaction("loading the demo data"):
+    with store.transaction(N_("loading the demo data")):
         if has_demo(store):
             return 0
         added = contractors.create_many(store, demo_roster(), is_demo=True)
@@ -76,7 +77,7 @@ def has_demo(store: Store) -> bool:
 
 
 def remove_demo(store: Store) -> int:
-    with store.transaction("removing the demo data"):
+    with store.transaction(N_("removing the demo data")):
         demo_links.unlink(store)  # the owner's records keep a note, not a silent blank
         planner.delete_demo(store)
         remove_files = documents.forget_demo(store)

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from desktop.core.i18n import _
 from desktop.store.errors import StoreError
 
 _READ_ONLY = ("readonly database", "read-only file system", "attempt to write a readonly")
@@ -43,31 +44,32 @@ def explain(exc: BaseException, folder: Path) -> StoreError | None:
     if any(words in text for words in _READ_ONLY):
         return read_only(folder)
     if any(words in text for words in _LOCKED):
-        return Busy("Another Crewbook window or command is still saving, so nothing was saved. "
-                    "Try again when it has finished.")
+        return Busy(_("Another Crewbook window or command is still saving, so nothing was "
+                      "saved. Try again when it has finished."))
     if "disk i/o error" in text and _nearly_full(folder):
         return disk_full(folder)
     if "disk i/o error" in text:
-        return StoreError(f"The disk holding {folder} could not be written, so nothing was "
-                          "saved. Check that it has free space and is still connected, then "
-                          "try again.")
+        return StoreError(_("The disk holding {folder} could not be written, so nothing was "
+                            "saved. Check that it has free space and is still connected, then "
+                            "try again.").format(folder=folder))
     if "unable to open database file" in text:
-        return StoreError(f"Crewbook cannot open the database in {folder}: the folder cannot "
-                          "be read or written. Check its permissions, or choose another data "
-                          "folder with --data-dir.")
+        return StoreError(_("Crewbook cannot open the database in {folder}: the folder "
+                            "cannot be read or written. Check its permissions, or choose "
+                            "another data folder with --data-dir.").format(folder=folder))
     return None
 
 
 def disk_full(folder: Path) -> DiskFull:
-    return DiskFull(f"The disk holding {folder} is full, so nothing was saved. Free some space "
-                    "and try again; the data already saved is safe.")
+    return DiskFull(_("The disk holding {folder} is full, so nothing was saved. Free some "
+                      "space and try again; the data already saved is safe.").format(
+                          folder=folder))
 
 
 def read_only(folder: Path) -> ReadOnly:
-    return ReadOnly(f"Crewbook cannot write to {folder}: the folder, its disk or "
-                    "crewbook.sqlite3 is read-only. Nothing was saved and the data there is "
-                    "safe. Make them writable (or mount the disk read-write), or choose another "
-                    "data folder with --data-dir.")
+    return ReadOnly(_("Crewbook cannot write to {folder}: the folder, its disk or "
+                      "crewbook.sqlite3 is read-only. Nothing was saved and the data there is "
+                      "safe. Make them writable (or mount the disk read-write), or choose "
+                      "another data folder with --data-dir.").format(folder=folder))
 
 
 def check_writable(folder: Path, database: Path) -> None:
@@ -113,10 +115,11 @@ def server_refusal(exc: BaseException, where: str) -> StoreError | None:
     connection. None for anything else."""
     state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
     if state == "42501":
-        return NotAllowed("Your role on the team database does not allow this, so nothing was "
-                          "saved. Ask the team's owner if you need to.")
+        return NotAllowed(_("Your role on the team database does not allow this, so nothing "
+                            "was saved. Ask the team's owner if you need to."))
     # 08: connection exceptions; 57P: the server shut down or restarted under it.
     if state.startswith(("08", "57P")) or "server closed the connection" in str(exc):
-        return ConnectionLost(f"The connection to the team database {where} was lost, so this "
-                              "was not saved. Check the network and try again.")
+        return ConnectionLost(_("The connection to the team database {name} was lost, so "
+                                "this was not saved. Check the network and try again.")
+                              .format(name=where))
     return None

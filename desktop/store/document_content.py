@@ -15,6 +15,7 @@ from platformdirs import user_cache_path
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from desktop.core.i18n import _
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.models import DocumentChunk
@@ -84,8 +85,8 @@ def local_path(store: Store, sha: str, size: int) -> Path:
                 digest.update(chunk)
                 out.write(chunk)
         if digest.hexdigest() != sha:
-            raise StoreError("this document's content is missing or damaged on the team "
-                             "database; attach the file again")
+            raise StoreError(_("this document's content is missing or damaged on the team "
+                               "database; attach the file again"))
         os.replace(name, cached)
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.enums import DocumentKind
+from desktop.core.i18n import _, ngettext
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import document_content as content
 from desktop.store.db import Store
@@ -75,20 +76,22 @@ def attach(store: Store, *, engagement_id: int | None = None, contractor_id: int
     errors: list[FieldError] = []
     if engagement_id is None and contractor_id is None:
         errors.append(FieldError("engagement_id",
-                                 "is required: a document belongs to an engagement or a "
-                                 "contractor"))
+                                 _("is required: a document belongs to an engagement or a "
+                                   "contractor")))
     elif engagement_id is not None and contractor_id is not None:
         errors.append(FieldError("contractor_id",
-                                 "must be empty when an engagement is given: a document "
-                                 "belongs to one of them"))
+                                 _("must be empty when an engagement is given: a document "
+                                   "belongs to one of them")))
     try:
         parsed_kind = DocumentKind.parse(str(kind))
     except ValueError as exc:
         errors.append(FieldError("kind", str(exc)))
     title = " ".join(title.split())
     if len(title) > _TITLE_MAX:
-        errors.append(FieldError("title", f"is {len(title)} characters long; "
-                                          f"at most {_TITLE_MAX} fit"))
+        errors.append(FieldError("title", ngettext(
+            "is {length} character long; at most {most} fit",
+            "is {length} characters long; at most {most} fit", len(title)).format(
+                length=len(title), most=_TITLE_MAX)))
     file_error = _check_source(source)
     if file_error:
         errors.append(FieldError("file", file_error))
@@ -130,7 +133,7 @@ def list_for(store: Store, *, engagement_id: int | None = None,
              contractor_id: int | None = None) -> list[DocumentRecord]:
     """One owner's documents, oldest first."""
     if (engagement_id is None) == (contractor_id is None):
-        raise ValueError("give exactly one of engagement_id and contractor_id")
+        raise ValueError("give exactly one of engagement_id and contractor_id")  # not shown
     query = select(Document).order_by(Document.id)
     if engagement_id is not None:
         query = query.where(Document.engagement_id == engagement_id)
@@ -144,7 +147,7 @@ def get(store: Store, document_id: int) -> DocumentRecord:
     with store.reading() as session:
         row = session.get(Document, document_id)
         if row is None:
-            raise ConflictError(f"document {document_id} no longer exists")
+            raise ConflictError(_("document {id} no longer exists").format(id=document_id))
         return _record(row)
 
 
@@ -152,8 +155,8 @@ def path_of(store: Store, record: DocumentRecord) -> Path:
     """A file to open the document from (a local book's own file may be missing if someone
     deleted it by hand)."""
     if not _SHA.fullmatch(record.sha256):
-        raise StoreError(f"document {record.id} has a damaged digest in the database; "
-                         "its file cannot be found")
+        raise StoreError(_("document {id} has a damaged digest in the database; its file "
+                           "cannot be found").format(id=record.id))
     return content.local_path(store, record.sha256, record.size_bytes)
 
 
@@ -163,10 +166,10 @@ def remove(store: Store, document_id: int, expected_version: int) -> None:
         with store.transaction() as session:
             row = session.get(Document, document_id)
             if row is None:
-                raise ConflictError(f"document {document_id} was removed elsewhere")
+                raise ConflictError(_("document {id} was removed elsewhere").format(
+                    id=document_id))
             if row.version != expected_version:
-                raise ConflictError(f"document {document_id} was changed elsewhere after you "
-                                    "opened it; reload it")
+                raise _changed(document_id)
             sha = row.sha256
             owner = (session.get(Engagement, row.engagement_id) if row.engagement_id is not None
                      else session.get(Contractor, row.contractor_id))
@@ -179,8 +182,7 @@ def remove(store: Store, document_id: int, expected_version: int) -> None:
             finish = (content.drop(store, session, sha)
                       if not still_used and _SHA.fullmatch(sha) else None)
     except StaleDataError:
-        raise ConflictError(f"document {document_id} was changed elsewhere after you opened "
-                            "it; reload it") from None
+        raise _changed(document_id) from None
     if finish is not None:
         # The row is gone for good; a file left behind (e.g. locked on Windows) is harmless.
         with contextlib.suppress(OSError):
@@ -214,21 +216,27 @@ def forget_demo(store: Store) -> Callable[[], None]:
 
 
 # --- helpers -------------------------------------------------------------------------------
+def _changed(document_id: int) -> ConflictError:
+    return ConflictError(_("document {id} was changed elsewhere after you opened it; reload it")
+                         .format(id=document_id))
+
+
 def _check_source(source: Path) -> str | None:
     """Why ``source`` cannot be attached, as the rest of a sentence starting "File …"."""
     try:
         info = source.stat()
     except FileNotFoundError:
-        return f"“{source}” was not found"
+        return _("“{file}” was not found").format(file=source)
     except OSError as exc:
-        return f"“{source}” cannot be read ({exc.strerror or exc})"
+        return _("“{file}” cannot be read ({reason})").format(file=source,
+                                                              reason=exc.strerror or exc)
     if source.is_dir():
-        return f"“{source}” is a folder, not a file"
+        return _("“{file}” is a folder, not a file").format(file=source)
     if info.st_size > MAX_BYTES:
-        return (f"“{source.name}” is {_megabytes(info.st_size)}; files over {MAX_LABEL} "
-                "are not stored")
+        return _("“{file}” is {size}; files over {most} are not stored").format(
+            file=source.name, size=_megabytes(info.st_size), most=MAX_LABEL)
     if not os.access(source, os.R_OK):
-        return f"“{source}” cannot be read (permission denied)"
+        return _("“{file}” cannot be read (permission denied)").format(file=source)
     return None
 
 
@@ -255,8 +263,8 @@ def _stage(source: Path, root: Path) -> tuple[Path, str, int]:
                     size += len(chunk)
                     if size > MAX_BYTES:
                         raise ValidationError([FieldError(
-                            "file", f"“{source.name}” is over {MAX_LABEL}; larger files are "
-                                    "not stored")])
+                            "file", _("“{file}” is over {most}; larger files are not stored")
+                            .format(file=source.name, most=MAX_LABEL))])
                     digest.update(chunk)
                     out.write(chunk)
             out.flush()
@@ -269,8 +277,8 @@ def _stage(source: Path, root: Path) -> tuple[Path, str, int]:
 
 
 def _unreadable(source: Path, exc: OSError) -> ValidationError:
-    return ValidationError([FieldError("file", f"“{source}” cannot be read "
-                                               f"({exc.strerror or exc})")])
+    return ValidationError([FieldError("file", _("“{file}” cannot be read ({reason})").format(
+        file=source, reason=exc.strerror or exc))])
 
 
 def _check_owner(session: Session, engagement_id: int | None,
@@ -279,12 +287,14 @@ def _check_owner(session: Session, engagement_id: int | None,
         engagement = session.get(Engagement, engagement_id)
         if engagement is None:
             raise ValidationError([FieldError("engagement_id",
-                                              f"engagement {engagement_id} does not exist")])
+                                              _("engagement {id} does not exist").format(
+                                                  id=engagement_id))])
         return engagement
     contractor = session.get(Contractor, contractor_id)
     if contractor is None:
         raise ValidationError([FieldError("contractor_id",
-                                          f"contractor {contractor_id} does not exist")])
+                                          _("contractor {id} does not exist").format(
+                                              id=contractor_id))])
     return contractor
 
 

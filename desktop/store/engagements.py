@@ -29,6 +29,7 @@ from desktop.core.enums import (
     NoticeUnit,
     PricingModel,
 )
+from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import versions
 from desktop.store.db import Store
@@ -85,7 +86,7 @@ def create(store: Store, data: EngagementData, *, is_demo: bool = False,
     with store.transaction() as session:
         _contractor(session, data.contractor_id)
         if activity_id is not None and session.get(Activity, activity_id) is None:
-            raise ConflictError(f"activity {activity_id} no longer exists")
+            raise versions.gone("activity", activity_id)
         obj = Engagement(status=EngagementStatus.DRAFT.value, is_demo=is_demo,
                          activity_id=activity_id)
         _apply(obj, data)
@@ -105,7 +106,7 @@ def update(store: Store, engagement_id: int, data: EngagementData,
         with store.transaction() as session:
             obj = _load(session, engagement_id, expected_version)
             if obj.status not in (s.value for s in OPEN):
-                raise ConflictError("a closed engagement cannot be edited")
+                raise ConflictError(_("a closed engagement cannot be edited"))
             if data.contractor_id != obj.contractor_id:
                 _contractor(session, data.contractor_id)
             _apply(obj, data)
@@ -188,7 +189,7 @@ def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date
          expected_version: int | None = None) -> None:
     """Rate a finished engagement (again, if it was rated before) as it was at
     ``expected_version``; the rating is part of the engagement, whose version moves with it."""
-    bad = [FieldError(name, "must be from 1 to 5") for name in
+    bad = [FieldError(name, _("must be from 1 to 5")) for name in
            ("quality", "timeliness", "communication", "value")
            if not 1 <= getattr(rating, name) <= 5]
     if bad:
@@ -197,8 +198,8 @@ def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date
         obj = _load(session, engagement_id, expected_version)
         touch(obj)
         if obj.status not in (EngagementStatus.COMPLETED.value, EngagementStatus.TERMINATED.value):
-            raise ValidationError([FieldError("status", "only a completed or terminated "
-                                                        "engagement can be rated")])
+            raise ValidationError([FieldError("status", _("only a completed or terminated "
+                                                          "engagement can be rated"))])
         row = session.scalar(select(Rating).where(Rating.engagement_id == engagement_id))
         if row is None:
             row = Rating(engagement_id=engagement_id)
@@ -212,23 +213,22 @@ def rate(store: Store, engagement_id: int, rating: RatingData, rated_on: dt.date
 def _contractor(session: Session, contractor_id: int) -> Contractor:
     obj = session.get(Contractor, contractor_id)
     if obj is None:
-        raise ValidationError([FieldError("contractor_id", f"contractor {contractor_id} "
-                                                           "does not exist")])
+        raise ValidationError([FieldError("contractor_id", _("contractor {id} does not exist")
+                                          .format(id=contractor_id))])
     return obj
 
 
 def _load(session: Session, engagement_id: int, expected_version: int | None = None) -> Engagement:
     obj = session.get(Engagement, engagement_id)
     if obj is None:
-        raise ConflictError(f"engagement {engagement_id} no longer exists")
+        raise versions.gone("engagement", engagement_id)
     if expected_version is not None and obj.version != expected_version:
         raise versions.changed("engagement", engagement_id, obj)
     return obj
 
 
 def _changed(engagement_id: int) -> ConflictError:
-    return ConflictError(f"engagement {engagement_id} was changed elsewhere after you opened it; "
-                         "reload it and make your change again")
+    return versions.changed("engagement", engagement_id)
 
 
 def _apply(obj: Engagement, data: EngagementData) -> None:

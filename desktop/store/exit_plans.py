@@ -10,10 +10,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.enums import DataDisposition
 from desktop.core.exit_plan import ExitPlanData
+from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, ExitPlan
-from desktop.store.versions import touch
+from desktop.store.versions import gone, touch
 
 _FIELDS = [f.name for f in fields(ExitPlanData)]
 
@@ -41,18 +42,19 @@ def save(store: Store, engagement_id: int, plan: ExitPlanData,
         with store.transaction() as session:
             engagement = session.get(Engagement, engagement_id)
             if engagement is None:
-                raise ConflictError(f"engagement {engagement_id} no longer exists")
+                raise gone("engagement", engagement_id)
             if plan.backup_contractor_id is not None and \
                     session.get(Contractor, plan.backup_contractor_id) is None:
-                raise ValidationError([FieldError("backup_contractor_id", "is not a contractor")])
+                raise ValidationError([FieldError("backup_contractor_id",
+                                                  _("is not a contractor"))])
             row = session.scalar(select(ExitPlan).where(ExitPlan.engagement_id == engagement_id))
             if row is None:
                 if expected_version is not None:
-                    raise ConflictError("the exit plan was removed elsewhere")
+                    raise ConflictError(_("the exit plan was removed elsewhere"))
                 row = ExitPlan(engagement_id=engagement_id)
                 session.add(row)
             elif row.version != expected_version:
-                raise ConflictError("the exit plan was changed elsewhere; reload it")
+                raise _changed()
             for name in _FIELDS:
                 value = getattr(plan, name)
                 if name == "data_disposition":
@@ -65,7 +67,11 @@ def save(store: Store, engagement_id: int, plan: ExitPlanData,
             session.flush()
             return _record(row)
     except StaleDataError:
-        raise ConflictError("the exit plan was changed elsewhere; reload it") from None
+        raise _changed() from None
+
+
+def _changed() -> ConflictError:
+    return ConflictError(_("the exit plan was changed elsewhere; reload it"))
 
 
 def _record(row: ExitPlan) -> ExitPlanRecord:

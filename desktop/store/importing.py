@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Date, Table, func, insert, literal, select
 
 from desktop.core.collation import name_key
 from desktop.core.contractor import ContractorData, merge_contractor
+from desktop.core.i18n import N_, _
 from desktop.core.phone import phone_key
 from desktop.core.validation import Cancelled
 from desktop.store.contractors import _apply, _load, _record, _tags_by_name
@@ -106,7 +107,8 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
     now = utcnow()
     created: list[int] = []
     before: list[tuple[int, ContractorData, object]] = []
-    with store.transaction("importing contractors") as session:
+    # Translators: what Crewbook is busy doing, in “Crewbook is busy {activity} in another…”.
+    with store.transaction(N_("importing contractors")) as session:
         tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
         connection = session.connection()
@@ -151,7 +153,7 @@ def undo_import(store: Store, result: ImportResult) -> int:
     from desktop.core.validation import ConflictError
     from desktop.store.models import Engagement, Tag
 
-    with store.transaction("undoing an import") as session:
+    with store.transaction(N_("undoing an import")) as session:
         changed = []
         for cid in result.created_ids:
             obj = session.get(Contractor, cid)
@@ -166,9 +168,9 @@ def undo_import(store: Store, result: ImportResult) -> int:
             if obj is not None and obj.version != version:
                 changed.append(obj.display_name)
         if changed:
-            raise ConflictError("the import cannot be undone: changed since, or with work "
-                                "recorded: " + ", ".join(sorted(changed)[:5])
-                                + (" …" if len(changed) > 5 else ""))
+            names = ", ".join(sorted(changed)[:5]) + (" …" if len(changed) > 5 else "")
+            raise ConflictError(_("the import cannot be undone: changed since, or with work "
+                                  "recorded: {names}").format(names=names))
         ids = list(result.created_ids)
         for start in range(0, len(ids), BATCH):
             chunk = ids[start:start + BATCH]
@@ -186,7 +188,7 @@ def undo_import(store: Store, result: ImportResult) -> int:
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise Cancelled("the import was cancelled; nothing was added")
+        raise Cancelled(_("the import was cancelled; nothing was added"))
 
 
 def _insert_contractors(connection: Connection, rows: list[dict[str, object]]) -> list[int]:

@@ -45,7 +45,7 @@ class Listener:
 
     def __init__(self, store: Store, heard: Callable[[Heard], None]):
         if store.listen_url is None:
-            raise ValueError("only a team database has changes to listen for")
+            raise ValueError("only a team database has changes to listen for")  # not shown
         self._url, self._own, self._heard = store.listen_url, store.own_backends, heard
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="crewbook-listen", daemon=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from desktop.core.i18n import _
 from desktop.store.errors import StoreError
 from desktop.store.paths import LOCK_NAME
 
@@ -19,8 +20,9 @@ class FolderLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
-            raise StoreError(f"Crewbook is already open on {self.folder} (another window or "
-                             "command is using it). Close it and try again.") from None
+            raise StoreError(_("Crewbook is already open on {folder} (another window or "
+                               "command is using it). Close it and try again.")
+                             .format(folder=self.folder)) from None
         return self
 
     def release(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
+from desktop.core.i18n import N_, _
 from desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def head_revision() -> str:
     """The head according to the revision files themselves."""
     heads = _scripts().get_heads()
     if len(heads) != 1:
-        raise StoreError(f"this build of Crewbook has {len(heads)} schema heads; it is broken")
+        raise StoreError(_("this build of Crewbook has {count} schema heads; it is broken")
+                         .format(count=len(heads)))
     return heads[0]
 
 
@@ -62,8 +64,9 @@ def is_newer(revision: str | None) -> bool:
 def check_revision(revision: str | None, where: object) -> None:
     if is_newer(revision):
         raise StoreError(
-            f"{where} was written by a newer version of Crewbook (schema {revision}). "
-            "Install the newer version to open it; it was left untouched.")
+            _("{where} was written by a newer version of Crewbook (schema {revision}). "
+              "Install the newer version to open it; it was left untouched.").format(
+                  where=where, revision=revision))
 
 
 def upgrade(store: Store, current: str | None, backup_folder: Path | None) -> Path | None:
@@ -81,7 +84,7 @@ def upgrade(store: Store, current: str | None, backup_folder: Path | None) -> Pa
 
         backup = write_archive_into(store.path, backup_folder, kind="before upgrade")
     cfg = alembic_config()
-    with store.transaction("upgrading the database") as session:
+    with store.transaction(N_("upgrading the database")) as session:
         connection = session.connection()
         if store.on_server:  # two clients starting at once: the second waits, then finds it done
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})

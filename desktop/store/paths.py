@@ -7,6 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from desktop.core.i18n import _
 from desktop.store.disk_errors import explain
 from desktop.store.errors import StoreError
 
@@ -22,17 +23,19 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     chosen = override or os.environ.get(ENV_VAR) or user_data_path("Crewbook", appauthor=False)
     path = Path(chosen).expanduser().resolve()
     if path.exists() and not path.is_dir():
-        raise StoreError(f"{path} is a file, not a folder: Crewbook keeps its data in a folder. "
-                         "Choose another data folder (--data-dir or CREWBOOK_DATA_DIR).")
+        raise StoreError(_("{path} is a file, not a folder: Crewbook keeps its data in a "
+                           "folder. Choose another data folder (--data-dir or "
+                           "CREWBOOK_DATA_DIR).").format(path=path))
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise StoreError(f"The data folder {path} cannot be made: part of that path is a "
-                         "file. Choose another data folder (--data-dir or "
-                         "CREWBOOK_DATA_DIR).") from None
+        raise StoreError(_("The data folder {path} cannot be made: part of that path is a "
+                           "file. Choose another data folder (--data-dir or "
+                           "CREWBOOK_DATA_DIR).").format(path=path)) from None
     except OSError as exc:
         raise (explain(exc, path) or StoreError(
-            f"The data folder {path} cannot be made: {exc.strerror or exc}.")) from exc
+            _("The data folder {path} cannot be made: {reason}.").format(
+                path=path, reason=exc.strerror or exc))) from exc
     return path
 
 

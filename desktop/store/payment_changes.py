@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core.enums import InstallmentStatus
+from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment, Payment, PaymentChange
@@ -72,9 +73,9 @@ def correct(store: Store, payment_id: int, expected_version: int, *, amount_mino
     """Edit a payment as it was at ``expected_version``."""
     errors = []
     if amount_minor <= 0:
-        errors.append(FieldError("amount", "must be more than zero"))
+        errors.append(FieldError("amount", _("must be more than zero")))
     if paid_on > today:
-        errors.append(FieldError("paid_on", "cannot be in the future"))
+        errors.append(FieldError("paid_on", _("cannot be in the future")))
     if errors:
         raise ValidationError(errors)
     with refuse_stale("payment", payment_id), store.transaction() as session:
@@ -96,8 +97,8 @@ def void(store: Store, payment_id: int, expected_version: int, reason: str) -> i
     """Take a payment back (recorded by mistake, bounced); returns the change's id, which
     ``restore`` undoes."""
     if not reason.strip():
-        raise ValidationError([FieldError("reason", "is required: say why the payment is "
-                                                    "taken back")])
+        raise ValidationError([FieldError("reason", _("is required: say why the payment is "
+                                                      "taken back"))])
     with refuse_stale("payment", payment_id), store.transaction() as session:
         payment = load(session, Payment, payment_id, expected_version, "payment")
         change = _log(session, payment, VOIDED, _values(payment), None, reason.strip())
@@ -114,11 +115,11 @@ def restore(store: Store, change_id: int) -> PaymentRecord:
     with store.transaction() as session:
         change = session.get(PaymentChange, change_id)
         if change is None or change.kind != VOIDED or change.before is None:
-            raise ConflictError(f"change {change_id} is not a voided payment")
+            raise ConflictError(_("change {id} is not a voided payment").format(id=change_id))
         if session.scalar(select(PaymentChange.id).where(
                 PaymentChange.kind == RESTORED,
                 PaymentChange.reason == _undone(change_id))):
-            raise ConflictError("that payment was already restored")
+            raise ConflictError(_("that payment was already restored"))
         was = change.before
         payment = Payment(contractor_id=was["contractor_id"], engagement_id=change.engagement_id,
                           installment_id=change.installment_id,

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
+from desktop.core.i18n import _
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
 from desktop.core.schedule import PlannedInstallment, regenerate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -87,7 +88,7 @@ def installment(store: Store, installment_id: int) -> InstallmentRow:
     with store.reading() as session:
         found = session.get(Installment, installment_id)
         if found is None:
-            raise ConflictError(f"installment {installment_id} does not exist")
+            raise ConflictError(_("installment {id} does not exist").format(id=installment_id))
         return _installment(found)
 
 
@@ -128,14 +129,15 @@ def edit_installment(store: Store, installment_id: int, *, label: str, due_on: d
     """Change one installment by hand. What was already paid on it cannot be undone here."""
     errors = []
     if due_on is None:
-        errors.append(FieldError("due_on", "is required"))
+        errors.append(FieldError("due_on", _("is required")))
     if amount_minor <= 0:
-        errors.append(FieldError("amount", "must be more than zero"))
+        errors.append(FieldError("amount", _("must be more than zero")))
     try:
         with store.transaction() as session:
             inst = _installment_for_edit(session, installment_id, expected_version)
             if amount_minor < inst.paid_minor:
-                errors.append(FieldError("amount", "is less than what was already paid on it"))
+                errors.append(FieldError("amount",
+                                         _("is less than what was already paid on it")))
             if errors:
                 raise ValidationError(errors)
             assert due_on is not None
@@ -157,8 +159,8 @@ def cancel_installment(store: Store, installment_id: int, expected_version: int)
         with store.transaction() as session:
             inst = _installment_for_edit(session, installment_id, expected_version)
             if inst.paid_minor:
-                raise ValidationError([FieldError("installment", "has payments recorded against "
-                                                                 "it and cannot be cancelled")])
+                raise ValidationError([FieldError("installment", _(
+                    "has payments recorded against it and cannot be cancelled"))])
             inst.status = InstallmentStatus.CANCELLED.value
             _touch_engagement(session, inst)
             session.flush()
@@ -196,11 +198,11 @@ def _installment_for_edit(session: Session, installment_id: int,
                           expected_version: int) -> Installment:
     inst = session.get(Installment, installment_id)
     if inst is None:
-        raise ConflictError(f"installment {installment_id} no longer exists")
+        raise versions.gone("installment", installment_id)
     if inst.version != expected_version:
         raise versions.changed("installment", installment_id, inst)
     if inst.status == InstallmentStatus.CANCELLED.value:
-        raise ValidationError([FieldError("installment", "is cancelled")])
+        raise ValidationError([FieldError("installment", _("is cancelled"))])
     return inst
 
 
@@ -212,8 +214,8 @@ def _touch_engagement(session: Session, inst: Installment) -> None:
 
 
 def _installment_changed(installment_id: int) -> ConflictError:
-    return ConflictError(f"installment {installment_id} was changed elsewhere; reload it and "
-                         "make your change again")
+    return ConflictError(_("installment {id} was changed elsewhere; reload it and make your "
+                           "change again").format(id=installment_id))
 
 
 def record_payment(store: Store, installment_id: int, *, amount_minor: int, currency: str,
@@ -228,7 +230,8 @@ def record_payment(store: Store, installment_id: int, *, amount_minor: int, curr
     with refuse_stale("installment", installment_id), store.transaction() as session:
         inst = load(session, Installment, installment_id, expected_version, "installment")
         if inst.status == InstallmentStatus.CANCELLED:
-            raise ValidationError([FieldError("installment", "is cancelled; nothing is owed")])
+            raise ValidationError([FieldError("installment",
+                                              _("is cancelled; nothing is owed"))])
         check = check_payment(amount_minor, currency, paid_on, inst.currency,
                               inst.amount_minor - inst.paid_minor, today)
         if check.overpayment_minor and not allow_overpayment:

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.enums import EngagementStatus, PlannerDecision, RateUnit
+from desktop.core.i18n import _
 from desktop.core.planner import ActivityInputs, ExchangeRate, Quote
 from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import Activity, ActivityQuote, BusinessProfile, Contractor, Engagement
 from desktop.store.models import ExchangeRate as ExchangeRateRow
-from desktop.store.versions import load, refuse_stale, touch
+from desktop.store.versions import changed, gone, load, refuse_stale, touch
 
 # An engagement in one of these is someone doing the activity now.
 _DOING = (EngagementStatus.SIGNED.value,)
@@ -112,7 +113,7 @@ def activities(store: Store) -> list[ActivityRecord]:
 def get(store: Store, activity_id: int) -> ActivityRecord:
     found = [a for a in activities(store) if a.id == activity_id]
     if not found:
-        raise ConflictError(f"activity {activity_id} no longer exists")
+        raise gone("activity", activity_id)
     return found[0]
 
 
@@ -165,7 +166,8 @@ def delete_quote(store: Store, quote_id: int, activity_id: int,
     with refuse_stale("activity", activity_id), store.transaction() as session:
         quote = session.get(ActivityQuote, quote_id)
         if quote is None or quote.activity_id != activity_id:
-            raise ConflictError(f"the quote was removed elsewhere from activity {activity_id}")
+            raise ConflictError(_("the quote was removed elsewhere from activity {id}").format(
+                id=activity_id))
         touch(_load(session, activity_id, expected_version))
         session.delete(quote)
 
@@ -231,8 +233,8 @@ def _stale_settings() -> Iterator[None]:
 
 
 def _settings_changed() -> ConflictError:
-    return ConflictError("the plan's settings were changed elsewhere after you opened them; "
-                         "reload them and make your change again")
+    return ConflictError(_("the plan's settings were changed elsewhere after you opened them; "
+                           "reload them and make your change again"))
 
 
 def _profile(session: Session, expected_version: int | None) -> BusinessProfile:
@@ -249,15 +251,14 @@ def _profile(session: Session, expected_version: int | None) -> BusinessProfile:
 def _load(session: Session, activity_id: int, expected_version: int | None = None) -> Activity:
     row = session.get(Activity, activity_id)
     if row is None:
-        raise ConflictError(f"activity {activity_id} no longer exists")
+        raise gone("activity", activity_id)
     if expected_version is not None and row.version != expected_version:
         raise _changed(activity_id)
     return row
 
 
 def _changed(activity_id: int) -> ConflictError:
-    return ConflictError(f"activity {activity_id} was changed elsewhere after you opened it; "
-                         "reload it and make your change again")
+    return changed("activity", activity_id)
 
 
 __all__ = ["ActivityRecord", "PlanSettings", "QuoteRecord", "activities", "activity_of", "add_quote",

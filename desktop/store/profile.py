@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.i18n import _
 from desktop.core.profile import ProfileData
 from desktop.core.validation import ConflictError
 from desktop.store.db import Store
@@ -48,8 +49,8 @@ def save_profile(store: Store, profile: ProfileData, expected_version: int) -> P
 
 
 def _changed() -> ConflictError:
-    return ConflictError("the business profile was changed elsewhere after you opened it; "
-                         "reload it and make your change again")
+    return ConflictError(_("the business profile was changed elsewhere after you opened it; "
+                           "reload it and make your change again"))
 
 
 def _record(row: BusinessProfile) -> ProfileRecord:

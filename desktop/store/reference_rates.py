@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.i18n import _
 from desktop.core.late_payment import ReferenceRate
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
@@ -72,23 +73,25 @@ def _refuse_twin(session: Session, rate: ReferenceRate, own_id: int | None) -> N
         ReferenceRateRow.series == rate.series,
         ReferenceRateRow.effective_from == rate.effective_from))
     if twin is not None and twin != own_id:
+        # The day as the rates editor takes it.
         raise ValidationError([FieldError(
-            "effective_from", f"already has a rate for {rate.series} from "
-                              f"{rate.effective_from.isoformat()}: edit that one instead")])
+            "effective_from", _("already has a rate for {series} from {day}: edit that one "
+                                "instead").format(series=rate.series,
+                                                  day=rate.effective_from.isoformat()))])
 
 
 def _load(session: Session, rate_id: int, expected_version: int) -> ReferenceRateRow:
     row = session.get(ReferenceRateRow, rate_id)
     if row is None:
-        raise ConflictError(f"reference rate {rate_id} no longer exists")
+        raise ConflictError(_("reference rate {id} no longer exists").format(id=rate_id))
     if row.version != expected_version:
         raise _changed(rate_id)
     return row
 
 
 def _changed(rate_id: int) -> ConflictError:
-    return ConflictError(f"reference rate {rate_id} was changed elsewhere after you opened it; "
-                         "reload and make your change again")
+    return ConflictError(_("reference rate {id} was changed elsewhere after you opened it; "
+                           "reload and make your change again").format(id=rate_id))
 
 
 def _apply(row: ReferenceRateRow, rate: ReferenceRate) -> None:

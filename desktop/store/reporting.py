@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.core.formats import resolve_locale
+from desktop.core.i18n import _
 from desktop.core.periods import tax_year
 from desktop.store.db import Store
 from desktop.store.models import BusinessProfile, Payment
@@ -32,8 +33,8 @@ def business(store: Store) -> BusinessInfo:
     with store.reading() as session:
         profile = session.get(BusinessProfile, 1)
         if profile is None:
-            return BusinessInfo("My business", resolve_locale(""), "", "USD", (1, 1))
-        return BusinessInfo(profile.name or "My business", resolve_locale(profile.locale),
+            return BusinessInfo(_("My business"), resolve_locale(""), "", "USD", (1, 1))
+        return BusinessInfo(profile.name or _("My business"), resolve_locale(profile.locale),
                             profile.country, profile.base_currency,
                             (profile.tax_year_start_month, profile.tax_year_start_day))
 

@@ -21,6 +21,7 @@ from desktop.core.engagement import (
     validate_engagement,
 )
 from desktop.core.enums import EngagementStatus
+from desktop.core.i18n import _
 from desktop.core.risk import Answer, ImpactInputs, Replacement, ReviewResult, score_review
 from desktop.core.risk_catalog import CATALOG_VERSION
 from desktop.core.validation import ConflictError, FieldError, ValidationError
@@ -57,7 +58,9 @@ class Blocked(Exception):
 
     def __init__(self, found: list[Blocker]):
         self.blockers = found
-        super().__init__("Not signed: " + " ".join(b.message for b in found))
+        # Translators: {reasons} are the blockers' own sentences, one after another.
+        super().__init__(_("Not signed: {reasons}").format(
+            reasons=" ".join(b.message for b in found)))
 
 
 def latest(store: Store, engagement_id: int) -> ReviewRecord | None:
@@ -81,7 +84,7 @@ def save(store: Store, engagement_id: int, *, answers: dict[str, Answer],
             if row is None or row.frozen_at is not None:
                 if (expected_version is not None and row is not None
                         and row.version != expected_version):
-                    raise ConflictError("the review was signed off elsewhere; reload it")
+                    raise ConflictError(_("the review was signed off elsewhere; reload it"))
                 row = RiskReview(engagement_id=engagement_id)
                 session.add(row)
             elif row.version != expected_version:
@@ -104,7 +107,7 @@ def save(store: Store, engagement_id: int, *, answers: dict[str, Answer],
 
 
 def _review_changed() -> ConflictError:
-    return ConflictError("the review was changed elsewhere after you opened it; reload it")
+    return ConflictError(_("the review was changed elsewhere after you opened it; reload it"))
 
 
 def check(store: Store, engagement_id: int, today: dt.date) -> tuple[list[Blocker],

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.deadlines import PaymentRule
+from desktop.core.i18n import _
 from desktop.core.validation import ConflictError
 from desktop.store.db import Store
 from desktop.store.models import PaymentRule as PaymentRuleRow
@@ -67,15 +68,15 @@ def delete_rule(store: Store, rule_id: int, expected_version: int) -> None:
 def _load(session, rule_id: int, expected_version: int) -> PaymentRuleRow:  # type: ignore[no-untyped-def]
     row = session.get(PaymentRuleRow, rule_id)
     if row is None:
-        raise ConflictError(f"rule {rule_id} no longer exists")
+        raise ConflictError(_("rule {id} no longer exists").format(id=rule_id))
     if row.version != expected_version:
         raise _changed(rule_id)
     return row
 
 
 def _changed(rule_id: int) -> ConflictError:
-    return ConflictError(f"rule {rule_id} was changed elsewhere after you opened it; "
-                         "reload and make your change again")
+    return ConflictError(_("rule {id} was changed elsewhere after you opened it; reload and "
+                           "make your change again").format(id=rule_id))
 
 
 def _apply(row: PaymentRuleRow, rule: PaymentRule) -> None:
@@ -92,6 +93,6 @@ def _record(row: PaymentRuleRow) -> RuleRecord:
     values["applies_in"] = tuple(row.applies_in.split())
     values["cities"] = tuple(c.strip() for c in row.cities.split(";") if c.strip())
     values["compensation"] = tuple(
-        (int(low), int(amount)) for low, _, amount in
+        (int(low), int(amount)) for low, _sep, amount in
         (band.partition("=") for band in row.compensation.split(";") if band))
     return RuleRecord(row.id, row.version, PaymentRule(**values))

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
+from desktop.core.enums import EngagementStatus
+from desktop.core.formats import date_text
+from desktop.core.i18n import _
 from desktop.core.money import format_money
 from desktop.store.db import Store
 from desktop.store.models import Contractor, Engagement, Payment
@@ -45,7 +48,9 @@ def everything(store: Store, text: str) -> list[Hit]:
                 .where(or_(has(Contractor.display_name), has(Contractor.legal_name),
                            has(Contractor.company), has(Contractor.email)))
                 .order_by(func.lower(Contractor.display_name)).limit(LIMIT)):
-            detail = " · ".join(p for p in (company, email, "archived" if archived else "") if p)
+            # Translators: shown beside an archived contractor's name in the search results.
+            gone = _("archived") if archived else ""
+            detail = " · ".join(p for p in (company, email, gone) if p)
             hits.append(Hit("contractor", name, detail, cid, None))
         for eid, title, status, cid, name in session.execute(
                 select(Engagement.id, Engagement.title, Engagement.status,
@@ -53,8 +58,8 @@ def everything(store: Store, text: str) -> list[Hit]:
                 .join(Contractor, Contractor.id == Engagement.contractor_id)
                 .where(or_(has(Engagement.title), has(Engagement.scope)))
                 .order_by(func.lower(Engagement.title)).limit(LIMIT)):
-            hits.append(Hit("engagement", title, f"{name} · {status.replace('_', ' ')}", cid,
-                            eid))
+            hits.append(Hit("engagement", title, f"{name} · {EngagementStatus(status).label}",
+                            cid, eid))
         for invoice, reference, amount, currency, paid_on, eid, cid, title in session.execute(
                 select(Payment.invoice_number, Payment.reference, Payment.amount_minor,
                        Payment.currency, Payment.paid_on, Payment.engagement_id,
@@ -63,6 +68,7 @@ def everything(store: Store, text: str) -> list[Hit]:
                 .where(or_(has(Payment.invoice_number), has(Payment.reference)))
                 .order_by(Payment.paid_on.desc()).limit(LIMIT)):
             name = invoice or reference
-            hits.append(Hit("payment", name, f"{format_money(amount, currency)} on "
-                                             f"{paid_on.isoformat()} · {title}", cid, eid))
+            paid = _("{amount} on {day}").format(amount=format_money(amount, currency),
+                                                 day=date_text(paid_on))
+            hits.append(Hit("payment", name, f"{paid} · {title}", cid, eid))
     return hits

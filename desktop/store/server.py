@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from desktop.core.i18n import _
 from desktop.store import migrate, passwords
 from desktop.store.db import Store
 from desktop.store.disk_errors import NotAllowed
@@ -31,7 +32,7 @@ def safe_name(url: str) -> str:
         return make_url(_with_driver(url)).render_as_string(hide_password=True).replace(
             "postgresql+psycopg://", "postgresql://")
     except ArgumentError:
-        return "a database server"
+        return _("a database server")
 
 
 def describe(url: str) -> str:
@@ -39,11 +40,20 @@ def describe(url: str) -> str:
     try:
         parts = make_url(_with_driver(url))
     except ArgumentError:
-        return "a database server"
-    host = _host(parts) or "this computer"
+        return _("a database server")
+    database = parts.database or _("(no database)")
     port = f":{parts.port}" if parts.port else ""
-    who = f" as {parts.username}" if parts.username else ""
-    return f"{parts.database or '(no database)'} on {host}{port}{who}"
+    host, user = _host(parts), parts.username
+    if host and user:
+        return _("{database} on {host} as {user}").format(database=database, host=host + port,
+                                                          user=user)
+    if host:
+        return _("{database} on {host}").format(database=database, host=host + port)
+    if user:
+        # Translators: {port} is empty or a port number after a colon, “:5433”.
+        return _("{database} on this computer{port} as {user}").format(
+            database=database, port=port, user=user)
+    return _("{database} on this computer{port}").format(database=database, port=port)
 
 
 def make_server_engine(url: str) -> Engine:
@@ -52,8 +62,9 @@ def make_server_engine(url: str) -> Engine:
             _with_driver(url), hide_parameters=True, pool_pre_ping=True,
             connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Crewbook"})
     except ArgumentError as exc:
-        raise StoreError(f"{safe_name(url)} is not a database address Crewbook can use "
-                         "(expected postgresql://user@host:port/database).") from exc
+        raise StoreError(_("{address} is not a database address Crewbook can use (expected "
+                           "postgresql://user@host:port/database).").format(
+                               address=safe_name(url))) from exc
 
 
 def with_kept_password(url: str) -> str:
@@ -92,18 +103,18 @@ def open_server(url: str) -> Store:
             raise unreachable(url, exc) from exc
         if migrate.is_newer(current):
             # Others already use the newer version: this one reads along, never writes.
-            store.read_only_because = (
-                f"The team database {store.name} was set up by a newer version of Crewbook "
-                f"(schema {current}); this version only reads it. Update Crewbook to make "
-                "changes.")
+            store.read_only_because = _(
+                "The team database {name} was set up by a newer version of Crewbook (schema "
+                "{revision}); this version only reads it. Update Crewbook to make changes."
+            ).format(name=store.name, revision=current)
         elif current != migrate.HEAD:
             try:
                 migrate.upgrade(store, current, None)
             except NotAllowed:
-                raise StoreError(
-                    f"The team database {store.name} needs upgrading for this version of "
-                    "Crewbook, which only its owner can do: ask them to start this version "
-                    "once (or to run crewbook db upgrade).") from None
+                raise StoreError(_(
+                    "The team database {name} needs upgrading for this version of Crewbook, "
+                    "which only its owner can do: ask them to start this version once (or to "
+                    "run crewbook db upgrade).").format(name=store.name)) from None
     except BaseException:
         engine.dispose()
         raise
@@ -112,7 +123,8 @@ def open_server(url: str) -> Store:
 
 def unreachable(url: str, exc: OperationalError) -> StoreError:
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-    return StoreError(f"Crewbook cannot reach the team database {safe_name(url)}: {reason}")
+    return StoreError(_("Crewbook cannot reach the team database {address}: {reason}").format(
+        address=safe_name(url), reason=reason))
 
 
 def _host(parts: URL) -> str:
@@ -120,7 +132,7 @@ def _host(parts: URL) -> str:
 
 
 def _with_driver(url: str) -> str:
-    scheme, _, rest = url.partition("://")
+    scheme, _sep, rest = url.partition("://")
     if scheme in ("postgresql", "postgres"):
         return f"postgresql+psycopg://{rest}"
     return url
@@ -142,9 +154,17 @@ def probe(url: str) -> str:
         raise unreachable(url, exc) from exc
     finally:
         engine.dispose()
-    schema = ("a new database: it will be set up" if revision is None else
-              "up to date" if revision == migrate.HEAD else
-              "from a newer version of Crewbook: this one will only read it until you update "
-              "it" if migrate.is_newer(revision) else
-              "older: it will be upgraded by its owner's next start")
-    return f"Connected to PostgreSQL {version} as {user} ({role.value}); the book there is {schema}."
+    if revision is None:
+        found = _("Connected to PostgreSQL {version} as {user} ({role}); the book there is a "
+                  "new database: it will be set up.")
+    elif revision == migrate.HEAD:
+        found = _("Connected to PostgreSQL {version} as {user} ({role}); the book there is up "
+                  "to date.")
+    elif migrate.is_newer(revision):
+        found = _("Connected to PostgreSQL {version} as {user} ({role}); the book there is "
+                  "from a newer version of Crewbook: this one will only read it until you "
+                  "update it.")
+    else:
+        found = _("Connected to PostgreSQL {version} as {user} ({role}); the book there is "
+                  "older: it will be upgraded by its owner's next start.")
+    return found.format(version=version, user=user, role=role.value)

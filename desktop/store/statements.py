@@ -20,6 +20,7 @@ from sqlalchemy import Row, and_, case, func, select
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import EngagementStatus, InstallmentStatus, TaxForm
+from desktop.core.i18n import _, pgettext
 from desktop.core.payments import OnTimeRecord, installment_status
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements
@@ -33,8 +34,9 @@ CANCELLED = InstallmentStatus.CANCELLED.value
 AGEING_BUCKETS: tuple[tuple[str, int], ...] = (
     ("current", 0), ("days_1_30", 30), ("days_31_60", 60), ("days_61_90", 90))
 OVER_90 = "over_90"
-AGEING_LABELS = {"current": "Current", "days_1_30": "1–30 days", "days_31_60": "31–60 days",
-                 "days_61_90": "61–90 days", OVER_90: "Over 90 days"}
+AGEING_LABELS = {"current": pgettext("ageing: not yet late", "Current"),
+                 "days_1_30": _("1–30 days"), "days_31_60": _("31–60 days"),
+                 "days_61_90": _("61–90 days"), OVER_90: _("Over 90 days")}
 
 
 # --- what both reports share ---------------------------------------------------------------
@@ -149,13 +151,13 @@ def statement(store: Store, contractor_id: int, first: dt.date, last: dt.date,
     before ``first``.
     """
     if last < first:
-        raise ValidationError([FieldError("last", "is before the first day of the period")])
+        raise ValidationError([FieldError("last", _("is before the first day of the period"))])
     as_of = min(last, today)
     mine = Engagement.contractor_id == contractor_id
     with store.reading() as session:
         person = session.get(Contractor, contractor_id)
         if person is None:
-            raise ConflictError(f"contractor {contractor_id} does not exist")
+            raise ConflictError(_("contractor {id} does not exist").format(id=contractor_id))
         contractor = StatementContractor(
             person.id, person.display_name, person.legal_name, person.company, person.email,
             person.country, TaxForm(person.tax_form), person.tax_form_on,

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, text
 
+from desktop.core.i18n import _
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
 
@@ -50,8 +51,9 @@ def init(store: Store) -> None:
 def add_user(store: Store, name: str, role: Role, password: str | None = None) -> None:
     """A person who logs in as ``name`` with ``role`` (a new login, or one moved to it)."""
     if not _NAME.fullmatch(name):
-        raise StoreError(f"{name!r} cannot be a database user name: use lower-case letters, "
-                         "digits and _ (starting with a letter), at most 63")
+        raise StoreError(_("{name} cannot be a database user name: use lower-case letters, "
+                           "digits and _ (starting with a letter), at most 63").format(
+                               name=repr(name)))
     with store.transaction() as session:
         conn = session.connection()
         exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),

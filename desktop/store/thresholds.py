@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.i18n import _
 from desktop.core.thresholds import ThresholdData
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store.db import Store
@@ -75,22 +76,24 @@ def _refuse_overlap(session: Session, data: ThresholdData, own_id: int | None) -
         other_last = other.tax_year_to if other.tax_year_to is not None else 10_000
         if data.tax_year_from <= other_last and other.tax_year_from <= last:
             raise ValidationError([FieldError(
-                "tax_year_from", f"overlaps the {data.jurisdiction} {data.form} threshold for "
-                                 f"{other.years()}: change that one's years first")])
+                "tax_year_from", _("overlaps the {jurisdiction} {form} threshold for {years}: "
+                                   "change that one's years first").format(
+                                       jurisdiction=data.jurisdiction, form=data.form,
+                                       years=other.years()))])
 
 
 def _load(session: Session, threshold_id: int, expected_version: int) -> ReportingThreshold:
     row = session.get(ReportingThreshold, threshold_id)
     if row is None:
-        raise ConflictError(f"threshold {threshold_id} no longer exists")
+        raise ConflictError(_("threshold {id} no longer exists").format(id=threshold_id))
     if row.version != expected_version:
         raise _changed(threshold_id)
     return row
 
 
 def _changed(threshold_id: int) -> ConflictError:
-    return ConflictError(f"threshold {threshold_id} was changed elsewhere after you opened it; "
-                         "reload and make your change again")
+    return ConflictError(_("threshold {id} was changed elsewhere after you opened it; reload "
+                           "and make your change again").format(id=threshold_id))
 
 
 def _apply(row: ReportingThreshold, data: ThresholdData) -> None:

@@ -17,10 +17,64 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.formats import day_month, time_text
+from desktop.core.i18n import N_, _
 from desktop.core.validation import ConflictError
 from desktop.store.models.base import Tracked, utcnow
 
 T = TypeVar("T", bound=Tracked)
+
+# Whole sentences per kind of record: where the noun goes differs between languages.
+_GONE = {
+    "contractor": N_("contractor {id} no longer exists"),
+    "engagement": N_("engagement {id} no longer exists"),
+    "installment": N_("installment {id} no longer exists"),
+    "payment": N_("payment {id} no longer exists"),
+    "activity": N_("activity {id} no longer exists"),
+}
+# Changed elsewhere: (when nobody is known, by someone at a time, at a time).
+_CHANGED = {
+    "contractor": (
+        N_("contractor {id} was changed elsewhere after you opened it; reload it and make your "
+           "change again"),
+        N_("contractor {id} was changed elsewhere by {who} at {time} on {day} after you opened "
+           "it; reload it and make your change again"),
+        N_("contractor {id} was changed elsewhere at {time} on {day} after you opened it; "
+           "reload it and make your change again")),
+    "engagement": (
+        N_("engagement {id} was changed elsewhere after you opened it; reload it and make your "
+           "change again"),
+        N_("engagement {id} was changed elsewhere by {who} at {time} on {day} after you opened "
+           "it; reload it and make your change again"),
+        N_("engagement {id} was changed elsewhere at {time} on {day} after you opened it; "
+           "reload it and make your change again")),
+    "installment": (
+        N_("installment {id} was changed elsewhere after you opened it; reload it and make your "
+           "change again"),
+        N_("installment {id} was changed elsewhere by {who} at {time} on {day} after you opened "
+           "it; reload it and make your change again"),
+        N_("installment {id} was changed elsewhere at {time} on {day} after you opened it; "
+           "reload it and make your change again")),
+    "payment": (
+        N_("payment {id} was changed elsewhere after you opened it; reload it and make your "
+           "change again"),
+        N_("payment {id} was changed elsewhere by {who} at {time} on {day} after you opened "
+           "it; reload it and make your change again"),
+        N_("payment {id} was changed elsewhere at {time} on {day} after you opened it; "
+           "reload it and make your change again")),
+    "activity": (
+        N_("activity {id} was changed elsewhere after you opened it; reload it and make your "
+           "change again"),
+        N_("activity {id} was changed elsewhere by {who} at {time} on {day} after you opened "
+           "it; reload it and make your change again"),
+        N_("activity {id} was changed elsewhere at {time} on {day} after you opened it; "
+           "reload it and make your change again")),
+}
+
+
+def gone(noun: str, record_id: int) -> ConflictError:
+    """The refusal of a write to a record that was deleted meanwhile."""
+    return ConflictError(_(_GONE[noun]).format(id=record_id))
 
 
 def load(session: Session, model: type[T], record_id: int, expected_version: int | None,
@@ -29,7 +83,7 @@ def load(session: Session, model: type[T], record_id: int, expected_version: int
     one-shot write, such as the demo data's, that showed nothing to anyone first)."""
     obj = session.get(model, record_id)
     if obj is None:
-        raise ConflictError(f"{noun} {record_id} no longer exists")
+        raise gone(noun, record_id)
     if expected_version is not None and obj.version != expected_version:
         raise changed(noun, record_id, obj)
     return obj
@@ -46,12 +100,15 @@ def touch(obj: Tracked) -> None:
 
 def changed(noun: str, record_id: int, now: Tracked | None = None) -> ConflictError:
     """The refusal of a stale save, saying who saved the record since, and when, if known."""
-    who = ""
-    if now is not None and now.updated_at is not None:
-        by = f" by {now.changed_by}" if now.changed_by else ""
-        who = f"{by} at {now.updated_at.astimezone():%H:%M on %d %b}"
-    return ConflictError(f"{noun} {record_id} was changed elsewhere{who} after you opened it; "
-                         "reload it and make your change again")
+    unknown, by_whom, at_time = _CHANGED[noun]
+    if now is None or now.updated_at is None:
+        return ConflictError(_(unknown).format(id=record_id))
+    when = now.updated_at.astimezone()
+    if now.changed_by:
+        return ConflictError(_(by_whom).format(id=record_id, who=now.changed_by,
+                                               time=time_text(when), day=day_month(when.date())))
+    return ConflictError(_(at_time).format(id=record_id, time=time_text(when),
+                                           day=day_month(when.date())))
 
 
 @contextmanager

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.ui.colours import muted
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.screen_fit import fit_on_screen
 
-DESCRIPTION = ("Keep the people you outsource work to, their contracts and their payments "
-               "in order.")
+DESCRIPTION = QT_TR_NOOP("Keep the people you outsource work to, their contracts and their "
+                         "payments in order.")
 # Hand-written notices first (Crewbook, Qt, …), then the Python packages, then what a bundle
 # adds for the libraries it took from the build system.
 INDEXES = ("notices.json", "python-packages.json", "system.json")
@@ -74,9 +75,11 @@ def notices(folder: Traversable | None = None) -> list[Notice]:
 def _note(entry: dict[str, object]) -> str:
     notes = []
     platforms = entry.get("platforms")
-    if isinstance(platforms, list) and len(platforms) < len(PLATFORM_NAMES):
-        notes.append("only on " + " and ".join(PLATFORM_NAMES.get(str(p), str(p))
-                                               for p in platforms))
+    if isinstance(platforms, list) and 0 < len(platforms) < len(PLATFORM_NAMES):
+        names = [PLATFORM_NAMES.get(str(p), str(p)) for p in platforms]
+        notes.append(tr("only on {platform}").format(platform=names[0]) if len(names) == 1
+                     else tr("only on {platforms} and {last}").format(
+                         platforms=", ".join(names[:-1]), last=names[-1]))
     if entry.get("note"):
         notes.append(str(entry["note"]))
     return "; ".join(notes)
@@ -90,7 +93,8 @@ def notice_text(notice: Notice, folder: Traversable | None = None) -> str:
     try:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return f"The notice file {notice.file} could not be read: {error}"
+        return tr("The notice file {file} could not be read: {error}").format(
+            file=notice.file, error=error)
 
 
 def qt_versions() -> str:
@@ -104,10 +108,10 @@ class AboutDialog(QDialog):
         """``folder``: the data folder of a local book; None for a team database, which
         ``database`` then names (``Store.name``)."""
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(tr("About {app}").format(app=APP_NAME))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._about_tab(folder, database), "About")
-        self.tabs.addTab(self._licences_tab(), "Licences")
+        self.tabs.addTab(self._about_tab(folder, database), tr("About"))
+        self.tabs.addTab(self._licences_tab(), tr("Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,16 +126,17 @@ class AboutDialog(QDialog):
         icon.setPixmap(QIcon(str(files("desktop.resources") / "icons" / "crewbook.svg"))
                        .pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        where = "Data folder" if folder is not None else "Team database"
+        where = tr("Data folder:") if folder is not None else tr("Team database:")
+        free = tr("{app} is free software, released under the Apache License 2.0. It uses Qt "
+                  "and other third-party software, each under its own licence.")
         self.about_label = QLabel(
-            f"<h3>{APP_NAME} {html.escape(__version__)}</h3><p>{DESCRIPTION}</p>"
-            f"<p>{where}:<br><code>{html.escape(str(folder or database))}</code></p>"
-            f"<p>{APP_NAME} is free software, released under the Apache License 2.0. It "
-            "uses Qt and other third-party software, each under its own licence.</p>")
+            f"<h3>{APP_NAME} {html.escape(__version__)}</h3><p>{tr(DESCRIPTION)}</p>"
+            f"<p>{where}<br><code>{html.escape(str(folder or database))}</code></p>"
+            f"<p>{free.format(app=APP_NAME)}</p>")
         self.about_label.setWordWrap(True)
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.about_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.licences_button = QPushButton("&Licences…")
+        self.licences_button = QPushButton(tr("&Licences…"))
         self.licences_button.clicked.connect(lambda: self.tabs.setCurrentIndex(1))
         text = QVBoxLayout()
         text.addWidget(self.about_label)
@@ -149,11 +154,12 @@ class AboutDialog(QDialog):
     # --- Licences --------------------------------------------------------------------------
     def _licences_tab(self) -> QWidget:
         page = QWidget()
-        self.intro = QLabel(
-            f"{APP_NAME} is released under the Apache License 2.0. It ships with the "
-            "third-party software below, each under its own licence; select one to read its "
-            f"notice. This copy runs {qt_versions()}, used under the GNU LGPL 3.0: its notice "
-            "says where to get their source code and how to replace them with your own build.")
+        self.intro = QLabel(tr(
+            "{app} is released under the Apache License 2.0. It ships with the third-party "
+            "software below, each under its own licence; select one to read its notice. This "
+            "copy runs {versions}, used under the GNU LGPL 3.0: its notice says where to get "
+            "their source code and how to replace them with your own build.").format(
+                app=APP_NAME, versions=qt_versions()))
         self.intro.setWordWrap(True)
         self.notices = notices()
         self.notice_list = QListWidget()

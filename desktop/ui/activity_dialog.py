@@ -43,16 +43,20 @@ from desktop.ui.fields import (
     LookupCombo,
     TextArea,
     error_summary,
+    field_message,
     fix_summary,
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-IMPORTANCE_HINTS = {1: "barely touches revenue or costs", 2: "helps a little",
-                    3: "matters somewhat", 4: "clearly moves the bottom line",
-                    5: "the business lives on it"}
-COMPETENCE_HINTS = {1: "nobody here knows how", 2: "we muddle through", 3: "we are fair at it",
-                    4: "we are good at it", 5: "we are among the best at it"}
+IMPORTANCE_HINTS = {1: QT_TR_NOOP("barely touches revenue or costs"),
+                    2: QT_TR_NOOP("helps a little"), 3: QT_TR_NOOP("matters somewhat"),
+                    4: QT_TR_NOOP("clearly moves the bottom line"),
+                    5: QT_TR_NOOP("the business lives on it")}
+COMPETENCE_HINTS = {1: QT_TR_NOOP("nobody here knows how"), 2: QT_TR_NOOP("we muddle through"),
+                    3: QT_TR_NOOP("we are fair at it"), 4: QT_TR_NOOP("we are good at it"),
+                    5: QT_TR_NOOP("we are among the best at it")}
 ADVICE_STYLE = "font-weight: 600;"
 
 
@@ -84,7 +88,7 @@ class _Checked(QDialog):
         shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]
         for name, editor in self.editors.items():
             mark_invalid(editor, name in shown)
-            self.boxes[name].set_error(f"{LABELS.get(name, name)} {errors[name]}"
+            self.boxes[name].set_error(field_message(LABELS.get(name, name), errors[name])
                                        if name in shown else None, below=show_all)
         self.summary.setText(fix_summary(shown, errors, LABELS))
         self.summary.setVisible(bool(shown))
@@ -103,7 +107,7 @@ def _score_row(spin: QSpinBox, hints: dict[int, str]) -> QWidget:
     hint.setStyleSheet(muted_style())
 
     def show(value: int) -> None:
-        hint.setText(f"{value} — {hints[value]}")
+        hint.setText(f"{value} — {tr(hints[value])}")
 
     spin.valueChanged.connect(show)
     show(spin.value())
@@ -119,7 +123,7 @@ class ActivityDialog(_Checked):
                  default_hour_value_minor: int | None, thresholds: Thresholds | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Edit activity" if record else "New activity")
+        self.setWindowTitle(tr("Edit activity") if record else tr("New activity"))
         self.result_data: tuple[ActivityInputs, bool, PlannerDecision, str] | None = None
         self._default = default_hour_value_minor
         self._thresholds = thresholds or Thresholds()
@@ -144,8 +148,8 @@ class ActivityDialog(_Checked):
             "hour_value": QLineEdit(), "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "decision": EnumCombo(PlannerDecision), "notes": TextArea(3),
         }
-        e["name"].setPlaceholderText("e.g. Bookkeeping and payroll")
-        e["hours_per_month"].setPlaceholderText("e.g. 12.5")
+        e["name"].setPlaceholderText(tr("e.g. Bookkeeping and payroll"))
+        e["hours_per_month"].setPlaceholderText(tr("e.g. 12.5"))
         for name in ("hours_per_month", "hour_value"):
             e[name].setMaximumWidth(140)
         combo: LookupCombo = e["currency"]  # type: ignore[assignment]
@@ -175,14 +179,15 @@ class ActivityDialog(_Checked):
         self.reason.setMinimumWidth(420)
 
         form = QFormLayout()
-        labels = {"name": "Activity*", "hours_per_month": "Hours per month*",
-                  "importance": "Importance to the bottom line",
-                  "competence": "In-house competence", "hour_value": "Value of an hour",
-                  "currency": "Currency", "decision": "Your decision", "notes": "Notes"}
+        labels = {"name": tr("Activity*"), "hours_per_month": tr("Hours per month*"),
+                  "importance": tr("Importance to the bottom line"),
+                  "competence": tr("In-house competence"), "hour_value": tr("Value of an hour"),
+                  "currency": tr("Currency"), "decision": tr("Your decision"),
+                  "notes": tr("Notes")}
         for name in ("name", "hours_per_month", "importance", "competence", "hour_value",
                      "currency"):
             form.addRow(labels[name], self.boxes[name])
-        form.addRow("Recommendation", self.advice)
+        form.addRow(tr("Recommendation"), self.advice)
         form.addRow("", self.reason)
         form.addRow(labels["decision"], self.boxes["decision"])
         form.addRow(labels["notes"], self.boxes["notes"])
@@ -211,11 +216,11 @@ class ActivityDialog(_Checked):
         editor: QLineEdit = self.editors["hour_value"]  # type: ignore[assignment]
         if self._default is None:
             editor.setPlaceholderText("0.00")
-            self.default_note.setText("required: no default value of an hour is set")
+            self.default_note.setText(tr("required: no default value of an hour is set"))
         else:
             editor.setPlaceholderText(to_major_text(self._default, currency))
-            self.default_note.setText(
-                f"blank uses the owner's default, {format_money(self._default, currency)}")
+            self.default_note.setText(tr("blank uses the owner's default, {amount}").format(
+                amount=format_money(self._default, currency)))
 
     def _load(self, record: ActivityRecord | None, currency: str) -> None:
         e = self.editors
@@ -256,7 +261,7 @@ class ActivityDialog(_Checked):
         if any(f in errors for f in ("hours_per_month", "importance", "competence")):
             self.recommendation = None
             self.advice.setText("—")
-            self.reason.setText("Type the hours per month to see what the planner advises.")
+            self.reason.setText(tr("Type the hours per month to see what the planner advises."))
             return
         probe = validate_activity({**raw, "name": "x", "currency": "USD", "hour_value": "0"})
         self.recommendation = recommend(probe, self._thresholds)
@@ -290,22 +295,22 @@ class QuoteDialog(_Checked):
         """``rates``: each roster contractor's (rate, unit, currency), filled in when they
         are chosen unless those fields were typed in."""
         super().__init__(parent)
-        self.setWindowTitle("Add quote")
+        self.setWindowTitle(tr("Add quote"))
         self.result_data: tuple[Quote, str] | None = None
         self._names = dict(contractors)
         self._rates = dict(rates or {})
         self._auto_source = ""
         self._setup_checks()
         e = self.editors = {
-            "contractor_id": ChoiceCombo(contractors, blank="(not in the roster)"),
+            "contractor_id": ChoiceCombo(contractors, blank=tr("(not in the roster)")),
             "source": QLineEdit(), "rate": QLineEdit(), "unit": EnumCombo(RateUnit),
             "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
             "estimated_hours_per_month": QLineEdit(), "fixed_months": QLineEdit(),
             "notes": QLineEdit(),
         }
-        e["source"].setPlaceholderText("who quoted, e.g. an agency in Porto")
+        e["source"].setPlaceholderText(tr("who quoted, e.g. an agency in Porto"))
         e["rate"].setPlaceholderText("0.00")
-        e["estimated_hours_per_month"].setPlaceholderText("e.g. 10")
+        e["estimated_hours_per_month"].setPlaceholderText(tr("e.g. 10"))
         e["fixed_months"].setPlaceholderText("1")
         for name in ("rate", "estimated_hours_per_month", "fixed_months"):
             e[name].setMaximumWidth(140)
@@ -317,9 +322,9 @@ class QuoteDialog(_Checked):
         self.cost = QLabel()
         self.cost.setStyleSheet(muted_style())
         form = QFormLayout()
-        labels = {**LABELS, "contractor_id": "Roster contractor", "source": "Quote from*",
-                  "rate": "Rate*", "estimated_hours_per_month": "Est. hours per month",
-                  "notes": "Notes"}
+        labels = {**LABELS, "contractor_id": tr("Roster contractor"), "source": tr("Quote from*"),
+                  "rate": tr("Rate*"), "estimated_hours_per_month": tr("Est. hours per month"),
+                  "notes": tr("Notes")}
         for name in e:
             form.addRow(labels[name], self.boxes[name])
         form.addRow("", self.cost)
@@ -375,7 +380,8 @@ class QuoteDialog(_Checked):
             quote, errors = None, {e.field: e.message for e in exc.errors}
         self._show_errors(errors, show_all)
         if quote is not None:
-            self.cost.setText(f"About {format_money(monthly_cost(quote), quote.currency)} a month")
+            self.cost.setText(tr("About {amount} a month").format(
+                amount=format_money(monthly_cost(quote), quote.currency)))
         else:
             self.cost.setText("")
         return quote

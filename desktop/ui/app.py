@@ -33,6 +33,7 @@ from desktop.store.team import role_of
 from desktop.ui import ask
 from desktop.ui.backups import DailyBackups, choose_backup
 from desktop.ui.crash import install_excepthook
+from desktop.ui.i18n import install_translators, tr
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_file import keep_private
 from desktop.ui.shutdown import quit_on_signals
@@ -61,6 +62,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     keep_private(QSettings())  # before Qt first writes it: it names the user's files
+    install_translators(app)
     icon = files("desktop.resources").joinpath("icons/crewbook.svg")
     app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
@@ -169,7 +171,8 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
         note = "\n\n".join(filter(None, (note, opened.store.read_only_because)))
     if opened.backup:
         window.statusBar().showMessage(
-            f"Database upgraded; the previous version is kept at {opened.backup}", 15_000)
+            tr("Database upgraded; the previous version is kept at {path}").format(
+                path=opened.backup), 15_000)
     if note:  # worth a box the user closes, once the window is up
         QTimer.singleShot(0, lambda: ask.inform(window, note))
     daily = None if folder is None else DailyBackups(
@@ -236,7 +239,8 @@ def _next_book(app: QApplication, folder: Path, chosen: Path | str) -> str:
     what to tell the user in the next window."""
     if isinstance(chosen, Path):
         return _restore(app, folder, chosen)
-    return f"The file that could not be opened is kept at {set_aside(folder)}."
+    return tr("The file that could not be opened is kept at {path}.").format(
+        path=set_aside(folder))
 
 
 def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | str | None:
@@ -247,11 +251,12 @@ def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | 
         _refuse(exc)
         return None
     print(f"crewbook: error: {exc}", file=sys.stderr)
-    restore, fresh, leave = "Restore from backup…", "Start a new book", "Quit"
+    restore, fresh, leave = tr("Restore from backup…"), tr("Start a new book"), tr("Quit")
     while True:
-        answer = ask.choose(parent, f"{APP_NAME} cannot open its data",
-                            f"{exc.fact}\n\nRestore a backup, or start a new, empty book? "
-                            "The file is kept in the backups folder, not deleted.",
+        answer = ask.choose(parent, tr("{app} cannot open its data").format(app=APP_NAME),
+                            tr("{problem}\n\nRestore a backup, or start a new, empty book? "
+                               "The file is kept in the backups folder, not deleted.").format(
+                                problem=exc.fact),
                             [restore, fresh, leave])
         if answer == restore:
             chosen = choose_backup(parent, folder)  # type: ignore[arg-type]
@@ -266,7 +271,7 @@ def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | 
 def _restore(app: QApplication, folder: Path, archive: Path) -> str:
     """Restore with the book closed, showing that it is working; returns what to tell the user
     in the next window (the restore, or why nothing changed)."""
-    progress = QProgressDialog("Restoring the backup…", "", 0, 0)
+    progress = QProgressDialog(tr("Restoring the backup…"), "", 0, 0)
     progress.setWindowTitle(APP_NAME)
     progress.setCancelButton(None)
     progress.setMinimumDuration(0)
@@ -282,10 +287,13 @@ def _restore(app: QApplication, folder: Path, archive: Path) -> str:
     if isinstance(result, BaseException):
         if not isinstance(result, StoreError | OSError):
             raise result
-        ask.warn(None, f"Nothing was restored: {result}")
+        ask.warn(None, tr("Nothing was restored: {problem}").format(problem=result))
         return ""
-    kept = f"; what it replaced is kept at {result.previous}" if result.previous else ""  # type: ignore[attr-defined]
-    return f"Restored the {result.manifest.describe()}{kept}"  # type: ignore[attr-defined]
+    backup = result.manifest.describe()  # type: ignore[attr-defined]
+    if result.previous:  # type: ignore[attr-defined]
+        return tr("Restored the {backup}; what it replaced is kept at {path}").format(
+            backup=backup, path=result.previous)  # type: ignore[attr-defined]
+    return tr("Restored the {backup}").format(backup=backup)
 
 
 def _restore_into(folder: Path, archive: Path, outcome: list[object]) -> None:
@@ -307,10 +315,7 @@ def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path]) -
         except StoreError as exc:
             refusal = exc
         if hand_over(folder, open_files, timeout_ms=HAND_OVER_TIMEOUT_MS):
-            done = (f"opened {open_files[0]} there" if len(open_files) == 1 else
-                    f"opened {len(open_files)} files there" if open_files else
-                    "brought its window to the front")
-            print(f"{APP_NAME} is already open on {folder}; {done}.")
+            print(_handed_over(folder, open_files))
             return 0
         if time.monotonic() >= deadline:
             break
@@ -318,6 +323,18 @@ def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path]) -
     make_application()  # nobody answered: a command holds the folder
     _refuse(refusal)
     return 1
+
+
+def _handed_over(folder: Path, open_files: list[Path]) -> str:
+    """What the terminal is told once the copy that has the folder took over."""
+    if len(open_files) == 1:
+        text = tr("{app} is already open on {folder}; opened {file} there.")
+    elif open_files:
+        text = tr("{app} is already open on {folder}; opened %n file(s) there.", "",
+                  len(open_files))
+    else:
+        text = tr("{app} is already open on {folder}; brought its window to the front.")
+    return text.format(app=APP_NAME, folder=folder, file=open_files[0] if open_files else "")
 
 
 class FileOpenFilter(QObject):
@@ -339,6 +356,6 @@ class FileOpenFilter(QObject):
 
 
 def _refuse(exc: BaseException) -> None:
-    QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(exc))
+    QMessageBox.critical(None, tr("{app} cannot open its data").format(app=APP_NAME), str(exc))
     print(f"crewbook: error: {exc}", file=sys.stderr)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.operations.letting_go import AtStake
+from desktop.ui.i18n import tr
 
 
 class AtStakeDialog(QDialog):
@@ -21,11 +22,13 @@ class AtStakeDialog(QDialog):
 
     def __init__(self, stake: AtStake, action: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"{action} {stake.name}?")
+        # ``action`` is the caller's translated verb, as on the button.
+        self.setWindowTitle(tr("{action} {name}?", "title: a verb such as Archive, then who")
+                            .format(action=action, name=stake.name))
         text = QLabel("".join(f"<p>{escape(line, quote=False)}</p>" for line in stake.lines))
         text.setWordWrap(True)
         self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText("The reason (kept with the record)")
+        self.reason.setPlaceholderText(tr("The reason (kept with the record)"))
         self.reason.setFixedHeight(80)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

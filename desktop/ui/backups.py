@@ -26,9 +26,13 @@ from desktop.store.archive import Manifest, archive_name
 from desktop.store.errors import StoreError
 from desktop.store.paths import backup_dir
 from desktop.ui import ask
+from desktop.ui.i18n import tr
 from desktop.ui.runner import Runner
 
 KEEP_KEY = "backups/keep"
+# File dialogs' patterns, after the translated name of what they match.
+_ZIP = " (*.zip)"
+_BACKUPS = " (*.zip *.sqlite3)"
 _HOUR_MS = 60 * 60 * 1000
 log = logging.getLogger(__name__)
 Say = Callable[[str, int], None]
@@ -45,34 +49,37 @@ def back_up_now(parent: QWidget, runner: Runner, folder: Path, say: Say) -> None
     """Ask where (the backups folder by default) and write the backup off the window's thread."""
     default = backup_dir(folder) / archive_name("manual")
     default.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path, _ = QFileDialog.getSaveFileName(parent, "Back up", str(default),
-                                          "Crewbook backup (*.zip)")
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Back up"), str(default),
+                                          tr("Crewbook backup") + _ZIP)
     if not path:
         return
-    say("Backing up…", 0)
+    say(tr("Backing up…"), 0)
     runner.read(back_up, runner.store, folder, Path(path), parent=parent,
-                done=lambda written: say(f"Backed up to {written}", 10_000),
+                done=lambda written: say(tr("Backed up to {file}").format(file=written), 10_000),
                 failed=lambda _exc: say("", 0))
 
 
 def choose_backup(parent: QWidget, folder: Path) -> Path | None:
     start = backup_dir(folder) if backup_dir(folder).is_dir() else Path.home()
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Restore from backup", str(start),
-        "Crewbook backups (*.zip *.sqlite3);;All files (*)")
+        parent, tr("Restore from backup"), str(start),
+        tr("Crewbook backups") + _BACKUPS + ";;" + tr("All files") + " (*)")
     return Path(path) if path else None
 
 
 def confirm_restore(parent: QWidget | None, archive: Path, manifest: Manifest) -> bool:
-    missing = (f"\n\n{len(manifest.missing_documents)} documents were already missing when it "
-               "was made." if manifest.missing_documents else "")
-    documents = ("The documents stored now stay as they are (this backup holds the database "
-                 "only)." if manifest.database_only else "")
+    lost = len(manifest.missing_documents)
+    missing = ("\n\n" + tr("%n document(s) were already missing when it was made.", "", lost)
+               if lost else "")
+    documents = (tr("The documents stored now stay as they are (this backup holds the database "
+                    "only).") if manifest.database_only else "")
     return ask.confirm(
-        parent, "Restore from backup",
-        f"Restore the {manifest.describe()}?\n\n{archive}\n\nEverything in Crewbook now is "
-        "replaced by what the backup holds. What you have now is backed up first, into the "
-        f"backups folder, so you can go back to it. {documents}{missing}", risky=True)
+        parent, tr("Restore from backup"),
+        tr("Restore the {backup}?\n\n{file}\n\nEverything in Crewbook now is replaced by what "
+           "the backup holds. What you have now is backed up first, into the backups folder, "
+           "so you can go back to it. {documents}{missing}").format(
+            backup=manifest.describe(), file=archive, documents=documents, missing=missing),
+        risky=True)
 
 
 class DailyBackups(QObject):
@@ -104,7 +111,7 @@ class DailyBackups(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("automatic backup failed: %s", type(exc).__name__)
-        self._say(f"The automatic backup failed: {exc}", 30_000)
+        self._say(tr("The automatic backup failed: {problem}").format(problem=exc), 30_000)
 
 
 class BackupSettingsDialog(QDialog):
@@ -113,24 +120,24 @@ class BackupSettingsDialog(QDialog):
     def __init__(self, settings: QSettings, folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(tr("Backups"))
         self.keep = QSpinBox()
         self.keep.setRange(0, 365)
         self.keep.setValue(keep_setting(settings))
-        self.keep.setSuffix(" daily backups")
-        self.keep.setSpecialValueText("no automatic backups")
-        self.keep.setAccessibleName("Automatic backups to keep")
+        self.keep.setSuffix(tr(" daily backups", "after the number kept"))
+        self.keep.setSpecialValueText(tr("no automatic backups"))
+        self.keep.setAccessibleName(tr("Automatic backups to keep"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Keep the last"))
+        row.addWidget(QLabel(tr("Keep the last", "followed by a number of daily backups")))
         row.addWidget(self.keep)
         row.addStretch(1)
-        where = QLabel(
-            f"Crewbook backs up the database and its documents once a day while it is open, "
-            f"into <code>{backup_dir(folder)}</code>, and removes the oldest automatic "
-            "backups beyond this number. Backups you make yourself (File ▸ Back up…) are "
-            "never removed.")
+        where = QLabel(tr(
+            "Crewbook backs up the database and its documents once a day while it is open, "
+            "into <code>{folder}</code>, and removes the oldest automatic backups beyond this "
+            "number. Backups you make yourself (File ▸ Back up…) are never removed.").format(
+            folder=backup_dir(folder)))
         where.setWordWrap(True)
-        open_folder = QPushButton("Open backups folder")
+        open_folder = QPushButton(tr("Open backups folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(backup_dir(folder)))))
         open_folder.setEnabled(backup_dir(folder).is_dir())

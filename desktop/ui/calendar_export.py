@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.operations import calendar
 from desktop.operations.changes import Changes
+from desktop.ui.i18n import tr
 from desktop.ui.runner import Runner
 from desktop.ui.saved_file import SavedBox, show_saved
 
@@ -88,7 +89,8 @@ class CalendarKeeper(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._settle()
         log.info("the kept calendar file was not written: %s", type(exc).__name__)
-        self.message.emit(f"crewbook.ics could not be brought up to date: {exc}")
+        self.message.emit(tr("crewbook.ics could not be brought up to date: {problem}")
+                          .format(problem=exc))
 
     def _settle(self) -> None:
         self._busy = False
@@ -104,27 +106,27 @@ class CalendarDialog(QDialog):
         super().__init__(parent)
         self.runner, self.keeper = runner, keeper
         self.saved_box: SavedBox | None = None
-        self.setWindowTitle("Export calendar")
-        intro = QLabel(
+        self.setWindowTitle(tr("Export calendar"))
+        intro = QLabel(tr(
             "Put payments due, the last days to give notice, check-ins and document expiries "
             "in Outlook, Google Calendar or Apple Calendar. Importing the file again updates "
-            "its events instead of adding them twice.")
+            "its events instead of adding them twice."))
         intro.setWordWrap(True)
-        self.keep = QCheckBox("Keep crewbook.ics in the data folder up to date")
+        self.keep = QCheckBox(tr("Keep crewbook.ics in the data folder up to date"))
         self.keep.setChecked(bool(keeper.on))
         self.keep.setEnabled(keeper.available)
         if keeper.available:
-            hint = (f"For calendar apps that subscribe to a file: Crewbook rewrites "
-                    f"{keeper.path} after each change, and paid or finished items leave "
-                    "your calendar.")
+            hint = tr("For calendar apps that subscribe to a file: Crewbook rewrites "
+                      "{path} after each change, and paid or finished items leave "
+                      "your calendar.").format(path=keeper.path)
         else:
-            hint = ("Only for a book on this computer: with a team database, save the "
-                    "calendar and import it again when you need it.")
+            hint = tr("Only for a book on this computer: with a team database, save the "
+                      "calendar and import it again when you need it.")
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.keep.toggled.connect(self._keep_toggled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.addButton("Save calendar…",
+        self.save_button = buttons.addButton(tr("Save calendar…"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
@@ -139,9 +141,9 @@ class CalendarDialog(QDialog):
 
     def save(self) -> None:
         """Ask where, then write the file off the window's thread and say where it went."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export calendar",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export calendar"),
                                               str(Path.home() / calendar.KEPT_NAME),
-                                              "iCalendar (*.ics)")
+                                              tr("iCalendar (*.ics)"))
         if not path:
             return
         target = Path(path) if path.lower().endswith(".ics") else Path(path + ".ics")
@@ -151,4 +153,4 @@ class CalendarDialog(QDialog):
         self.accept()
 
     def _saved(self, owner: QWidget | None, target: Path) -> None:
-        self.saved_box = show_saved(owner, target, "Calendar")
+        self.saved_box = show_saved(owner, target, tr("Calendar"))

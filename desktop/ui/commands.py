@@ -14,6 +14,7 @@ from desktop.operations import transfer as transfer_ops
 from desktop.operations.changes import Changes
 from desktop.store.importing import ImportResult, NewContractor
 from desktop.ui import ask
+from desktop.ui.i18n import tr
 from desktop.ui.runner import Runner
 
 Select = Callable[[list[int]], None]  # which contractors to select once their rows are in
@@ -44,8 +45,14 @@ class ArchiveCommand(_Command):
 
     def __init__(self, runner: Runner, versions: dict[int, int], names: list[str],
                  archive: bool, select: Select, reasons: dict[int, str] | None = None):
-        who = names[0] if len(names) == 1 else f"{len(names)} contractors"
-        super().__init__(f"{'Archive' if archive else 'Restore'} {who}")
+        count = len(names)
+        if count == 1:
+            text = (tr("Archive {name}") if archive else tr("Restore {name}")).format(
+                name=names[0])
+        else:
+            text = (tr("Archive %n contractor(s)", "", count) if archive
+                    else tr("Restore %n contractor(s)", "", count))
+        super().__init__(text)
         self._runner, self._versions, self._archive = runner, dict(versions), archive
         self._select, self._reasons = select, reasons or {}
 
@@ -79,7 +86,7 @@ class EditCommand(_Command):
     def __init__(self, runner: Runner, contractor_id: int, version: int, before: ContractorData,
                  after: ContractorData, select: Select,
                  resolve: Resolve | None = None):
-        super().__init__(f"Edit {after.display_name}")
+        super().__init__(tr("Edit {name}").format(name=after.display_name))
         self._runner, self._id, self._version = runner, contractor_id, [version]
         self._before, self._after, self._select = before, after, select
         self._resolve = resolve
@@ -127,7 +134,9 @@ class ImportCommand(_Command):
     def __init__(self, runner: Runner, result: ImportResult,
                  planned: tuple[Sequence[NewContractor], Sequence[tuple[int, ContractorData]]],
                  name: str):
-        super().__init__(f"Import of {name}")
+        # ``name``: the file's; "" when there is none to name.
+        super().__init__(tr("Import of {file}").format(file=name) if name
+                         else tr("Import of contractors"))
         self._runner, self._result, self._planned = runner, result, planned
         self._ran = True  # the wizard already ran it: the first redo (on push) does nothing
 

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from desktop.store import passwords
 from desktop.store.errors import StoreError
 from desktop.store.server import probe
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.worker import Background
 
-TLS = (("prefer", "When the server offers it"), ("require", "Always"),
-       ("verify-full", "Always, checking the server's certificate"))
+TLS = (("prefer", QT_TR_NOOP("When the server offers it")), ("require", QT_TR_NOOP("Always")),
+       ("verify-full", QT_TR_NOOP("Always, checking the server's certificate")))
 _KEYS = ("host", "port", "database", "user", "sslmode")
 
 
@@ -36,9 +37,9 @@ class ConnectDialog(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Connect to team database")
+        self.setWindowTitle(tr("Connect to team database"))
         self.host = QLineEdit(str(settings.value("team/host", "")))
-        self.host.setPlaceholderText("server name or address, e.g. office-server")
+        self.host.setPlaceholderText(tr("server name or address, e.g. office-server"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(int(settings.value("team/port", 5432)))
@@ -46,27 +47,28 @@ class ConnectDialog(QDialog):
         self.user = QLineEdit(str(settings.value("team/user", "") or _login()))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("leave empty to use your ~/.pgpass or the keychain")
-        self.keep = QCheckBox("Keep the password in the system keychain")
+        self.password.setPlaceholderText(
+            tr("leave empty to use your ~/.pgpass or the keychain"))
+        self.keep = QCheckBox(tr("Keep the password in the system keychain"))
         self.keep.setChecked(True)
         self.tls = QComboBox()
         for value, label in TLS:
-            self.tls.addItem(label, value)
+            self.tls.addItem(tr(label), value)
         self.tls.setCurrentIndex(max(0, self.tls.findData(settings.value("team/sslmode",
                                                                          "prefer"))))
         form = QFormLayout()
-        for label, field in (("&Server", self.host), ("P&ort", self.port),
-                             ("&Database", self.database), ("&User", self.user),
-                             ("Pass&word", self.password), ("", self.keep),
-                             ("&Encryption (TLS)", self.tls)):
+        for label, field in ((tr("&Server"), self.host), (tr("P&ort"), self.port),
+                             (tr("&Database"), self.database), (tr("&User"), self.user),
+                             (tr("Pass&word"), self.password), ("", self.keep),
+                             (tr("&Encryption (TLS)"), self.tls)):
             form.addRow(label, field)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.test_button = QPushButton("&Test connection")
+        self.test_button = QPushButton(tr("&Test connection"))
         self.test_button.clicked.connect(self.test)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = buttons.addButton("&Connect",
+        self.connect_button = buttons.addButton(tr("&Connect"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
@@ -81,10 +83,11 @@ class ConnectDialog(QDialog):
 
     def address(self, with_password: bool = True) -> str | None:
         """The database's URL from the fields, or None (and a message) while one is missing."""
-        missing = [name for name, field in (("server", self.host), ("database", self.database),
-                                            ("user", self.user)) if not field.text().strip()]
+        missing = tuple(name for name, field in (("server", self.host),
+                                                 ("database", self.database),
+                                                 ("user", self.user)) if not field.text().strip())
         if missing:
-            self.outcome.setText(f"Fill in the {' and '.join(missing)}.")
+            self.outcome.setText(_fill_in(missing))
             return None
         secret = self.password.text()
         who = quote(self.user.text().strip(), safe="")
@@ -100,7 +103,7 @@ class ConnectDialog(QDialog):
         url = self.address()
         if url is None:
             return
-        self.outcome.setText("Trying…")
+        self.outcome.setText(tr("Trying…"))
         self.test_button.setEnabled(False)
         job = self._background.submit(lambda: probe(url))
         job.finished.connect(self._tested)
@@ -113,7 +116,7 @@ class ConnectDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
         self.outcome.setText(str(exc) if isinstance(exc, StoreError) else
-                             f"The test failed: {exc}")
+                             tr("The test failed: {error}").format(error=exc))
 
     def accept(self) -> None:
         url = self.address(with_password=False)
@@ -136,6 +139,19 @@ class ConnectDialog(QDialog):
     def done(self, result: int) -> None:
         self._background.wait(10_000)
         super().done(result)
+
+
+def _fill_in(missing: tuple[str, ...]) -> str:
+    """What to fill in, for the fields left empty (named in the form's order)."""
+    return {
+        ("server",): tr("Fill in the server."),
+        ("database",): tr("Fill in the database."),
+        ("user",): tr("Fill in the user."),
+        ("server", "database"): tr("Fill in the server and database."),
+        ("server", "user"): tr("Fill in the server and user."),
+        ("database", "user"): tr("Fill in the database and user."),
+        ("server", "database", "user"): tr("Fill in the server and database and user."),
+    }[missing]
 
 
 def _login() -> str:

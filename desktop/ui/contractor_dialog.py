@@ -32,6 +32,7 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.i18n import tr
 from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 
@@ -39,7 +40,7 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, data: ContractorData | None = None, known_tags: list[str] | None = None,
                  parent: QWidget | None = None, *, home_country: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Edit contractor" if data else "New contractor")
+        self.setWindowTitle(tr("Edit contractor") if data else tr("New contractor"))
         self.result_data: ContractorData | None = None
         # The business's country: numbers without a country code are read there, and its own
         # numbers are shown as dialled at home.
@@ -59,8 +60,8 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
             "kind": EnumCombo(ContractorKind), "company": QLineEdit(),
             "email": QLineEdit(), "phone": QLineEdit(), "website": QLineEdit(),
             "address": TextArea(3),
-            "country": LookupCombo(countries().items(), blank="(not set)"),
-            "timezone": LookupCombo(((z, "") for z in timezones()), blank="(not set)"),
+            "country": LookupCombo(countries().items(), blank=tr("(not set)")),
+            "timezone": LookupCombo(((z, "") for z in timezones()), blank=tr("(not set)")),
             "tax_id": QLineEdit(), "tax_form": EnumCombo(TaxForm), "tax_form_on": DateLine(),
             "rate": QLineEdit(), "rate_unit": EnumCombo(RateUnit),
             "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
@@ -68,19 +69,20 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
             "status": EnumCombo(ContractorStatus), "source": EnumCombo(Source),
             "identity_verified_on": DateLine(), "notes": TextArea(4),
         }
-        e["display_name"].setPlaceholderText("How you refer to them, e.g. Maya Okafor")
-        e["email"].setPlaceholderText("name@example.com")
+        e["display_name"].setPlaceholderText(tr("How you refer to them, e.g. Maya Okafor"))
+        e["email"].setPlaceholderText(tr("name@example.com"))
         e["website"].setPlaceholderText("https://")
         e["rate"].setPlaceholderText("0.00")
         e["rate"].setMaximumWidth(140)
-        e["tags"].setPlaceholderText("design, web, copywriting")
+        e["tags"].setPlaceholderText(tr("design, web, copywriting"))
         if known_tags:
-            e["tags"].setToolTip("Tags in use: " + ", ".join(known_tags))
+            e["tags"].setToolTip(tr("Tags in use: {tags}").format(tags=", ".join(known_tags)))
         tax_id = e["tax_id"]
         tax_id.setEchoMode(QLineEdit.EchoMode.Password)
-        reveal = QAction(QIcon.fromTheme("view-reveal-symbolic"), "Show", tax_id)
+        reveal = QAction(QIcon.fromTheme("view-reveal-symbolic"),
+                         tr("Show", "reveal a hidden tax ID"), tax_id)
         reveal.setCheckable(True)
-        reveal.setToolTip("Show the tax ID while editing")
+        reveal.setToolTip(tr("Show the tax ID while editing"))
         reveal.toggled.connect(lambda on: tax_id.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         tax_id.addAction(reveal, QLineEdit.ActionPosition.TrailingPosition)
@@ -99,7 +101,7 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
         rate_layout = QHBoxLayout(rate_row)
         rate_layout.setContentsMargins(0, 0, 0, 0)
         rate_layout.addWidget(e["rate"])
-        rate_layout.addWidget(QLabel("per"))
+        rate_layout.addWidget(QLabel(tr("per", "rate per unit")))
         rate_layout.addWidget(e["rate_unit"])
         rate_layout.addWidget(e["currency"], 1)
         rate_box = FieldBox(rate_row)
@@ -121,13 +123,13 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
         notes_layout.addWidget(self.boxes["notes"])
 
         grid = QGridLayout()
-        grid.addWidget(group("Who", ["display_name", "legal_name", "kind", "company", "status",
-                                     "source"]), 0, 0)
-        grid.addWidget(group("Contact", ["email", "phone", "website", "preferred_channel",
-                                         "address", "country", "timezone"]), 0, 1, 2, 1)
-        grid.addWidget(group("Tax and identity", ["tax_id", "tax_form", "tax_form_on",
-                                                  "identity_verified_on"]), 1, 0)
-        grid.addWidget(group("Rate and skills", ["rate", "tags"]), 2, 0, 1, 2)
+        grid.addWidget(group(tr("Who"), ["display_name", "legal_name", "kind", "company",
+                                         "status", "source"]), 0, 0)
+        grid.addWidget(group(tr("Contact"), ["email", "phone", "website", "preferred_channel",
+                                             "address", "country", "timezone"]), 0, 1, 2, 1)
+        grid.addWidget(group(tr("Tax and identity"), ["tax_id", "tax_form", "tax_form_on",
+                                                      "identity_verified_on"]), 1, 0)
+        grid.addWidget(group(tr("Rate and skills"), ["rate", "tags"]), 2, 0, 1, 2)
         grid.addWidget(notes, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -191,7 +193,8 @@ class ContractorDialog(AsksBeforeDiscarding, QDialog):
             message = errors.get(name) if (show_all or name in self._touched) else None
             mark_invalid(self.editors[name], bool(message))
             if message:
-                lines[box].append(f"{LABELS[name]} {message}")
+                lines[box].append(tr("{field} {problem}", "a field's name, then what is wrong with it")
+                                  .format(field=LABELS[name], problem=message))
         for box, messages in lines.items():
             box.set_error("; ".join(messages) or None, below=show_all)
         shown = [n for n in self.editors if n in errors and (show_all or n in self._touched)]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.store.logfile import log_dir, log_file, redact
 from desktop.ui import ask
+from desktop.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -67,25 +68,26 @@ class UnexpectedErrorDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.details = details
-        self.setWindowTitle("Unexpected error")
+        self.setWindowTitle(tr("Unexpected error"))
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        heading = QLabel("<b>Something went wrong.</b>")
-        text = QLabel(f"{APP_NAME} ran into an unexpected problem and could not finish what it "
-                      "was doing. Nothing you had saved was lost, and you can keep working.")
+        heading = QLabel(tr("<b>Something went wrong.</b>"))
+        text = QLabel(tr("{app} ran into an unexpected problem and could not finish what it "
+                         "was doing. Nothing you had saved was lost, and you can keep working.")
+                      .format(app=APP_NAME))
         text.setWordWrap(True)
         where = QLabel()
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if log_path is not None:
-            where.setText(f"The details are in the log file:\n{log_path}")
+            where.setText(tr("The details are in the log file:\n{path}").format(path=log_path))
         else:
-            where.setText("No log file is being written; use Copy details to keep them.")
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setToolTip("Copy the details for support (no names or contact data)")
+            where.setText(tr("No log file is being written; use Copy details to keep them."))
+        self.copy_button = QPushButton(tr("Copy details"))
+        self.copy_button.setToolTip(tr("Copy the details for support (no names or contact data)"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
@@ -110,7 +112,7 @@ class UnexpectedErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
 
 def show_unexpected_error(parent: QWidget | None,
@@ -228,9 +230,11 @@ def show_log_folder(parent: QWidget | None = None) -> bool:
         folder = current.parent if current is not None else log_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        ask.warn(parent, f"The log folder cannot be made:\n{exc}", "Log folder")
+        ask.warn(parent, tr("The log folder cannot be made:\n{problem}").format(problem=exc),
+                 tr("Log folder"))
         return False
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
-    ask.inform(parent, f"No file manager could be opened. The log is in:\n{folder}", "Log folder")
+    ask.inform(parent, tr("No file manager could be opened. The log is in:\n{folder}")
+               .format(folder=folder), tr("Log folder"))
     return False

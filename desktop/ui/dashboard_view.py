@@ -18,26 +18,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.formats import day_month, full_date
+from desktop.core.enums import DocumentKind
+from desktop.core.formats import day_month, full_date, number
 from desktop.core.late_payment import claim_text, totals_text
 from desktop.core.money import format_money
 from desktop.operations.changes import Changes
-from desktop.store.dashboard import Dashboard, dashboard
+from desktop.store.communication import CheckInRow
+from desktop.store.dashboard import Dashboard, EndingRow, ExpiringRow, dashboard
 from desktop.store.payments import DueRow
 from desktop.store.reminders import from_board
 from desktop.ui.follow import Follow
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 
 _ENGAGEMENT = Qt.ItemDataRole.UserRole + 1
 _CONTRACTOR = Qt.ItemDataRole.UserRole + 2
 _LATE = QColor("#b42318")
+# A check-in that is late, by its cadence (one at each milestone is never late by the calendar).
+_CHECK_IN_DUE = {"weekly": QT_TR_NOOP("weekly check-in was due {day}"),
+                 "fortnightly": QT_TR_NOOP("fortnightly check-in was due {day}"),
+                 "monthly": QT_TR_NOOP("monthly check-in was due {day}")}
 
 
 def _day(day: dt.date, today: dt.date) -> str:
     delta = (day - today).days
-    when = ("today" if delta == 0 else "tomorrow" if delta == 1 else "yesterday" if delta == -1
-            else f"in {delta} days" if delta > 0 else f"{-delta} days ago")
-    return f"{day_month(day)} ({when})"
+    if delta == 0:
+        text = tr("{day} (today)")
+    elif delta == 1:
+        text = tr("{day} (tomorrow)")
+    elif delta == -1:
+        text = tr("{day} (yesterday)")
+    elif delta > 0:
+        text = tr("{day} (in %n day(s))", "", delta)
+    else:
+        text = tr("{day} (%n day(s) ago)", "", -delta)
+    return text.format(day=day_month(day))
 
 
 class Section(QFrame):
@@ -72,9 +87,9 @@ class Section(QFrame):
         """entries: (text, engagement id, contractor id, needs attention now); ``count`` is
         the whole list's size when only its first entries are shown."""
         count = len(entries) if count is None else count
-        self.heading.setText(f"<b>{self.title}</b>" + (f" — {count:,}" if count else ""))
-        self.totals.setText("Total: " + ", ".join(format_money(v, c) for c, v in totals.items())
-                            if totals else "")
+        self.heading.setText(f"<b>{self.title}</b>" + (f" — {number(count)}" if count else ""))
+        self.totals.setText(tr("Total: {amounts}").format(
+            amounts=", ".join(format_money(v, c) for c, v in totals.items())) if totals else "")
         self.totals.setVisible(bool(totals))
         self.note.clear()
         self.note.hide()
@@ -88,12 +103,12 @@ class Section(QFrame):
             item = QListWidgetItem(text)
             item.setData(_ENGAGEMENT, engagement_id)
             item.setData(_CONTRACTOR, contractor_id)
-            item.setToolTip("Double-click or press Enter to open")
+            item.setToolTip(tr("Double-click or press Enter to open"))
             if urgent:
                 item.setForeground(_LATE)
             self.list.addItem(item)
         if count > len(entries):
-            more = QListWidgetItem(f"… and {count - len(entries):,} more")
+            more = QListWidgetItem(tr("… and %n more", "", count - len(entries)))
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(more)
 
@@ -114,12 +129,15 @@ class DashboardView(QWidget):
         self.runner, self.store, self.today = runner, runner.store, today
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 15pt; margin: 4px 0 8px 0;")
-        self.overdue = Section("Overdue payments", "Nothing is overdue.")
-        self.due_soon = Section("Due in the next 14 days", "Nothing falls due in the next two weeks.")
-        self.ending = Section("Ending soon, and the last day to give notice",
-                              "No engagement ends in the next 30 days.")
-        self.check_ins = Section("Check-ins overdue", "Every signed engagement is up to date.")
-        self.documents = Section("Documents expiring within 30 days", "No document expires soon.")
+        self.overdue = Section(tr("Overdue payments"), tr("Nothing is overdue."))
+        self.due_soon = Section(tr("Due in the next 14 days"),
+                                tr("Nothing falls due in the next two weeks."))
+        self.ending = Section(tr("Ending soon, and the last day to give notice"),
+                              tr("No engagement ends in the next 30 days."))
+        self.check_ins = Section(tr("Check-ins overdue"),
+                                 tr("Every signed engagement is up to date."))
+        self.documents = Section(tr("Documents expiring within 30 days"),
+                                 tr("No document expires soon."))
         grid = QGridLayout()
         grid.addWidget(self.overdue, 0, 0)
         grid.addWidget(self.due_soon, 0, 1)
@@ -156,39 +174,39 @@ class DashboardView(QWidget):
 
         claims = board.claims.by_installment
 
+        def owed_text(r: DueRow) -> str:
+            due = r.installment
+            text = (f"{r.contractor_name} · {r.engagement_title} — {due.label}\n"
+                    + tr("{amount}, due {day}").format(
+                        amount=format_money(due.outstanding_minor, due.currency),
+                        day=_day(due.due_on, today)))
+            if due.id in claims:
+                text += "\n" + tr("They can claim {claim}").format(
+                    claim=claim_text(claims[due.id]))
+            return text
+
         def money_rows(rows: list[DueRow]) -> list[tuple[str, int | None, int | None, bool]]:
-            return [(f"{r.contractor_name} · {r.engagement_title} — {r.installment.label}\n"
-                     f"{format_money(r.installment.outstanding_minor, r.installment.currency)}"
-                     f", due {_day(r.installment.due_on, today)}"
-                     + (f"\nThey can claim {claim_text(claims[r.installment.id])}"
-                        if r.installment.id in claims else ""),
-                     r.engagement_id, r.contractor_id, r.overdue) for r in rows]
+            return [(owed_text(r), r.engagement_id, r.contractor_id, r.overdue) for r in rows]
 
         for section, owed in ((self.overdue, board.overdue), (self.due_soon, board.due_soon)):
             section.fill(money_rows(owed.rows), owed.totals, owed.count)
         self.overdue.add_note(_claims_note(board))
         self.ending.fill([
-            (f"{e.contractor_name} · {e.title}\nends {_day(e.end_on, today)}"
-             + (f"; last day to give notice {_day(e.last_notice_on, today)}"
-                if e.last_notice_on else ""),
+            (f"{e.contractor_name} · {e.title}\n{_ends(e, today)}",
              e.engagement_id, None, bool(e.last_notice_on and e.last_notice_on <= today))
             for e in board.ending])
         self.check_ins.fill([
-            (f"{c.contractor_name} · {c.title}\n{c.cadence} check-in was due "
-             f"{_day(c.due_on, today)}"
-             + (f"; last contact {day_month(c.last_contact)}" if c.last_contact else "; no contact yet"),
-             c.engagement_id, None, True) for c in board.check_ins.rows],
-            count=board.check_ins.count)
+            (f"{c.contractor_name} · {c.title}\n{_check_in(c, today)}", c.engagement_id, None, True)
+            for c in board.check_ins.rows], count=board.check_ins.count)
         self.documents.fill([
-            (f"{d.title or d.kind} {'expired' if d.expires_on < today else 'expires'} "
-             f"{_day(d.expires_on, today)}", d.engagement_id, d.contractor_id,
-             d.expires_on <= today) for d in board.expiring], count=board.expiring_count)
+            (_expiry(d, today), d.engagement_id, d.contractor_id, d.expires_on <= today)
+            for d in board.expiring], count=board.expiring_count)
         # Everything shown in red: overdue money and check-ins, a missed last day to give
         # notice, a document expired or expiring today.
         late = from_board(board).late  # the same count the reminder at login gives
-        self.summary.setText(f"{full_date(today)} — " + (
-            f"{late} thing{'s' if late != 1 else ''} need{'s' if late == 1 else ''} you today"
-            if late else "nothing is late"))
+        summary = (tr("{date} — %n thing(s) need you today", "", late) if late
+                   else tr("{date} — nothing is late"))
+        self.summary.setText(summary.format(date=full_date(today)))
         self.loaded.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -200,18 +218,40 @@ class DashboardView(QWidget):
             self.open_contractor.emit(int(contractor_id))
 
 
+def _ends(e: EndingRow, today: dt.date) -> str:
+    text = (tr("ends {day}; last day to give notice {notice}") if e.last_notice_on
+            else tr("ends {day}"))
+    notice = _day(e.last_notice_on, today) if e.last_notice_on else ""
+    return text.format(day=_day(e.end_on, today), notice=notice)
+
+
+def _check_in(c: CheckInRow, today: dt.date) -> str:
+    due = tr(_CHECK_IN_DUE.get(c.cadence, QT_TR_NOOP("check-in was due {day}")))
+    contact = (tr("last contact {day}").format(day=day_month(c.last_contact))
+               if c.last_contact else tr("no contact yet"))
+    return f"{due.format(day=_day(c.due_on, today))}; {contact}"
+
+
+def _expiry(d: ExpiringRow, today: dt.date) -> str:
+    text = tr("{document} expired {day}") if d.expires_on < today else tr("{document} expires {day}")
+    return text.format(document=d.title or DocumentKind(d.kind).label,
+                       day=_day(d.expires_on, today))
+
+
 def _claims_note(board: Dashboard) -> str:
     """The cost of paying late, in money: what the late-payment rules let contractors claim."""
     claims = board.claims
     if not claims:
         return ""
-    note = ("Paying late costs: " + totals_text(claims.interest, claims.compensation)
-            + " that contractors can claim by law so far")
+    amounts = totals_text(claims.interest, claims.compensation)
     stale = claims.unchecked + claims.missing
-    if stale:
-        note += (f". Check the {' and '.join(stale)} reference rate in Settings ▸ Reference "
-                 "rates: no check covers the latest half-year")
-    return note + "."
+    if not stale:
+        return tr("Paying late costs: {amounts} that contractors can claim by law so far."
+                  ).format(amounts=amounts)
+    return tr("Paying late costs: {amounts} that contractors can claim by law so far. Check the "
+              "{rates} reference rate in Settings ▸ Reference rates: no check covers the latest "
+              "half-year.").format(amounts=amounts,
+                                   rates=tr(" and ", "between reference rate names").join(stale))
 
 
 def _shown_here(changes: Changes) -> bool:

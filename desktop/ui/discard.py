@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import ask
+from desktop.ui.i18n import tr
 
 
 class AsksBeforeDiscarding:
@@ -31,5 +32,5 @@ class AsksBeforeDiscarding:
 
 
 def ask_to_discard(parent: QWidget) -> bool:
-    return ask.confirm(parent, "Discard changes?",
-                       "Your changes have not been saved. Discard them?", risky=True)
+    return ask.confirm(parent, tr("Discard changes?"),
+                       tr("Your changes have not been saved. Discard them?"), risky=True)

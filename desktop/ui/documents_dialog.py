@@ -42,8 +42,16 @@ from desktop.store.errors import StoreError
 from desktop.ui import ask
 from desktop.ui.colours import muted_style
 from desktop.ui.engagement_model import OVERDUE_BRUSH
-from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, DateLine, FieldBox, mark_invalid
+from desktop.ui.fields import (
+    ERROR_STYLE,
+    ChoiceCombo,
+    DateLine,
+    FieldBox,
+    field_message,
+    mark_invalid,
+)
 from desktop.ui.follow import Follow
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog, engagement_version
 from desktop.ui.table_base import DatedRowsModel
@@ -57,21 +65,20 @@ class DCol(IntEnum):
     EXPIRES = 4
 
 
-HEADERS = {DCol.KIND: "Kind", DCol.TITLE: "Title", DCol.FILE: "File", DCol.SIZE: "Size",
-           DCol.EXPIRES: "Expires"}
+HEADERS = {DCol.KIND: QT_TR_NOOP("Kind"), DCol.TITLE: QT_TR_NOOP("Title"),
+           DCol.FILE: QT_TR_NOOP("File"), DCol.SIZE: QT_TR_NOOP("Size"),
+           DCol.EXPIRES: QT_TR_NOOP("Expires")}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-# Abbreviations the generic enum labels would spell "Nda" and "Id check".
-_KIND_LABELS = {DocumentKind.NDA: "NDA", DocumentKind.ID_CHECK: "ID check"}
 
 
 def kind_label(kind: DocumentKind) -> str:
-    return _KIND_LABELS.get(kind, kind.label)
+    return kind.label
 
 
 def format_size(size: int) -> str:
     """Bytes as a person reads them: 820 bytes, 14.2 KB, 3.1 MB."""
     if size < 1024:
-        return f"{size} byte{'s' if size != 1 else ''}"
+        return tr("%n byte(s)", "", size)
     for unit, scale in (("KB", 1024), ("MB", 1024 ** 2), ("GB", 1024 ** 3)):
         tenths = (size * 10 + scale // 2) // scale
         if tenths < 10240 or unit == "GB":
@@ -100,7 +107,7 @@ class DocumentModel(DatedRowsModel):
             return OVERDUE_BRUSH if self.expired(row) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DCol.EXPIRES and self.expired(row):
-                return f"Expired on {row.expires_on}"
+                return tr("Expired on {day}").format(day=date_text(row.expires_on))
             if column == DCol.FILE:
                 return f"{row.file_name} ({row.media_type})"
             if column == DCol.TITLE and row.title:
@@ -123,12 +130,13 @@ class DocumentModel(DatedRowsModel):
 class AttachDialog(SavingDialog):
     """Say what a chosen file is, then store it; errors show under the field they concern."""
 
-    LABELS = {"kind": "Kind", "title": "Title", "expires_on": "Expires on"}
+    LABELS = {"kind": QT_TR_NOOP("Kind"), "title": QT_TR_NOOP("Title"),
+              "expires_on": QT_TR_NOOP("Expires on")}
 
     def __init__(self, runner: Runner, engagement_id: int, source: Path,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Attach a document")
+        self.setWindowTitle(tr("Attach a document"))
         self.runner, self.engagement_id, self.source = runner, engagement_id, Path(source)
         self.version = engagement_version(runner, engagement_id)
         self.result_record: DocumentRecord | None = None
@@ -137,9 +145,10 @@ class AttachDialog(SavingDialog):
             "expires_on": DateLine(),
         }
         self.editors["kind"].set_value(_guess_kind(self.source.name))  # type: ignore[attr-defined]
-        self.editors["title"].setPlaceholderText("What it is, e.g. Signed contract")  # type: ignore[attr-defined]
+        self.editors["title"].setPlaceholderText(  # type: ignore[attr-defined]
+            tr("What it is, e.g. Signed contract"))
         self.editors["expires_on"].setToolTip(  # type: ignore[attr-defined]
-            "Optional: when an insurance certificate, ID or tax form runs out")
+            tr("Optional: when an insurance certificate, ID or tax form runs out"))
         self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
         try:
             size = f" ({format_size(self.source.stat().st_size)})"
@@ -149,16 +158,16 @@ class AttachDialog(SavingDialog):
         file_line.setToolTip(str(self.source))
         file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.addRow("File", file_line)
+        form.addRow(tr("File"), file_line)
         for name, box in self.boxes.items():
-            form.addRow(self.LABELS[name], box)
+            form.addRow(tr(self.LABELS[name]), box)
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
         self.general.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Attach")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Attach"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -171,7 +180,8 @@ class AttachDialog(SavingDialog):
     def _show(self, errors: dict[str, str], general: str = "") -> None:
         for name, box in self.boxes.items():
             mark_invalid(self.editors[name], name in errors)
-            box.set_error(f"{self.LABELS[name]} {errors[name]}" if name in errors else None)
+            box.set_error(field_message(self.LABELS[name], errors[name]) if name in errors
+                          else None)
         self.general.setText(general)
         self.general.setVisible(bool(general))
 
@@ -194,11 +204,11 @@ class AttachDialog(SavingDialog):
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             inline = {e.field: e.message for e in exc.errors if e.field in self.LABELS}
-            other = [("File " if e.field == "file" else "") + e.message
-                     for e in exc.errors if e.field not in self.LABELS]
+            other = [field_message(QT_TR_NOOP("File"), e.message) if e.field == "file"
+                     else e.message for e in exc.errors if e.field not in self.LABELS]
             self._show(inline, "; ".join(other))
         else:
-            self._show({}, f"The document was not attached: {exc}")
+            self._show({}, tr("The document was not attached: {problem}").format(problem=exc))
         if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
             self.runner.publish(Changes(engagements=frozenset({self.engagement_id})))
 
@@ -216,8 +226,8 @@ def _guess_kind(name: str) -> str:
     return DocumentKind.OTHER.value
 
 
-READ_ONLY_ROLE = ("Your role on this team database reads documents; only its owner adds or "
-                  "removes them.")
+READ_ONLY_ROLE = QT_TR_NOOP("Your role on this team database reads documents; only its owner "
+                            "adds or removes them.")
 
 
 class DocumentsDialog(QDialog):
@@ -231,7 +241,8 @@ class DocumentsDialog(QDialog):
             title = engagements.get(self.store, engagement_id).data.title
         except ConflictError:
             title = ""
-        self.setWindowTitle(f"Documents: {title}" if title else "Documents")
+        self.setWindowTitle(tr("Documents: {title}").format(title=title) if title
+                            else tr("Documents"))
         self.model = DocumentModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -248,21 +259,22 @@ class DocumentsDialog(QDialog):
         header.setSectionResizeMode(DCol.FILE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((DCol.KIND, 110), (DCol.SIZE, 80), (DCol.EXPIRES, 100)):
             header.resizeSection(column, width)
-        self.empty = QLabel("No documents yet. Attach the signed contract, the NDA, tax forms "
-                            "or insurance certificates so they are kept with the engagement.")
+        self.empty = QLabel(tr("No documents yet. Attach the signed contract, the NDA, tax "
+                               "forms or insurance certificates so they are kept with the "
+                               "engagement."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(muted_style())
 
-        self.attach_button = QPushButton("Attach…")
+        self.attach_button = QPushButton(tr("Attach…"))
         self.attach_button.clicked.connect(self.attach)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(tr("Open", "verb: open a file"))
         self.open_button.clicked.connect(self.open_selected)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.attach_button.setEnabled(may_edit)
         if not may_edit:
             for button in (self.attach_button, self.remove_button):
-                button.setToolTip(READ_ONLY_ROLE)
+                button.setToolTip(tr(READ_ONLY_ROLE))
         actions = QHBoxLayout()
         for button in (self.attach_button, self.open_button, self.remove_button):
             actions.addWidget(button)
@@ -304,7 +316,7 @@ class DocumentsDialog(QDialog):
 
     # --- actions -------------------------------------------------------------------------
     def attach(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, "Attach a document")
+        name, _filter = QFileDialog.getOpenFileName(self, tr("Attach a document"))
         if not name:
             return
         form = AttachDialog(self.runner, self.engagement_id, Path(name), self)
@@ -318,16 +330,18 @@ class DocumentsDialog(QDialog):
         try:
             path = documents.path_of(self.store, record)
         except StoreError as exc:
-            ask.warn(self, str(exc), "Document not opened")
+            ask.warn(self, str(exc), tr("Document not opened"))
             return
         if not path.is_file():
-            ask.warn(self, f"The stored copy of “{record.file_name}” is missing from "
-                           f"{path.parent}. Remove this entry and attach the file again.",
-                     "Document not opened")
+            ask.warn(self, tr("The stored copy of “{name}” is missing from {folder}. Remove "
+                              "this entry and attach the file again.").format(
+                                  name=record.file_name, folder=path.parent),
+                     tr("Document not opened"))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            ask.warn(self, f"No application could open “{record.file_name}”. "
-                           f"The stored copy is {path}.", "Document not opened")
+            ask.warn(self, tr("No application could open “{name}”. The stored copy is "
+                              "{path}.").format(name=record.file_name, path=path),
+                     tr("Document not opened"))
 
     def remove_selected(self) -> None:
         record = self.selected()
@@ -335,13 +349,13 @@ class DocumentsDialog(QDialog):
             return
         name = record.title or record.file_name
         if not ask.confirm(
-                self, "Remove document",
-                f"Remove “{name}” from this engagement? The stored copy is deleted too unless "
-                "another record uses the same file.", risky=True):
+                self, tr("Remove document"),
+                tr("Remove “{name}” from this engagement? The stored copy is deleted too "
+                   "unless another record uses the same file.").format(name=name), risky=True):
             return
         self.runner.write(engagement_ops.remove_document, record.id, record.version,
                           handles=(ConflictError,), failed=self._not_removed, parent=self)
 
     def _not_removed(self, exc: BaseException) -> None:
-        ask.warn(self, str(exc), "Document not removed")
+        ask.warn(self, str(exc), tr("Document not removed"))
         self.reload()

@@ -60,10 +60,12 @@ from desktop.ui.fields import (
     LookupCombo,
     TextArea,
     error_summary,
+    field_message,
     fix_summary,
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.screen_fit import fit_on_screen, scrolled
 
 P = PricingModel
@@ -86,7 +88,7 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         currency, country: ``terms_from_rate``), filled in when they are chosen unless the
         field was already typed in."""
         super().__init__(parent)
-        self.setWindowTitle("Edit engagement" if data else "New engagement")
+        self.setWindowTitle(tr("Edit engagement") if data else tr("New engagement"))
         self.result_data: EngagementData | None = None
         self._rules = list(rules)
         self._touched: set[str] = set()
@@ -104,13 +106,14 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
 
     # --- layout --------------------------------------------------------------------------
     def _build(self, contractors: Sequence[tuple[int, str]]) -> None:
+        not_set = tr("(not set)")
         e = self.editors = {
-            "contractor_id": ChoiceCombo(contractors, blank="(choose a contractor)"),
+            "contractor_id": ChoiceCombo(contractors, blank=tr("(choose a contractor)")),
             "title": QLineEdit(), "goals": TextArea(3), "scope": TextArea(3),
             "deliverables": TextArea(3), "acceptance_criteria": TextArea(3),
             "pricing_model": EnumCombo(PricingModel), "amount": QLineEdit(), "rate": QLineEdit(),
             "currency": LookupCombo(currencies().items(), common=COMMON_CURRENCIES),
-            "billing_period": EnumCombo(BillingPeriod, blank="(not set)"),
+            "billing_period": EnumCombo(BillingPeriod, blank=not_set),
             "estimated_hours": QLineEdit(), "hours_cap": QLineEdit(),
             "start_on": DateLine(), "end_on": DateLine(), "notice_period": QLineEdit(),
             "notice_unit": EnumCombo(NoticeUnit), "payment_terms_days": QLineEdit(),
@@ -118,29 +121,31 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
             "ip_assignment_signed": QCheckBox(LABELS["ip_assignment_signed"]),
             "nda_signed_on": DateLine(), "data_access": EnumCombo(DataAccess),
             "subcontracting_allowed": QCheckBox(LABELS["subcontracting_allowed"]),
-            "jurisdiction_country": LookupCombo([("EU", "European Union"), *countries().items()],
-                                                blank="(not set)"),
+            "jurisdiction_country": LookupCombo(
+                [("EU", tr("European Union")), *countries().items()], blank=not_set),
             "jurisdiction_region": QLineEdit(), "jurisdiction_city": QLineEdit(),
-            "comm_channel": EnumCombo(Channel, blank="(not set)"),
-            "comm_cadence": EnumCombo(CheckInCadence, blank="(not set)"),
+            "comm_channel": EnumCombo(Channel, blank=not_set),
+            "comm_cadence": EnumCombo(CheckInCadence, blank=not_set),
             "comm_contact": QLineEdit(), "comm_overlap": QLineEdit(),
         }
-        e["title"].setPlaceholderText("What the work is called, e.g. Spring catalogue")
-        e["goals"].setPlaceholderText("Why this work is being done and what success looks like")
-        e["scope"].setPlaceholderText("What is in, and what is explicitly out")
-        e["deliverables"].setPlaceholderText("What will be handed over, in which format")
-        e["acceptance_criteria"].setPlaceholderText("How you will decide a deliverable is done")
-        e["ip_terms"].setPlaceholderText("Who owns what is made, and any licence back")
-        e["jurisdiction_region"].setPlaceholderText("NY")
-        e["jurisdiction_region"].setToolTip("State or region code, e.g. NY")
-        e["jurisdiction_city"].setPlaceholderText("City, e.g. Seattle")
+        e["title"].setPlaceholderText(tr("What the work is called, e.g. Spring catalogue"))
+        e["goals"].setPlaceholderText(
+            tr("Why this work is being done and what success looks like"))
+        e["scope"].setPlaceholderText(tr("What is in, and what is explicitly out"))
+        e["deliverables"].setPlaceholderText(tr("What will be handed over, in which format"))
+        e["acceptance_criteria"].setPlaceholderText(
+            tr("How you will decide a deliverable is done"))
+        e["ip_terms"].setPlaceholderText(tr("Who owns what is made, and any licence back"))
+        e["jurisdiction_region"].setPlaceholderText(tr("NY", "an example state or region code"))
+        e["jurisdiction_region"].setToolTip(tr("State or region code, e.g. NY"))
+        e["jurisdiction_city"].setPlaceholderText(tr("City, e.g. Seattle"))
         e["longer_terms_reason"].setPlaceholderText(
-            "Why the contractor expressly agreed to these terms")
+            tr("Why the contractor expressly agreed to these terms"))
         e["longer_terms_reason"].setToolTip(
-            "The law allows terms past this limit only when expressly agreed and not grossly "
-            "unfair: record why, so the agreement is on file")
-        e["comm_contact"].setPlaceholderText("Who they talk to on your side")
-        e["comm_overlap"].setPlaceholderText("e.g. 14:00–17:00 UTC")
+            tr("The law allows terms past this limit only when expressly agreed and not grossly "
+               "unfair: record why, so the agreement is on file"))
+        e["comm_contact"].setPlaceholderText(tr("Who they talk to on your side"))
+        e["comm_overlap"].setPlaceholderText(tr("e.g. 14:00–17:00 UTC"))
         for name in ("amount", "rate"):
             e[name].setPlaceholderText("0.00")
         for name in ("amount", "rate", "estimated_hours", "hours_cap", "notice_period",
@@ -190,7 +195,8 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
             return row
 
         shared = {
-            ("start_on", "end_on"): pair(e["start_on"], "to", e["end_on"]),
+            ("start_on", "end_on"): pair(e["start_on"], tr("to", "from one date to another"),
+                                         e["end_on"]),
             ("ip_assignment_signed", "subcontracting_allowed"):
                 pair(e["ip_assignment_signed"], e["subcontracting_allowed"]),
             ("jurisdiction_country", "jurisdiction_region", "jurisdiction_city"):
@@ -210,14 +216,15 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
 
         self.value_label = QLabel()
         self.value_label.setStyleSheet(muted_style())
-        label_for = {"contractor_id": "Contractor*", "title": "Title*",
-                     "estimated_hours": "Estimate", "hours_cap": "Cap",
-                     "start_on": "Start – end", "ip_assignment_signed": "",
-                     "jurisdiction_country": "Jurisdiction", "longer_terms_reason": "Agreed because"}
+        label_for = {"contractor_id": tr("Contractor*"), "title": tr("Title*"),
+                     "estimated_hours": tr("Estimate"), "hours_cap": tr("Cap"),
+                     "start_on": tr("Start – end"), "ip_assignment_signed": "",
+                     "jurisdiction_country": tr("Jurisdiction"),
+                     "longer_terms_reason": tr("Agreed because")}
         self.forms: dict[str, QFormLayout] = {}
 
         def group(title: str, names: list[str], extra: QWidget | None = None) -> QGroupBox:
-            box = QGroupBox(title)
+            box = QGroupBox(tr(title))  # the forms are known by the English title
             outer = QVBoxLayout(box)
             form = QFormLayout()
             self.forms[title] = form
@@ -230,16 +237,18 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
             return box
 
         grid = QGridLayout()
-        grid.addWidget(group("The brief", ["contractor_id", "title", "goals", "scope",
-                                           "deliverables", "acceptance_criteria"]), 0, 0)
-        grid.addWidget(group("Communication plan", ["comm_channel", "comm_cadence",
-                                                    "comm_contact", "comm_overlap"]), 1, 0)
-        grid.addWidget(group("Price", ["pricing_model", "currency", "amount", "rate",
-                                       "estimated_hours", "hours_cap", "billing_period"],
-                             self.value_label), 0, 1)
-        grid.addWidget(group("Terms", ["start_on", "notice_period", "payment_terms_days",
-                                       "longer_terms_reason", "jurisdiction_country", "ip_terms", "ip_assignment_signed",
-                                       "nda_signed_on", "data_access"]), 1, 1)
+        grid.addWidget(group(QT_TR_NOOP("The brief"), [
+            "contractor_id", "title", "goals", "scope", "deliverables",
+            "acceptance_criteria"]), 0, 0)
+        grid.addWidget(group(QT_TR_NOOP("Communication plan"), [
+            "comm_channel", "comm_cadence", "comm_contact", "comm_overlap"]), 1, 0)
+        grid.addWidget(group(QT_TR_NOOP("Price"), [
+            "pricing_model", "currency", "amount", "rate", "estimated_hours", "hours_cap",
+            "billing_period"], self.value_label), 0, 1)
+        grid.addWidget(group(QT_TR_NOOP("Terms"), [
+            "start_on", "notice_period", "payment_terms_days", "longer_terms_reason",
+            "jurisdiction_country", "ip_terms", "ip_assignment_signed", "nda_signed_on",
+            "data_access"]), 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -333,7 +342,7 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         for name, editor in self.editors.items():
             mark_invalid(editor, name in shown)
             if name in shown:
-                lines[self.boxes[name]].append(f"{LABELS[name]} {errors[name]}")
+                lines[self.boxes[name]].append(field_message(LABELS[name], errors[name]))
         for box, messages in lines.items():
             box.set_error("; ".join(messages) or None, below=show_all)
         self.summary.setText(fix_summary(shown, errors, LABELS))
@@ -347,13 +356,17 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
         for name, models in RELEVANT.items():
             self.boxes[name].editor.setEnabled(model in models)
         period = self.editors["billing_period"].value()  # type: ignore[attr-defined]
-        per = "week" if period == BillingPeriod.WEEKLY else "month"
-        self.units["amount"].setText({P.FIXED: "in total", P.MILESTONES: "in total, split by "
-                                      "milestone", P.RETAINER: f"per {per}"}.get(model, ""))
-        self.units["rate"].setText({P.HOURLY: "per hour", P.DAILY: "per day"}.get(model, ""))
-        unit = {P.HOURLY: "hours", P.DAILY: "days"}.get(model, "hours or days")
-        self.units["estimated_hours"].setText(unit)
-        self.units["hours_cap"].setText(f"{unit} at most")
+        per = tr("per week") if period == BillingPeriod.WEEKLY else tr("per month")
+        self.units["amount"].setText({P.FIXED: tr("in total"),
+                                      P.MILESTONES: tr("in total, split by milestone"),
+                                      P.RETAINER: per}.get(model, ""))
+        self.units["rate"].setText({P.HOURLY: tr("per hour"),
+                                    P.DAILY: tr("per day")}.get(model, ""))
+        self.units["estimated_hours"].setText(
+            {P.HOURLY: tr("hours"), P.DAILY: tr("days")}.get(model, tr("hours or days")))
+        self.units["hours_cap"].setText({P.HOURLY: tr("hours at most"),
+                                         P.DAILY: tr("days at most")}.get(
+                                             model, tr("hours or days at most")))
 
     def _show_notes(self, raw: dict[str, object], data: EngagementData | None) -> None:
         def choice(enum, name: str):  # type: ignore[no-untyped-def]
@@ -367,7 +380,8 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
             comm_cadence=choice(CheckInCadence, "comm_cadence"),
             comm_contact=str(raw["comm_contact"]))
         gaps = brief_gaps(brief)
-        self.brief_line.setText("Still empty: " + ", ".join(gaps) if gaps else "Brief complete")
+        self.brief_line.setText(tr("Still empty: {gaps}").format(gaps=", ".join(gaps)) if gaps
+                                else tr("Brief complete"))
         self.brief_line.setStyleSheet(NOTE_STYLE["todo" if gaps else "ok"])
 
         # The terms are judged as typed, so a warning shows before the whole form is valid.
@@ -400,10 +414,10 @@ class EngagementDialog(AsksBeforeDiscarding, QDialog):
             if written:
                 warnings.append(written)
             self.value_label.setText(
-                f"Contract value: {format_money(value, data.currency)}" if value is not None
-                else "Contract value: set by the work done")
+                tr("Contract value: {amount}").format(amount=format_money(value, data.currency))
+                if value is not None else tr("Contract value: set by the work done"))
         else:
-            self.value_label.setText("Contract value: —")
+            self.value_label.setText(tr("Contract value: {amount}").format(amount="—"))
         self.warning_line.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warning_line.setVisible(bool(warnings))
 

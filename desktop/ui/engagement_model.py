@@ -15,6 +15,7 @@ from desktop.core.enums import EngagementStatus
 from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.store.engagements import EngagementRow
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ReadOnlyTableModel
 
 
@@ -28,8 +29,10 @@ class ECol(IntEnum):
     END = 6
 
 
-HEADERS = {ECol.TITLE: "Title", ECol.CONTRACTOR: "Contractor", ECol.STATUS: "Status",
-           ECol.VALUE: "Value", ECol.NEXT_DUE: "Next due", ECol.START: "Start", ECol.END: "End"}
+HEADERS = {ECol.TITLE: QT_TR_NOOP("Title"), ECol.CONTRACTOR: QT_TR_NOOP("Contractor"),
+           ECol.STATUS: QT_TR_NOOP("Status"), ECol.VALUE: QT_TR_NOOP("Value"),
+           ECol.NEXT_DUE: QT_TR_NOOP("Next due"), ECol.START: QT_TR_NOOP("Start"),
+           ECol.END: QT_TR_NOOP("End")}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -158,9 +161,9 @@ class EngagementModel(ReadOnlyTableModel):
             return _RIGHT if column == ECol.VALUE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ECol.NEXT_DUE and self.is_overdue(row):
-                return "Overdue: an installment due then is not fully paid"
+                return tr("Overdue: an installment due then is not fully paid")
             if column == ECol.TITLE and row.is_demo:
-                return "Demo data"
+                return tr("Demo data")
             return None
         if role == SORT_ROLE:
             return sort_key(row, column)

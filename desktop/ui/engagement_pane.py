@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.engagement import (
-    LABELS,
     OPEN,
     allowed_moves,
     planned_schedule,
@@ -59,8 +58,15 @@ from desktop.ui.at_stake import reason_to_let_go
 from desktop.ui.colours import muted_style
 from desktop.ui.documents_dialog import DocumentsDialog
 from desktop.ui.engagement_summary import heading_html, totals_text
+from desktop.ui.engagement_texts import (
+    ask_cancel_later,
+    ending_question,
+    ending_verb,
+    refusal,
+    where_words,
+)
 from desktop.ui.exit_plan_dialog import ExitPlanDialog
-from desktop.ui.fields import SCHEDULE_LABELS, error_lines
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.installment_dialog import InstallmentDialog
 from desktop.ui.installment_model import ICol, InstallmentModel
 from desktop.ui.log_entry_dialog import LogEntryDialog
@@ -73,9 +79,12 @@ from desktop.ui.runner import Runner
 from desktop.ui.saved_file import show_saved
 
 S, P = EngagementStatus, PricingModel
-MOVE_TEXT = {S.IN_REVIEW: "Send for review", S.SIGNED: "Sign…", S.COMPLETED: "Complete…",
-             S.TERMINATED: "Terminate…", S.CANCELLED: "Cancel engagement…"}
+MOVE_TEXT = {S.IN_REVIEW: QT_TR_NOOP("Send for review"), S.SIGNED: QT_TR_NOOP("Sign…"),
+             S.COMPLETED: QT_TR_NOOP("Complete…"), S.TERMINATED: QT_TR_NOOP("Terminate…"),
+             S.CANCELLED: QT_TR_NOOP("Cancel engagement…")}
 ENDINGS = (S.COMPLETED, S.TERMINATED, S.CANCELLED)
+
+
 class EngagementPane(QWidget):
     exported = Signal(str)  # a risk summary PDF was written there
     edit_requested = Signal(str)  # open the engagement editor at this field
@@ -109,7 +118,7 @@ class EngagementPane(QWidget):
         self.move_buttons: dict[EngagementStatus, QPushButton] = {}
         moves = QHBoxLayout()
         for status, text in MOVE_TEXT.items():
-            button = QPushButton(text)
+            button = QPushButton(tr(text))
             button.clicked.connect(lambda _=False, s=status: self.move_to(s))
             self.move_buttons[status] = button
             button.hide()  # shown only when the status allows that move
@@ -136,18 +145,18 @@ class EngagementPane(QWidget):
             lambda *_: self._update_buttons())
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.pay_button = QPushButton("Record payment…")
+        self.pay_button = QPushButton(tr("Record payment…"))
         self.pay_button.clicked.connect(self.record_payment)
-        self.schedule_button = QPushButton("Generate schedule…")
+        self.schedule_button = QPushButton(tr("Generate schedule…"))
         self.schedule_button.clicked.connect(self.generate_schedule)
-        self.edit_installment_button = QPushButton("Edit…")
-        self.edit_installment_button.setToolTip("Change the selected installment by hand")
+        self.edit_installment_button = QPushButton(tr("Edit…"))
+        self.edit_installment_button.setToolTip(tr("Change the selected installment by hand"))
         self.edit_installment_button.clicked.connect(self.edit_installment)
-        self.cancel_installment_button = QPushButton("Cancel installment")
+        self.cancel_installment_button = QPushButton(tr("Cancel installment"))
         self.cancel_installment_button.clicked.connect(self.cancel_installment)
-        self.payments_button = QPushButton("Payments…")
-        self.payments_button.setToolTip("The payments recorded on the selected installment: "
-                                        "correct or void one, with its history")
+        self.payments_button = QPushButton(tr("Payments…"))
+        self.payments_button.setToolTip(tr("The payments recorded on the selected installment: "
+                                           "correct or void one, with its history"))
         self.payments_button.clicked.connect(self.open_payments)
         pay_row = QHBoxLayout()
         pay_row.addWidget(self.edit_installment_button)
@@ -156,14 +165,15 @@ class EngagementPane(QWidget):
         pay_row.addStretch(1)
         pay_row.addWidget(self.schedule_button)
         pay_row.addWidget(self.pay_button)
-        payments = QGroupBox("Payments")
+        payments = QGroupBox(tr("Payments"))
         payments_layout = QVBoxLayout(payments)
         payments_layout.addWidget(self.installment_table, 1)
         payments_layout.addWidget(self.totals)
         payments_layout.addLayout(pay_row)
 
         self.log_list = QTreeWidget()
-        self.log_list.setHeaderLabels(["Date", "Channel", "Summary", "Follow up"])
+        self.log_list.setHeaderLabels([tr("Date"), tr("Channel"), tr("Summary"),
+                                       tr("Follow up")])
         self.log_list.setRootIsDecorated(False)
         self.log_list.setAlternatingRowColors(True)
         log_header = self.log_list.header()
@@ -172,26 +182,26 @@ class EngagementPane(QWidget):
         log_header.resizeSection(0, 90)
         log_header.resizeSection(1, 80)
         log_header.resizeSection(3, 90)
-        self.log_button = QPushButton("Add entry…")
+        self.log_button = QPushButton(tr("Add entry…"))
         self.log_button.clicked.connect(self.add_log_entry)
         log_row = QHBoxLayout()
         self.log_note = QLabel()
         self.log_note.setStyleSheet(muted_style())
         log_row.addWidget(self.log_note, 1)
         log_row.addWidget(self.log_button)
-        log_box = QGroupBox("Communication log")
+        log_box = QGroupBox(tr("Communication log"))
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.log_list, 1)
         log_layout.addLayout(log_row)
 
         # Before signing: the risk review, the exit plan and the signed papers.
-        self.review_button = QPushButton("Risk review…")
+        self.review_button = QPushButton(tr("Risk review…"))
         self.review_button.clicked.connect(self.open_review)
-        self.exit_plan_button = QPushButton("Exit plan…")
+        self.exit_plan_button = QPushButton(tr("Exit plan…"))
         self.exit_plan_button.clicked.connect(self.open_exit_plan)
-        self.documents_button = QPushButton("Documents…")
+        self.documents_button = QPushButton(tr("Documents…"))
         self.documents_button.clicked.connect(self.open_documents)
-        self.summary_button = QPushButton("Export risk summary…")
+        self.summary_button = QPushButton(tr("Export risk summary…"))
         self.summary_button.clicked.connect(self.export_summary)
         # A browser, not a label: a long list of blockers scrolls instead of being clipped.
         self.gate_note = QTextBrowser()
@@ -236,8 +246,8 @@ class EngagementPane(QWidget):
                 record = None
         self.record = record
         if record is None:
-            self.placeholder.setText(empty_text or "Select an engagement to see its brief, "
-                                                   "payments and communication log here.")
+            self.placeholder.setText(empty_text or tr("Select an engagement to see its brief, "
+                                                      "payments and communication log here."))
             self.stack.setCurrentWidget(self.placeholder)
             return
         today = self.today()
@@ -251,9 +261,9 @@ class EngagementPane(QWidget):
         text = totals_text(rows, EngagementStatus(record.status))
         self.drifted = record.status in OPEN and schedule_drifted(record.data, payments.as_planned(rows))
         if self.drifted:
-            text += ("<br><span style='color:#9a6700'>The schedule no longer matches the "
-                     "terms: Generate schedule… replaces the unpaid installments (paid ones "
-                     "stay).</span>")
+            drift = tr("The schedule no longer matches the terms: Generate schedule… replaces "
+                       "the unpaid installments (paid ones stay).")
+            text += f"<br><span style='color:#9a6700'>{drift}</span>"
         self.totals.setText(text)
         self._show_log(communication.log(self.store, record.id))
         self._show_gate(record)
@@ -269,7 +279,7 @@ class EngagementPane(QWidget):
                 summary, date_text(entry.follow_up_on)])
             item.setToolTip(2, entry.summary)
             self.log_list.addTopLevelItem(item)
-        self.log_note.setText("" if entries else "Nothing logged yet.")
+        self.log_note.setText("" if entries else tr("Nothing logged yet."))
 
     def set_role(self, may_manage: bool, may_pay: bool) -> None:
         """Grey out what a team member's role cannot do (the server refuses it anyway)."""
@@ -314,20 +324,23 @@ class EngagementPane(QWidget):
         if status is S.SIGNED:
             found, _result = reviews.check(self.store, record.id, today)
             if found:
-                self._warn("“" + record.data.title + "” cannot be signed yet:\n\n" + "\n\n".join(
-                    f"• {b.message}\n   Fix: {b.fix}" for b in found))
+                blocker = tr("• {problem}\n   Fix: {fix}")
+                self._warn(tr("“{title}” cannot be signed yet:").format(title=record.data.title)
+                           + "\n\n" + "\n\n".join(blocker.format(problem=b.message, fix=b.fix)
+                                                    for b in found))
                 return
             if not ask.confirm(
-                    self, "Sign engagement",
-                    f"Record “{record.data.title}” as signed on {date_text(today)}? Once signed "
-                    "it can only be completed or terminated."):
+                    self, tr("Sign engagement"),
+                    tr("Record “{title}” as signed on {day}? Once signed it can only be "
+                       "completed or terminated.").format(title=record.data.title,
+                                                          day=date_text(today))):
                 return
-            given = ask.text(self, "Sign engagement", "Signed by (name):")
+            given = ask.text(self, tr("Sign engagement"), tr("Signed by (name):"))
             if given is None:
                 return
             signer = given
         elif status in ENDINGS:
-            verb = MOVE_TEXT[status].removesuffix("…")
+            verb = ending_verb(status)
             # Ending early lets the contractor go; finishing the work or dropping a plan does not.
             stake = (at_stake(self.store, record.data.contractor_id, today, record.id)
                      if status is S.TERMINATED else None)
@@ -337,14 +350,14 @@ class EngagementPane(QWidget):
                     return
                 reason = asked
             else:
-                given = ask.text(self, verb, f"{verb} “{record.data.title}” on {date_text(today)}."
-                                             "\n\nReason (optional):")
+                given = ask.text(self, verb, ending_question(status).format(
+                    title=record.data.title, day=date_text(today)))
                 if given is None:
                     return
                 reason = given
             if status is S.TERMINATED:
                 later = payments.falling_due_after(self.store, record.id, today)
-                cancel_later = bool(later) and _cancel_later(self, record, later, today)
+                cancel_later = bool(later) and ask_cancel_later(self, record, later, today)
                 if cancel_later is None:
                     return
 
@@ -387,7 +400,8 @@ class EngagementPane(QWidget):
         if dialog.exec():
             self.runner.write(engagement_ops.rate, record.id, dialog.rating(), today,
                               record.version, handles=_REFUSALS,
-                              failed=lambda exc: self._refused(exc, record.id, "Not rated: "),
+                              failed=lambda exc: self._refused(exc, record.id,
+                                                               tr("Not rated: {reason}")),
                               parent=self)
 
     def open_review(self) -> None:
@@ -431,15 +445,15 @@ class EngagementPane(QWidget):
             return
         name = "".join(c if c.isalnum() else "-" for c in record.data.title).strip("-")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export risk summary", str(Path.home() / f"risk-summary-{name}.pdf"),
-            "PDF (*.pdf)")
+            self, tr("Export risk summary"), str(Path.home() / f"risk-summary-{name}.pdf"),
+            tr("PDF (*.pdf)"))
         if not path:
             return
         self.summary_button.setEnabled(False)
 
         def done(written: Path) -> None:
             self.summary_button.setEnabled(True)
-            self.saved_box = show_saved(self, Path(written), "Risk summary")
+            self.saved_box = show_saved(self, Path(written), tr("Risk summary"))
             self.exported.emit(str(written))
 
         from desktop.reports.risk_summary import write_risk_summary  # ReportLab only when asked
@@ -453,9 +467,10 @@ class EngagementPane(QWidget):
         self._listing_blockers = False
         if record.status is S.SIGNED and self._activated == record.id:
             name = escape(record.contractor_name)
-            self.gate_note.setHtml(
-                f"Signed. {name} was a prospect and is now an active contractor. "
-                f"<a href='keep-prospect'>Keep {name} a prospect</a>")
+            signed = tr("Signed. {name} was a prospect and is now an active contractor.")
+            keep = tr("Keep {name} a prospect")
+            self.gate_note.setHtml(f"{signed.format(name=name)} "
+                                   f"<a href='keep-prospect'>{keep.format(name=name)}</a>")
             height = self.gate_note.fontMetrics().lineSpacing() * 2 + 8
             self.gate_note.setMinimumHeight(height)
             self.gate_note.setMaximumHeight(height)
@@ -465,18 +480,20 @@ class EngagementPane(QWidget):
             self.gate_note.hide()
             return
         found, result = reviews.check(self.store, record.id, self.today())
-        band = f"Risk: {result.overall.label}. " if result is not None else ""
+        band = (tr("Risk: {band}.").format(band=result.overall.label) + " "
+                if result is not None else "")
         if not found:
-            self.gate_note.setHtml(f"<span style='color:#1b7f3b'>{band}Ready to sign.</span>")
+            ready = tr("Ready to sign.")
+            self.gate_note.setHtml(f"<span style='color:#1b7f3b'>{band}{ready}</span>")
             height = self.gate_note.fontMetrics().lineSpacing() * 2 + 8
             self.gate_note.setMinimumHeight(height)
             self.gate_note.setMaximumHeight(height)
         else:
+            settle = tr("%n thing(s) to settle before signing:", "", len(found))
             self.gate_note.setHtml(
-                f"{band}<b>{len(found)} thing{'s' if len(found) != 1 else ''} to settle before "
-                "signing:</b><br>" + "<br>".join(
+                f"{band}<b>{settle}</b><br>" + "<br>".join(
                     f"• {escape(b.message)} <i>{escape(b.fix)}</i> "
-                    f"<a href='{escape(b.where)}'>{_WHERE.get(b.where.split('.')[0], 'Open')}</a>"
+                    f"<a href='{escape(b.where)}'>{where_words(b.where)}</a>"
                     for b in found))
             self._listing_blockers = True
         self.gate_note.show()
@@ -515,9 +532,10 @@ class EngagementPane(QWidget):
     def cancel_installment(self) -> None:
         chosen = self._chosen()
         if self.record is None or chosen is None or not ask.confirm(
-                self, "Cancel installment",
-                f"Cancel “{chosen.label}” ({format_money(chosen.amount_minor, chosen.currency)})? "
-                "Nothing will be owed on it."):
+                self, tr("Cancel installment"),
+                tr("Cancel “{label}” ({amount})? Nothing will be owed on it.").format(
+                    label=chosen.label,
+                    amount=format_money(chosen.amount_minor, chosen.currency))):
             return
         self.runner.write(payment_ops.cancel_installment, chosen.id, chosen.version,
                           handles=_REFUSALS,
@@ -529,14 +547,14 @@ class EngagementPane(QWidget):
         if record is None:
             return
         if self.installment_model.rowCount() and not asked and not ask.confirm(
-                self, "Generate schedule", "Replace the installments not yet paid? Paid and "
-                "part-paid installments stay as they are."):
+                self, tr("Generate schedule"), tr("Replace the installments not yet paid? Paid "
+                                                  "and part-paid installments stay as they are.")):
             return
         data = record.data
         try:
             if data.pricing_model is P.MILESTONES:
                 if data.amount_minor is None:
-                    raise ValidationError([FieldError("amount", "is not set")])
+                    raise ValidationError([FieldError("amount", tr("is not set"))])
                 dialog = MilestonesDialog(data.amount_minor, data.currency,
                                           data.payment_terms_days or 0, data.start_on,
                                           data.end_on, self)
@@ -546,12 +564,12 @@ class EngagementPane(QWidget):
             else:
                 plan = planned_schedule(data)
         except ValidationError as exc:
-            self._warn("No schedule was made. " + _message(exc))
+            self._warn(tr("No schedule was made. {reason}").format(reason=refusal(exc)))
             return
         self.runner.write(payment_ops.replace_schedule, record.id, plan, record.version,
                           handles=_REFUSALS,
-                          failed=lambda exc: self._refused(exc, record.id,
-                                                           "No schedule was made. "),
+                          failed=lambda exc: self._refused(
+                              exc, record.id, tr("No schedule was made. {reason}")),
                           parent=self)
 
     def add_log_entry(self) -> None:
@@ -563,47 +581,11 @@ class EngagementPane(QWidget):
     def _warn(self, text: str) -> None:
         ask.warn(self, text)
 
-    def _refused(self, exc: BaseException, engagement_id: int, lead: str = "") -> None:
-        self._warn(lead + _message(exc))
+    def _refused(self, exc: BaseException, engagement_id: int, text: str = "{reason}") -> None:
+        """``text``: the translated sentence the reason goes into."""
+        self._warn(text.format(reason=refusal(exc)))
         if isinstance(exc, ConflictError):  # changed elsewhere: every view shows it as it is now
             self.runner.publish(Changes(engagements=frozenset({engagement_id})))
 
 
 _REFUSALS = (ConflictError, ValidationError, reviews.Blocked)
-
-
-# The words on each blocker's link, by where its fix lives.
-_WHERE = {"review": "Open the review", "exit_plan": "Open the exit plan",
-          "documents": "Attach it", "engagement": "Edit the engagement",
-          "contractor": "Open the contractor"}
-
-
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, reviews.Blocked):
-        return "Not signed: " + " ".join(b.message for b in exc.blockers)
-    if isinstance(exc, ValidationError):
-        return " ".join(f"{line}." for line in error_lines(exc, {**SCHEDULE_LABELS, **LABELS,
-                                                                 "status": ""}))
-    return str(exc)
-
-
-CANCEL_LATER, KEEP_LATER = "Cancel them", "Keep them owed"
-
-
-def _cancel_later(parent: QWidget, record: EngagementRecord, later: list[InstallmentRow],
-                  on: dt.date) -> bool | None:
-    """Whether terminating also cancels what falls due after the end; None: do not end it."""
-    total = format_money(sum(i.amount_minor for i in later), later[0].currency)
-    listed = "\n".join(f"• {i.label}: {format_money(i.amount_minor, i.currency)}, due "
-                       f"{date_text(i.due_on)}" for i in later[:8])
-    more = f"\n• and {len(later) - 8} more" if len(later) > 8 else ""
-    answer = ask.choose(
-        parent, "Terminate",
-        f"{len(later)} installment{'s' if len(later) != 1 else ''} of “{record.data.title}”, "
-        f"{total} in all, fall{'s' if len(later) == 1 else ''} due after {date_text(on)} with "
-        f"nothing paid:\n{listed}{more}\n\nOwed is what fell due by the end. Cancel "
-        f"{'these' if len(later) != 1 else 'it'}, or keep {'them' if len(later) != 1 else 'it'}"
-        " owed (for work already done)?", [CANCEL_LATER, KEEP_LATER, "Don't terminate"])
-    return None if answer not in (CANCEL_LATER, KEEP_LATER) else answer == CANCEL_LATER
-
-

@@ -24,6 +24,7 @@ from desktop.store.engagements import EngagementRecord
 from desktop.store.payments import InstallmentRow
 from desktop.ui.colours import muted
 from desktop.ui.engagement_model import STATUS_COLOURS
+from desktop.ui.i18n import tr
 
 S = EngagementStatus
 _CSS = """
@@ -37,41 +38,49 @@ td.k { color: %(muted)s; padding: 1px 12px 1px 0; white-space: nowrap; }
 def heading_html(record: EngagementRecord, today: dt.date) -> str:
     d = record.data
     colour = STATUS_COLOURS.get(record.status.value, "#000")
-    rows: list[tuple[str, str]] = [("Price", escape(price_text(d)))]
+    rows: list[tuple[str, str]] = [(tr("Price"), escape(price_text(d)))]
     if d.start_on or d.end_on:
-        span = " – ".join(date_text(x) if x else "open" for x in (d.start_on, d.end_on))
-        rows.append(("Dates", span))
+        span = " – ".join(date_text(x) if x else tr("open", "no start or end date")
+                          for x in (d.start_on, d.end_on))
+        rows.append((tr("Dates"), span))
     # One line, so the pane fits a 768-pixel screen: pay, notice, where.
-    terms = [f"net {d.payment_terms_days} days" if d.payment_terms_days is not None else "",
+    terms = [tr("net %n day(s)", "payment terms", d.payment_terms_days)
+             if d.payment_terms_days is not None else "",
              notice_phrase(d.notice_period, d.notice_unit),
              ", ".join(p for p in (d.jurisdiction_city, d.jurisdiction_region,
                                    d.jurisdiction_country) if p)]
     if any(terms):
-        rows.append(("Terms", escape(" · ".join(t for t in terms if t))))
+        rows.append((tr("Terms"), escape(" · ".join(t for t in terms if t))))
     if record.signed_on:
-        by = f" by {escape(record.signed_by)}" if record.signed_by else ""
-        rows.append(("Signed", f"{date_text(record.signed_on)}{by}"))
+        rows.append((tr("Signed"), _by(date_text(record.signed_on), record.signed_by)))
     if record.ended_on:
         why = f" — {escape(record.end_reason)}" if record.end_reason else ""
         rows.append((record.status.label, f"{date_text(record.ended_on)}{why}"))
     notice = last_notice_date(d.end_on, d.notice_period, d.notice_unit)
     if notice and record.status in OPEN:
         late = notice < today
-        text = date_text(notice) + (" (passed)" if late else "")
-        rows.append(("Give notice by", f"<span class='{'late' if late else ''}'>{text}</span>"))
+        text = tr("{day} (passed)").format(day=date_text(notice)) if late else date_text(notice)
+        rows.append((tr("Give notice by"),
+                     f"<span class='{'late' if late else ''}'>{text}</span>"))
     if record.updated_at is not None:
-        by = f" by {escape(record.changed_by)}" if record.changed_by else ""
-        rows.append(("Last changed", f"{datetime_text(record.updated_at)}{by}"))
+        rows.append((tr("Last changed"), _by(datetime_text(record.updated_at),
+                                             record.changed_by)))
     gaps = brief_gaps(d)
-    rows.append(("Brief", "<span class='ok'>complete</span>" if not gaps else
-                 f"<span class='todo'>still empty: {escape(', '.join(gaps))}</span>"))
+    brief = (tr("complete", "the brief") if not gaps
+             else tr("still empty: {fields}").format(fields=escape(", ".join(gaps))))
+    rows.append((tr("Brief"), f"<span class='{'todo' if gaps else 'ok'}'>{brief}</span>"))
     table = "".join(f"<tr><td class='k'>{k}</td><td>{v}</td></tr>" for k, v in rows)
     css = _CSS % {"muted": muted(QGuiApplication.palette()).name()}
     return (f"<style>{css}</style><h2>{escape(d.title)}</h2>"
             f"<p class='sub'>{escape(record.contractor_name)} &nbsp;·&nbsp; "
             f"<b style='color:{colour}'>{record.status.label}</b>"
-            + (" &nbsp;·&nbsp; demo data" if record.is_demo else "")
+            + (" &nbsp;·&nbsp; " + tr("demo data") if record.is_demo else "")
             + f"</p><table>{table}</table>")
+
+
+def _by(when: str, who: str) -> str:
+    """A date or moment, and who did it (HTML)."""
+    return tr("{when} by {name}").format(when=when, name=escape(who)) if who else when
 
 
 def price_text(d: EngagementData) -> str:
@@ -80,28 +89,38 @@ def price_text(d: EngagementData) -> str:
 
     match d.pricing_model:
         case P.FIXED:
-            return f"{money(d.amount_minor)} fixed price"
+            return tr("{amount} fixed price").format(amount=money(d.amount_minor))
         case P.MILESTONES:
-            return f"{money(d.amount_minor)} in milestones"
+            return tr("{amount} in milestones").format(amount=money(d.amount_minor))
         case P.RETAINER:
-            period = (d.billing_period or BillingPeriod.MONTHLY).label.lower()
-            return f"{money(d.amount_minor)} retainer, billed {period}"
-    unit = "hour" if d.pricing_model is P.HOURLY else "day"
-    estimate = f", estimated {d.estimated_hours} {unit}s" if d.estimated_hours else ""
-    cap = f", capped at {d.hours_cap}" if d.hours_cap else ""
-    return f"{money(d.rate_minor)} per {unit}{estimate}{cap}"
+            weekly = d.billing_period == BillingPeriod.WEEKLY
+            return (tr("{amount} retainer, billed weekly") if weekly
+                    else tr("{amount} retainer, billed monthly")).format(
+                amount=money(d.amount_minor))
+    hourly = d.pricing_model is P.HOURLY
+    parts = [(tr("{amount} per hour") if hourly else tr("{amount} per day")).format(
+        amount=money(d.rate_minor))]
+    if d.estimated_hours:
+        parts.append(tr("estimated %n hour(s)", "", d.estimated_hours) if hourly
+                     else tr("estimated %n day(s)", "", d.estimated_hours))
+    if d.hours_cap:
+        parts.append(tr("capped at {cap}").format(cap=d.hours_cap))
+    return ", ".join(parts)
 
 
 def totals_text(rows: list[InstallmentRow], status: EngagementStatus) -> str:
     if not rows:
-        return "No payment schedule yet: generate one from the price and terms."
+        return tr("No payment schedule yet: generate one from the price and terms.")
     currency = rows[0].currency
     scheduled = sum(r.amount_minor for r in rows if r.stored_status != InstallmentStatus.CANCELLED)
     paid = sum(r.paid_minor for r in rows)
     owed = sum(r.outstanding_minor for r in rows)
-    head = f"Scheduled {format_money(scheduled, currency)} · paid {format_money(paid, currency)}"
     if status is S.CANCELLED:
-        return f"{head} · nothing more is owed: it was cancelled"
-    if status not in BINDING:
-        return f"{head} · a plan: nothing is owed until it is signed"
-    return f"{head} · outstanding {format_money(owed, currency)}"
+        text = tr("Scheduled {scheduled} · paid {paid} · nothing more is owed: it was cancelled")
+    elif status not in BINDING:
+        text = tr("Scheduled {scheduled} · paid {paid} · a plan: nothing is owed until it is "
+                  "signed")
+    else:
+        text = tr("Scheduled {scheduled} · paid {paid} · outstanding {owed}")
+    return text.format(scheduled=format_money(scheduled, currency),
+                       paid=format_money(paid, currency), owed=format_money(owed, currency))

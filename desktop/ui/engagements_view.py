@@ -45,6 +45,7 @@ from desktop.ui.engagement_model import ECol, EngagementModel
 from desktop.ui.engagement_pane import EngagementPane
 from desktop.ui.fields import error_lines
 from desktop.ui.follow import Follow
+from desktop.ui.i18n import tr
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import SelectionShown, select_row, sorted_table
 
@@ -65,16 +66,17 @@ class EngagementsView(QWidget):
 
     def _build(self) -> None:
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", "")
-        self.status_filter.addItem("Open", OPEN_FILTER)
-        self.status_filter.setItemData(1, "Draft, in review or signed", Qt.ItemDataRole.ToolTipRole)
+        self.status_filter.addItem(tr("All statuses"), "")
+        self.status_filter.addItem(tr("Open", "engagements: not yet ended"), OPEN_FILTER)
+        self.status_filter.setItemData(1, tr("Draft, in review or signed"),
+                                       Qt.ItemDataRole.ToolTipRole)
         for status in EngagementStatus:
             self.status_filter.addItem(status.label, status.value)
-        self.status_filter.setToolTip("Show engagements with this status")
+        self.status_filter.setToolTip(tr("Show engagements with this status"))
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
-        self.new_button = QPushButton("New engagement…")
+        self.new_button = QPushButton(tr("New engagement…"))
         self.new_button.clicked.connect(self.new_engagement)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
@@ -158,16 +160,17 @@ class EngagementsView(QWidget):
         engagement_id = self.selected_id()
         shown, total = self.model.rowCount(), self.model.total()
         if total == 0 and not contractors.count(self.store):
-            empty = ("No engagements yet. Add a contractor first (Contractors tab, Ctrl+1): "
-                     "an engagement is always with someone.")
+            empty = tr("No engagements yet. Add a contractor first (Contractors tab, Ctrl+1): "
+                       "an engagement is always with someone.")
         elif total == 0:
-            empty = ("No engagements yet. Choose “New engagement…” to write the brief, price "
-                     "and terms of a piece of work for one of your contractors.")
+            empty = tr("No engagements yet. Choose “New engagement…” to write the brief, price "
+                       "and terms of a piece of work for one of your contractors.")
         else:
-            empty = "No engagement has this status."
+            empty = tr("No engagement has this status.")
         self.pane.show_engagement(engagement_id, empty)
-        self.count_label.setText(f"{shown} of {total} engagements" if shown != total
-                                 else f"{total} engagement{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            tr("{shown} of %n engagement(s)", "", total).format(shown=shown) if shown != total
+            else tr("%n engagement(s)", "", total))
         record = self.pane.record
         self.edit_button.setEnabled(record is not None and record.status in OPEN)
 
@@ -182,8 +185,8 @@ class EngagementsView(QWidget):
     def new_engagement(self) -> None:
         choices = self._choices()
         if not choices:
-            ask.warn(self, "Add a contractor first (Contractors tab, Ctrl+1); an engagement is "
-                           "always with someone.")
+            ask.warn(self, tr("Add a contractor first (Contractors tab, Ctrl+1); an engagement "
+                              "is always with someone."))
             return
         # Each contractor's rate, currency and country, filled in once they are chosen.
         suggested = {r.id: terms_from_rate(r.rate_minor, r.rate_unit, r.currency, r.country)
@@ -244,10 +247,10 @@ class EngagementsView(QWidget):
         rows = payments.installments(self.store, record.id)
         if not schedule_drifted(record.data, payments.as_planned(rows)):
             return
-        if ask.confirm(self, "Update the schedule?",
-                       f"The terms of “{record.data.title}” changed, and its payment schedule "
-                       "no longer matches them. Regenerate the installments not yet paid? Paid "
-                       "and part-paid ones stay as they are."):
+        if ask.confirm(self, tr("Update the schedule?"),
+                       tr("The terms of “{title}” changed, and its payment schedule no longer "
+                          "matches them. Regenerate the installments not yet paid? Paid and "
+                          "part-paid ones stay as they are.").format(title=record.data.title)):
             self.reload(select_id=record.id)
             self.pane.generate_schedule(asked=True)
 

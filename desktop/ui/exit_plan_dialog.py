@@ -40,10 +40,12 @@ from desktop.ui.fields import (
     FieldBox,
     TextArea,
     error_summary,
+    field_message,
     fix_summary,
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.i18n import tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 from desktop.ui.screen_fit import fit_on_screen
@@ -61,7 +63,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
         self.result_record: ExitPlanRecord | None = None
         engagement = engagements.get(store, engagement_id)  # ConflictError if it is gone
         self.title = engagement.data.title
-        self.setWindowTitle(f"Exit plan: {self.title}")
+        self.setWindowTitle(tr("Exit plan: {title}").format(title=self.title))
         self._touched: set[str] = set()
         self._errors: dict[str, str] = {}
         self._build(contractors)
@@ -81,17 +83,17 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
     # --- layout --------------------------------------------------------------------------
     def _build(self, contractors: Sequence[tuple[int, str]]) -> None:
         e: dict[str, QWidget] = {
-            "for_convenience": QCheckBox("For convenience, by either side"),
+            "for_convenience": QCheckBox(tr("For convenience, by either side")),
             "convenience_notice_days": QLineEdit(),
-            "for_cause": QCheckBox("For cause (a breach)"),
+            "for_cause": QCheckBox(tr("For cause (a breach)")),
             "cure_days": QLineEdit(),
             "handover_work": TextArea(2), "handover_credentials": TextArea(2),
-            "data_disposition": EnumCombo(DataDisposition, blank="(not set)"),
+            "data_disposition": EnumCombo(DataDisposition, blank=tr("(not set)")),
             "data_disposition_notes": TextArea(2),
             "knowledge_transfer": TextArea(2),
-            "backup_contractor_id": ChoiceCombo(contractors, blank="(none)"),
+            "backup_contractor_id": ChoiceCombo(contractors, blank=tr("(none)")),
             "access_revocation": TextArea(5),
-            "pro_rata_pay": QCheckBox("Work done before the end is paid pro rata"),
+            "pro_rata_pay": QCheckBox(tr("Work done before the end is paid pro rata")),
             "pro_rata_notes": TextArea(2),
         }
         self.editors = e
@@ -99,20 +101,20 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
             line: QLineEdit = e[name]  # type: ignore[assignment]
             line.setFixedWidth(line.fontMetrics().horizontalAdvance("0000") + 24)
         e["handover_work"].setPlaceholderText(  # type: ignore[attr-defined]
-            "Where unfinished work is delivered, in which format, e.g. layered files in our "
-            "drive")
+            tr("Where unfinished work is delivered, in which format, e.g. layered files in our "
+               "drive"))
         e["handover_credentials"].setPlaceholderText(  # type: ignore[attr-defined]
-            "Passwords, keys and accounts they hand back, and how")
+            tr("Passwords, keys and accounts they hand back, and how"))
         e["data_disposition_notes"].setPlaceholderText(  # type: ignore[attr-defined]
-            "Which data, by when, and how it is confirmed")
+            tr("Which data, by when, and how it is confirmed"))
         e["knowledge_transfer"].setPlaceholderText(  # type: ignore[attr-defined]
-            "e.g. a one-hour call and written notes on the build")
+            tr("e.g. a one-hour call and written notes on the build"))
         e["access_revocation"].setPlaceholderText(  # type: ignore[attr-defined]
-            "One system per line, e.g.\nShop admin\nShared drive\nEmail account")
+            tr("One system per line, e.g.\nShop admin\nShared drive\nEmail account"))
         e["access_revocation"].setToolTip(  # type: ignore[attr-defined]
-            "One system per line; blank lines and repeats are dropped")
+            tr("One system per line; blank lines and repeats are dropped"))
         e["pro_rata_notes"].setPlaceholderText(  # type: ignore[attr-defined]
-            "How partial work is measured and when it is paid")
+            tr("How partial work is measured and when it is paid"))
         backup: QComboBox = e["backup_contractor_id"]  # type: ignore[assignment]
         backup.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         backup.setMinimumContentsLength(18)
@@ -128,20 +130,24 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
                 signal = editor.textChanged  # type: ignore[attr-defined]
             signal.connect(lambda *_, n=name: self._on_edit(n))
 
-        def row(*parts: QWidget | str) -> QWidget:
+        def row(box: QWidget, phrase: str, days: QWidget) -> QWidget:
+            """``phrase`` says where the field goes with {days}: words stay in one piece."""
+            before, _, after = phrase.partition("{days}")
             widget = QWidget()
             layout = QHBoxLayout(widget)
             layout.setContentsMargins(0, 0, 0, 0)
-            for part in parts:
-                layout.addWidget(QLabel(part) if isinstance(part, str) else part)
+            for part in (box, before.strip(), days, after.strip()):
+                if part:
+                    layout.addWidget(QLabel(part) if isinstance(part, str) else part)
             layout.addStretch(1)
             return widget
 
         shared = {
             ("for_convenience", "convenience_notice_days"):
-                row(e["for_convenience"], "with notice of", e["convenience_notice_days"], "days"),
+                row(e["for_convenience"], tr("with notice of {days} days"),
+                    e["convenience_notice_days"]),
             ("for_cause", "cure_days"):
-                row(e["for_cause"], "after a cure period of", e["cure_days"], "days"),
+                row(e["for_cause"], tr("after a cure period of {days} days"), e["cure_days"]),
         }
         self.boxes: dict[str, FieldBox] = {}
         for names, widget in shared.items():
@@ -151,11 +157,13 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
             if name not in self.boxes:
                 self.boxes[name] = FieldBox(editor)
 
-        label_for = {"for_convenience": "Termination", "for_cause": "",
-                     "handover_work": "Work in progress", "handover_credentials": "Credentials",
-                     "data_disposition": "At the end", "data_disposition_notes": "Notes",
-                     "backup_contractor_id": "Backup contractor",
-                     "access_revocation": "Systems", "pro_rata_pay": "", "pro_rata_notes": "Notes"}
+        label_for = {"for_convenience": tr("Termination"), "for_cause": "",
+                     "handover_work": tr("Work in progress"),
+                     "handover_credentials": tr("Credentials"),
+                     "data_disposition": tr("At the end"), "data_disposition_notes": tr("Notes"),
+                     "backup_contractor_id": tr("Backup contractor"),
+                     "access_revocation": tr("Systems"), "pro_rata_pay": "",
+                     "pro_rata_notes": tr("Notes")}
 
         def group(title: str, names: list[str], note: str = "") -> QGroupBox:
             box = QGroupBox(title)
@@ -174,17 +182,19 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
 
         self.notice_line = QLabel()
         self.notice_line.setWordWrap(True)
-        ending = group("Ending it", ["for_convenience", "for_cause"])
+        ending = group(tr("Ending it"), ["for_convenience", "for_cause"])
         ending.layout().insertWidget(1, self.notice_line)  # type: ignore[union-attr]
         # Two columns stacked independently, so a short group leaves no gap beside a tall one.
         columns = QHBoxLayout()
-        for groups in ((ending, group("Handover", ["handover_work", "handover_credentials",
-                                                   "knowledge_transfer",
-                                                   "backup_contractor_id"])),
-                       (group("Data and access", ["data_disposition", "data_disposition_notes",
-                                                  "access_revocation"],
-                              "Our data they hold, and every system they can log into."),
-                        group("Pay", ["pro_rata_pay", "pro_rata_notes"]))):
+        for groups in ((ending, group(tr("Handover"), ["handover_work", "handover_credentials",
+                                                       "knowledge_transfer",
+                                                       "backup_contractor_id"])),
+                       (group(tr("Data and access"), ["data_disposition",
+                                                      "data_disposition_notes",
+                                                      "access_revocation"],
+                              tr("Our data they hold, and every system they can log into.")),
+                        group(tr("Pay", "the exit plan's part on paying for partial work"),
+                              ["pro_rata_pay", "pro_rata_notes"]))):
             column = QVBoxLayout()
             for box in groups:
                 column.addWidget(box)
@@ -213,14 +223,19 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
         if last is not None:
             assert end_on is not None
             self.notice_line.setText(
-                f"Last day to give notice: {date_text(last)} (end {date_text(end_on)}, "
-                f"{notice_phrase(notice_period, d.notice_unit)})")
+                tr("Last day to give notice: {day} (end {end}, {notice})").format(
+                    day=date_text(last), end=date_text(end_on),
+                    notice=notice_phrase(notice_period, d.notice_unit)))
             self.notice_line.setStyleSheet("")
         else:
-            missing = {(True, True): "end date or notice period", (True, False): "end date",
-                       (False, True): "notice period"}[(end_on is None, notice_period is None)]
-            self.notice_line.setText(f"No last day to give notice: the engagement has no "
-                                     f"{missing}.")
+            self.notice_line.setText({
+                (True, True): tr("No last day to give notice: the engagement has no end date "
+                                 "or notice period."),
+                (True, False): tr("No last day to give notice: the engagement has no end "
+                                  "date."),
+                (False, True): tr("No last day to give notice: the engagement has no notice "
+                                  "period."),
+            }[(end_on is None, notice_period is None)])
             self.notice_line.setStyleSheet(muted_style())
         self.last_notice_on = last
 
@@ -233,7 +248,8 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
             elif isinstance(editor, ChoiceCombo):
                 if value is not None and editor.findData(value) < 0:
                     # Kept rather than silently cleared when the caller's list leaves it out.
-                    editor.addItem(f"Contractor {value} (not in the list)", value)
+                    editor.addItem(tr("Contractor {id} (not in the list)").format(id=value),
+                                   value)
                 editor.set_value("" if value is None else value)
             elif isinstance(editor, EnumCombo):
                 editor.set_value("" if value is None else str(value))
@@ -280,7 +296,7 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
         for name, editor in self.editors.items():
             mark_invalid(editor, name in errors)
             if name in errors:
-                lines[self.boxes[name]].append(f"{LABELS[name]} {errors[name]}")
+                lines[self.boxes[name]].append(field_message(LABELS[name], errors[name]))
         for box, messages in lines.items():
             box.set_error("; ".join(messages) or None, below=below)
         self.summary.setText(fix_summary(list(errors), errors, LABELS))
@@ -288,8 +304,9 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
 
     def _show_completeness(self, plan: ExitPlanData) -> None:
         gaps = completeness(plan)
-        self.completeness_line.setText("Still missing: " + ", ".join(gaps) if gaps
-                                       else "Complete")
+        self.completeness_line.setText(
+            tr("Still missing: {gaps}").format(gaps=", ".join(gaps)) if gaps
+            else tr("Complete", "status: nothing is missing"))
         self.completeness_line.setStyleSheet(NOTE_STYLE["todo" if gaps else "ok"])
 
     def completeness_text(self) -> str:
@@ -304,10 +321,10 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
                 editor.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close.setText("Close")
+        close.setText(tr("Close"))
         close.setFocus()
-        self.theirs_line.setText("Your role on this team database reads exit plans; only its "
-                                 "owner changes them.")
+        self.theirs_line.setText(tr("Your role on this team database reads exit plans; only "
+                                    "its owner changes them."))
         self.theirs_line.setStyleSheet(muted_style())
         self.theirs_line.show()
 
@@ -339,12 +356,14 @@ class ExitPlanDialog(AsksBeforeDiscarding, SavingDialog):
     def _decide(self, theirs: ExitPlanRecord | None, exc: BaseException) -> None:
         if theirs is None:  # removed (or its engagement deleted) meanwhile
             reason = str(exc)
-            ask.warn(self, f"{reason[:1].upper()}{reason[1:]}. Your changes were not saved: "
-                           "copy anything you typed, then close this window.",
-                     "Exit plan not saved")
+            ask.warn(self, tr("{reason}. Your changes were not saved: copy anything you typed, "
+                              "then close this window.").format(
+                         reason=reason[:1].upper() + reason[1:]),
+                     tr("Exit plan not saved"))
             return
-        merged = mine_on_top(self, f"The exit plan of “{self.title}”", theirs.changed_by,
-                             theirs.updated_at, self._original, self._mine, theirs.plan, LABELS)
+        merged = mine_on_top(self, tr("The exit plan of “{title}”").format(title=self.title),
+                             theirs.changed_by, theirs.updated_at, self._original, self._mine,
+                             theirs.plan, LABELS)
         self._original, self._version = theirs.plan, theirs.version
         if merged is not None:
             self._send(merged, theirs.version)

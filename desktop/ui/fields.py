@@ -20,11 +20,20 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import Labelled
 from desktop.core.reference import ranked_matches
 from desktop.core.validation import ValidationError
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
 ERROR_STYLE = "color: #b42318;"
 # What the schedule rules call their inputs, as a person reads them.
-SCHEDULE_LABELS = {"amount": "Amount", "currency": "Currency", "net_days": "Payment terms",
-                   "end": "End", "estimated_units": "Estimate"}
+SCHEDULE_LABELS = {"amount": QT_TR_NOOP("Amount"), "currency": QT_TR_NOOP("Currency"),
+                   "net_days": QT_TR_NOOP("Payment terms"), "end": QT_TR_NOOP("End"),
+                   "estimated_units": QT_TR_NOOP("Estimate")}
+
+
+def field_message(label: str, message: str) -> str:
+    """What is wrong with a field, led by its label: one marked with QT_TR_NOOP, or one the
+    rules already translated (tr leaves that as it is)."""
+    return tr("{field} {problem}", "a field's label, then what is wrong with it").format(
+        field=tr(label), problem=message)
 
 
 def error_lines(error: ValidationError, labels: dict[str, str]) -> list[str]:
@@ -32,7 +41,8 @@ def error_lines(error: ValidationError, labels: dict[str, str]) -> list[str]:
     lines = []
     for e in error.errors:
         label = labels.get(e.field)
-        lines.append(f"{label} {e.message}" if label else e.message[:1].upper() + e.message[1:])
+        lines.append(field_message(label, e.message) if label
+                     else e.message[:1].upper() + e.message[1:])
     return lines
 
 
@@ -73,10 +83,11 @@ def fix_summary(shown: Sequence[str], errors: Mapping[str, str],
     """The line under a form: which fields to fix, with what is wrong when few are."""
     if not shown:
         return ""
-    head = f"Fix {len(shown)} field{'s' if len(shown) != 1 else ''} before saving: "
     if len(shown) <= 2:  # the messages too: while typing, they show nowhere else
-        return head + "; ".join(f"{labels.get(n, n)} {errors[n]}" for n in shown)
-    return head + ", ".join(labels.get(n, n) for n in shown)
+        fields = "; ".join(field_message(labels.get(n, n), errors[n]) for n in shown)
+    else:
+        fields = ", ".join(tr(labels.get(n, n)) for n in shown)
+    return tr("Fix %n field(s) before saving: {fields}", "", len(shown)).format(fields=fields)
 
 
 def mark_invalid(editor: QWidget, invalid: bool) -> None:
@@ -90,7 +101,7 @@ def show_field_errors(exc: ValidationError, boxes: Mapping[str, FieldBox],
     first = None
     for name, box in boxes.items():
         message = exc.for_field(name)
-        box.set_error(f"{labels[name]} {message}" if message else None)
+        box.set_error(field_message(labels[name], message) if message else None)
         mark_invalid(editors[name], bool(message))
         first = first or (name if message else None)
     if first:
@@ -202,7 +213,7 @@ class TextArea(QPlainTextEdit):
 class DateLine(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("YYYY-MM-DD")
+        self.setPlaceholderText(tr("YYYY-MM-DD"))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(160)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop.core.risk import band
 from desktop.core.risk_palette import cell_tint
 from desktop.ui.colours import mark, muted
+from desktop.ui.i18n import tr
 from desktop.ui.position_tips import PositionTips
 
 MARKER = "#24292f"
@@ -30,7 +31,7 @@ class HeatMap(PositionTips):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAccessibleName("Risk heat map")
+        self.setAccessibleName(tr("Risk heat map"))
 
     # --- API -----------------------------------------------------------------------------
     def set_points(self, points: list[tuple[str, int, int]]) -> None:
@@ -41,7 +42,8 @@ class HeatMap(PositionTips):
                                  f"not {likelihood} and {impact}")
         self._points = list(points)
         self.setAccessibleDescription("; ".join(
-            f"{label}: likelihood {lik}, impact {imp}" for label, lik, imp in points))
+            tr("{area}: likelihood {likelihood}, impact {impact}").format(
+                area=label, likelihood=lik, impact=imp) for label, lik, imp in points))
         self.updateGeometry()  # the legend's width follows the labels
         self.update()
 
@@ -144,12 +146,12 @@ class HeatMap(PositionTips):
                              str(i))
         title_y = y0 + 5 * size + 2 + fm.height()
         painter.drawText(QRectF(x0, title_y, 5 * size, fm.height()), Qt.AlignmentFlag.AlignCenter,
-                         "Likelihood →")
+                         tr("Likelihood →"))
         painter.save()
         painter.translate(LEFT - 24, y0 + 2.5 * size)
         painter.rotate(-90)
         painter.drawText(QRectF(-2.5 * size, -fm.height(), 5 * size, fm.height()),
-                         Qt.AlignmentFlag.AlignCenter, "Impact →")
+                         Qt.AlignmentFlag.AlignCenter, tr("Impact →"))
         painter.restore()
 
         # Markers.
@@ -199,8 +201,9 @@ class HeatMap(PositionTips):
                 if self.cell_rect(lik, imp).contains(pos):
                     score = lik * imp
                     here = [label for label, pl, pi in self._points if (pl, pi) == (lik, imp)]
-                    head = (f"Likelihood {lik} × impact {imp} = {score} "
-                            f"({band(score).label})")
+                    head = tr("Likelihood {likelihood} × impact {impact} = {score} "
+                              "({band})").format(likelihood=lik, impact=imp, score=score,
+                                                 band=band(score).label)
                     return "\n".join([head, *here])
         return ""
 

@@ -11,17 +11,17 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.enums import RateUnit
+from desktop.core.formats import number
 from desktop.core.money import format_money
 from desktop.io.contractor_import import DUPLICATE, MERGE, NEW, REJECTED, SKIPPED, Plan, Row
 from desktop.io.layouts import RATE_TARGETS
 from desktop.store.importing import ImportResult
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ReadOnlyTableModel
 
 if TYPE_CHECKING:
     pass
 
-OUTCOME_WORDS = {NEW: "New", MERGE: "Merge", DUPLICATE: "Duplicate", REJECTED: "Rejected",
-                 SKIPPED: "Skipped"}
 _COLOURS = {NEW: QColor("#067647"), MERGE: QColor("#175cd3"), DUPLICATE: QColor("#b54708"),
             REJECTED: QColor("#b42318"), SKIPPED: QColor("#667085")}
 _PERSON = ("name", "first_name", "middle_name", "last_name")
@@ -31,43 +31,63 @@ def is_problem(row: Row) -> bool:
     return row.outcome in (REJECTED, DUPLICATE) or bool(row.warnings)
 
 
-# Filter label -> which rows it keeps, in the order the filter box lists them.
+# Filter label (marked for translation; the filter box shows it translated) -> which rows it
+# keeps, in the order the filter box lists them.
 FILTERS: dict[str, Callable[[Row], bool]] = {
-    "All rows": lambda r: True,
-    "Problems only": is_problem,
-    "New only": lambda r: r.outcome == NEW,
-    "Merges only": lambda r: r.outcome == MERGE,
-    "Skipped only": lambda r: r.outcome == SKIPPED,
+    QT_TR_NOOP("All rows"): lambda r: True,
+    QT_TR_NOOP("Problems only"): is_problem,
+    QT_TR_NOOP("New only"): lambda r: r.outcome == NEW,
+    QT_TR_NOOP("Merges only"): lambda r: r.outcome == MERGE,
+    QT_TR_NOOP("Skipped only"): lambda r: r.outcome == SKIPPED,
 }
+# A rate as the preview shows it.
+_PER_UNIT = {RateUnit.HOUR: QT_TR_NOOP("{amount} / hour"),
+             RateUnit.DAY: QT_TR_NOOP("{amount} / day"),
+             RateUnit.MONTH: QT_TR_NOOP("{amount} / month"),
+             RateUnit.FIXED: QT_TR_NOOP("{amount} / fixed")}
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+def outcome_word(outcome: str) -> str:
+    return {NEW: tr("New", "import outcome"), MERGE: tr("Merge", "import outcome"),
+            DUPLICATE: tr("Duplicate", "import outcome"),
+            REJECTED: tr("Rejected", "import outcome"),
+            SKIPPED: tr("Skipped", "import outcome")}[outcome]
 
 
 def summary_text(plan: Plan) -> str:
     """Only the outcomes that occur: "42 new · 3 duplicates · 5 rejected · 2 skipped"."""
     counts = plan.counts
-    parts = [f"{counts[NEW]:,} new" if counts[NEW] else "",
-             f"{counts[MERGE]:,} to merge" if counts[MERGE] else "",
-             plural(counts[DUPLICATE], "duplicate", "duplicates") if counts[DUPLICATE] else "",
-             f"{counts[REJECTED]:,} rejected" if counts[REJECTED] else "",
-             f"{counts[SKIPPED]:,} skipped" if counts[SKIPPED] else ""]
-    return " · ".join(p for p in parts if p) or "The file has no rows below the header."
+    parts = [_counted(tr("{count} new", "", counts[NEW]), counts[NEW]),
+             _counted(tr("{count} to merge", "", counts[MERGE]), counts[MERGE]),
+             _counted(tr("{count} duplicate(s)", "", counts[DUPLICATE]), counts[DUPLICATE]),
+             _counted(tr("{count} rejected", "", counts[REJECTED]), counts[REJECTED]),
+             _counted(tr("{count} skipped", "", counts[SKIPPED]), counts[SKIPPED])]
+    return " · ".join(p for p in parts if p) or tr("The file has no rows below the header.")
+
+
+def _counted(text: str, count: int) -> str:
+    """``text`` with its {count}; "" for none."""
+    return text.format(count=number(count)) if count else ""
 
 
 def result_text(result: ImportResult, plan: Plan) -> tuple[str, str]:
     """What was written, and what was left out: "Added 42 contractors, merged 3." and
     "5 rows were rejected and 2 skipped."."""
-    added = plural(result.created, "contractor", "contractors")
-    done = f"Added {added}, merged {result.merged:,}." if result.merged else f"Added {added}."
+    created, merged = result.created, result.merged
+    done = (tr("Added {count} contractor(s), merged {merged}.", "", created) if merged
+            else tr("Added {count} contractor(s).", "", created)).format(
+        count=number(created), merged=number(merged))
     counts = plan.counts
     left = [part for part in (
-        f"{plural(counts[REJECTED], 'row was', 'rows were')} rejected" if counts[REJECTED] else "",
-        f"{plural(counts[DUPLICATE], 'duplicate was', 'duplicates were')} left out"
-        if counts[DUPLICATE] else "",
-        f"{counts[SKIPPED]:,} skipped" if counts[SKIPPED] else "") if part]
-    text = ", ".join(left[:-1]) + " and " + left[-1] if len(left) > 1 else "".join(left)
+        _counted(tr("{count} row(s) were rejected", "", counts[REJECTED]), counts[REJECTED]),
+        _counted(tr("{count} duplicate(s) were left out", "", counts[DUPLICATE]),
+                 counts[DUPLICATE]),
+        _counted(tr("{count} skipped", "", counts[SKIPPED]), counts[SKIPPED])) if part]
+    if len(left) > 1:
+        text = tr("{first} and {last}", "the end of a list").format(first=", ".join(left[:-1]),
+                                                                   last=left[-1])
+    else:
+        text = "".join(left)
     return done, text[:1].upper() + text[1:] + "." if text else ""
 
 
@@ -83,7 +103,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
         self._rows: list[Row] = []
         self._shown: list[Row] = []
         self._mapping: tuple[str, ...] = ()
-        self._filter = "All rows"
+        self._filter = "All rows"  # a key of FILTERS
 
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
@@ -93,6 +113,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
         self.endResetModel()
 
     def set_filter(self, name: str) -> None:
+        """``name``: a key of FILTERS."""
         self.beginResetModel()
         self._filter = name
         self._shown = self._filtered()
@@ -129,7 +150,7 @@ class ImportPreviewModel(ReadOnlyTableModel):
         if column == Col.LINE:
             return str(row.line)
         if column == Col.OUTCOME:
-            return OUTCOME_WORDS[row.outcome]
+            return outcome_word(row.outcome)
         if column == Col.DETAILS:
             return details(row)
         data = row.data
@@ -141,8 +162,8 @@ class ImportPreviewModel(ReadOnlyTableModel):
             return self._raw(row, RATE_TARGETS)
         if data.rate_minor is None:
             return ""
-        unit = RateUnit(data.rate_unit).label.lower()
-        return f"{format_money(data.rate_minor, data.currency)} / {unit}"
+        return tr(_PER_UNIT[RateUnit(data.rate_unit)]).format(
+            amount=format_money(data.rate_minor, data.currency))
 
     def _raw(self, row: Row, targets: tuple[str, ...] | frozenset[str]) -> str:
         """What the file says in the first column mapped to one of ``targets`` (for rows that
@@ -160,6 +181,6 @@ def details(row: Row) -> str:
     """The reason a row is not imported as it stands, or what to check about it."""
     parts = [row.message[:1].upper() + row.message[1:]] if row.message else []
     if row.matches and not row.message:
-        parts.append(f"Matches {row.matches}")
+        parts.append(tr("Matches {name}").format(name=row.matches))
     parts.extend(row.warnings)
     return "; ".join(parts)

@@ -18,20 +18,23 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.core.formats import number
 from desktop.io import contractor_import as plan_import
 from desktop.io.contractor_import import Plan
 from desktop.io.values import DAY_FIRST, MONTH_FIRST
 from desktop.ui.background_task import Progress, Task
 from desktop.ui.fields import ERROR_STYLE
-from desktop.ui.import_preview_model import FILTERS, ImportPreviewModel, plural, summary_text
+from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.import_preview_model import FILTERS, ImportPreviewModel, summary_text
 
 if TYPE_CHECKING:
     from desktop.ui.import_wizard import ImportWizard
 
-DATE_ORDERS = {"As found in the file": None, "Day before month": DAY_FIRST,
-               "Month before day": MONTH_FIRST}
-ON_DUPLICATE = {"Skip rows whose email is already known": "skip",
-                "Merge them into the existing contractor": "merge"}
+DATE_ORDERS = {QT_TR_NOOP("As found in the file"): None,
+               QT_TR_NOOP("Day before month"): DAY_FIRST,
+               QT_TR_NOOP("Month before day"): MONTH_FIRST}
+ON_DUPLICATE = {QT_TR_NOOP("Skip rows whose email is already known"): "skip",
+                QT_TR_NOOP("Merge them into the existing contractor"): "merge"}
 
 
 def list_table(view: QTableView, widths: tuple[int, ...]) -> None:
@@ -45,9 +48,10 @@ def list_table(view: QTableView, widths: tuple[int, ...]) -> None:
 
 
 def choice_combo(name: str, items: dict[str, Any]) -> QComboBox:
+    """Labels marked with QT_TR_NOOP (or not meant for translating, which tr leaves alone)."""
     combo = QComboBox(objectName=name)
     for label, value in items.items():
-        combo.addItem(label, value)
+        combo.addItem(tr(label), value)
     return combo
 
 
@@ -56,9 +60,9 @@ class PreviewPage(QWizardPage):
     the wizard to the import when the user presses Import."""
 
     def __init__(self, wizard: ImportWizard):
-        super().__init__(objectName="previewPage", title="Check before importing",
-                         subTitle="Every row of the file and what will happen to it. Nothing "
-                         "is added until you import.")
+        super().__init__(objectName="previewPage", title=tr("Check before importing"),
+                         subTitle=tr("Every row of the file and what will happen to it. "
+                                     "Nothing is added until you import."))
         self.flow = wizard
         self.setCommitPage(True)
         self.task = Task(wizard.runner, QProgressBar(objectName="analyseBar"), self)
@@ -70,8 +74,9 @@ class PreviewPage(QWizardPage):
         self.duplicate_combo = choice_combo("duplicatesCombo", ON_DUPLICATE)
         for combo in (self.date_combo, self.duplicate_combo):
             combo.currentIndexChanged.connect(self.start)
-        self.filter_combo = choice_combo("filterCombo", dict.fromkeys(FILTERS))
-        self.filter_combo.currentTextChanged.connect(lambda text: self.model.set_filter(text))
+        self.filter_combo = choice_combo("filterCombo", {name: name for name in FILTERS})
+        self.filter_combo.currentIndexChanged.connect(
+            lambda _index: self.model.set_filter(self.filter_combo.currentData()))
         self.model = ImportPreviewModel(self)
         self.view = QTableView(objectName="previewTable")
         self.view.setModel(self.model)
@@ -83,9 +88,9 @@ class PreviewPage(QWizardPage):
         self.view.horizontalHeader().setStretchLastSection(True)
 
         controls = QHBoxLayout()
-        for text, combo, after in (("Dates:", self.date_combo, 12),
-                                   ("Emails already known:", self.duplicate_combo, 0),
-                                   ("Show:", self.filter_combo, 0)):
+        for text, combo, after in ((tr("Dates:"), self.date_combo, 12),
+                                   (tr("Emails already known:"), self.duplicate_combo, 0),
+                                   (tr("Show:"), self.filter_combo, 0)):
             if combo is self.filter_combo:
                 controls.addStretch(1)
             controls.addWidget(QLabel(text))
@@ -114,7 +119,8 @@ class PreviewPage(QWizardPage):
             return plan, plan_import.writes(plan)
 
         self.error.hide()
-        self.summary.setText(f"Checking {plural(len(table.records), 'row', 'rows')}…")
+        rows = len(table.records)
+        self.summary.setText(tr("Checking {count} row(s)…", "", rows).format(count=number(rows)))
         self.task.start(check, lambda result: self._set_plan(*result), self._failed)
         self.completeChanged.emit()
 
@@ -124,19 +130,19 @@ class PreviewPage(QWizardPage):
         self.summary.setText(summary_text(plan) if plan else "")
         flagged = sum(1 for r in plan.rows if r.warnings) if plan else 0
         notes = [*(plan.warnings if plan else []),
-                 *([f"{plural(flagged, 'row has', 'rows have')} a warning: see Details."]
-                   if flagged else [])]
+                 *([tr("{count} row(s) have a warning: see Details.", "", flagged).format(
+                     count=number(flagged))] if flagged else [])]
         self.warnings.setText("\n".join(notes))
         self.warnings.setVisible(bool(notes))
         count = self.flow.write_count()
         self.setButtonText(QWizard.WizardButton.CommitButton,
-                           f"Import {plural(count, 'contractor', 'contractors')}" if count
-                           else "Nothing to import")
+                           tr("Import {count} contractor(s)", "", count).format(
+                               count=number(count)) if count else tr("Nothing to import"))
         self.completeChanged.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._set_plan(None, None)
-        self.error.setText(f"The file could not be checked: {error}")
+        self.error.setText(tr("The file could not be checked: {problem}").format(problem=error))
         self.error.show()
 
     def isComplete(self) -> bool:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.core.formats import number
 from desktop.core.reference import currencies
 from desktop.core.validation import Cancelled
 from desktop.io import contractor_import as plan_import
@@ -47,15 +48,20 @@ from desktop.store import importing
 from desktop.store.profile import get_profile
 from desktop.ui.background_task import Task
 from desktop.ui.fields import ERROR_STYLE
-from desktop.ui.import_preview_model import plural, result_text
+from desktop.ui.i18n import tr
+from desktop.ui.import_preview_model import result_text
 from desktop.ui.import_preview_page import PreviewPage, choice_combo, list_table
 from desktop.ui.runner import Runner
 
-FILE_FILTER = "Contact files (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN",
               "CZK", "JPY", "INR", "SGD", "MXN", "BRL", "ZAR")
 HEADER_CHOICES = 30  # a header further down than this is not a header
 HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def file_filter() -> str:
+    return (tr("Contact files") + " (*.csv *.txt *.tsv *.xlsx *.xlsm);;" + tr("All files")
+            + " (*)")
 
 
 def _label(name: str, style: str = "", text: str = "") -> QLabel:
@@ -79,14 +85,15 @@ class Page(QWizardPage):
 
 class FilePage(Page):
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard, "filePage", "Choose a file", "A CSV or Excel file from your "
-                         "accounting program, address book or a spreadsheet of your own.")
+        super().__init__(wizard, "filePage", tr("Choose a file"),
+                         tr("A CSV or Excel file from your accounting program, address book or "
+                            "a spreadsheet of your own."))
         self.path_edit = QLineEdit(objectName="pathEdit")
-        self.path_edit.setPlaceholderText("Path to a .csv, .txt, .tsv or .xlsx file")
+        self.path_edit.setPlaceholderText(tr("Path to a .csv, .txt, .tsv or .xlsx file"))
         self.path_edit.returnPressed.connect(self._typed)
         self.path_edit.textChanged.connect(self._text_changed)
         self.advance = False  # Next was pressed before the typed file was read
-        choose = QPushButton("Choose…", objectName="chooseButton")
+        choose = QPushButton(tr("Choose…"), objectName="chooseButton")
         choose.clicked.connect(self.choose)
         self.task = Task(wizard.runner, QProgressBar(objectName="readingBar"), self)
         self.task.bar.setTextVisible(False)
@@ -120,17 +127,17 @@ class FilePage(Page):
         header_row.addWidget(self.header_text, 1)
         currency_row.addWidget(self.currency_combo)
         currency_row.addWidget(_label("currencyHint", HINT_STYLE,
-                                      "for rates written without a currency"), 1)
+                                      tr("for rates written without a currency")), 1)
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setContentsMargins(0, 12, 0, 0)
-        for text, field in (("Format:", self.format_label), ("Encoding:", encoding_row),
-                            ("", self.sample), ("Delimiter:", self.delimiter_label),
-                            ("Rows:", self.rows_label), ("Header row:", header_row),
-                            ("Currency:", currency_row)):
+        for text, field in ((tr("Format:"), self.format_label), (tr("Encoding:"), encoding_row),
+                            ("", self.sample), (tr("Delimiter:"), self.delimiter_label),
+                            (tr("Rows:"), self.rows_label), (tr("Header row:"), header_row),
+                            (tr("Currency:"), currency_row)):
             form.addRow(text, field)
         self.details.hide()
-        self.box.addWidget(QLabel("File:"))
+        self.box.addWidget(QLabel(tr("File:")))
         self.box.addLayout(path_row)
         for widget in (self.task.bar, self.error, self.details):
             self.box.addWidget(widget)
@@ -138,7 +145,8 @@ class FilePage(Page):
 
     def choose(self) -> None:
         start = self.path_edit.text() or self.flow.settings.value("import/folder", "", type=str)
-        path, _ = QFileDialog.getOpenFileName(self, "Import contractors", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import contractors"), start,
+                                              file_filter())
         if path:
             self.flow.settings.setValue("import/folder", str(Path(path).parent))
             self.open(Path(path))
@@ -188,7 +196,7 @@ class FilePage(Page):
         candidates = table.records[:max(HEADER_CHOICES, table.header_index + 1)]
         for index, record in enumerate(candidates):
             if index == table.header_index or any(f.strip() for f in record.fields):
-                combo.addItem(f"Line {record.line}", index)
+                combo.addItem(tr("Line {line}").format(line=record.line), index)
         combo.setCurrentIndex(combo.findData(table.header_index))
         combo.blockSignals(False)
         self._header_changed()
@@ -208,15 +216,18 @@ class FilePage(Page):
         combo.setEnabled(not table.is_workbook)
         certain = table.encoding in ("utf-8", "utf-8-sig", "utf-16") or table.is_workbook
         self.encoding_hint.setText(
-            "" if certain else "guessed: if names below look wrong, choose another")
+            "" if certain else tr("guessed: if names below look wrong, choose another"))
         self.sample.setPlainText(table.sample)
         self.sample.setVisible(not table.is_workbook)
 
     def _refused(self, error: BaseException) -> None:
         self.advance = False
         self.sample.clear()  # text read another way would mislead next to the error
-        name = self.flow.path.name if self.flow.path else "The file"
-        self.show_error(f"“{name}” cannot be imported — {error}.")
+        self.show_error(
+            tr("“{name}” cannot be imported — {problem}.").format(name=self.flow.path.name,
+                                                                   problem=error)
+            if self.flow.path else
+            tr("The file cannot be imported — {problem}.").format(problem=error))
         self.completeChanged.emit()
 
     def _header_changed(self) -> None:
@@ -230,7 +241,8 @@ class FilePage(Page):
         self.header_text.setText(shown if len(shown) <= 90 else shown[:89] + "…")
         self.header_text.setToolTip(shown)
         below = len(table.records) - index - 1
-        self.rows_label.setText(f"{plural(below, 'row', 'rows')} below the header")
+        self.rows_label.setText(tr("{count} row(s) below the header", "", below).format(
+            count=number(below)))
 
     def _currency_changed(self) -> None:
         if self.flow.choices is not None:
@@ -266,17 +278,19 @@ def _readable_file(path: Path) -> bool:
 
 class ColumnsPage(Page):
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard, "columnsPage", "Match the columns", "Say what each column of "
-                         "the file holds; choose “(ignore)” to leave one out.")
+        super().__init__(wizard, "columnsPage", tr("Match the columns"),
+                         tr("Say what each column of the file holds; choose “(ignore)” to leave "
+                            "one out."))
         self.intro = _label("columnsIntro")
         self.table = QTableWidget(0, 3, objectName="columnsTable")
-        self.table.setHorizontalHeaderLabels(["Column in the file", "First values", "Import as"])
+        self.table.setHorizontalHeaderLabels([tr("Column in the file"), tr("First values"),
+                                              tr("Import as")])
         list_table(self.table, (190, 0, 300))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the combos take the focus
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.show_error("Choose the column that holds the name — a full name, a first or last "
-                        "name, or a company — to go on.")
+        self.show_error(tr("Choose the column that holds the name — a full name, a first or "
+                           "last name, or a company — to go on."))
         self.combos: list[QComboBox] = []
         self.box.addWidget(self.intro)
         self.box.addWidget(self.table, 1)
@@ -293,23 +307,25 @@ class ColumnsPage(Page):
         remembered = [str(key) for key in remembered if str(key) in TARGETS]
         if len(remembered) == len(headers):
             mapping = remembered
-            self.intro.setText("The columns are matched as you matched them last time for a "
-                               "file with these headers.")
+            self.intro.setText(tr("The columns are matched as you matched them last time for a "
+                                  "file with these headers."))
         else:
             mapping = list(choices.mapping)
             self.intro.setText(
-                "Crewbook did not recognise these columns, so they need matching by hand: for "
-                "each column, choose what it holds. At least one must hold a name or a company."
+                tr("Crewbook did not recognise these columns, so they need matching by hand: "
+                   "for each column, choose what it holds. At least one must hold a name or a "
+                   "company.")
                 if plan_import.needs_mapping(choices) else
-                f"Read as {choices.layout.label}. Check what each column is imported as; "
-                "anything left as “Other” is kept in the notes.")
+                tr("Read as {layout}. Check what each column is imported as; anything left as "
+                   "“Other” is kept in the notes.").format(layout=choices.layout.label))
         body = table.records[choices.header_index + 1:choices.header_index + 51]
         self.table.setRowCount(len(headers))
         self.combos = []
         for column, text in enumerate(headers):
             samples = [r.fields[column].strip() for r in body
                        if column < len(r.fields) and r.fields[column].strip()][:3]
-            name = QTableWidgetItem(text.strip() or f"Column {column + 1}")
+            name = QTableWidgetItem(text.strip()
+                                    or tr("Column {number}").format(number=column + 1))
             self.table.setItem(column, 0, name)
             sample_item = QTableWidgetItem("  ·  ".join(s[:40] for s in samples))
             sample_item.setToolTip("\n".join(samples))
@@ -343,17 +359,19 @@ class ColumnsPage(Page):
 
 class ImportPage(Page):
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard, "importPage", "Import", "Everything is added in one go: "
-                         "cancelling adds nothing.")
+        super().__init__(wizard, "importPage", tr("Import", "title: the import itself"),
+                         tr("Everything is added in one go: cancelling adds nothing."))
         self.status = _label("importStatus", "font-weight: 600;")
         self.details = _label("importDetails")
         self.task = Task(wizard.runner, QProgressBar(objectName="importBar"), self)
-        self.report_button = QPushButton("Save error report…", objectName="saveReportButton")
+        self.report_button = QPushButton(tr("Save error report…"),
+                                         objectName="saveReportButton")
         self.report_button.clicked.connect(self.save_report)
         self.report_button.hide()
         self.saved = _label("reportSaved")
-        self.report_hint = _label("reportHint", HINT_STYLE, "The rows that were not imported, "
-                                  "each with its line and reason, as CSV to fix and import again.")
+        self.report_hint = _label("reportHint", HINT_STYLE,
+                                  tr("The rows that were not imported, each with its line and "
+                                     "reason, as CSV to fix and import again."))
         self.report_hint.hide()
         row = QHBoxLayout()
         row.addWidget(self.report_button)
@@ -369,8 +387,9 @@ class ImportPage(Page):
         new, merges = self.flow.planned or ([], [])
         store = self.flow.store
         self.finished = False
-        count = plural(len(new) + len(merges), "contractor", "contractors")
-        self.status.setText(f"Importing {count}…")
+        count = len(new) + len(merges)
+        self.status.setText(tr("Importing {count} contractor(s)…", "", count).format(
+            count=number(count)))
         self.task.start(
             lambda progress: run_import(store, new, merges, progress.report),
             self._done, self._failed, write=True)
@@ -378,7 +397,7 @@ class ImportPage(Page):
 
     def cancel(self) -> None:
         self.task.request_stop()
-        self.status.setText("Cancelling…")
+        self.status.setText(tr("Cancelling…"))
 
     def _done(self, result: importing.ImportResult) -> None:
         self.flow.result_counts = result
@@ -394,9 +413,9 @@ class ImportPage(Page):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            self.status.setText("Import cancelled — nothing was added.")
+            self.status.setText(tr("Import cancelled — nothing was added."))
         else:
-            self.status.setText("The import did not go through — nothing was added.")
+            self.status.setText(tr("The import did not go through — nothing was added."))
             self.show_error(str(error) or type(error).__name__)
         self._finish()
 
@@ -410,8 +429,8 @@ class ImportPage(Page):
         if plan is None or source is None:
             return
         default = source.with_name(f"{source.stem}-import-errors.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Save error report", str(default),
-                                              "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save error report"), str(default),
+                                              tr("CSV files") + " (*.csv)")
         if not path:
             return
         try:
@@ -419,10 +438,12 @@ class ImportPage(Page):
                 count = plan_import.write_error_report(out, plan)
         except OSError as exc:
             self.saved.setStyleSheet(ERROR_STYLE)
-            self.saved.setText(f"The report could not be saved: {exc.strerror or exc}")
+            self.saved.setText(tr("The report could not be saved: {problem}").format(
+                problem=exc.strerror or exc))
         else:
             self.saved.setStyleSheet("")
-            self.saved.setText(f"Saved {plural(count, 'row', 'rows')} to {path}")
+            self.saved.setText(tr("Saved {count} row(s) to {path}", "", count).format(
+                count=number(count), path=path))
 
     def isComplete(self) -> bool:
         return self.finished
@@ -434,7 +455,8 @@ class ImportWizard(QWizard):
     def __init__(self, runner: Runner, settings: QSettings,
                  parent: QWidget | None = None, path: Path | None = None,
                  today: dt.date | None = None):
-        super().__init__(parent, objectName="importWizard", windowTitle="Import contractors")
+        super().__init__(parent, objectName="importWizard",
+                         windowTitle=tr("Import contractors"))
         self.runner, self.store, self.settings, self.today = runner, runner.store, settings, today
         self.path: Path | None = None
         self.table: Table | None = None

@@ -21,20 +21,23 @@ from desktop.store.payments import InstallmentRow
 from desktop.ui import ask
 from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top, showing_theirs
-from desktop.ui.fields import DateLine, FieldBox, mark_invalid, save_cancel
+from desktop.ui.fields import DateLine, FieldBox, field_message, mark_invalid, save_cancel
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 
-LABELS = {"label": "Label", "due_on": "Due on", "amount": "Amount"}
+LABELS = {"label": QT_TR_NOOP("Label"), "due_on": QT_TR_NOOP("Due on"),
+          "amount": QT_TR_NOOP("Amount")}
 # The fields a save on top of someone else's compares, as they read in the question.
-MERGED = {"label": "Label", "due_on": "Due on", "amount_minor": "Amount"}
+MERGED = {"label": QT_TR_NOOP("Label"), "due_on": QT_TR_NOOP("Due on"),
+          "amount_minor": QT_TR_NOOP("Amount")}
 
 
 class InstallmentDialog(SavingDialog):
     def __init__(self, runner: Runner, installment: InstallmentRow,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Edit installment")
+        self.setWindowTitle(tr("Edit installment"))
         self.runner, self.installment = runner, installment
         self._mine: dict[str, object] = {}
         i = installment
@@ -51,13 +54,14 @@ class InstallmentDialog(SavingDialog):
                       for name, editor in self.editors.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():
-            form.addRow(LABELS[name], box)
+            form.addRow(tr(LABELS[name]), box)
         self.theirs_line = QLabel()
         self.theirs_line.setWordWrap(True)
         self.theirs_line.setStyleSheet("color: #9a6700;")
         self.theirs_line.hide()
-        note = QLabel(f"{format_money(i.paid_minor, i.currency)} paid so far." if i.paid_minor
-                      else "Nothing paid on it yet.")
+        note = QLabel(tr("{amount} paid so far.").format(
+            amount=format_money(i.paid_minor, i.currency)) if i.paid_minor
+            else tr("Nothing paid on it yet."))
         note.setStyleSheet(muted_style())
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
@@ -101,12 +105,13 @@ class InstallmentDialog(SavingDialog):
         if isinstance(exc, ConflictError):  # saved by someone else since: offer mine on top
             self.runner.read(payments.installment, self.runner.store, self.installment.id,
                              done=self._decide, handles=(ConflictError,),
-                             failed=lambda gone: ask.warn(self, f"Not saved: {gone}."))
+                             failed=lambda gone: ask.warn(
+                                 self, tr("Not saved: {reason}.").format(reason=gone)))
             return
         assert isinstance(exc, ValidationError)
         for name, box in self.boxes.items():
             message = exc.for_field(name)
-            box.set_error(f"{LABELS[name]} {message}" if message else None)
+            box.set_error(field_message(LABELS[name], message) if message else None)
             mark_invalid(self.editors[name], bool(message))
 
     def _decide(self, theirs: InstallmentRow) -> None:
@@ -119,8 +124,9 @@ class InstallmentDialog(SavingDialog):
             return (format_money(value, i.currency) if isinstance(value, int)  # the amount
                     else shown(value))
 
-        merged = mine_on_top(self, f"The installment “{theirs.label}”", theirs.changed_by,
-                             theirs.updated_at, original, self._mine, current, MERGED, show)
+        merged = mine_on_top(self, tr("The installment “{label}”").format(label=theirs.label),
+                             theirs.changed_by, theirs.updated_at, original, self._mine,
+                             current, MERGED, show)
         self.installment = theirs
         if merged is not None:
             self._send(merged, theirs.version)

@@ -15,6 +15,7 @@ from desktop.core.money import format_money
 from desktop.core.payments import is_overdue
 from desktop.store.payments import InstallmentRow
 from desktop.ui.engagement_model import OVERDUE_BRUSH
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import DatedRowsModel
 
 
@@ -26,8 +27,9 @@ class ICol(IntEnum):
     STATUS = 4
 
 
-HEADERS = {ICol.LABEL: "Installment", ICol.DUE: "Due", ICol.AMOUNT: "Amount", ICol.PAID: "Paid",
-           ICol.STATUS: "Status"}
+HEADERS = {ICol.LABEL: QT_TR_NOOP("Installment"), ICol.DUE: QT_TR_NOOP("Due"),
+           ICol.AMOUNT: QT_TR_NOOP("Amount"), ICol.PAID: QT_TR_NOOP("Paid"),
+           ICol.STATUS: QT_TR_NOOP("Status")}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -39,7 +41,8 @@ class InstallmentModel(DatedRowsModel):
 
     def show(self, rows: list[InstallmentRow], today: dt.date, status: EngagementStatus) -> None:
         self.not_owed_as = (None if status in BINDING else
-                            "Not owed" if status is EngagementStatus.CANCELLED else "Planned")
+                            tr("Not owed") if status is EngagementStatus.CANCELLED
+                            else tr("Planned", "installment of a draft engagement"))
         self.set_rows(rows, today)
 
     def overdue(self, row: InstallmentRow) -> bool:
@@ -77,6 +80,6 @@ class InstallmentModel(DatedRowsModel):
                 if self.not_owed_as is not None and row.paid_minor == 0 \
                         and row.stored_status != InstallmentStatus.CANCELLED:
                     return self.not_owed_as
-                late = " (overdue)" if self.overdue(row) else ""
-                return row.status(self._today).label + late
+                label = row.status(self._today).label
+                return tr("{status} (overdue)").format(status=label) if self.overdue(row) else label
         raise ValueError(column)

@@ -21,33 +21,34 @@ from desktop.ui.fields import (
     mark_invalid,
     save_cancel,
 )
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog, engagement_version
 
-LABELS = {"logged_on": "Date", "channel": "Channel", "summary": "Summary",
-          "follow_up_on": "Follow up on"}
+LABELS = {"logged_on": QT_TR_NOOP("Date"), "channel": QT_TR_NOOP("Channel"),
+          "summary": QT_TR_NOOP("Summary"), "follow_up_on": QT_TR_NOOP("Follow up on")}
 
 
 class LogEntryDialog(SavingDialog):
     def __init__(self, runner: Runner, engagement_id: int, today: dt.date,
                  channel: Channel | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Add to the communication log")
+        self.setWindowTitle(tr("Add to the communication log"))
         self.runner, self.engagement_id = runner, engagement_id
         self.version = engagement_version(runner, engagement_id)
         self.result_entry: LogEntry | None = None
         self.editors: dict[str, QWidget] = {
-            "logged_on": DateLine(), "channel": EnumCombo(Channel, blank="(not set)"),
+            "logged_on": DateLine(), "channel": EnumCombo(Channel, blank=tr("(not set)")),
             "summary": TextArea(4), "follow_up_on": DateLine(),
         }
         self.editors["logged_on"].setText(today.isoformat())  # type: ignore[attr-defined]
         self.editors["channel"].set_value(str(channel or ""))  # type: ignore[attr-defined]
         summary: TextArea = self.editors["summary"]  # type: ignore[assignment]
-        summary.setPlaceholderText("What was said or agreed")
+        summary.setPlaceholderText(tr("What was said or agreed"))
         self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():
-            form.addRow(LABELS[name], box)
+            form.addRow(tr(LABELS[name]), box)
         self.summary_line = QLabel()
         self.summary_line.setStyleSheet(ERROR_STYLE)
         self.summary_line.hide()
@@ -62,7 +63,9 @@ class LogEntryDialog(SavingDialog):
     def _show(self, errors: dict[str, str], general: str = "") -> None:
         for name, box in self.boxes.items():
             mark_invalid(self.editors[name], name in errors)
-            box.set_error(f"{LABELS[name]} {errors[name]}" if name in errors else None)
+            box.set_error(tr("{field} {problem}", "a field's name, then what is wrong with it")
+                          .format(field=tr(LABELS[name]), problem=errors[name])
+                          if name in errors else None)
         self.summary_line.setText(general)
         self.summary_line.setVisible(bool(general))
 
@@ -75,7 +78,7 @@ class LogEntryDialog(SavingDialog):
             except ValueError as exc:
                 errors[name] = str(exc)
         if "logged_on" not in errors and dates["logged_on"] is None:
-            errors["logged_on"] = "is required"
+            errors["logged_on"] = tr("is required")
         if errors:
             self._show(errors)
             return

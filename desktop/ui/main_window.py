@@ -43,6 +43,7 @@ from desktop.ui.crash import show_log_folder
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
+from desktop.ui.i18n import tr
 from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.rates_dialog import RatesDialog
@@ -70,12 +71,14 @@ class MainWindow(QMainWindow):
         self.restore_requested: Path | None = None  # a backup to restore once this closes
         # Another book to open once this closes: a team database's URL, "" for this computer's.
         self.switch_to: str | None = None
-        self.runner.waiting.connect(self._say)
+        self._waiting = ""  # the status line's note that a write waits, while it shows
+        self.runner.waiting.connect(self._show_waiting)
         self.runner.changed.connect(self._done_waiting)
         self.calendar_keeper = CalendarKeeper(self.runner, folder, self)
         self.calendar_keeper.message.connect(lambda text: self._say(text, 10_000))
         self.setWindowTitle(APP_NAME if folder is not None else
-                            f"{APP_NAME} — {store.name} (team database)")
+                            tr("{app} — {name} (team database)").format(app=APP_NAME,
+                                                                        name=store.name))
         self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
         self._build_widgets()
         self._build_actions()
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
         banner_layout.setContentsMargins(12, 6, 12, 6)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.remove_demo_button = QPushButton("Remove demo data")
+        self.remove_demo_button = QPushButton(tr("Remove demo data"))
         self.remove_demo_button.clicked.connect(self.remove_demo)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.remove_demo_button)
@@ -115,11 +118,11 @@ class MainWindow(QMainWindow):
         self.reports = ReportsView(runner, self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.dashboard, "Today")  # the first thing the owner sees
-        self.tabs.addTab(self.roster, "Contractors")
-        self.tabs.addTab(self.engagements, "Engagements")
-        self.tabs.addTab(self.planner, "Planner")
-        self.tabs.addTab(self.reports, "Reports")
+        self.tabs.addTab(self.dashboard, tr("Today"))  # the first thing the owner sees
+        self.tabs.addTab(self.roster, tr("Contractors"))
+        self.tabs.addTab(self.engagements, tr("Engagements"))
+        self.tabs.addTab(self.planner, tr("Planner"))
+        self.tabs.addTab(self.reports, tr("Reports"))
         self.tabs.currentChanged.connect(lambda _i: self._update_actions())
 
         central = QWidget()
@@ -130,10 +133,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.roster.count_label)
-        self.where_label = QLabel("On this computer" if self.folder is not None else
-                                  f"Team database: {self.store.name}")
-        self.where_label.setToolTip(f"Data folder: {self.folder}" if self.folder is not None
-                                    else "Shared with your team on a PostgreSQL server")
+        self.where_label = QLabel(tr("On this computer") if self.folder is not None else
+                                  tr("Team database: {name}").format(name=self.store.name))
+        self.where_label.setToolTip(tr("Data folder: {folder}").format(folder=self.folder)
+                                    if self.folder is not None
+                                    else tr("Shared with your team on a PostgreSQL server"))
         self.where_label.setContentsMargins(16, 0, 4, 0)  # apart from the count beside it
         self.statusBar().addPermanentWidget(self.where_label)
 
@@ -147,89 +151,95 @@ class MainWindow(QMainWindow):
         self.addActions([roster.new_action, roster.edit_action, roster.archive_action,
                          roster.restore_action, roster.undo_action, roster.redo_action,
                          roster.show_archived_action])
-        self.find_action = self._action("&Find…", self.focus_filter, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(tr("&Find…"), self.focus_filter,
+                                        QKeySequence.StandardKey.Find)
         self.search_action = self._action(
-            "&Search everything…", self.search_everything, "Ctrl+K",
-            "Contractors, engagements, invoices and payment references")
-        self.load_demo_action = self._action("Load &demo roster", self.load_demo)
-        self.remove_demo_action = self._action("&Remove demo data…", self.remove_demo)
+            tr("&Search everything…"), self.search_everything, QKeySequence("Ctrl+K"),
+            tr("Contractors, engagements, invoices and payment references"))
+        self.load_demo_action = self._action(tr("Load &demo roster"), self.load_demo)
+        self.remove_demo_action = self._action(tr("&Remove demo data…"), self.remove_demo)
         self.backup_action = self._action(
-            "&Back up…", self.backup, tip="Save the database and its documents in one file")
+            tr("&Back up…"), self.backup,
+            tip=tr("Save the database and its documents in one file"))
         self.restore_action = self._action(
-            "Res&tore from backup…", self.restore_from_backup,
-            tip="Replace what Crewbook holds with a backup (what it holds now is kept)")
+            tr("Res&tore from backup…"), self.restore_from_backup,
+            tip=tr("Replace what Crewbook holds with a backup (what it holds now is kept)"))
         self.backup_settings_action = self._action(
-            "&Backups…", lambda: backups.BackupSettingsDialog(self.settings, self.folder,
-                                                              self).exec(),
-            tip="How many daily automatic backups to keep")
-        self.open_folder_action = self._action("Open data &folder", self.open_data_folder)
+            tr("&Backups…"), lambda: backups.BackupSettingsDialog(self.settings, self.folder,
+                                                                  self).exec(),
+            tip=tr("How many daily automatic backups to keep"))
+        self.open_folder_action = self._action(tr("Open data &folder"), self.open_data_folder)
         self.connect_action = self._action(
-            "Connect to &team database…", self.connect_to_team,
-            tip="Share one Crewbook with your team on a PostgreSQL server")
+            tr("Connect to &team database…"), self.connect_to_team,
+            tip=tr("Share one Crewbook with your team on a PostgreSQL server"))
         self.local_action = self._action(
-            "Use the book on this &computer", lambda: self._switch(""),
-            tip="Leave the team database and open this computer's own book")
+            tr("Use the book on this &computer"), lambda: self._switch(""),
+            tip=tr("Leave the team database and open this computer's own book"))
         self.local_action.setVisible(self.folder is None)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(tr("&About {app}").format(app=APP_NAME), self.about)
         self.new_engagement_action = self._action(
-            "New &engagement…", self.new_engagement, "Ctrl+Shift+N",
-            "Write the brief, price and terms of a piece of work")
+            tr("New &engagement…"), self.new_engagement, QKeySequence("Ctrl+Shift+N"),
+            tr("Write the brief, price and terms of a piece of work"))
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", lambda: ShortcutsDialog(self.actions(), self).exec())
+            tr("&Keyboard shortcuts"), lambda: ShortcutsDialog(self.actions(), self).exec())
         self.getting_started_action = self._action(
-            "&Getting started", lambda: GettingStartedDialog(self).exec(),
-            tip="The first hour with Crewbook, in five steps")
+            tr("&Getting started"), lambda: GettingStartedDialog(self).exec(),
+            tip=tr("The first hour with Crewbook, in five steps"))
         self.log_folder_action = self._action(
-            "Show &log folder", lambda: show_log_folder(self),
-            tip="The log to send along when something went wrong")
+            tr("Show &log folder"), lambda: show_log_folder(self),
+            tip=tr("The log to send along when something went wrong"))
         tab_actions = []
         for number, (view, text, tip) in enumerate((
-                (self.dashboard, "&Today", "What needs you today: payments, notice dates, check-ins"),
-                (self.roster, "&Contractors", "The roster"),
-                (self.engagements, "&Engagements",
-                 "Contracts, payment schedules and the communication log"),
-                (self.planner, "&Planner", "What to outsource, what to keep, and what it costs"),
-                (self.reports, "&Reports", "PDF and CSV reports for your accountant")), start=1):
+                (self.dashboard, tr("&Today"),
+                 tr("What needs you today: payments, notice dates, check-ins")),
+                (self.roster, tr("&Contractors"), tr("The roster")),
+                (self.engagements, tr("&Engagements"),
+                 tr("Contracts, payment schedules and the communication log")),
+                (self.planner, tr("&Planner"),
+                 tr("What to outsource, what to keep, and what it costs")),
+                (self.reports, tr("&Reports"), tr("PDF and CSV reports for your accountant"))),
+                start=1):
             tab_actions.append(self._action(
-                text, lambda _=False, v=view: self.tabs.setCurrentWidget(v), f"Ctrl+{number}", tip))
+                text, lambda _=False, v=view: self.tabs.setCurrentWidget(v),
+                QKeySequence(f"Ctrl+{number}"), tip))
         (self.dashboard_tab_action, self.contractors_tab_action, self.engagements_tab_action,
          self.planner_tab_action, self.reports_tab_action) = tab_actions
-        self.rules_action = self._action("&Payment rules…", self.edit_rules,
-                                         tip="The statutory rules terms are checked against")
+        self.rules_action = self._action(tr("&Payment rules…"), self.edit_rules,
+                                         tip=tr("The statutory rules terms are checked against"))
         self.profile_action = self._action(
-            "&Business profile…", self.edit_profile,
-            tip="Name, currency, locale, tax year and annual revenue")
+            tr("&Business profile…"), self.edit_profile,
+            tip=tr("Name, currency, locale, tax year and annual revenue"))
         self.thresholds_action = self._action(
-            "Reporting &thresholds…", self.edit_thresholds,
-            tip="Tax reporting thresholds (such as 1099-NEC's) per tax year, with sources")
+            tr("Reporting &thresholds…"), self.edit_thresholds,
+            tip=tr("Tax reporting thresholds (such as 1099-NEC's) per tax year, with sources"))
         self.rates_action = self._action(
-            "Reference &rates…", self.edit_rates,
-            tip="Central bank rates late-payment interest starts from, with their dates")
+            tr("Reference &rates…"), self.edit_rates,
+            tip=tr("Central bank rates late-payment interest starts from, with their dates"))
         self.reminders_action = self._action(
-            "Re&minders…", lambda: RemindersDialog(self.folder, self).exec(),
-            tip="Say what is overdue or due today when you log in")
+            tr("Re&minders…"), lambda: RemindersDialog(self.folder, self).exec(),
+            tip=tr("Say what is overdue or due today when you log in"))
         self.import_action = self._action(
-            "&Import contractors…", lambda: self.import_file(None), "Ctrl+I",
-            "Add contractors from a CSV or Excel file (or drop the file on the window)")
+            tr("&Import contractors…"), lambda: self.import_file(None), QKeySequence("Ctrl+I"),
+            tr("Add contractors from a CSV or Excel file (or drop the file on the window)"))
         self.export_actions = {
-            key: self._action(f"{export.title.replace('Export ', 'Export &')}…",
+            key: self._action(_export_texts(key, export.title)[0],
                               lambda _=False, k=key: self.export(k),
-                              tip=f"Write the {export.noun[1]} as CSV")
+                              tip=_export_texts(key, export.title)[1])
             for key, export in EXPORTS.items()}
         self.export_contractors_action = self.export_actions["contractors"]
         self.export_payments_action = self.export_actions["payments"]
         self.export_calendar_action = self._action(
-            "Export ca&lendar…", self.export_calendar,
-            tip="Payments due, notice dates, check-ins and expiries for your calendar app")
+            tr("Export ca&lendar…"), self.export_calendar,
+            tip=tr("Payments due, notice dates, check-ins and expiries for your calendar app"))
 
         menu = self.menuBar()
         if self.folder is None:  # a server is backed up by its own tools
             for action in (self.backup_action, self.restore_action, self.backup_settings_action,
                            self.open_folder_action):
                 action.setEnabled(False)
-                action.setToolTip("A team database is backed up on its server (pg_dump)")
-        file_menu = menu.addMenu("&File")
+                action.setToolTip(tr("A team database is backed up on its server (pg_dump)"))
+        file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([roster.new_action, self.new_engagement_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions(list(self.export_actions.values()))
@@ -242,25 +252,25 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.load_demo_action, self.remove_demo_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(tr("&Edit"))
         edit_menu.addActions([roster.undo_action, roster.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([roster.edit_action, roster.archive_action, roster.restore_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.search_action])
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(tr("&View"))
         view_menu.addActions(tab_actions)
         view_menu.addSeparator()
         view_menu.addAction(roster.show_archived_action)
-        settings_menu = menu.addMenu("&Settings")
+        settings_menu = menu.addMenu(tr("&Settings"))
         settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
                                   self.rates_action, self.backup_settings_action])
         settings_menu.addAction(self.reminders_action)
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(tr("&Help"))
         help_menu.addActions([self.getting_started_action, self.shortcuts_action,
                               self.log_folder_action, self.about_action])
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(tr("Main", "toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -268,7 +278,7 @@ class MainWindow(QMainWindow):
                             self.search_action])
         self.toolbar = toolbar
         # What acts on the roster's selection: its own toolbar, shown on the Contractors tab.
-        tools = self.roster_toolbar = self.addToolBar("Contractors")
+        tools = self.roster_toolbar = self.addToolBar(tr("Contractors"))
         tools.setObjectName("rosterToolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -293,11 +303,14 @@ class MainWindow(QMainWindow):
         database this version may only read (a newer one set it up) greys out every change."""
         if self.store.read_only_because is not None:
             role = Role.VIEWER
-            self.where_label.setText(f"Team database: {self.store.name} (read only: update "
-                                     "Crewbook to make changes)")
+            self.where_label.setText(tr("Team database: {name} (read only: update Crewbook to "
+                                        "make changes)").format(name=self.store.name))
             self.where_label.setToolTip(self.store.read_only_because)
         else:
-            self.where_label.setText(f"Team database: {self.store.name} ({role.value})")
+            where = {Role.OWNER: tr("Team database: {name} (owner)"),
+                     Role.BOOKKEEPER: tr("Team database: {name} (bookkeeper)"),
+                     Role.VIEWER: tr("Team database: {name} (viewer)")}[role]
+            self.where_label.setText(where.format(name=self.store.name))
         edits_contractors = role is Role.OWNER
         self.roster.may_edit = edits_contractors
         self.engagements.pane.set_role(may_manage=role is Role.OWNER,
@@ -311,9 +324,14 @@ class MainWindow(QMainWindow):
             self.setAcceptDrops(False)
         self._update_actions()
 
+    def _show_waiting(self, text: str) -> None:
+        self._waiting = text
+        self._say(text)
+
     def _done_waiting(self, _changes: object) -> None:
-        if self.statusBar().currentMessage().endswith("waiting…"):
+        if self._waiting and self.statusBar().currentMessage() == self._waiting:
             self.statusBar().clearMessage()
+        self._waiting = ""
 
     def _update_actions(self) -> None:
         on_roster = self.tabs.currentWidget() is self.roster
@@ -330,10 +348,15 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(demo_count > 0)
         if demo_count:
             every = demo_count == model.total(include_archived=True)
-            self.banner_text.setText(
-                f"<b>Demo data.</b> {'All ' if every else ''}{demo_count} contractors here are "
-                "made-up examples to explore Crewbook with. Remove them in one click when you "
-                "start your own roster.")
+            if every:
+                text = tr("<b>Demo data.</b> All %n contractor(s) here are made-up examples to "
+                          "explore Crewbook with. Remove them in one click when you start your "
+                          "own roster.", "", demo_count)
+            else:
+                text = tr("<b>Demo data.</b> %n contractor(s) here are made-up examples to "
+                          "explore Crewbook with. Remove them in one click when you start your "
+                          "own roster.", "", demo_count)
+            self.banner_text.setText(text)
         self._update_actions()
 
     # --- going places --------------------------------------------------------------------
@@ -362,16 +385,18 @@ class MainWindow(QMainWindow):
         if not count:
             return
         linked = demo_links.references(self.store)
-        question = f"Remove the {count} demo contractors? Your own contractors stay as they are."
+        question = tr("Remove the %n demo contractor(s)? Your own contractors stay as they are.",
+                      "", count)
         if linked:
-            question = (f"Remove the {count} demo contractors? Some of your own records refer "
-                        "to them:\n\n" + "\n".join(f"• {line}" for line in linked)
-                        + "\n\nRemove the demo data anyway?")
-        if not ask.confirm(self, "Remove demo data", question, risky=bool(linked)):
+            question = tr("Remove the %n demo contractor(s)? Some of your own records refer to "
+                          "them:\n\n{records}\n\nRemove the demo data anyway?", "", count).format(
+                records="\n".join(f"• {line}" for line in linked))
+        if not ask.confirm(self, tr("Remove demo data"), question, risky=bool(linked)):
             return
         self.roster.undo_stack.clear()  # its commands may point at the rows about to go
         self.runner.write(contractor_ops.remove_demo, parent=self,
-                          done=lambda n: self._say(f"Removed {n} demo contractors", 5000))
+                          done=lambda n: self._say(tr("Removed %n demo contractor(s)", "", n),
+                                                   5000))
 
     def connect_to_team(self) -> None:
         from desktop.ui.connect_dialog import ConnectDialog  # loaded when first used
@@ -396,7 +421,7 @@ class MainWindow(QMainWindow):
         path = backups.choose_backup(self, self.folder)
         if path is None:
             return
-        self._say("Checking the backup…")
+        self._say(tr("Checking the backup…"))
         self.runner.read(check_backup, self.folder, path, parent=self,
                          done=lambda manifest: self._restore_checked(path, manifest),
                          failed=lambda _exc: self._say(""))
@@ -418,10 +443,10 @@ class MainWindow(QMainWindow):
         if result is not None and planned is not None and (result.created or result.merged):
             # One step on Edit ▸ Undo takes the whole import back.
             self.roster.undo_stack.push(ImportCommand(
-                self.runner, result, planned, name.name if name else "contractors"))
+                self.runner, result, planned, name.name if name else ""))
         if accepted and result is not None:
-            self._say(f"Imported {result.created} contractors, merged {result.merged} "
-                      "(Edit ▸ Undo takes the import back)", 8000)
+            self._say(tr("Imported %n contractor(s), merged {merged} (Edit ▸ Undo takes the "
+                         "import back)", "", result.created).format(merged=result.merged), 8000)
 
     def export(self, key: str) -> None:
         export_csv(self, self.runner, key, lambda text: self._say(text, 8000))
@@ -494,3 +519,12 @@ class MainWindow(QMainWindow):
         self.reports.close_down()
         self.runner.wait(10_000)
         super().closeEvent(event)
+
+
+def _export_texts(key: str, title: str) -> tuple[str, str]:
+    """An export's menu text and tip."""
+    if key == "contractors":
+        return tr("Export &contractors…"), tr("Write the contractors as CSV")
+    if key == "payments":
+        return tr("Export &payments…"), tr("Write the payments as CSV")
+    return f"{title}…", ""

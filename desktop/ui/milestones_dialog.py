@@ -25,23 +25,25 @@ from desktop.core.schedule import Milestone, PlannedInstallment, milestone_sched
 from desktop.core.validation import ValidationError
 from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import ERROR_STYLE, SCHEDULE_LABELS, error_lines
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-COLUMNS = ("Label", "Date", "Percent")
+COLUMNS = (QT_TR_NOOP("Label"), QT_TR_NOOP("Date"), QT_TR_NOOP("Percent"))
 
 
 class MilestonesDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, total_minor: int, currency: str, net_days: int,
                  start: dt.date | None, end: dt.date | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Milestone schedule")
+        self.setWindowTitle(tr("Milestone schedule"))
         self.total_minor, self.currency, self.net_days = total_minor, currency, net_days
         self.plan: list[PlannedInstallment] = []
-        intro = QLabel(f"Split {format_money(total_minor, currency)} into dated payments. "
-                       f"Percentages must add up to 100; each is due {net_days} days after "
-                       "its date. The schedule follows the dates, whatever the rows' order.")
+        intro = QLabel(tr("Split {amount} into dated payments. Percentages must add up to 100; "
+                          "each is due %n day(s) after its date. The schedule follows the "
+                          "dates, whatever the rows' order.", "", net_days).format(
+                              amount=format_money(total_minor, currency)))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -49,19 +51,20 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
         header.resizeSection(1, 120)
         header.resizeSection(2, 80)
         first, last = start or dt.date.today(), end or start or dt.date.today()
-        self.add_row("Deposit", first.isoformat(), "50")
-        self.add_row("Delivery", last.isoformat(), "50")
-        add = QPushButton("Add row")
+        # Typed dates stay ISO: the user edits them in the table.
+        self.add_row(tr("Deposit"), first.isoformat(), "50")
+        self.add_row(tr("Delivery"), last.isoformat(), "50")
+        add = QPushButton(tr("Add row"))
         add.clicked.connect(lambda: self.add_row("", last.isoformat(), ""))
-        insert = QPushButton("Insert row")
-        insert.setToolTip("A row above the selected one, dated between its neighbours")
+        insert = QPushButton(tr("Insert row"))
+        insert.setToolTip(tr("A row above the selected one, dated between its neighbours"))
         insert.clicked.connect(self.insert_row)
-        self.remove = QPushButton("Remove row")
+        self.remove = QPushButton(tr("Remove row"))
         self.remove.clicked.connect(self.remove_row)
-        up, down = QPushButton("Move up"), QPushButton("Move down")
+        up, down = QPushButton(tr("Move up")), QPushButton(tr("Move down"))
         up.clicked.connect(lambda: self.move_row(-1))
         down.clicked.connect(lambda: self.move_row(1))
-        by_date = QPushButton("Sort by date")
+        by_date = QPushButton(tr("Sort by date"))
         by_date.clicked.connect(self.sort_rows)
         row_buttons = QHBoxLayout()
         for button in (add, insert, self.remove, up, down, by_date):
@@ -73,7 +76,7 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create schedule")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create schedule"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,16 +159,17 @@ class MilestonesDialog(AsksBeforeDiscarding, QDialog):
             try:
                 on = parse_date(self._text(row, 1))
             except ValueError as exc:
-                problems.append(f"Row {row + 1} date {exc}")
+                problems.append(tr("Row {row} date {problem}").format(row=row + 1, problem=exc))
                 continue
             if on is None:
-                problems.append(f"Row {row + 1} date is required")
+                problems.append(tr("Row {row} date is required").format(row=row + 1))
                 continue
             text = self._text(row, 2).rstrip("%").strip()
             try:
                 percent = Decimal(text)
             except InvalidOperation:
-                problems.append(f"Row {row + 1} percent “{text}” is not a number such as 25")
+                problems.append(tr("Row {row} percent “{text}” is not a number such as 25")
+                                .format(row=row + 1, text=text))
                 continue
             milestones.append(Milestone(self._text(row, 0), on, percent=percent))
         milestones.sort(key=lambda m: m.on)  # the dates decide, not the rows' order

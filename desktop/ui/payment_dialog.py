@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import parse_date
 from desktop.core.formats import date_text
 from desktop.core.money import format_money, parse_amount, to_major_text
-from desktop.core.payments import METHODS
+from desktop.core.payments import METHOD_LABELS, METHODS
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import payments as payment_ops
 from desktop.operations.changes import Changes
@@ -28,28 +28,33 @@ from desktop.ui.fields import (
     DateLine,
     FieldBox,
     error_summary,
+    field_message,
     mark_invalid,
 )
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 
-LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
-          "reference": "Reference", "invoice_number": "Invoice number"}
+LABELS = {"paid_on": QT_TR_NOOP("Paid on"), "amount": QT_TR_NOOP("Amount"),
+          "method": QT_TR_NOOP("Method"), "reference": QT_TR_NOOP("Reference"),
+          "invoice_number": QT_TR_NOOP("Invoice number")}
 
 
 class PaymentDialog(SavingDialog):
     def __init__(self, runner: Runner, installment: InstallmentRow, today: dt.date,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Record payment")
+        self.setWindowTitle(tr("Record payment"))
         self.runner, self.installment, self.today = runner, installment, today
         self.result_row: InstallmentRow | None = None
         i = installment
         owed = format_money(i.outstanding_minor, i.currency)
-        intro = QLabel(f"<b>{i.label}</b><br>Due {date_text(i.due_on)} · {owed} outstanding of "
-                       f"{format_money(i.amount_minor, i.currency)}")
+        due = tr("Due {day} · {owed} outstanding of {amount}").format(
+            day=date_text(i.due_on), owed=owed, amount=format_money(i.amount_minor, i.currency))
+        intro_html = f"<b>{i.label}</b><br>{due}"
+        intro = QLabel(intro_html)
         self.paid_on, self.amount = DateLine(), QLineEdit()
-        self.method = ChoiceCombo((m, m.capitalize()) for m in METHODS)
+        self.method = ChoiceCombo((m, METHOD_LABELS.get(m, m.capitalize())) for m in METHODS)
         self.reference, self.invoice_number = QLineEdit(), QLineEdit()
         self.editors: dict[str, QWidget] = {
             "paid_on": self.paid_on, "amount": self.amount, "method": self.method,
@@ -57,7 +62,7 @@ class PaymentDialog(SavingDialog):
         self.paid_on.setText(today.isoformat())
         self.amount.setText(to_major_text(i.outstanding_minor, i.currency))
         self.amount.setMaximumWidth(160)
-        self.reference.setPlaceholderText("Bank or platform transaction ID")
+        self.reference.setPlaceholderText(tr("Bank or platform transaction ID"))
         amount_row = QWidget()
         row_layout = QHBoxLayout(amount_row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -67,11 +72,12 @@ class PaymentDialog(SavingDialog):
                       for name, editor in self.editors.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():
-            form.addRow(LABELS[name], box)
+            form.addRow(tr(LABELS[name]), box)
         self.summary = error_summary()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Record")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            tr("Record", "verb: record a payment"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,8 +91,8 @@ class PaymentDialog(SavingDialog):
     def _show(self, errors: dict[str, str], general: str = "") -> None:
         for name, box in self.boxes.items():
             mark_invalid(self.editors[name], name in errors)
-            box.set_error(f"{LABELS[name]} {errors[name]}" if name in errors else None)
-        other = [f"{k.replace('_', ' ').capitalize()} {v}" for k, v in errors.items()
+            box.set_error(field_message(LABELS[name], errors[name]) if name in errors else None)
+        other = [field_message(k.replace("_", " ").capitalize(), v) for k, v in errors.items()
                  if k not in self.boxes]
         text = "; ".join([*other, general] if general else other)
         self.summary.setText(text)
@@ -128,11 +134,11 @@ class PaymentDialog(SavingDialog):
     def _refused(self, exc: BaseException, paid_on: dt.date | None, amount: int) -> None:
         i = self.installment
         if isinstance(exc, NeedsConfirmation):
-            if ask.confirm(self, "Overpayment", str(exc)):
+            if ask.confirm(self, tr("Overpayment"), str(exc)):
                 self._record(paid_on, amount, allow_overpayment=True)
             else:
-                self._show({"amount": "is more than the "
-                            f"{format_money(i.outstanding_minor, i.currency)} outstanding"})
+                self._show({"amount": tr("is more than the {amount} outstanding").format(
+                    amount=format_money(i.outstanding_minor, i.currency))})
         elif isinstance(exc, ValidationError):
             self._show({e.field: e.message for e in exc.errors})
         else:

@@ -27,22 +27,37 @@ from PySide6.QtWidgets import (
 from desktop.core.dates import parse_date
 from desktop.core.formats import date_text, datetime_text
 from desktop.core.money import format_money, parse_amount, to_major_text
-from desktop.core.payments import METHODS
+from desktop.core.payments import METHOD_LABELS, METHODS
 from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.operations import payments as payment_ops
 from desktop.store import payment_changes
 from desktop.store.payment_changes import Change, PaymentRecord
 from desktop.store.payments import InstallmentRow
 from desktop.ui import ask
-from desktop.ui.fields import ChoiceCombo, DateLine, FieldBox, error_summary, show_field_errors
+from desktop.ui.fields import (
+    ChoiceCombo,
+    DateLine,
+    FieldBox,
+    error_summary,
+    field_message,
+    show_field_errors,
+)
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.screen_fit import fit_on_screen
 
-COLUMNS = ("Paid on", "Amount", "Method", "Reference", "Invoice")
-LABELS = {"paid_on": "Paid on", "amount": "Amount", "method": "Method",
-          "reference": "Reference", "invoice_number": "Invoice number",
-          "reason": "Reason"}
-_KIND = {"corrected": "Corrected", "voided": "Voided", "restored": "Void undone"}
+COLUMNS = (QT_TR_NOOP("Paid on"), QT_TR_NOOP("Amount"), QT_TR_NOOP("Method"),
+           QT_TR_NOOP("Reference"), QT_TR_NOOP("Invoice"))
+LABELS = {"paid_on": QT_TR_NOOP("Paid on"), "amount": QT_TR_NOOP("Amount"),
+          "method": QT_TR_NOOP("Method"), "reference": QT_TR_NOOP("Reference"),
+          "invoice_number": QT_TR_NOOP("Invoice number"), "reason": QT_TR_NOOP("Reason")}
+# A change in the history: what it was, then the amount or the fields it changed.
+_KIND = {"corrected": QT_TR_NOOP("Corrected {changes}"), "voided": QT_TR_NOOP("Voided {amount}"),
+         "restored": QT_TR_NOOP("Void undone {amount}")}
+# The fields a correction changes, as the history names them.
+_CHANGED = {"amount_minor": QT_TR_NOOP("amount"), "paid_on": QT_TR_NOOP("paid on"),
+            "method": QT_TR_NOOP("method"), "reference": QT_TR_NOOP("reference"),
+            "invoice_number": QT_TR_NOOP("invoice number")}
 
 
 class CorrectionForm(QDialog):
@@ -50,12 +65,12 @@ class CorrectionForm(QDialog):
 
     def __init__(self, payment: PaymentRecord, today: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Correct payment")
+        self.setWindowTitle(tr("Correct payment"))
         self.payment, self.today = payment, today
         self.result: dict[str, Any] | None = None
         self.editors: dict[str, QWidget] = {
             "paid_on": DateLine(), "amount": QLineEdit(),
-            "method": ChoiceCombo((m, m.capitalize()) for m in METHODS),
+            "method": ChoiceCombo((m, METHOD_LABELS.get(m, m.capitalize())) for m in METHODS),
             "reference": QLineEdit(), "invoice_number": QLineEdit(), "reason": QLineEdit()}
         e = self.editors
         e["paid_on"].setText(payment.paid_on.isoformat())  # type: ignore[attr-defined]
@@ -64,11 +79,12 @@ class CorrectionForm(QDialog):
         e["method"].set_value(payment.method)  # type: ignore[attr-defined]
         e["reference"].setText(payment.reference)  # type: ignore[attr-defined]
         e["invoice_number"].setText(payment.invoice_number)  # type: ignore[attr-defined]
-        e["reason"].setPlaceholderText("e.g. typed the wrong amount")  # type: ignore[attr-defined]
+        e["reason"].setPlaceholderText(  # type: ignore[attr-defined]
+            tr("e.g. typed the wrong amount"))
         self.boxes = {name: FieldBox(editor) for name, editor in e.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():
-            form.addRow(LABELS[name], box)
+            form.addRow(tr(LABELS[name]), box)
         self.summary = error_summary()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -85,7 +101,7 @@ class CorrectionForm(QDialog):
         try:
             values["paid_on"] = parse_date(e["paid_on"].text())  # type: ignore[attr-defined]
             if values["paid_on"] is None:
-                errors.append(FieldError("paid_on", "is required"))
+                errors.append(FieldError("paid_on", tr("is required")))
         except ValueError as exc:
             errors.append(FieldError("paid_on", str(exc)))
         try:
@@ -110,18 +126,18 @@ class PaymentsDialog(QDialog):
         super().__init__(parent)
         self.runner, self.store, self.installment, self.today = (runner, runner.store,
                                                                  installment, today)
-        self.setWindowTitle(f"Payments: {installment.label}")
+        self.setWindowTitle(tr("Payments: {label}").format(label=installment.label))
         self.undo_last: tuple[str, Any] | None = None  # what Undo reverses
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.correct_button = QPushButton("Correct…")
-        self.void_button = QPushButton("Void…")
-        self.undo_button = QPushButton("Undo")
+        self.correct_button = QPushButton(tr("Correct…"))
+        self.void_button = QPushButton(tr("Void…"))
+        self.undo_button = QPushButton(tr("Undo"))
         self.correct_button.clicked.connect(self.correct)
         self.void_button.clicked.connect(self.void)
         self.undo_button.clicked.connect(self.undo)
@@ -139,7 +155,8 @@ class PaymentsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(QLabel("<b>History</b>"))
+        history = tr("History")
+        layout.addWidget(QLabel(f"<b>{history}</b>"))
         layout.addWidget(self.history)
         layout.addWidget(close)
         fit_on_screen(self, 700, 460)
@@ -151,13 +168,14 @@ class PaymentsDialog(QDialog):
         for r, p in enumerate(self.payments):
             for c, text in enumerate((date_text(p.paid_on),
                                       format_money(p.amount_minor, p.currency),
-                                      p.method, p.reference, p.invoice_number)):
+                                      METHOD_LABELS.get(p.method, p.method), p.reference,
+                                      p.invoice_number)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.payments and not self.table.selectedItems():
             self.table.selectRow(0)
         changes = payment_changes.history(self.store, self.installment.id)
         self.history.setText("<br>".join(_line(c) for c in changes) if changes
-                             else "No payment here has been corrected or voided.")
+                             else tr("No payment here has been corrected or voided."))
         self.undo_button.setEnabled(self.may_pay and self.undo_last is not None)
 
     def selected(self) -> PaymentRecord | None:
@@ -183,9 +201,10 @@ class PaymentsDialog(QDialog):
         if payment is None:
             return
         money = format_money(payment.amount_minor, payment.currency)
-        reason = ask.text(self, "Void payment",
-                          f"Take back the payment of {money} on {date_text(payment.paid_on)}? "
-                          "It stays in the history.\n\nWhy:")
+        reason = ask.text(self, tr("Void payment"),
+                          tr("Take back the payment of {amount} on {day}? It stays in the "
+                             "history.\n\nWhy:").format(amount=money,
+                                                         day=date_text(payment.paid_on)))
         if reason is None:
             return
         self._write(payment_ops.void_payment, payment.id, payment.version,
@@ -203,7 +222,8 @@ class PaymentsDialog(QDialog):
             return
         saved, before = what
         self._write(payment_ops.correct_payment, saved.id, saved.version, today=self.today,
-                    reason="undone", undo=None, **before)
+                    reason=tr("undone", "the reason kept with an undone correction"),
+                    undo=None, **before)
 
     def _write(self, op: Any, *args: Any, undo: Any, **kwargs: Any) -> None:
         def done(value: Any) -> None:
@@ -211,7 +231,7 @@ class PaymentsDialog(QDialog):
             self.reload()
 
         def refused(exc: BaseException) -> None:
-            ask.warn(self, "; ".join(f"{LABELS.get(e.field, e.field)} {e.message}"
+            ask.warn(self, "; ".join(field_message(LABELS.get(e.field, e.field), e.message)
                                      for e in exc.errors)
                      if isinstance(exc, ValidationError) else str(exc))
             self.reload()
@@ -222,22 +242,39 @@ class PaymentsDialog(QDialog):
 
 def _line(change: Change) -> str:
     when = datetime_text(change.at) if change.at else ""
-    by = f" by {escape(change.by)}" if change.by else ""
-    what = _KIND.get(change.kind, change.kind)
+    who = tr("{when} by {person}").format(when=when, person=escape(change.by)) if change.by \
+        else when
     shown = change.before or change.after or {}
     amount = shown.get("amount_minor")
     money = format_money(amount, shown.get("currency", "USD")) if amount is not None else ""
     if change.kind == "corrected" and change.before and change.after:
-        moved = [f"{k.replace('_minor', '').replace('_', ' ')} {_show(change.before, k)} → "
-                 f"{_show(change.after, k)}" for k in change.after
-                 if change.before.get(k) != change.after.get(k)]
-        money = "; ".join(moved)
-    why = f": {escape(change.reason)}" if change.reason else ""
-    return f"{when}{by} · {what} {escape(money)}{why}"
+        moved = tr("{field} {before} → {after}")
+        money = "; ".join(
+            moved.format(field=_field(k), before=_show(change.before, k),
+                         after=_show(change.after, k))
+            for k in change.after if change.before.get(k) != change.after.get(k))
+    kind = _KIND.get(change.kind)
+    what = (tr(kind).format(changes=escape(money), amount=escape(money)) if kind
+            else f"{change.kind} {escape(money)}")
+    if change.reason:
+        what = tr("{change}: {reason}").format(change=what, reason=escape(change.reason))
+    return f"{who} · {what}"
+
+
+def _field(key: str) -> str:
+    words = _CHANGED.get(key)
+    return tr(words) if words else key.replace("_minor", "").replace("_", " ")
 
 
 def _show(values: dict[str, Any], key: str) -> str:
     value = values.get(key)
     if key == "amount_minor" and value is not None:
         return format_money(int(value), values.get("currency", "USD"))
+    if key == "method" and value:
+        return METHOD_LABELS.get(str(value), str(value))
+    if key == "paid_on" and value:
+        try:
+            return date_text(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
     return str(value or "—")

@@ -36,6 +36,7 @@ from desktop.core.planner_palette import (
     quadrant_of,
     radius_share,
 )
+from desktop.ui.i18n import tr
 from desktop.ui.position_tips import PositionTips
 
 __all__ = ["DECISION_COLOURS", "PlannerMatrix"]
@@ -125,7 +126,7 @@ class PlannerMatrix(PositionTips):
         self._geometry_cache: _Geometry | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
-        self.setAccessibleName("Importance and competence matrix")
+        self.setAccessibleName(tr("Importance and competence matrix"))
 
     # --- API -----------------------------------------------------------------------------
     def set_activities(self, items: Sequence[tuple]) -> None:  # type: ignore[type-arg]
@@ -147,8 +148,10 @@ class PlannerMatrix(PositionTips):
         if self._current is not None and all(p.id != self._current for p in points):
             self._current = None
         self.setAccessibleDescription("; ".join(
-            f"{p.name}: importance {p.importance}, competence {p.competence}, "
-            f"{hours_text(p.hours)} a month, {p.decision.label}" for p in points))
+            tr("{name}: importance {importance}, competence {competence}, {hours} a month, "
+               "{decision}").format(name=p.name, importance=p.importance,
+                                    competence=p.competence, hours=hours_text(p.hours),
+                                    decision=p.decision.label) for p in points))
         self.update()
 
     def set_thresholds(self, thresholds: Thresholds) -> None:
@@ -349,8 +352,7 @@ class PlannerMatrix(PositionTips):
 
     def _more_text(self, shown: int) -> str:
         rest = len(self._points) - shown
-        return (f"{rest} more {'activity' if rest == 1 else 'activities'}: point at a circle "
-                "for its name")
+        return tr("%n more activity(s): point at a circle for its name", "", rest)
 
     def _layout(self) -> list[tuple[_Point, int, QPointF, float]]:
         """Every point's number, centre and radius; points sharing scores share their cell
@@ -468,14 +470,14 @@ class PlannerMatrix(PositionTips):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(i))
         title_y = y0 + 5 * cell + 2 + fm.height()
         painter.drawText(QRectF(x0, title_y, 5 * cell, fm.height()), Qt.AlignmentFlag.AlignCenter,
-                         fm.elidedText("In-house competence →", Qt.TextElideMode.ElideRight,
+                         fm.elidedText(tr("In-house competence →"), Qt.TextElideMode.ElideRight,
                                        int(5 * cell)))
         painter.save()
         painter.translate(x0 - 26, y0 + 2.5 * cell)
         painter.rotate(-90)
         painter.drawText(QRectF(-2.5 * cell, -fm.height(), 5 * cell, fm.height()),
                          Qt.AlignmentFlag.AlignCenter,
-                         fm.elidedText("Importance to the bottom line →",
+                         fm.elidedText(tr("Importance to the bottom line →"),
                                        Qt.TextElideMode.ElideRight, int(5 * cell)))
         painter.restore()
 
@@ -566,6 +568,9 @@ class PlannerMatrix(PositionTips):
         point = self._hit(pos)
         if point is None:
             return ""
-        return (f"{point.name}\nImportance {point.importance} · in-house competence "
-                f"{point.competence}\n{hours_text(point.hours)} a month\n"
-                f"Decision: {point.decision.label}")
+        return point.name + "\n" + tr(
+            "Importance {importance} · in-house competence {competence}\n{hours} a month\n"
+            "Decision: {decision}").format(importance=point.importance,
+                                           competence=point.competence,
+                                           hours=hours_text(point.hours),
+                                           decision=point.decision.label)

@@ -16,10 +16,15 @@ from desktop.core.money import format_money
 from desktop.core.planner import ActivityMoney, QuoteCost, Recommendation, monthly_cost
 from desktop.store.planner import ActivityRecord, QuoteRecord
 from desktop.ui.colours import muted
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ReadOnlyTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NEGATIVE = QColor("#b42318")
+_PER_UNIT = {RateUnit.HOUR: QT_TR_NOOP("{amount} / hour"),
+             RateUnit.DAY: QT_TR_NOOP("{amount} / day"),
+             RateUnit.MONTH: QT_TR_NOOP("{amount} / month"),
+             RateUnit.FIXED: QT_TR_NOOP("{amount} fixed")}
 
 
 class ACol(IntEnum):
@@ -55,19 +60,20 @@ def hours_text(hours: Decimal) -> str:
 
 
 def rate_text(rate_minor: int, unit: RateUnit, currency: str, locale: str = "en_US") -> str:
-    amount = format_money(rate_minor, currency, locale)
-    return f"{amount} fixed" if unit is RateUnit.FIXED else f"{amount} / {unit.value}"
+    return tr(_PER_UNIT[unit]).format(amount=format_money(rate_minor, currency, locale))
 
 
 def _other_text(costs: tuple[QuoteCost, ...], locale: str) -> str:
     cheapest = min(costs, key=lambda c: (c.quote.currency, c.monthly_minor))
     money = format_money(cheapest.monthly_minor, cheapest.quote.currency, locale)
-    return f"{money} (no exchange rate)"
+    return tr("{amount} (no exchange rate)").format(amount=money)
 
 
 class ActivitiesModel(ReadOnlyTableModel):
-    headers = ("Activity", "Hours/month", "Importance", "Competence", "Recommendation",
-               "Your decision", "Best quote / month", "Value of the hours", "Saving", "Done by")
+    headers = (QT_TR_NOOP("Activity"), QT_TR_NOOP("Hours/month"), QT_TR_NOOP("Importance"),
+               QT_TR_NOOP("Competence"), QT_TR_NOOP("Recommendation"),
+               QT_TR_NOOP("Your decision"), QT_TR_NOOP("Best quote / month"),
+               QT_TR_NOOP("Value of the hours"), QT_TR_NOOP("Saving"), QT_TR_NOOP("Done by"))
 
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -142,7 +148,7 @@ class ActivitiesModel(ReadOnlyTableModel):
         if column == ACol.BEST:
             if money.best is None:
                 return _other_text(money.other_currency, self._locale) if money.other_currency \
-                    else "no quote"
+                    else tr("no quote")
             return self._money(money.best.plan_minor, money.currency)
         if column == ACol.VALUE:
             return self._money(money.hours_value_minor, money.currency)
@@ -156,18 +162,18 @@ class ActivitiesModel(ReadOnlyTableModel):
                 return row.money_problem or None
             best = row.money.best
             if column == ACol.BEST and best is not None:
-                text = f"From {best.quote.source}"
-                if best.converted:
-                    text += (f": {format_money(best.monthly_minor, best.quote.currency, self._locale)}"
-                             " converted at the plan's exchange rate")
-                return text
+                if not best.converted:
+                    return tr("From {source}").format(source=best.quote.source)
+                return tr("From {source}: {amount} converted at the plan's exchange rate").format(
+                    source=best.quote.source,
+                    amount=format_money(best.monthly_minor, best.quote.currency, self._locale))
             if column == ACol.BEST and row.money.other_currency:
-                return ("Quoted only in a currency the plan has no exchange rate for: add one "
-                        "under “Exchange rates…” to compare it")
+                return tr("Quoted only in a currency the plan has no exchange rate for: add one "
+                          "under “Exchange rates…” to compare it")
             if column == ACol.SAVING and row.money.saving_minor is not None:
-                return ("The value of the hours minus the best quote"
-                        + (" (negative: outsourcing costs more)" if row.money.saving_minor < 0
-                           else ""))
+                return (tr("The value of the hours minus the best quote (negative: outsourcing "
+                           "costs more)") if row.money.saving_minor < 0
+                        else tr("The value of the hours minus the best quote"))
         if column == ACol.DECISION and row.record.notes:
             return row.record.notes
         return None
@@ -221,7 +227,8 @@ class QCol(IntEnum):
 class QuotesModel(ReadOnlyTableModel):
     """The selected activity's quotes, with what each costs a month."""
 
-    headers = ("Quote from", "Rate", "Currency", "Est. hours/month", "Monthly cost")
+    headers = (QT_TR_NOOP("Quote from"), QT_TR_NOOP("Rate"), QT_TR_NOOP("Currency"),
+               QT_TR_NOOP("Est. hours/month"), QT_TR_NOOP("Monthly cost"))
 
     def __init__(self, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -258,7 +265,8 @@ class QuotesModel(ReadOnlyTableModel):
         quote = record.quote
         if role == Qt.ItemDataRole.DisplayRole:
             if column == QCol.SOURCE:
-                return quote.source + ("" if quote.contractor_id is None else "  (roster)")
+                return quote.source if quote.contractor_id is None \
+                    else tr("{name}  (roster)").format(name=quote.source)
             if column == QCol.RATE:
                 return rate_text(quote.rate_minor, quote.unit, quote.currency, self._locale)
             if column == QCol.CURRENCY:
@@ -273,7 +281,7 @@ class QuotesModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == QCol.MONTHLY and self._best is not None \
                     and self._plan.get(record.id) is self._best:
-                return "The cheapest quote for this activity"
+                return tr("The cheapest quote for this activity")
             return record.notes or None
         if role == Qt.ItemDataRole.FontRole and self._best is not None \
                 and self._plan.get(record.id) is self._best:

@@ -13,15 +13,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +38,8 @@ from desktop.core.planner import (
     activity_money,
     plan_money,
     recommend,
-    validate_rate,
 )
-from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import planner as planner_ops
 from desktop.operations.changes import Changes
 from desktop.store import contractors, planner
@@ -54,8 +50,10 @@ from desktop.ui.activity_dialog import ActivityDialog, QuoteDialog
 from desktop.ui.colours import muted_style
 from desktop.ui.conflicts import mine_on_top
 from desktop.ui.engagement_dialog import EngagementDialog
-from desktop.ui.fields import error_lines, error_summary, save_cancel
+from desktop.ui.exchange_rates_dialog import ExchangeRatesDialog
+from desktop.ui.fields import error_lines
 from desktop.ui.follow import Follow
+from desktop.ui.i18n import tr
 from desktop.ui.planner_matrix import PlannerMatrix
 from desktop.ui.planner_model import ACol, ActivitiesModel, ActivityRow, QuotesModel
 from desktop.ui.runner import Runner
@@ -86,18 +84,18 @@ class PlannerView(QWidget):
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.new_button = QPushButton("New activity…")
+        self.new_button = QPushButton(tr("New activity…"))
         self.new_button.clicked.connect(self.new_activity)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(tr("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.owner_button = QPushButton()
-        self.owner_button.setToolTip("What an hour of your own time is worth; activities "
-                                     "without their own value of an hour use it")
+        self.owner_button.setToolTip(tr("What an hour of your own time is worth; activities "
+                                        "without their own value of an hour use it"))
         self.owner_button.clicked.connect(self.edit_owner_value)
-        self.rates_button = QPushButton("Exchange rates…")
-        self.rates_button.setToolTip("Rates the plan converts other currencies with")
+        self.rates_button = QPushButton(tr("Exchange rates…"))
+        self.rates_button.setToolTip(tr("Rates the plan converts other currencies with"))
         self.rates_button.clicked.connect(self.edit_rates)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
@@ -177,13 +175,13 @@ class PlannerView(QWidget):
         for column, width in ((1, 130), (2, 64), (3, 112), (4, 140)):
             qheader.resizeSection(column, width)
         self.quotes.selectionModel().selectionChanged.connect(lambda *_: self._quote_buttons())
-        self.add_quote_button = QPushButton("Add quote…")
+        self.add_quote_button = QPushButton(tr("Add quote…"))
         self.add_quote_button.clicked.connect(self.add_quote)
-        self.remove_quote_button = QPushButton("Remove quote")
+        self.remove_quote_button = QPushButton(tr("Remove quote"))
         self.remove_quote_button.clicked.connect(self.remove_quote)
-        self.engage_button = QPushButton("Start engagement…")
-        self.engage_button.setToolTip("Write an engagement with the chosen quote's contractor "
-                                      "for this activity")
+        self.engage_button = QPushButton(tr("Start engagement…"))
+        self.engage_button.setToolTip(tr("Write an engagement with the chosen quote's "
+                                         "contractor for this activity"))
         self.engage_button.clicked.connect(self.start_engagement)
         buttons = QVBoxLayout()
         for button in (self.add_quote_button, self.remove_quote_button, self.engage_button):
@@ -219,9 +217,9 @@ class PlannerView(QWidget):
         self.model.set_rows(rows, self.locale)
         self._show_summary(problem)
         self.owner_button.setText(
-            "Owner's hour value: "
-            + (format_money(self.owner_value, self.currency, self.locale)
-               if self.owner_value is not None else "not set") + "…")
+            tr("Owner's hour value: not set…") if self.owner_value is None
+            else tr("Owner's hour value: {amount}…").format(
+                amount=format_money(self.owner_value, self.currency, self.locale)))
         self.matrix.set_activities([
             (r.id, r.record.inputs.name, r.record.inputs.importance,
              r.record.inputs.competence, r.record.inputs.hours_per_month,
@@ -265,32 +263,41 @@ class PlannerView(QWidget):
     def _show_summary(self, problem: str) -> None:
         plan = self.plan
         if plan is None:
-            self.summary.setText(f"The plan cannot be costed: {problem}" if problem else "")
+            self.summary.setText(tr("The plan cannot be costed: {problem}").format(
+                problem=problem) if problem else "")
             self.others.setText("")
             return
         total = plan.total
         if not self.model.rowCount():
-            text = ("No activities yet. Choose “New activity…” to list work the business does "
-                    "every month, and the planner will say what to keep and what to outsource.")
+            text = tr("No activities yet. Choose “New activity…” to list work the business "
+                      "does every month, and the planner will say what to keep and what to "
+                      "outsource.")
         elif not total.activities:
-            text = "No activity the planner recommends outsourcing has a quote in " \
-                   f"{plan.currency} yet."
+            text = tr("No activity the planner recommends outsourcing has a quote in "
+                      "{currency} yet.").format(currency=plan.currency)
         else:
-            saving = (f"saving {self._money(total.saving_minor)}" if total.saving_minor >= 0
-                      else f"costing {self._money(-total.saving_minor)} more than those hours")
-            text = (f"If you outsource the recommended activities: "
-                    f"<b>{self._money(total.cost_minor)}</b> a month for work your time values at "
-                    f"<b>{self._money(total.hours_value_minor)}</b> — <b>{saving}</b>")
+            if total.saving_minor >= 0:
+                text = tr("If you outsource the recommended activities: <b>{cost}</b> a month "
+                          "for work your time values at <b>{value}</b> — <b>saving {saving}</b>")
+            else:
+                text = tr("If you outsource the recommended activities: <b>{cost}</b> a month "
+                          "for work your time values at <b>{value}</b> — <b>costing {saving} "
+                          "more than those hours</b>")
+            text = text.format(cost=self._money(total.cost_minor),
+                               value=self._money(total.hours_value_minor),
+                               saving=self._money(abs(total.saving_minor)))
         self.summary.setText(text)
         self.summary.setToolTip(", ".join(total.activities))
-        lines = [f"Also quoted in {t.currency}: {self._money(t.cost_minor, t.currency)} a month "
-                 f"for {', '.join(t.activities)} (no exchange rate, so not added)"
+        lines = [tr("Also quoted in {currency}: {cost} a month for {activities} (no exchange "
+                    "rate, so not added)").format(currency=t.currency,
+                                                  cost=self._money(t.cost_minor, t.currency),
+                                                  activities=", ".join(t.activities))
                  for t in plan.other_totals]
         if plan.unquoted:
-            lines.append("Recommended for outsourcing but not quoted yet: "
-                         + ", ".join(plan.unquoted))
+            lines.append(tr("Recommended for outsourcing but not quoted yet: {activities}")
+                         .format(activities=", ".join(plan.unquoted)))
         if problem:
-            lines.append(f"Not costed: {problem}")
+            lines.append(tr("Not costed: {problem}").format(problem=problem))
         self.others.setText("\n".join(lines))
         self.others.setVisible(bool(lines))
 
@@ -324,7 +331,7 @@ class PlannerView(QWidget):
             button.setEnabled(row is not None and self.may_edit)
         self.matrix.set_current(None if row is None else row.id)
         if row is None:
-            self.detail_title.setText("No activity selected")
+            self.detail_title.setText(tr("No activity selected"))
             self.reason.setText("")
             self.decision_line.setText("")
             self.quotes_model.set_quotes((), None, self.locale)
@@ -332,16 +339,16 @@ class PlannerView(QWidget):
             return
         record = row.record
         self.detail_title.setText(record.inputs.name)
-        self.reason.setText(f"Recommendation: <b>{row.recommendation.decision.label}</b>. "
-                            f"{row.recommendation.reason}")
-        decided = f"Your decision: {record.decision.label}."
+        self.reason.setText(tr("Recommendation: <b>{decision}</b>. {reason}").format(
+            decision=row.recommendation.decision.label, reason=row.recommendation.reason))
+        decided = [tr("Your decision: {decision}.").format(decision=record.decision.label)]
         if record.done_by:
-            decided += f" Done by {', '.join(record.done_by)}."
+            decided.append(tr("Done by {names}.").format(names=", ".join(record.done_by)))
         if record.notes:
-            decided += f" {record.notes}"
+            decided.append(record.notes)
         if row.money_problem:
-            decided += f" {row.money_problem}."
-        self.decision_line.setText(decided)
+            decided.append(f"{row.money_problem}.")
+        self.decision_line.setText(" ".join(decided))
         self.quotes_model.set_quotes(record.quotes, row.money, self.locale)
         if record.quotes:
             self.quotes.selectRow(0)
@@ -414,8 +421,9 @@ class PlannerView(QWidget):
         if row is None:
             return
         quotes = len(row.record.quotes)
-        extra = f" and its {quotes} quote{'s' if quotes != 1 else ''}" if quotes else ""
-        if ask.confirm(self, APP_NAME, f"Delete “{row.record.inputs.name}”{extra}?"):
+        question = (tr("Delete “{name}” and its %n quote(s)?", "", quotes) if quotes
+                    else tr("Delete “{name}”?")).format(name=row.record.inputs.name)
+        if ask.confirm(self, APP_NAME, question):
             self._write(planner_ops.delete_activity, row.id, row.record.version)
 
     # --- quotes --------------------------------------------------------------------------
@@ -441,7 +449,8 @@ class PlannerView(QWidget):
     def remove_quote(self) -> None:
         row, quote = self.selected_row(), self.selected_quote()
         if row is not None and quote is not None and ask.confirm(
-                self, APP_NAME, f"Remove the quote from {quote.quote.source}?"):
+                self, APP_NAME,
+                tr("Remove the quote from {source}?").format(source=quote.quote.source)):
             self._write(planner_ops.delete_quote, row.id, quote.id, row.record.version)
 
     def start_engagement(self) -> None:
@@ -453,7 +462,8 @@ class PlannerView(QWidget):
         contractor_id = quote.quote.contractor_id
         choices = self._contractor_choices()
         if all(c[0] != contractor_id for c in choices):
-            self._warn(f"{quote.quote.source} is no longer an active contractor in the roster.")
+            self._warn(tr("{name} is no longer an active contractor in the roster.")
+                       .format(name=quote.quote.source))
             return
         # The engagement starts on the quote's terms: its rate, unit and currency.
         q = quote.quote
@@ -474,15 +484,15 @@ class PlannerView(QWidget):
                                                                     self.currency)
         while True:
             text = ask.text(
-                self, "Owner's hour value",
-                f"What an hour of your time is worth, in {self.currency} (blank: not set):",
-                current)
+                self, tr("Owner's hour value"),
+                tr("What an hour of your time is worth, in {currency} (blank: not set):")
+                .format(currency=self.currency), current)
             if text is None:
                 return
             try:
                 value = parse_amount(text, self.currency) if text.strip() else None
             except ValueError as exc:
-                self._warn(f"Value of an hour {exc}.")
+                self._warn(tr("Value of an hour {problem}.").format(problem=exc))
                 current = text
                 continue
             break
@@ -509,96 +519,6 @@ class PlannerView(QWidget):
 
     def _warn(self, message: str) -> None:
         ask.warn(self, message)
-
-
-class ExchangeRatesDialog(QDialog):
-    """The plan's exchange rates, one per row: 1 From = Rate To."""
-
-    def __init__(self, rates: Sequence[ExchangeRate], currency: str,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Exchange rates for the plan")
-        self.result_data: list[ExchangeRate] | None = None
-        self._currency = currency
-        intro = QLabel(f"Rates you type for this plan, e.g. 1 EUR = 1.0834 {currency}. Each also "
-                       "converts the other way. Quotes in a currency without a rate are listed "
-                       "apart and never added.")
-        intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["1 unit of", "equals", "of"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        for rate in rates:
-            self.add_row(rate.from_currency, format(rate.rate, "f"), rate.to_currency)
-        add = QPushButton("Add rate")
-        add.clicked.connect(lambda: self.add_row("", "", currency))
-        remove = QPushButton("Remove rate")
-        remove.clicked.connect(self.remove_row)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        self.summary = error_summary()
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        self.buttons = save_cancel(self)
-        layout.addWidget(self.buttons)
-        self.resize(460, 320)
-
-    def add_row(self, frm: str, rate: str, to: str) -> None:
-        position = self.table.rowCount()
-        self.table.insertRow(position)
-        for column, text in enumerate((frm, rate, to)):
-            self.table.setItem(position, column, QTableWidgetItem(text))
-
-    def remove_row(self) -> None:
-        position = self.table.currentRow()
-        if position >= 0:
-            self.table.removeRow(position)
-
-    def _text(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text().strip() if item else ""
-
-    def rates(self) -> list[ExchangeRate]:
-        """The rows as rates; ValidationError names the row and field of each problem."""
-        found: list[ExchangeRate] = []
-        errors: list[FieldError] = []
-        pairs: set[frozenset[str]] = set()
-        for row in range(self.table.rowCount()):
-            raw = {"from_currency": self._text(row, 0), "rate": self._text(row, 1),
-                   "to_currency": self._text(row, 2)}
-            if not any(raw.values()):
-                continue
-            try:
-                rate = validate_rate(raw)
-            except ValidationError as exc:
-                errors.extend(FieldError(e.field, f"row {row + 1}: {LABELS.get(e.field, e.field)} "
-                                                  f"{e.message}") for e in exc.errors)
-                continue
-            pair = frozenset((rate.from_currency, rate.to_currency))
-            if pair in pairs:
-                errors.append(FieldError("rates", f"row {row + 1}: a rate between "
-                                                  f"{' and '.join(sorted(pair))} is given twice"))
-                continue
-            pairs.add(pair)
-            found.append(rate)
-        if errors:
-            raise ValidationError(errors)
-        return found
-
-    def accept(self) -> None:
-        try:
-            self.result_data = self.rates()
-        except ValidationError as exc:
-            self.summary.setText("\n".join(e.message[:1].upper() + e.message[1:]
-                                           for e in exc.errors))
-            self.summary.show()
-            return
-        super().accept()
 
 
 def _edited(record: planner.ActivityRecord) -> dict[str, object]:

@@ -10,6 +10,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.i18n import tr
+
 MAX_DPI = 300  # enough for text on paper; more only costs memory
 
 
@@ -74,6 +76,6 @@ def preview(parent: QWidget | None, path: Path) -> QPrintPreviewDialog:
                                else QPageLayout.Orientation.Portrait)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.printer_kept = printer  # type: ignore[attr-defined]  # the dialog does not own it
-    dialog.setWindowTitle(f"Print {path.name}")
+    dialog.setWindowTitle(tr("Print {name}").format(name=path.name))
     dialog.paintRequested.connect(lambda p: paint(p, path))
     return dialog

@@ -20,28 +20,31 @@ from desktop.store.profile import get_profile
 from desktop.ui import ask
 from desktop.ui.colours import muted_style
 from desktop.ui.fields import FieldBox, save_cancel, show_field_errors
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 
-HINTS = {"country": "e.g. US, GB, DE", "region": "state or region code, e.g. NY (optional)",
-         "base_currency": "e.g. USD", "locale": "blank: the system's; e.g. en_GB, de_DE",
-         "tax_year_start": "MM-DD, e.g. 01-01, or 04-06 in the UK",
-         "annual_revenue": "blank: financial impact stays unknown",
-         "written_contract_from": "blank: only where a jurisdiction rule requires one"}
+HINTS = {"country": QT_TR_NOOP("e.g. US, GB, DE"),
+         "region": QT_TR_NOOP("state or region code, e.g. NY (optional)"),
+         "base_currency": QT_TR_NOOP("e.g. USD"),
+         "locale": QT_TR_NOOP("blank: the system's; e.g. en_GB, de_DE"),
+         "tax_year_start": QT_TR_NOOP("MM-DD, e.g. 01-01, or 04-06 in the UK"),
+         "annual_revenue": QT_TR_NOOP("blank: financial impact stays unknown"),
+         "written_contract_from": QT_TR_NOOP("blank: only where a jurisdiction rule requires one")}
 
 
 class ProfileDialog(SavingDialog):
     def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("Business profile")
+        self.setWindowTitle(tr("Business profile"))
         record = get_profile(runner.store)
         self.version = record.version
         self.editors = {name: QLineEdit(value) for name, value in record.profile.to_raw().items()}
         self.boxes = {name: FieldBox(editor) for name, editor in self.editors.items()}
         form = QFormLayout()
         for name, box in self.boxes.items():
-            self.editors[name].setPlaceholderText(HINTS.get(name, ""))
+            self.editors[name].setPlaceholderText(tr(HINTS[name]) if name in HINTS else "")
             form.addRow(LABELS[name], box)
             if name == "locale":
                 self.sample = QLabel(objectName="localeSample")
@@ -50,9 +53,10 @@ class ProfileDialog(SavingDialog):
         for name in ("locale", "base_currency"):
             self.editors[name].textChanged.connect(self._show_sample)
         self._show_sample()
-        note = QLabel("Annual revenue and the written-contract amount are in the base currency. "
-                      "Until revenue is set, a contract's financial impact is unknown: the risk "
-                      "review scores it as 3 and says so, but requires nothing on its strength.")
+        note = QLabel(tr("Annual revenue and the written-contract amount are in the base "
+                         "currency. Until revenue is set, a contract's financial impact is "
+                         "unknown: the risk review scores it as 3 and says so, but requires "
+                         "nothing on its strength."))
         note.setWordWrap(True)
         note.setStyleSheet(muted_style())
         layout = QVBoxLayout(self)
@@ -88,7 +92,7 @@ class ProfileDialog(SavingDialog):
         if isinstance(exc, ValidationError):
             self._show(exc)
             return
-        ask.warn(self, f"{exc}.", "Business profile")  # saved elsewhere: show theirs
+        ask.warn(self, f"{exc}.", tr("Business profile"))  # saved elsewhere: show theirs
         record = get_profile(self.runner.store)
         self.version = record.version
         for name, value in record.profile.to_raw().items():

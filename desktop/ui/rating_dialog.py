@@ -14,15 +14,17 @@ from PySide6.QtWidgets import (
 
 from desktop.store.engagements import RatingData
 from desktop.ui.fields import save_cancel
+from desktop.ui.i18n import QT_TR_NOOP, tr
 
-SCORES = (("quality", "Quality of work"), ("timeliness", "On time"),
-          ("communication", "Communication"), ("value", "Value for money"))
+SCORES = (("quality", QT_TR_NOOP("Quality of work")), ("timeliness", QT_TR_NOOP("On time")),
+          ("communication", QT_TR_NOOP("Communication")),
+          ("value", QT_TR_NOOP("Value for money")))
 
 
 class RatingDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Rate “{title}”")
+        self.setWindowTitle(tr("Rate “{title}”").format(title=title))
         self.scores: dict[str, QSpinBox] = {}
         form = QFormLayout()
         for name, label in SCORES:
@@ -31,13 +33,13 @@ class RatingDialog(QDialog):
             spin.setValue(4)
             spin.setSuffix(" / 5")
             self.scores[name] = spin
-            form.addRow(label, spin)
-        self.rehire = QCheckBox("I would hire them again")
+            form.addRow(tr(label), spin)
+        self.rehire = QCheckBox(tr("I would hire them again"))
         self.rehire.setChecked(True)
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText("One line to remember them by (optional)")
+        self.comment.setPlaceholderText(tr("One line to remember them by (optional)"))
         form.addRow("", self.rehire)
-        form.addRow("Comment", self.comment)
+        form.addRow(tr("Comment"), self.comment)
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

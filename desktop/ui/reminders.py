@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui.app import make_application, run
+from desktop.ui.i18n import tr
 
 # A desktop's tray may come up a little after the programs started at login.
 TRAY_PATIENCE_MS = 10_000
@@ -39,7 +40,7 @@ class ReminderWindow(QWidget):
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-size: 12pt;")
         buttons = QDialogButtonBox()
-        self.open_button = QPushButton("Open Today")
+        self.open_button = QPushButton(tr("Open Today"))
         self.open_button.setDefault(True)
         self.open_button.setAutoDefault(True)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -66,10 +67,10 @@ class ReminderTray(QObject):
         super().__init__(parent)
         self.text = text
         self.icon = QSystemTrayIcon(QApplication.windowIcon(), self)
-        self.icon.setToolTip(f"{APP_NAME}: {text}")
+        self.icon.setToolTip(tr("{app}: {reminder}").format(app=APP_NAME, reminder=text))
         self.menu = QMenu()
-        self.open_action = self.menu.addAction(f"Open {APP_NAME}")
-        self.quit_action = self.menu.addAction("Quit")
+        self.open_action = self.menu.addAction(tr("Open {app}").format(app=APP_NAME))
+        self.quit_action = self.menu.addAction(tr("Quit"))
         self.open_action.triggered.connect(self.open_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         self.icon.setContextMenu(self.menu)

@@ -14,6 +14,7 @@ from desktop.operations.reminders import (
 )
 from desktop.store.errors import StoreError
 from desktop.ui.fields import ERROR_STYLE
+from desktop.ui.i18n import tr
 
 
 class RemindersDialog(QDialog):
@@ -23,13 +24,13 @@ class RemindersDialog(QDialog):
         can only be turned off."""
         super().__init__(parent)
         self.folder, self.place = folder, place or LoginPlace()
-        self.setWindowTitle("Reminders")
-        self.check = QCheckBox("Remind me at login of what is overdue or due today")
+        self.setWindowTitle(tr("Reminders"))
+        self.check = QCheckBox(tr("Remind me at login of what is overdue or due today"))
         self.check.setChecked(reminds_at_login(self.place))
-        about = QLabel(
+        about = QLabel(tr(
             "When you log in, Crewbook looks at Today. If a payment is overdue or due today, or "
             "a notice day, check-in or document needs you, a notification says so; click it to "
-            "open Crewbook on Today. When nothing does, you hear nothing.")
+            "open Crewbook on Today. When nothing does, you hear nothing."))
         about.setWordWrap(True)
         self.where = QLabel()
         self.where.setWordWrap(True)
@@ -40,10 +41,10 @@ class RemindersDialog(QDialog):
         self.problem.hide()
         if folder is None:
             self.check.setEnabled(self.check.isChecked())  # it can still be turned off
-            self.where.setText("Reminders at login read the book on this computer; open it "
-                               "(File ▸ Use the book on this computer) to set them up.")
+            self.where.setText(tr("Reminders at login read the book on this computer; open it "
+                                  "(File ▸ Use the book on this computer) to set them up."))
         elif self.check.isChecked():
-            self.where.setText(f"Set up in {entry_path(self.place)}")
+            self.where.setText(tr("Set up in {path}").format(path=entry_path(self.place)))
         self.check.toggled.connect(self._toggled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -60,7 +61,7 @@ class RemindersDialog(QDialog):
         self.problem.hide()
         try:
             if on and self.folder is None:
-                raise StoreError("Open the book on this computer to set up reminders at login.")
+                raise StoreError(tr("Open the book on this computer to set up reminders at login."))
             path = remind_at_login(on, self.folder or Path(), self.place)
         except StoreError as exc:
             self.problem.setText(str(exc))
@@ -69,5 +70,5 @@ class RemindersDialog(QDialog):
             self.check.setChecked(not on)
             self.check.blockSignals(False)
             return
-        self.where.setText(f"Written to {path}" if on else
-                           f"Removed {path}" if path is not None else "")
+        self.where.setText(tr("Written to {path}").format(path=path) if on else
+                           tr("Removed {path}").format(path=path) if path is not None else "")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import periods
+from desktop.core.formats import number
 from desktop.core.validation import Cancelled
 from desktop.operations import reports
 from desktop.operations.reports import (
@@ -46,10 +47,21 @@ from desktop.store.reporting import business, payment_currencies
 from desktop.ui.background_task import Progress, Task
 from desktop.ui.fields import ERROR_STYLE
 from desktop.ui.follow import Follow
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 
-PRESETS = ("This month", "Last month", "This quarter", "Last quarter", "This tax year",
-           "Last tax year", "Custom dates")
+# Shown translated; the English name is the item's data, which preset_period reads.
+PRESETS = (QT_TR_NOOP("This month"), QT_TR_NOOP("Last month"), QT_TR_NOOP("This quarter"),
+           QT_TR_NOOP("Last quarter"), QT_TR_NOOP("This tax year"), QT_TR_NOOP("Last tax year"),
+           QT_TR_NOOP("Custom dates"))
+# The title of the Save dialog per report (the report's own title reads as a heading).
+_SAVE_TITLES = {"payments": QT_TR_NOOP("Save payments for a period"),
+                "statement": QT_TR_NOOP("Save contractor statement"),
+                "tax-year": QT_TR_NOOP("Save year-end tax summary"),
+                "outstanding": QT_TR_NOOP("Save outstanding and overdue"),
+                "planner": QT_TR_NOOP("Save outsourcing plan")}
+# What a problem with the choice names, by the field it is about.
+_FIELDS = {PERIOD: QT_TR_NOOP("Period"), CONTRACTOR: QT_TR_NOOP("Contractor")}
 
 
 def preset_period(name: str, today: dt.date, tax_year_start: tuple[int, int]) -> periods.Period:
@@ -82,7 +94,9 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
 def _choices(store: Store) -> tuple[tuple[int, int], list[tuple[int, str]], list[str], list[str]]:
     """The tax year's start and what the filters offer: contractors by name, tags, currencies."""
     rows = sorted(contractors.list_rows(store), key=lambda r: r.display_name.casefold())
-    people = [(r.id, r.display_name + (" (archived)" if r.archived else "")) for r in rows]
+    archived = tr("{name} (archived)")
+    people = [(r.id, archived.format(name=r.display_name) if r.archived else r.display_name)
+              for r in rows]
     return (business(store).tax_year_start, people, contractors.used_tags(store),
             payment_currencies(store))
 
@@ -109,8 +123,10 @@ class ReportsView(QWidget):
         self.title = QLabel(objectName="reportTitle", styleSheet="font-size: 15px; font-weight: 600;")
         self.blurb = QLabel(objectName="reportBlurb", wordWrap=True)
         self.preset = QComboBox(objectName="periodPreset")
-        self.preset.addItems(PRESETS)
-        self.preset.currentTextChanged.connect(self._preset_changed)
+        for name in PRESETS:
+            self.preset.addItem(tr(name), name)
+        self.preset.currentIndexChanged.connect(
+            lambda _index: self._preset_changed(self.preset.currentData()))
         self.first = _date_edit("firstDate", self.today)
         self.last = _date_edit("lastDate", self.today)
         self.contractor = QComboBox(objectName="contractorCombo", editable=True)
@@ -126,33 +142,34 @@ class ReportsView(QWidget):
         self.as_of = _date_edit("asOfDate", self.today)
         period_row = QHBoxLayout()
         period_row.addWidget(self.preset)
-        period_row.addWidget(QLabel("from"))
+        period_row.addWidget(QLabel(tr("from", "a period: from this day")))
         period_row.addWidget(self.first)
-        period_row.addWidget(QLabel("to"))
+        period_row.addWidget(QLabel(tr("to", "a period: to this day")))
         period_row.addWidget(self.last)
         period_row.addStretch(1)
         for combo in (self.contractor, self.category, self.currency):
             combo.setMinimumContentsLength(28)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.rows = {PERIOD: ("Period:", period_row), CONTRACTOR: ("Contractor:", self.contractor),
-                     TAX_YEAR: ("Tax year:", self.year), AS_OF: ("As of:", self.as_of)}
+        self.rows = {PERIOD: (tr("Period:"), period_row),
+                     CONTRACTOR: (tr("Contractor:"), self.contractor),
+                     TAX_YEAR: (tr("Tax year:"), self.year), AS_OF: (tr("As of:"), self.as_of)}
         for label, field in self.rows.values():
             self.form.addRow(label, field)
-        self.form.addRow("Category:", self.category)
-        self.form.addRow("Currency:", self.currency)
+        self.form.addRow(tr("Category:"), self.category)
+        self.form.addRow(tr("Currency:"), self.currency)
 
-        self.pdf_button = QPushButton("Save PDF…", objectName="savePdf")
+        self.pdf_button = QPushButton(tr("Save PDF…"), objectName="savePdf")
         self.pdf_button.clicked.connect(lambda: self.save(pdf=True))
-        self.print_button = QPushButton("Print…", objectName="printReport")
-        self.print_button.setToolTip("Print preview, then print")
+        self.print_button = QPushButton(tr("Print…"), objectName="printReport")
+        self.print_button.setToolTip(tr("Print preview, then print"))
         self.print_button.clicked.connect(lambda: self.save(pdf=True, printing=True))
-        self.csv_button = QPushButton("Save CSV…", objectName="saveCsv")
+        self.csv_button = QPushButton(tr("Save CSV…"), objectName="saveCsv")
         self.csv_button.clicked.connect(lambda: self.save(pdf=False))
-        self.open_after = QCheckBox("Open the PDF when it is ready", objectName="openAfter")
+        self.open_after = QCheckBox(tr("Open the PDF when it is ready"), objectName="openAfter")
         self.open_after.setChecked(settings.value("reports/open", True, type=bool))
         self.open_after.toggled.connect(lambda on: settings.setValue("reports/open", on))
-        self.cancel_button = QPushButton("Cancel", objectName="cancelReport")
+        self.cancel_button = QPushButton(tr("Cancel"), objectName="cancelReport")
         self.cancel_button.clicked.connect(self.cancel)
         self.task = Task(runner, QProgressBar(objectName="reportBar"), self)
         self.task.bar.setTextVisible(False)
@@ -200,9 +217,9 @@ class ReportsView(QWidget):
               ) -> None:
         self.tax_year_start, people, tags, currencies = found
         for combo, everything, values in (
-                (self.contractor, "All contractors", people),
-                (self.category, "All categories", [(t, t) for t in tags]),
-                (self.currency, "All currencies", [(c, c) for c in currencies])):
+                (self.contractor, tr("All contractors"), people),
+                (self.category, tr("All categories"), [(t, t) for t in tags]),
+                (self.currency, tr("All currencies"), [(c, c) for c in currencies])):
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -212,7 +229,7 @@ class ReportsView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
         self._kind_changed(self.list.currentRow())
-        self._preset_changed(self.preset.currentText())
+        self._preset_changed(self.preset.currentData())
         self.ready.emit()
 
     def kind(self) -> ReportKind:
@@ -252,7 +269,9 @@ class ReportsView(QWidget):
 
     def problem(self, choice: Choice) -> str:
         found = reports.problems(self.kind(), choice)
-        return " ".join(f"{e.field.capitalize()}: {e.message}." for e in found)
+        names = {e.field: tr(_FIELDS[e.field]) if e.field in _FIELDS else e.field.capitalize()
+                 for e in found}
+        return " ".join(f"{names[e.field]}: {e.message}." for e in found)
 
     # --- saving --------------------------------------------------------------------------
     def save(self, *, pdf: bool, printing: bool = False) -> None:
@@ -269,7 +288,8 @@ class ReportsView(QWidget):
         folder = Path(str(self.settings.value("reports/folder", str(Path.home()))))
         suffix, filter_text = (".pdf", "PDF (*.pdf)") if pdf else (".csv", "CSV (*.csv)")
         path_text, _ = QFileDialog.getSaveFileName(
-            self, f"Save {kind.title.lower()}", str(folder / (kind.file_stem(choice) + suffix)),
+            self, tr(_SAVE_TITLES.get(kind.key, QT_TR_NOOP("Save report"))),
+            str(folder / (kind.file_stem(choice) + suffix)),
             filter_text)
         if not path_text:
             return
@@ -289,7 +309,7 @@ class ReportsView(QWidget):
             return path, reports.write_csv(store, kind, path, choice)
 
         self._set_busy(True)
-        self._say(f"Writing {path.name}…")
+        self._say(tr("Writing {file}…").format(file=path.name))
         self.task.start(write, self._to_print if printing else self._saved, self._failed)
 
     def _to_print(self, result: tuple[Path, int | None]) -> None:
@@ -302,28 +322,35 @@ class ReportsView(QWidget):
 
     def cancel(self) -> None:
         self.task.request_stop()
-        self._say("Stopping…")
+        self._say(tr("Stopping…"))
 
     def _saved(self, result: tuple[Path, int | None]) -> None:
         path, rows = result
         self._set_busy(False)
         link = QUrl.fromLocalFile(str(path)).toString()
         folder = QUrl.fromLocalFile(str(path.parent)).toString()
-        what = f"{rows:,} rows" if rows is not None else "Saved"
-        self._say(f"{what} to <a href='{link}'>{path.name}</a> "
-                  f"(<a href='{folder}'>show the folder</a>).", rich=True)
+        if rows is None:
+            said = tr("Saved to <a href='{link}'>{file}</a> (<a href='{folder}'>show the "
+                      "folder</a>).")
+        else:
+            said = tr("{count} row(s) to <a href='{link}'>{file}</a> (<a href='{folder}'>show "
+                      "the folder</a>).", "", rows)
+        self._say(said.format(count=number(rows or 0), link=link, file=path.name, folder=folder),
+                  rich=True)
         if (rows is None and self.open_after.isChecked()
                 and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))):
-            self._say(f"Saved to <a href='{link}'>{path.name}</a>; no program here is set up "
-                      f"to open PDF files, so <a href='{folder}'>show the folder</a> and open it "
-                      "from there.", rich=True)
+            self._say(tr("Saved to <a href='{link}'>{file}</a>; no program here is set up to "
+                         "open PDF files, so <a href='{folder}'>show the folder</a> and open it "
+                         "from there.").format(link=link, file=path.name, folder=folder),
+                      rich=True)
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         if isinstance(error, Cancelled):
-            self._say("Stopped; no file was written.")
+            self._say(tr("Stopped; no file was written."))
         else:
-            self._say(f"The report could not be written: {error}", error=True)
+            self._say(tr("The report could not be written: {problem}").format(problem=error),
+                      error=True)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.pdf_button, self.print_button, self.list):

@@ -11,10 +11,9 @@ import dataclasses
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -51,9 +49,7 @@ from desktop.core.risk import (
 from desktop.core.risk_catalog import (
     CATALOG_VERSION,
     QUESTIONS,
-    SCALE,
     Area,
-    Question,
     question,
     questions_in,
 )
@@ -68,143 +64,24 @@ from desktop.ui.conflicts import mine_on_top, showing_theirs
 from desktop.ui.discard import AsksBeforeDiscarding
 from desktop.ui.fields import ERROR_STYLE, ChoiceCombo, EnumCombo, error_lines
 from desktop.ui.heat_map import HeatMap
+from desktop.ui.i18n import QT_TR_NOOP, tr
+from desktop.ui.review_question import STATUS_STYLE, QuestionRow
 from desktop.ui.runner import Runner
 from desktop.ui.saving_dialog import SavingDialog
 from desktop.ui.screen_fit import fit_on_screen
 
-STATUS_STYLE = {"ok": "color: #1b7f3b;", "some": "color: #9a6700;", "risky": "color: #c4520a;",
-                "warning": "color: #b42318; font-weight: 600;"}
-HARDNESS = [(1, "1 — flexible"), (2, "2"), (3, "3"), (4, "4"), (5, "5 — immovable")]
-SCALE_ITEMS = [("Not yet", None), ("1 — best", 1), ("2", 2), ("3", 3), ("4", 4),
-               ("5 — worst", 5)]
-# A rejected answer is named by its question, as the owner reads it.
-ERROR_LABELS = {q.id: f"“{q.text}”" for q in QUESTIONS}
-STAR_TIP = ("Key check: a risky answer here makes this area's likelihood 5 and blocks "
-            "signing; leaving it unanswered blocks signing too.")
+HARDNESS = [(1, QT_TR_NOOP("1 — flexible")), (2, "2"), (3, "3"), (4, "4"),
+            (5, QT_TR_NOOP("5 — immovable"))]
+
+
+def error_labels() -> dict[str, str]:
+    """A rejected answer is named by its question, as the owner reads it."""
+    return {q.id: tr("“{question}”").format(question=q.text) for q in QUESTIONS}
 
 
 def band_chip_style(b: Band) -> str:
     return (f"background: {BAND_COLOURS[b]}; color: {BAND_TEXT[b]}; border-radius: 3px; "
             "padding: 1px 6px; font-weight: 600;")
-
-
-class QuestionRow(QFrame):
-    """One question: its text and help, the answer control and a line for the evidence."""
-
-    changed = Signal()  # the answer changed, so the score may move
-    edited = Signal()  # the evidence changed
-
-    def __init__(self, q: Question, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.question = q
-        self.setObjectName("question")
-        self.setFrameShape(QFrame.Shape.StyledPanel)  # so the style sheet's rule is drawn
-        self.setStyleSheet("QFrame#question { border: none; border-bottom: 1px solid #d0d7de; }")
-        source_tip = f"Source: {q.source}"
-        star = "<span style='color:#b42318'>★</span> " if q.star else ""
-        self.text = QLabel(star + escape(q.text))
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
-        self.text.setToolTip(STAR_TIP + "\n" + source_tip if q.star else source_tip)
-        if q.star:
-            self.text.setAccessibleDescription("Key check")
-        self.help = QLabel(q.help)
-        self.help.setWordWrap(True)
-        self.help.setStyleSheet(muted_style())
-        small = QFont(self.help.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        self.help.setFont(small)
-        self.help.setToolTip(source_tip)
-
-        self.controls = QWidget()
-        row = QHBoxLayout(self.controls)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.scale: QComboBox | None = None
-        self.group: QButtonGroup | None = None
-        self.radios: dict[bool | None, QRadioButton] = {}
-        if q.kind == SCALE:
-            self.scale = QComboBox()
-            for label, value in SCALE_ITEMS:
-                self.scale.addItem(label, value)
-            self.scale.setAccessibleName(q.text)
-            self.scale.currentIndexChanged.connect(self._on_answer)
-            row.addWidget(self.scale)
-        else:
-            self.group = QButtonGroup(self)
-            for value, label in ((True, "Yes"), (False, "No"), (None, "Not yet")):
-                radio = QRadioButton(label)
-                self.radios[value] = radio
-                self.group.addButton(radio)
-                row.addWidget(radio)
-            self.radios[None].setChecked(True)
-            self.group.buttonToggled.connect(lambda _b, on: on and self._on_answer())
-        row.addStretch(1)
-        self.status = QLabel()
-        self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance("Warning sign") + 8)
-        self.evidence = QLineEdit()
-        self.evidence.setPlaceholderText("What did you check?")
-        self.evidence.setAccessibleName("Evidence")
-        self.evidence.textChanged.connect(self.edited)
-
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(self.controls)
-        answer_row.addWidget(self.status)
-        answer_row.addWidget(self.evidence, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 8, 2, 10)
-        layout.setSpacing(3)
-        layout.addWidget(self.text)
-        layout.addWidget(self.help)
-        layout.addLayout(answer_row)
-        self._show_status()
-
-    def value(self) -> bool | int | None:
-        if self.scale is not None:
-            data = self.scale.currentData()
-            return None if data is None else int(data)
-        checked = self.group.checkedButton() if self.group else None
-        return next((v for v, r in self.radios.items() if r is checked), None)
-
-    def set_value(self, value: bool | int | None) -> None:
-        if self.scale is not None:
-            self.scale.setCurrentIndex(max(0, self.scale.findData(value)))
-        else:
-            self.radios[value if isinstance(value, bool) else None].setChecked(True)
-
-    def answer(self) -> Answer | None:
-        """The answer to save; None when there is neither a value nor evidence."""
-        value, evidence = self.value(), self.evidence.text().strip()
-        if value is None and not evidence:
-            return None
-        return Answer(value, evidence)
-
-    def set_answer(self, answer: Answer | None) -> None:
-        self.set_value(None if answer is None else answer.value)
-        self.evidence.setText("" if answer is None else answer.evidence)
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.controls.setEnabled(not read_only)
-        self.evidence.setReadOnly(read_only)
-
-    def _on_answer(self) -> None:
-        self._show_status()
-        self.changed.emit()
-
-    def _show_status(self) -> None:
-        value = self.value()
-        if value is None:
-            text, style = "Not answered", "open"
-        else:
-            r = risk_value(self.question, Answer(value))
-            if r == 1:
-                text, style = ("Warning sign", "warning") if self.question.star else \
-                    ("Risky", "risky")
-            elif r > 0:
-                text, style = "Some risk", "some"
-            else:
-                text, style = "OK", "ok"
-        self.status.setText(text)
-        self.status.setStyleSheet(muted_style() if style == "open" else STATUS_STYLE[style])
 
 
 class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
@@ -252,7 +129,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         d = self.record.data
-        self.setWindowTitle(f"Risk review — {d.title}")
+        self.setWindowTitle(tr("Risk review — {title}").format(title=d.title))
         self.title = QLabel(d.title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         big = QFont(self.title.font())
@@ -260,12 +137,13 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         big.setBold(True)
         self.title.setFont(big)
         value = (format_money(self._value, d.currency) if self._value is not None
-                 else "value set by the work done")
+                 else tr("value set by the work done"))
         where = " ".join(p for p in (d.jurisdiction_city, d.jurisdiction_country,
-                                     d.jurisdiction_region) if p) or "jurisdiction not set"
-        self.subtitle = QLabel(f"{self.record.contractor_name} · {value} · "
-                               f"data access: {d.data_access.label.lower()} · {where} · "
-                               f"question catalog {CATALOG_VERSION}")
+                                     d.jurisdiction_region) if p) or tr("jurisdiction not set")
+        self.subtitle = QLabel(tr("{contractor} · {value} · data access: {access} · {where} · "
+                                  "question catalog {version}").format(
+            contractor=self.record.contractor_name, value=value,
+            access=d.data_access.in_text, where=where, version=CATALOG_VERSION))
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setStyleSheet(muted_style())
         self.subtitle.setWordWrap(True)
@@ -284,7 +162,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         self.frozen_line = QLabel()
         self.frozen_line.setTextFormat(Qt.TextFormat.PlainText)
         self.frozen_line.setWordWrap(True)
-        self.new_review_button = QPushButton("Start a new review")
+        self.new_review_button = QPushButton(tr("Start a new review"))
         self.new_review_button.clicked.connect(self.start_new_review)
         banner = QHBoxLayout(self.frozen_banner)
         banner.addWidget(self.frozen_line, 1)
@@ -336,12 +214,13 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         fit_on_screen(self, 1240, 820)
 
     def _impact_box(self) -> QGroupBox:
-        box = QGroupBox("What is at stake")
-        self.replacement = EnumCombo(Replacement, blank="(not set)")
-        self.hardness = ChoiceCombo(HARDNESS, blank="(not set)")
-        self.copyrightable = QCheckBox("The work creates copyright (text, design, code, photos)")
+        box = QGroupBox(tr("What is at stake"))
+        self.replacement = EnumCombo(Replacement, blank=tr("(not set)"))
+        self.hardness = ChoiceCombo(((v, tr(t)) for v, t in HARDNESS), blank=tr("(not set)"))
+        self.copyrightable = QCheckBox(
+            tr("The work creates copyright (text, design, code, photos)"))
         self.reviewer = QLineEdit()
-        self.reviewer.setPlaceholderText("Who did this review")
+        self.reviewer.setPlaceholderText(tr("Who did this review"))
         for combo in (self.replacement, self.hardness):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -350,11 +229,11 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         self.hardness.currentIndexChanged.connect(self._on_change)
         self.copyrightable.toggled.connect(self._on_change)
         grid = QGridLayout(box)
-        grid.addWidget(QLabel("Time to replace them"), 0, 0)
+        grid.addWidget(QLabel(tr("Time to replace them")), 0, 0)
         grid.addWidget(self.replacement, 0, 1)
-        grid.addWidget(QLabel("How hard is the deadline"), 0, 2)
+        grid.addWidget(QLabel(tr("How hard is the deadline")), 0, 2)
         grid.addWidget(self.hardness, 0, 3)
-        grid.addWidget(QLabel("Reviewer"), 1, 0)
+        grid.addWidget(QLabel(tr("Reviewer")), 1, 0)
         grid.addWidget(self.reviewer, 1, 1)
         grid.addWidget(self.copyrightable, 2, 0, 1, 4)  # its own row keeps the dialog narrow
         grid.setColumnStretch(1, 1)
@@ -385,7 +264,7 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         layout.setContentsMargins(8, 0, 8, 0)
 
         overall = QHBoxLayout()
-        heading = QLabel("Overall risk")
+        heading = QLabel(tr("Overall risk"))
         bold = QFont(heading.font())
         bold.setBold(True)
         heading.setFont(bold)
@@ -399,7 +278,8 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        for col, text in enumerate(("Area", "Likelihood", "Impact", "Score", "Band")):
+        for col, text in enumerate((tr("Area"), tr("Likelihood"), tr("Impact"), tr("Score"),
+                                    tr("Band"))):
             label = QLabel(text)
             label.setStyleSheet(muted_style())
             grid.addWidget(label, 0, col)
@@ -422,13 +302,13 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         self.heat_map = HeatMap()
         layout.addWidget(self.heat_map)
 
-        self.blockers_box = QGroupBox("What still blocks signing")
+        self.blockers_box = QGroupBox(tr("What still blocks signing"))
         self.blockers_label = QLabel()
         self.blockers_label.setWordWrap(True)
         self.blockers_label.setTextFormat(Qt.TextFormat.RichText)
         QVBoxLayout(self.blockers_box).addWidget(self.blockers_label)
         layout.addWidget(self.blockers_box)
-        classification = QGroupBox("Employee or contractor?")
+        classification = QGroupBox(tr("Employee or contractor?"))
         self.classification_label = QLabel()
         self.classification_label.setWordWrap(True)
         self.classification_label.setTextFormat(Qt.TextFormat.RichText)
@@ -471,10 +351,11 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         self.copyrightable.setChecked(review.copyrightable)
         self.reviewer.setText(review.reviewer or self.reviewer_default)
         if review.catalog_version != CATALOG_VERSION or dropped:
-            note = f"This review was answered with question catalog {review.catalog_version}."
+            note = tr("This review was answered with question catalog {version}.").format(
+                version=review.catalog_version)
             if dropped:
-                note += (f" {dropped} answer{'s' if dropped != 1 else ''} no longer fit the "
-                         "current questions and must be given again.")
+                note += " " + tr("%n answer(s) no longer fit the current questions and must be "
+                                 "given again.", "", dropped)
             self.catalog_note.setText(note)
             self.catalog_note.show()
 
@@ -518,9 +399,11 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
 
         answered = sum(1 for row in self.rows.values() if row.value() is not None)
         total = len(self.rows)
-        text = f"{answered} of {total} questions answered."
+        text = tr("{answered} of {total} questions answered.").format(answered=answered,
+                                                                     total=total)
         if answered < total:
-            text += f" The other {total - answered} count as risky until they are answered."
+            text += " " + tr("The other %n count as risky until they are answered.", "",
+                             total - answered)
         self.answered_label.setText(text)
         self.answered_label.setStyleSheet("" if answered == total else STATUS_STYLE["some"])
 
@@ -538,11 +421,13 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
             cells["band"].setText(r.band.label)
             cells["band"].setStyleSheet(band_chip_style(r.band))
             drivers = [question(qid).text for qid in r.drivers[:3]]
-            cells["name"].setToolTip("Weighs most: " + "\n".join(f"• {t}" for t in drivers)
-                                     if drivers else "No risky or open answers")
+            cells["name"].setToolTip(
+                tr("Weighs most: {questions}").format(
+                    questions="\n".join(f"• {t}" for t in drivers))
+                if drivers else tr("No risky or open answers"))
         self.overall_label.setText(result.overall.label)
         self.overall_label.setStyleSheet(band_chip_style(result.overall))
-        self.worst_label.setText(f"worst: {result.worst.label}")
+        self.worst_label.setText(tr("worst: {band}").format(band=result.worst.label))
         notes = dict.fromkeys(n for r in result.areas.values() for n in r.notes)
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
@@ -554,28 +439,32 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
     def _show_classification(self, result: ReviewResult) -> None:
         c = result.classification
         colour = BAND_COLOURS[c.level]
-        parts = [f"<p><b style='color:{colour}'>{c.level.label} risk</b> that the contractor "
-                 f"would count as an employee, under the {escape(c.test)}.</p>"]
+        parts = ["<p>" + tr("<b style='color:{colour}'>{level} risk</b> that the contractor "
+                            "would count as an employee, under the {test}.").format(
+            colour=colour, level=c.level.label, test=escape(c.test)) + "</p>"]
         if c.reasons:
             parts.append("<ul style='margin-left:-20px'>" + "".join(
                 f"<li>{escape(reason)}</li>" for reason in c.reasons) + "</ul>")
         else:
-            parts.append("<p>No answer points towards employment.</p>")
+            parts.append("<p>" + tr("No answer points towards employment.") + "</p>")
         grey = muted(self.palette()).name()
-        parts.append(f"<p style='color:{grey}'>Source: {escape(c.source)}</p>")
+        source = tr("Source: {source}").format(source=escape(c.source))
+        parts.append(f"<p style='color:{grey}'>{source}</p>")
         self.classification_label.setText("".join(parts))
 
     def _show_blockers(self) -> None:
         found = self.live_blockers
-        self.blockers_box.setTitle(f"What still blocks signing ({len(found)})" if found
-                                   else "What still blocks signing")
+        self.blockers_box.setTitle(
+            tr("What still blocks signing ({count})").format(count=len(found)) if found
+            else tr("What still blocks signing"))
         if not found:
-            self.blockers_label.setText("<p style='color:#1b7f3b'>Nothing blocks signing.</p>")
+            nothing = "<p style='color:#1b7f3b'>" + tr("Nothing blocks signing.") + "</p>"
+            self.blockers_label.setText(nothing)
             return
+        grey = muted(self.palette()).name()
         self.blockers_label.setText("".join(
-            f"<p><b>•</b> {escape(b.message)}<br>"
-            f"<span style='color:{muted(self.palette()).name()}'>Fix: {escape(b.fix)}</span></p>"
-            for b in found))
+            f"<p><b>•</b> {escape(b.message)}<br><span style='color:{grey}'>"
+            + tr("Fix: {fix}").format(fix=escape(b.fix)) + "</span></p>" for b in found))
 
     # --- read-only and saving ------------------------------------------------------------
     def _set_read_only(self, read_only: bool) -> None:
@@ -587,30 +476,34 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
         self.reviewer.setReadOnly(read_only)
         self.save_button.setEnabled(not read_only)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Close" if read_only else "Cancel")
+        cancel.setText(tr("Close") if read_only else tr("Cancel"))
         review = self.review
         if not self.may_edit:
-            signed = "" if review is None or review.frozen_at is None else \
-                f"It was signed off on {date_text(review.frozen_at)}. "
+            role = tr("Your role on this team database reads risk reviews; only its owner "
+                      "answers or changes them.")
+            if review is not None and review.frozen_at is not None:
+                role = tr("It was signed off on {day}.").format(
+                    day=date_text(review.frozen_at)) + " " + role
             self.frozen_banner.show()
             self.new_review_button.hide()
-            self.frozen_line.setText(f"{signed}Your role on this team database reads risk "
-                                     "reviews; only its owner answers or changes them.")
+            self.frozen_line.setText(role)
             return
         if review is None or review.frozen_at is None:
             return
-        signed = f"{date_text(review.frozen_at)}"
         self.frozen_banner.show()
         self.new_review_button.setVisible(read_only)
-        if read_only:
-            who = f" (reviewed by {review.reviewer})" if review.reviewer else ""
-            self.frozen_line.setText(
-                f"This review was signed off on {signed}{who} and is read-only. Start a new "
-                "review to answer again; the signed one stays on record as it is.")
+        if not read_only:
+            text = tr("New review, starting from the answers signed off on {day}. Saving adds a "
+                      "new review; the signed one stays on record as it is.")
+        elif review.reviewer:
+            text = tr("This review was signed off on {day} (reviewed by {reviewer}) and is "
+                      "read-only. Start a new review to answer again; the signed one stays on "
+                      "record as it is.")
         else:
-            self.frozen_line.setText(
-                f"New review, starting from the answers signed off on {signed}. Saving adds a "
-                "new review; the signed one stays on record as it is.")
+            text = tr("This review was signed off on {day} and is read-only. Start a new review "
+                      "to answer again; the signed one stays on record as it is.")
+        self.frozen_line.setText(text.format(day=date_text(review.frozen_at),
+                                             reviewer=review.reviewer))
 
     def start_new_review(self) -> None:
         """Copy the signed-off answers into an editable review that saves as a new record."""
@@ -639,8 +532,8 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self.error_label.setText("Not saved: " + " ".join(
-                f"{line}." for line in error_lines(exc, ERROR_LABELS)))
+            self.error_label.setText(tr("Not saved: {problems}").format(problems=" ".join(
+                f"{line}." for line in error_lines(exc, error_labels()))))
             self.error_label.show()
         else:  # saved by someone else since it was opened: read theirs, offer mine on top
             self.runner.read(reviews.latest, self.runner.store, self.engagement_id,
@@ -648,17 +541,18 @@ class ReviewDialog(AsksBeforeDiscarding, SavingDialog):
 
     def _decide(self, theirs: ReviewRecord | None, exc: BaseException) -> None:
         if theirs is None or theirs.frozen_at is not None:  # signed off meanwhile: it stays
-            ask.warn(self, f"The review was not saved: {exc}.")
+            ask.warn(self, tr("The review was not saved: {problem}.").format(problem=exc))
             return
         current = ReviewAnswers(theirs.answers, theirs.replacement, theirs.deadline_hardness,
                                 theirs.copyrightable, theirs.reviewer)
 
         def show(name: str, value: object) -> str:
             if name == "deadline_hardness" and isinstance(value, int):
-                return dict(HARDNESS).get(value, str(value))
+                return tr(dict(HARDNESS).get(value, str(value)))
             return shown(value)
 
-        merged = mine_on_top(self, f"The risk review of “{self.record.data.title}”",
+        merged = mine_on_top(self, tr("The risk review of “{title}”").format(
+                                 title=self.record.data.title),
                              theirs.changed_by, theirs.updated_at, flat(self._original),
                              flat(self._mine), flat(current), MERGE_LABELS, show)
         self.review, self._expected_version, self._original = theirs, theirs.version, current

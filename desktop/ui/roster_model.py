@@ -17,10 +17,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.contractor import search_text
 from desktop.core.enums import ContractorStatus, RateUnit, TaxForm
+from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.core.phone import display_phone
 from desktop.core.reference import country_name
 from desktop.store.contractors import ContractorRow
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ReadOnlyTableModel
 
 
@@ -38,9 +40,16 @@ class Col(IntEnum):
 
 
 HEADERS = {
-    Col.NAME: "Name", Col.COMPANY: "Company", Col.STATUS: "Status", Col.TAGS: "Skills",
-    Col.RATE: "Rate", Col.COUNTRY: "Country", Col.EMAIL: "Email", Col.PHONE: "Phone",
-    Col.TAX_FORM: "Tax form", Col.UPDATED: "Updated",
+    Col.NAME: QT_TR_NOOP("Name"), Col.COMPANY: QT_TR_NOOP("Company"),
+    Col.STATUS: QT_TR_NOOP("Status"), Col.TAGS: QT_TR_NOOP("Skills"), Col.RATE: QT_TR_NOOP("Rate"),
+    Col.COUNTRY: QT_TR_NOOP("Country"), Col.EMAIL: QT_TR_NOOP("Email"),
+    Col.PHONE: QT_TR_NOOP("Phone"), Col.TAX_FORM: QT_TR_NOOP("Tax form"),
+    Col.UPDATED: QT_TR_NOOP("Updated"),
+}
+# A rate per unit, one whole text each: the unit's own label is capitalised as a heading.
+_RATE_TEXTS = {
+    RateUnit.HOUR: QT_TR_NOOP("{amount} / hour"), RateUnit.DAY: QT_TR_NOOP("{amount} / day"),
+    RateUnit.MONTH: QT_TR_NOOP("{amount} / month"), RateUnit.FIXED: QT_TR_NOOP("{amount} / fixed"),
 }
 # The store's names for the same sort orders (used to fetch a first screen already sorted).
 ORDER_KEYS = {
@@ -341,7 +350,7 @@ class RosterModel(ReadOnlyTableModel):
             if column == Col.COUNTRY and row.country:
                 return country_name(row.country)
             if column == Col.NAME and row.is_demo:
-                return "Demo data (File ▸ Remove demo data)"
+                return tr("Demo data (File ▸ Remove demo data)")
         return None
 
 
@@ -349,19 +358,19 @@ def _cells(row: ContractorRow, home_country: str) -> tuple[str, ...]:
     status = ContractorStatus(row.status).label
     rate = ""
     if row.rate_minor is not None:
-        unit = RateUnit(row.rate_unit).label.lower()
-        rate = f"{format_money(row.rate_minor, row.currency)} / {unit}"
+        rate = tr(_RATE_TEXTS[RateUnit(row.rate_unit)]).format(
+            amount=format_money(row.rate_minor, row.currency))
     return (
         row.display_name,
         row.company,
-        f"{status} (archived)" if row.archived else status,
+        tr("{status} (archived)").format(status=status) if row.archived else status,
         ", ".join(row.tags),
         rate,
         row.country,
         row.email,
         display_phone(row.phone, home_country, row.country),
         TaxForm(row.tax_form).label if row.tax_form != "none" else "—",
-        row.updated_at.astimezone().strftime("%Y-%m-%d"),
+        date_text(row.updated_at),
     )
 
 

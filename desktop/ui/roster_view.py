@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.contractor import LABELS, ContractorData
 from desktop.core.enums import ContractorStatus
+from desktop.core.formats import number
 from desktop.core.validation import ConflictError
 from desktop.operations import contractors as contractor_ops
 from desktop.operations.changes import Changes
@@ -39,6 +40,7 @@ from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.follow import Follow
 from desktop.ui.home_country import HomeCountry
+from desktop.ui.i18n import tr
 from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import SelectionShown, sorted_table
@@ -86,19 +88,20 @@ class RosterView(QSplitter):
     # --- building ------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter by name, company, email, skills or notes   (Ctrl+F)")
+        self.search.setPlaceholderText(
+            tr("Filter by name, company, email, skills or notes   (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_filter)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", "")
+        self.status_filter.addItem(tr("All statuses"), "")
         for status in ContractorStatus:
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.tag_filter = QComboBox()
-        self.tag_filter.addItem("All skills", "")
+        self.tag_filter.addItem(tr("All skills"), "")
         self.tag_filter.setMinimumContentsLength(12)
         self.tag_filter.currentIndexChanged.connect(self._apply_filter)
-        self.archived_box = QCheckBox("Show archived")
+        self.archived_box = QCheckBox(tr("Show archived"))
         self.archived_box.toggled.connect(self._apply_filter)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
@@ -124,11 +127,11 @@ class RosterView(QSplitter):
         empty_layout.addWidget(self.empty_text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.empty_add = QPushButton("Add a contractor")
+        self.empty_add = QPushButton(tr("Add a contractor"))
         self.empty_add.clicked.connect(self.new_contractor)
-        self.empty_import = QPushButton("Import from a file…")
+        self.empty_import = QPushButton(tr("Import from a file…"))
         self.empty_import.clicked.connect(self.import_requested)
-        self.empty_demo = QPushButton("Load the demo roster")
+        self.empty_demo = QPushButton(tr("Load the demo roster"))
         self.empty_demo.clicked.connect(self.demo_requested)
         for button in (self.empty_add, self.empty_import, self.empty_demo):
             buttons.addWidget(button)
@@ -156,19 +159,20 @@ class RosterView(QSplitter):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = make_action(self, "&New contractor…", self.new_contractor, [keys.New],
-                                      "Add a contractor to the roster")
-        self.edit_action = make_action(self, "&Edit contractor…", self.edit_selected,
+        self.new_action = make_action(self, tr("&New contractor…"), self.new_contractor,
+                                      [keys.New], tr("Add a contractor to the roster"))
+        self.edit_action = make_action(self, tr("&Edit contractor…"), self.edit_selected,
                                        ["Ctrl+E", Qt.Key.Key_Return])
-        self.archive_action = make_action(self, "&Archive", self.archive_selected, [keys.Delete],
-                                          "Archive the selected contractors (undo with Ctrl+Z)")
-        self.restore_action = make_action(self, "&Restore from archive", self.restore_selected,
-                                          ["Ctrl+Shift+R"])
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.archive_action = make_action(self, tr("&Archive"), self.archive_selected,
+                                          [keys.Delete],
+                                          tr("Archive the selected contractors (undo with Ctrl+Z)"))
+        self.restore_action = make_action(self, tr("&Restore from archive"),
+                                          self.restore_selected, ["Ctrl+Shift+R"])
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.show_archived_action = make_action(self, "Show &archived",
+        self.show_archived_action = make_action(self, tr("Show &archived"),
                                                 self.archived_box.setChecked)
         self.show_archived_action.setCheckable(True)
         self.archived_box.toggled.connect(self.show_archived_action.setChecked)
@@ -181,7 +185,7 @@ class RosterView(QSplitter):
     def load(self) -> None:
         """Fetch the roster off the UI thread: a first screen in the current order, then the
         rest (filtering and the counts become exact when it arrives)."""
-        self.message.emit("Loading contractors…", 0)
+        self.message.emit(tr("Loading contractors…"), 0)
         self._loading = set()
         column, order = self.model.sort_order
         self.runner.read(partial(contractors.list_rows, self.store, order=ORDER_KEYS[column],
@@ -253,7 +257,7 @@ class RosterView(QSplitter):
         tags = sorted({t for r in self.model.all_rows() if not r.archived for t in r.tags})
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem("All skills", "")
+        self.tag_filter.addItem(tr("All skills"), "")
         for tag in tags:
             self.tag_filter.addItem(tag, tag)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
@@ -339,20 +343,25 @@ class RosterView(QSplitter):
     def _update_chrome(self) -> None:
         total = self.model.total(include_archived=self.archived_box.isChecked())
         shown = self.model.rowCount()
+        # Counts are written as the locale writes numbers; the total picks the plural form.
         if not self.model.complete:
-            self.count_label.setText(f"{shown:,} shown, loading the rest…")
+            self.count_label.setText(tr("{shown} shown, loading the rest…")
+                                     .format(shown=number(shown)))
+        elif shown != total:
+            self.count_label.setText(tr("{shown} of {total} contractor(s)", "", total)
+                                     .format(shown=number(shown), total=number(total)))
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} contractors" if shown != total
-                                     else f"{total:,} contractors")
+            self.count_label.setText(tr("{total} contractor(s)", "", total)
+                                     .format(total=number(total)))
         anything = self.model.total(include_archived=True) > 0
         if not anything:
-            self.empty_text.setText("<h2>No contractors yet</h2><p>Add the people and companies "
-                                    "you outsource work to, import them from a list you already "
-                                    "keep (or drop the file here), or look around with a demo "
-                                    "roster.</p>")
+            self.empty_text.setText(tr("<h2>No contractors yet</h2><p>Add the people and "
+                                       "companies you outsource work to, import them from a list "
+                                       "you already keep (or drop the file here), or look around "
+                                       "with a demo roster.</p>"))
         elif shown == 0:
-            self.empty_text.setText("<h3>No contractor matches the filter</h3>"
-                                    "<p>Clear the filter box or choose another status or skill.</p>")
+            self.empty_text.setText(tr("<h3>No contractor matches the filter</h3><p>Clear the "
+                                       "filter box or choose another status or skill.</p>"))
         self.detail.setVisible(anything)
         for button in (self.empty_add, self.empty_import, self.empty_demo):
             button.setVisible(not anything)
@@ -372,7 +381,7 @@ class RosterView(QSplitter):
     def _added(self, record: ContractorRecord) -> None:
         self.clear_filter()  # a filter must not hide the one just added
         self._pending_selection = [record.id]
-        self.message.emit(f"Added {record.data.display_name}", 4000)
+        self.message.emit(tr("Added {name}").format(name=record.data.display_name), 4000)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
@@ -430,7 +439,8 @@ class RosterView(QSplitter):
         if archive and len(rows) <= 20:  # asking per contractor only makes sense for a few
             today = dt.date.today()
             for row in rows:
-                reason = reason_to_let_go(self, at_stake(self.store, row.id, today), "Archive")
+                reason = reason_to_let_go(self, at_stake(self.store, row.id, today),
+                                          tr("Archive", "verb: archive a contractor"))
                 if reason is None:
                     return
                 reasons[row.id] = reason
@@ -438,8 +448,9 @@ class RosterView(QSplitter):
             self._push(ArchiveCommand(
                 self.runner, {r.id: r.version for r in rows}, [r.display_name for r in rows],
                 archive, self._keep_selected, reasons))
-            verb = "Archived" if archive else "Restored"
-            self.message.emit(f"{verb} {len(rows)} — Ctrl+Z to undo", 5000)
+            said = (tr("Archived %n — Ctrl+Z to undo", "", len(rows)) if archive
+                    else tr("Restored %n — Ctrl+Z to undo", "", len(rows)))
+            self.message.emit(said, 5000)
 
     # --- state ---------------------------------------------------------------------------
     def restore_settings(self) -> None:

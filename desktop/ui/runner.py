@@ -30,6 +30,8 @@ from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.reviews import Blocked
 from desktop.ui import ask, crash
+from desktop.ui.fields import field_message
+from desktop.ui.i18n import tr
 from desktop.ui.worker import Background, Job
 
 log = logging.getLogger("desktop.runner")
@@ -177,10 +179,12 @@ class Runner(QObject):
 def message(exc: BaseException) -> str:
     """What a user error says, as one paragraph."""
     if isinstance(exc, ValidationError):
-        return " ".join(f"{e.field.replace('_', ' ').capitalize()} {e.message}."
+        # No labels here: the field's own name, as the catalogue may know it.
+        return " ".join(field_message(e.field.replace("_", " ").capitalize(), e.message) + "."
                         for e in exc.errors)
     if isinstance(exc, Blocked):
-        return "Not signed: " + " ".join(b.message for b in exc.blockers)
+        return tr("Not signed: {reasons}").format(
+            reasons=" ".join(b.message for b in exc.blockers))
     return str(exc) or type(exc).__name__
 
 

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.search import Hit, everything
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.screen_fit import fit_on_screen
 
-GROUPS = {"contractor": "Contractors", "engagement": "Engagements",
-          "payment": "Invoices and payment references"}
+GROUPS = {"contractor": QT_TR_NOOP("Contractors"), "engagement": QT_TR_NOOP("Engagements"),
+          "payment": QT_TR_NOOP("Invoices and payment references")}
 _HIT = Qt.ItemDataRole.UserRole + 1
 
 
@@ -31,15 +32,16 @@ class SearchDialog(QDialog):
     def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("Search")
+        self.setWindowTitle(tr("Search"))
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Name, company, email, engagement, invoice or reference")
+        self.field.setPlaceholderText(
+            tr("Name, company, email, engagement, invoice or reference"))
         self.field.setClearButtonEnabled(True)
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)
         self.results.setColumnCount(2)
         self.results.itemActivated.connect(self._activated)
-        self.note = QLabel("Type two letters or more.")
+        self.note = QLabel(tr("Type two letters or more."))
         self.note.setStyleSheet("color: palette(dark);")
         # A pause in the typing asks once, not on every key.
         self.timer = QTimer(self, singleShot=True, interval=150)
@@ -66,7 +68,7 @@ class SearchDialog(QDialog):
             found = [h for h in hits if h.kind == kind]
             if not found:
                 continue
-            group = QTreeWidgetItem([f"{heading} ({len(found)})", ""])
+            group = QTreeWidgetItem([f"{tr(heading)} ({len(found)})", ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.results.addTopLevelItem(group)
             for hit in found:
@@ -75,8 +77,8 @@ class SearchDialog(QDialog):
                 group.addChild(item)
             group.setExpanded(True)
         self.results.resizeColumnToContents(0)
-        self.note.setText("" if hits else ("Nothing matches." if len(text.strip()) >= 2
-                                          else "Type two letters or more."))
+        self.note.setText("" if hits else (tr("Nothing matches.") if len(text.strip()) >= 2
+                                          else tr("Type two letters or more.")))
         self.note.setVisible(not hits)
         self.shown.emit()
 

@@ -26,6 +26,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.ui.i18n import tr
+
 HAND_OVER_TIMEOUT_MS = 2_000  # the second copy's whole wait: connect, send, hear back
 PEER_TIMEOUT_MS = 5_000  # the first copy drops a connection that says nothing useful by then
 MAX_MESSAGE = 64 * 1024  # bytes in one request line
@@ -259,12 +261,13 @@ class ImportQueue(QObject):
                 return
             path = self._pending.popleft()
             if not path.is_file():
-                self._note(f"Cannot import {path}: it is not a file (any more)")
+                self._note(tr("Cannot import {file}: it is not a file (any more)").format(
+                    file=path))
                 continue
             if self._pending:
                 more = len(self._pending)
-                self._note(f"{more} more file{'s' if more > 1 else ''} to import after "
-                           f"{path.name}")
+                self._note(tr("%n more file(s) to import after {file}", "", more).format(
+                    file=path.name))
             self._busy = True
             try:
                 self._open(path)  # the wizard runs its own event loop until it closes

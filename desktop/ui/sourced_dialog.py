@@ -26,16 +26,21 @@ from PySide6.QtWidgets import (
 
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.ui import ask
-from desktop.ui.fields import FieldBox, save_cancel, show_field_errors
+from desktop.ui.fields import FieldBox, field_message, save_cancel, show_field_errors
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import ReadOnlyTableModel
 
 R = TypeVar("R")  # a stored record (id, version and the rule itself)
 D = TypeVar("D")  # the rule a form makes
+# The title of the question before removing one, by the dialog's ``noun``.
+_REMOVE = {"rule": QT_TR_NOOP("Remove rule"), "rate": QT_TR_NOOP("Remove rate"),
+           "threshold": QT_TR_NOOP("Remove threshold")}
 
 
 class SourcedModel(ReadOnlyTableModel, Generic[R]):
-    """Records shown through ``cells(record)``; the tooltip is the record's source."""
+    """Records shown through ``cells(record)``; the tooltip is the record's source. The
+    ``headers`` are marked with QT_TR_NOOP (the base model translates them)."""
 
     def __init__(self, headers: tuple[str, ...], cells: Callable[[R], tuple[str, ...]],
                  source: Callable[[R], str], parent: Any = None):
@@ -106,7 +111,7 @@ class SourcedDialog(QDialog, Generic[R]):
     """Subclasses say how records are read (``load``), edited (``form``), named (``name``)
     and written (``add_op``, ``update_op``, ``delete_op``)."""
 
-    noun = "rule"
+    noun = "rule"  # a key of _REMOVE
 
     def __init__(self, runner: Runner, title: str, intro: str, model: SourcedModel[R],
                  wide_column: int, parent: QWidget | None = None):
@@ -125,7 +130,7 @@ class SourcedDialog(QDialog, Generic[R]):
         words = QLabel(intro)
         words.setWordWrap(True)
         self.add_button, self.edit_button, self.remove_button = (
-            QPushButton("Add…"), QPushButton("Edit…"), QPushButton("Remove"))
+            QPushButton(tr("Add…")), QPushButton(tr("Edit…")), QPushButton(tr("Remove")))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -183,14 +188,15 @@ class SourcedDialog(QDialog, Generic[R]):
 
     def remove(self) -> None:
         record = self.selected()
-        if record is not None and ask.confirm(self, f"Remove {self.noun}",
-                                              f"Remove “{self.name(record)}”?"):
+        if record is not None and ask.confirm(
+                self, tr(_REMOVE.get(self.noun, QT_TR_NOOP("Remove"))),
+                tr("Remove “{name}”?").format(name=self.name(record))):
             self._save(type(self).delete_op, record.id, record.version)  # type: ignore[attr-defined]
 
     def _save(self, op: Callable[..., Any], *args: Any) -> None:
         def refused(exc: BaseException) -> None:
             ask.warn(self, str(exc) if isinstance(exc, ConflictError) else
-                     " ".join(f"{self.labels_of(e.field)} {e.message}."
+                     " ".join(field_message(self.labels_of(e.field), e.message) + "."
                               for e in exc.errors),  # type: ignore[attr-defined]
                      self.windowTitle())
             self.reload()
@@ -199,4 +205,5 @@ class SourcedDialog(QDialog, Generic[R]):
                           handles=(ConflictError, ValidationError), failed=refused, parent=self)
 
     def labels_of(self, field: str) -> str:
+        """A field's label; subclasses name theirs (this is the field's own name)."""
         return field.replace("_", " ").capitalize()

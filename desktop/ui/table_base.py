@@ -16,9 +16,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop.ui.i18n import tr
+
 
 class ReadOnlyTableModel(QAbstractTableModel):
-    """Subclasses name their column ``headers`` and say which rows are ``shown()``."""
+    """Subclasses name their column ``headers`` (marked with QT_TR_NOOP: they are translated
+    here) and say which rows are ``shown()``."""
 
     headers: tuple[str, ...] = ()
 
@@ -35,7 +38,7 @@ class ReadOnlyTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.headers)):
-            return self.headers[section]
+            return tr(self.headers[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

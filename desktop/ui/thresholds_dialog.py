@@ -8,21 +8,24 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.formats import date_text
 from desktop.core.money import format_money, to_major_text
 from desktop.core.thresholds import LABELS, ThresholdData, validate_threshold
 from desktop.operations import settings
 from desktop.store import thresholds
 from desktop.store.thresholds import ThresholdRecord
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 from desktop.ui.sourced_dialog import SourcedDialog, SourcedForm, SourcedModel
 
-_COLUMNS = ("Country", "Form", "Tax years", "Threshold", "Source", "Checked on")
+_COLUMNS = (QT_TR_NOOP("Country"), QT_TR_NOOP("Form"), QT_TR_NOOP("Tax years"),
+            QT_TR_NOOP("Threshold"), QT_TR_NOOP("Source"), QT_TR_NOOP("Checked on"))
 
 
 def _cells(record: ThresholdRecord) -> tuple[str, ...]:
     t = record.threshold
     return (t.jurisdiction, t.form, t.years(), format_money(t.amount_minor, t.currency),
-            t.source, t.checked_on.isoformat())
+            t.source, date_text(t.checked_on))
 
 
 class ThresholdsModel(SourcedModel[ThresholdRecord]):
@@ -40,11 +43,13 @@ class ThresholdForm(SourcedForm[ThresholdData]):
             "jurisdiction": t.jurisdiction, "form": t.form, "tax_year_from": t.tax_year_from,
             "tax_year_to": t.tax_year_to, "amount": to_major_text(t.amount_minor, t.currency),
             "currency": t.currency, "source": t.source, "checked_on": t.checked_on}
-        super().__init__("Edit threshold" if t else "New threshold", LABELS, validate_threshold,
-                         values, {"tax_year_from": "e.g. 2027",
-                                  "tax_year_to": "blank: until a later row", "amount": "e.g. 2,100",
-                                  "source": "the law or notice the figure comes from",
-                                  "checked_on": "YYYY-MM-DD"}, parent)
+        super().__init__(tr("Edit threshold") if t else tr("New threshold"), LABELS,
+                         validate_threshold, values,
+                         {"tax_year_from": tr("e.g. 2027"),
+                          "tax_year_to": tr("blank: until a later row"),
+                          "amount": tr("e.g. 2,100"),
+                          "source": tr("the law or notice the figure comes from"),
+                          "checked_on": tr("YYYY-MM-DD", "how a date is typed")}, parent)
 
 
 class ThresholdsDialog(SourcedDialog[ThresholdRecord]):
@@ -55,11 +60,11 @@ class ThresholdsDialog(SourcedDialog[ThresholdRecord]):
 
     def __init__(self, runner: Runner, parent: QWidget | None = None):
         super().__init__(
-            runner, "Reporting thresholds",
-            "The year-end tax summary and the risk summary compare what you paid with these. "
-            "A tax year no row covers has no threshold, and the reports say so rather than "
-            "reuse another year's. Add each new year's figure when it is published, with its "
-            "source. Not tax advice.", ThresholdsModel(), 4, parent)
+            runner, tr("Reporting thresholds"),
+            tr("The year-end tax summary and the risk summary compare what you paid with these. "
+               "A tax year no row covers has no threshold, and the reports say so rather than "
+               "reuse another year's. Add each new year's figure when it is published, with its "
+               "source. Not tax advice."), ThresholdsModel(), 4, parent)
 
     def load(self) -> list[ThresholdRecord]:
         return thresholds.threshold_records(self.store)

@@ -12,11 +12,18 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.operations.transfer import EXPORTS, export_summary
 from desktop.operations.transfer import export_csv as export_csv_file
+from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.runner import Runner
 
 IMPORTABLE = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-EXCEL_FILTER = "CSV for Excel (*.csv)"
-PLAIN_FILTER = "CSV, UTF-8 (*.csv)"
+_PATTERN = " (*.csv)"
+EXCEL_FILTER = QT_TR_NOOP("CSV for Excel") + _PATTERN
+PLAIN_FILTER = QT_TR_NOOP("CSV, UTF-8") + _PATTERN
+
+
+def _shown(name_filter: str) -> str:
+    """A file filter in the window's language; its pattern stays as it is."""
+    return tr(name_filter.removesuffix(_PATTERN)) + _PATTERN
 
 
 def dropped_file(mime: QMimeData) -> Path | None:
@@ -35,10 +42,11 @@ def export_csv(parent: QWidget, runner: Runner, key: str, done: Callable[[str], 
     export = EXPORTS[key]
     name = f"crewbook-{key}-{dt.date.today().isoformat()}.csv"
     path, chosen = QFileDialog.getSaveFileName(
-        parent, export.title, str(Path.home() / name), f"{EXCEL_FILTER};;{PLAIN_FILTER}")
+        parent, export.title, str(Path.home() / name),
+        f"{_shown(EXCEL_FILTER)};;{_shown(PLAIN_FILTER)}")
     if not path:
         return
     target = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
     runner.read(partial(export_csv_file, runner.store, key, target,
-                        excel=chosen != PLAIN_FILTER),
+                        excel=chosen != _shown(PLAIN_FILTER)),
                 done=lambda count: done(export_summary(key, count, target)), parent=parent)

@@ -29,7 +29,7 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
+            raise ValueError("timestamps must be timezone-aware")  # not shown
         return value.astimezone(dt.UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):  # type: ignore[override]

@@ -1,0 +1,81 @@
+"""Crewbook in German, end to end: the command line's help and messages, the window (with Qt's
+own buttons) and a PDF report, each in a process started with CREWBOOK_LANGUAGE=de."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1]
+PO = ROOT / "resources" / "locale" / "de" / "LC_MESSAGES" / "crewbook.po"
+TS = ROOT / "resources" / "translations" / "crewbook_de.ts"
+
+
+def german(english: str) -> str:
+    """What the German catalogue says for ``english`` (it must say something else)."""
+    with PO.open("rb") as f:
+        message = read_po(f, locale="de").get(english)
+    assert message is not None and message.string and message.string != english, english
+    return message.string
+
+
+def german_window(english: str) -> str:
+    for message in ET.parse(TS).getroot().iter("message"):
+        if message.findtext("source") == english:
+            text = message.findtext("translation") or ""
+            assert text and text != english, english
+            return text
+    raise AssertionError(f"{english!r} is not in the window's catalogue")
+
+
+def run(args: list[str], tmp_path: Path, code: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CREWBOOK_LANGUAGE": "de", "CREWBOOK_DATA_DIR": str(tmp_path / "data"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "desktop", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+
+
+def test_the_command_line_helps_and_refuses_in_german(tmp_path: Path) -> None:
+    shown = run(["report", "--help"], tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert german("PDF and CSV reports for your accountant") in run(["--help"], tmp_path).stdout
+    refused = run(["contractors", "add", "--name", "Ana", "--email", "not-an-address"], tmp_path)
+    assert refused.returncode != 0
+    assert refused.stderr.startswith(german("crewbook: error: {problem}").split("{")[0])
+    assert german("is not a valid address") in refused.stderr
+
+
+def test_the_window_and_qt_buttons_speak_german(tmp_path: Path) -> None:
+    code = (
+        "from PySide6.QtWidgets import QDialogButtonBox\n"
+        "from desktop.ui.app import make_application\n"
+        "from desktop.ui.i18n import tr\n"
+        "app = make_application(['crewbook'])\n"
+        "box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)\n"
+        "print(tr('&File'))\n"
+        "print(box.button(QDialogButtonBox.StandardButton.Cancel).text())\n"
+        "print(tr('%n engagement(s)', '', 2))\n")
+    done = run([], tmp_path, code)
+    assert done.returncode == 0, done.stderr
+    file_menu, cancel, count = done.stdout.splitlines()
+    assert file_menu == german_window("&File")
+    assert cancel.replace("&", "") == "Abbrechen"  # Qt's own catalogue, shipped with Crewbook
+    assert count.startswith("2 ") and "(s)" not in count
+
+
+def test_a_report_prints_in_german(tmp_path: Path) -> None:
+    assert shutil.which("pdftotext"), "pdftotext reads the PDF back: install poppler-utils"
+    assert run(["demo"], tmp_path).returncode == 0
+    pdf = tmp_path / "offen.pdf"
+    made = run(["report", "outstanding", "-o", str(pdf)], tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert german("Outstanding and overdue") in text

@@ -1,0 +1,67 @@
+"""Which language Crewbook speaks: the environment, then the Settings choice, then the system,
+then English; the choice is kept per computer user and made from Settings or the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.core import i18n
+from desktop.core.validation import ValidationError
+from desktop.operations import language as languages
+from desktop.store.language_choice import preferences_file, saved_language
+from desktop.ui import ask
+from desktop.ui.language_dialog import LanguageDialog
+
+
+@pytest.fixture
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    for name in ("CREWBOOK_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    yield monkeypatch
+    monkeypatch.setenv("CREWBOOK_LANGUAGE", "en")
+    i18n.choose_language()  # the rest of the suite reads English
+
+
+def test_the_first_language_crewbook_has_wins(clean_environment: pytest.MonkeyPatch) -> None:
+    env = clean_environment
+    assert i18n.choose_language() == "en"  # nothing asked: English
+    env.setenv("LANG", "de_AT.UTF-8")
+    assert i18n.choose_language() == "de"  # the system's
+    assert i18n._("is required") != "is required"  # German from the catalogue
+    assert i18n.choose_language("en") == "en"  # Settings over the system
+    assert i18n._("is required") == "is required"
+    env.setenv("LANGUAGE", "fr:de")  # French is not spoken: the next the system names
+    assert i18n.choose_language() == "de"
+    env.setenv("CREWBOOK_LANGUAGE", "en")  # one run's override over everything
+    assert i18n.choose_language("de") == "en"
+    env.setenv("CREWBOOK_LANGUAGE", "klingon")
+    env.setenv("LANG", "C.UTF-8")
+    env.delenv("LANGUAGE")
+    assert i18n.choose_language("") == "en"
+
+
+def test_the_choice_is_kept_for_this_user_and_checked() -> None:
+    assert languages.chosen_language() == ""
+    languages.choose_language("DE")
+    assert saved_language() == "de" and preferences_file().exists()
+    languages.choose_language("")
+    assert saved_language() == ""
+    with pytest.raises(ValidationError, match="not a language Crewbook speaks"):
+        languages.choose_language("fr")
+    preferences_file().write_text("{not json", encoding="utf-8")
+    assert saved_language() == ""  # a damaged file is as none
+
+
+def test_settings_language_saves_and_says_from_when(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    told: list[str] = []
+    monkeypatch.setattr(ask, "inform", lambda _parent, message, _title="": told.append(message))
+    dialog = LanguageDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.combo.currentData() == ""  # the system's, named
+    assert dialog.combo.currentText() == "As the system (English)"
+    dialog.combo.setCurrentIndex(dialog.combo.findData("de"))
+    dialog.accept()
+    assert saved_language() == "de"
+    assert told == ["Crewbook will speak the language you chose from its next start."]
