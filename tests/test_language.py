@@ -65,3 +65,32 @@ def test_settings_language_saves_and_says_from_when(qtbot, monkeypatch: pytest.M
     dialog.accept()
     assert saved_language() == "de"
     assert told == ["Crewbook will speak the language you chose from its next start."]
+
+
+def test_the_command_line_shows_and_sets_the_language(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("settings", "language") == (0, "Language: as the system (English)\n", "")
+    code, out, _ = cli("settings", "language", "de")
+    assert code == 0 and saved_language() == "de"
+    assert out == "Language: Deutsch\nCrewbook will speak it from its next start.\n"
+    code, _, err = cli("settings", "language", "fr")
+    assert code == 2 and "“fr” is not a language Crewbook speaks (en, de)" in err
+    assert saved_language() == "de"
+    assert cli("settings", "language", "system")[0] == 0 and saved_language() == ""
+
+
+def test_the_settings_menu_opens_the_language_setting(qtbot, store, data_folder, tmp_path,  # type: ignore[no-untyped-def]
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store, data_folder,
+                        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Settings")
+    assert window.language_action in menu.actions()
+    shown: list[str] = []
+    monkeypatch.setattr(LanguageDialog, "exec", lambda self: shown.append(self.combo.currentText()))
+    window.language_action.trigger()
+    assert shown == ["As the system (English)"]
+    window.runner.wait()

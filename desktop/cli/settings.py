@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from desktop.cli import rates
+from desktop.cli import language, rates
 from desktop.cli.output import emit
 from desktop.core.formats import date_text
 from desktop.core.i18n import _, ngettext
@@ -63,6 +63,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     remove = actions.add_parser("remove", help=_("remove a threshold"))
     remove.add_argument("id", type=int)
     rates.register(what)
+    language.register(what)
 
 
 def _fields(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace, store: Store) -> int:
         return _profile(args, store)
     if args.section == "rates":
         return rates.run(args, store)
+    if args.section == "language":
+        return language.run(args)
     today = dt.date.today()
     action = args.action or "list"
     if action == "list":

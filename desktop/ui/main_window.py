@@ -44,6 +44,7 @@ from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.i18n import tr
+from desktop.ui.language_dialog import LanguageDialog
 from desktop.ui.planner_view import PlannerView
 from desktop.ui.profile_dialog import ProfileDialog
 from desktop.ui.rates_dialog import RatesDialog
@@ -216,6 +217,9 @@ class MainWindow(QMainWindow):
         self.rates_action = self._action(
             tr("Reference &rates…"), self.edit_rates,
             tip=tr("Central bank rates late-payment interest starts from, with their dates"))
+        self.language_action = self._action(
+            tr("&Language…"), lambda: LanguageDialog(self).exec(),
+            tip=tr("The language of the window, the reports and the command line"))
         self.reminders_action = self._action(
             tr("Re&minders…"), lambda: RemindersDialog(self.folder, self).exec(),
             tip=tr("Say what is overdue or due today when you log in"))
@@ -266,6 +270,7 @@ class MainWindow(QMainWindow):
         settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
                                   self.rates_action, self.backup_settings_action])
         settings_menu.addAction(self.reminders_action)
+        settings_menu.addAction(self.language_action)
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addActions([self.getting_started_action, self.shortcuts_action,
                               self.log_folder_action, self.about_action])

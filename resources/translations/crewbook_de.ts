@@ -2581,7 +2581,7 @@ E-Mail-Konto</translation>
     </message>
     <message>
         <source>&amp;Search everything…</source>
-        <translation>Über&amp;all suchen…</translation>
+        <translation>Überall s&amp;uchen…</translation>
     </message>
     <message>
         <source>Contractors, engagements, invoices and payment references</source>
@@ -2746,6 +2746,14 @@ E-Mail-Konto</translation>
     <message>
         <source>Central bank rates late-payment interest starts from, with their dates</source>
         <translation>Zentralbankzinssätze, von denen die Verzugszinsen ausgehen, mit ihrem Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>S&amp;prache…</translation>
+    </message>
+    <message>
+        <source>The language of the window, the reports and the command line</source>
+        <translation>Die Sprache des Fensters, der Berichte und der Befehlszeile</translation>
     </message>
     <message>
         <source>Re&amp;minders…</source>
@@ -3954,7 +3962,7 @@ Entscheidung: {decision}</translation>
     </message>
     <message>
         <source>&amp;Restore from archive</source>
-        <translation>Aus dem Archiv &amp;wiederherstellen</translation>
+        <translation>Aus dem Archiv wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
