@@ -15,6 +15,7 @@ Babel tools; `check` (run by the tests) fails when they are stale.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop import __version__  # noqa: E402
 from desktop.core.i18n import DOMAIN, LANGUAGES, SOURCE  # noqa: E402
 
 UI = ROOT / "desktop" / "ui"
@@ -34,6 +36,21 @@ POT = LOCALE / f"{DOMAIN}.pot"
 GETTEXT_PACKAGES = ("core", "store", "io", "operations", "reports", "cli")
 KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
 TRANSLATED = [code for code in LANGUAGES if code != SOURCE]
+# Catalogue headers carry dates; fixed, the files change only when their messages do.
+STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+HEADER = ("# Crewbook's messages outside the window.\n"
+          "# Distributed under the same licence as Crewbook (Apache-2.0).\n#")
+
+
+def _catalog(**given: object):  # type: ignore[no-untyped-def]
+    from babel.messages.catalog import Catalog
+
+    return Catalog(project="Crewbook", version=__version__, domain=DOMAIN, charset="utf-8",
+                   copyright_holder="Crewbook", msgid_bugs_address="https://crewbook.app",
+                   header_comment=HEADER,
+                   last_translator="Crewbook", creation_date=STAMP, revision_date=STAMP,
+                   fuzzy=False,
+                   **given)
 
 
 def tool(name: str) -> str:
@@ -61,7 +78,6 @@ def lupdate(target: Path, code: str) -> None:
 
 
 def extract_pot() -> bytes:
-    from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
     from babel.messages.pofile import write_po
 
@@ -69,7 +85,7 @@ def extract_pot() -> bytes:
     for keyword in KEYWORDS:
         name, _, spec = keyword.partition(":")
         keywords[name] = _spec(spec)
-    catalog = Catalog(project="Crewbook", domain=DOMAIN, charset="utf-8")
+    catalog = _catalog()
     for package in GETTEXT_PACKAGES:
         folder = ROOT / "desktop" / package
         for filename, _lineno, message, comments, context in extract_from_dir(
@@ -79,19 +95,13 @@ def extract_pot() -> bytes:
             del filename
     out = io.BytesIO()
     write_po(out, catalog, omit_header=False, no_location=True, sort_output=True, width=100)
-    return _without_dates(out.getvalue())
+    return out.getvalue()
 
 
 def _spec(spec: str) -> tuple[object, ...] | None:
     if not spec:
         return None
     return tuple((int(p[:-1]), "c") if p.endswith("c") else int(p) for p in spec.split(","))
-
-
-def _without_dates(po: bytes) -> bytes:
-    """The creation date would change the file on every run."""
-    lines = [line for line in po.split(b"\n") if not line.startswith(b'"POT-Creation-Date')]
-    return b"\n".join(lines)
 
 
 def updated_po(code: str, template: bytes) -> bytes:
@@ -103,15 +113,14 @@ def updated_po(code: str, template: bytes) -> bytes:
         with path.open("rb") as f:
             catalog = read_po(f, locale=code)
     else:
-        from babel.messages.catalog import Catalog
-
-        catalog = Catalog(locale=code, domain=DOMAIN, project="Crewbook", charset="utf-8")
+        catalog = _catalog(locale=code, language_team=LANGUAGES[code])
     catalog.update(pot, no_fuzzy_matching=True)
+    catalog.creation_date = catalog.revision_date = STAMP
     catalog.obsolete.clear()
     out = io.BytesIO()
     write_po(out, catalog, no_location=True, sort_output=True, width=100,
              include_previous=False, ignore_obsolete=True)
-    return _without_dates(out.getvalue())
+    return out.getvalue()
 
 
 def compiled_mo(code: str) -> bytes:

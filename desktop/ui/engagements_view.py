@@ -88,8 +88,12 @@ class EngagementsView(QWidget):
         self.table = sorted_table(self.model, ECol.START, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ECol.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Wide enough for the heading and every status in the language shown (German's are long).
+        room = self.table.fontMetrics().horizontalAdvance
+        statuses = max(room(s.label) for s in EngagementStatus) + 16
         for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
+            wanted = max(width, header.sectionSizeHint(column))
+            header.resizeSection(column, max(wanted, statuses) if column == ECol.STATUS else wanted)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self._wanted: int | None = None  # to select once the list is re-read after a write
         self.shown = SelectionShown(self.table, lambda: self._show_selection())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import periods
-from desktop.core.formats import number
+from desktop.core.formats import current_locale, number
 from desktop.core.validation import Cancelled
 from desktop.operations import reports
 from desktop.operations.reports import (
@@ -87,7 +88,11 @@ def _day(edit: QDateEdit) -> dt.date:
 
 def _date_edit(name: str, day: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name, calendarPopup=True)
-    edit.setDisplayFormat("d MMM yyyy")
+    # The business locale's numeric form, with the whole year ("12.03.2026", "3/12/2026").
+    locale = QLocale(current_locale())
+    edit.setLocale(locale)
+    edit.setDisplayFormat(re.sub(r"(?<!y)y{1,2}(?!y)", "yyyy",
+                                 locale.dateFormat(QLocale.FormatType.ShortFormat)))
     return edit
 
 

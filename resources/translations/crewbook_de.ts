@@ -1423,7 +1423,7 @@ Alles, was jetzt in Crewbook steht, wird durch den Inhalt der Sicherung ersetzt.
     </message>
     <message>
         <source>Export risk summary…</source>
-        <translation>Risikozusammenfassung exportieren…</translation>
+        <translation>Risiko-PDF exportieren…</translation>
     </message>
     <message>
         <source>Select an engagement to see its brief, payments and communication log here.</source>
