@@ -66,6 +66,7 @@ def test_a_wrong_guess_is_put_right_by_choosing_the_encoding(qtbot, store: Store
     choose(qtbot, wizard, "cp1250")
     assert wizard.table is not None and wizard.table.encoding == "cp1250"
     assert "Jiří Dvořák" in page.sample.toPlainText()
+    assert page.encoding_hint.text() == ""  # chosen, no longer a guess
     assert wizard.table.records[1].fields[0] == "Jiří Dvořák"
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 

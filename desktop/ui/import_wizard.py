@@ -93,6 +93,7 @@ class FilePage(Page):
         self.path_edit.returnPressed.connect(self._typed)
         self.path_edit.textChanged.connect(self._text_changed)
         self.advance = False  # Next was pressed before the typed file was read
+        self.chosen_encoding: str | None = None  # None: the encoding shown is a guess
         choose = QPushButton(tr("Choose…"), objectName="chooseButton")
         choose.clicked.connect(self.choose)
         self.task = Task(wizard.runner, QProgressBar(objectName="readingBar"), self)
@@ -168,6 +169,7 @@ class FilePage(Page):
 
     def open(self, path: Path, encoding: str | None = None) -> None:
         self.flow.path, self.flow.table = path, None
+        self.chosen_encoding = encoding
         if self.typed_path() != path:
             self.path_edit.setText(str(path))
         self.show_error("")
@@ -216,7 +218,8 @@ class FilePage(Page):
         combo.setEnabled(not table.is_workbook)
         certain = table.encoding in ("utf-8", "utf-8-sig", "utf-16") or table.is_workbook
         self.encoding_hint.setText(
-            "" if certain else tr("guessed: if names below look wrong, choose another"))
+            "" if certain or self.chosen_encoding
+            else tr("guessed: if names below look wrong, choose another"))
         self.sample.setPlainText(table.sample)
         self.sample.setVisible(not table.is_workbook)
 
