@@ -94,3 +94,23 @@ def test_the_settings_menu_opens_the_language_setting(qtbot, store, data_folder,
     window.language_action.trigger()
     assert shown == ["As the system (English)"]
     window.runner.wait()
+
+
+def test_countries_and_currencies_are_named_in_the_language_spoken(
+        clean_environment: pytest.MonkeyPatch) -> None:
+    from desktop.core.reference import countries, currencies
+
+    clean_environment.setenv("CREWBOOK_LANGUAGE", "de")
+    i18n.choose_language()
+    countries.cache_clear(), currencies.cache_clear()
+    try:
+        assert countries()["DE"] == "Deutschland" and countries()["US"] == "Vereinigte Staaten"
+        assert currencies()["USD"] == "US-Dollar"
+        names = list(countries().values())
+        assert names.index("Ägypten") < names.index("Albanien")  # Ä sorts with the A's
+    finally:
+        countries.cache_clear(), currencies.cache_clear()
+    clean_environment.setenv("CREWBOOK_LANGUAGE", "en")
+    i18n.choose_language()
+    assert countries()["KR"] == "South Korea" and currencies()["EUR"] == "Euro"
+    countries.cache_clear(), currencies.cache_clear()

@@ -8,11 +8,24 @@ from functools import cache
 
 @cache
 def countries() -> dict[str, str]:
-    """Alpha-2 code → common name, sorted by name."""
+    """Alpha-2 code → the country's name in the language Crewbook speaks (CLDR's, through
+    Babel; ISO's English name for a code CLDR does not name), sorted by that name."""
     import pycountry  # loaded on first use: it is not needed to open the window
 
-    pairs = ((c.alpha_2, getattr(c, "common_name", c.name)) for c in pycountry.countries)
-    return dict(sorted(pairs, key=lambda p: p[1]))
+    from desktop.core.collation import name_key
+
+    names = _cldr_names("territories")
+    pairs = ((c.alpha_2, names.get(c.alpha_2) or getattr(c, "common_name", c.name))
+             for c in pycountry.countries)
+    return dict(sorted(pairs, key=lambda p: name_key(p[1])))
+
+
+def _cldr_names(kind: str) -> dict[str, str]:
+    from babel import Locale
+
+    from desktop.core.i18n import language
+
+    return getattr(Locale.parse(language()), kind)
 
 
 @cache
@@ -21,7 +34,9 @@ def currencies() -> dict[str, str]:
     import pycountry
 
     skip = {"XAU", "XAG", "XPD", "XPT", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"}
-    pairs = ((c.alpha_3, c.name) for c in pycountry.currencies if c.alpha_3 not in skip)
+    names = _cldr_names("currencies")
+    pairs = ((c.alpha_3, names.get(c.alpha_3) or c.name)
+             for c in pycountry.currencies if c.alpha_3 not in skip)
     return dict(sorted(pairs))
 
 
