@@ -45,6 +45,7 @@ def run(args: list[str], tmp_path: Path, code: str = "") -> subprocess.Completed
 def test_the_command_line_helps_and_refuses_in_german(tmp_path: Path) -> None:
     shown = run(["report", "--help"], tmp_path)
     assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(german("usage: "))  # argparse's own words too
     assert german("PDF and CSV reports for your accountant") in run(["--help"], tmp_path).stdout
     refused = run(["contractors", "add", "--name", "Ana", "--email", "not-an-address"], tmp_path)
     assert refused.returncode != 0

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 
 import translations  # noqa: E402
 
-PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}|%n")
+PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}|%n|%\([a-z_]+\)[sr]|%[sr]")
 WORDS = re.compile(r"[A-Za-z]{2,}")
 # Markup, addresses and file patterns are not words to translate.
 NOT_WORDS = re.compile(r"<[^>]*>|&[a-z]+;|\w+://\S*|\*\.\w+")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.cli import (
+    argparse_text,
     calendar,
     db,
     engagements,
@@ -55,6 +56,7 @@ _OPTION_NAMES = {"contractors": OPTIONS,
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_text.speak()
     parser = argparse.ArgumentParser(
         prog="crewbook", description=_("Keep your contractors, contracts and payments in "
                                        "order. Run without a command to open the window."),
