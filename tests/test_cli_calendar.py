@@ -52,6 +52,19 @@ def test_keep_updated_on_and_off(cli, demo_folder: Path) -> None:  # type: ignor
     assert code == 0 and "no longer kept up to date" in out and kept.exists()
 
 
+def test_a_command_that_changes_a_date_rewrites_the_kept_file(cli, demo_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    kept = demo_folder / "crewbook.ics"
+    cli("calendar", "--keep-updated", "on")
+    payments = {str(e["UID"]): e for e in events(kept) if str(e["UID"]).startswith("installment-")}
+    uid, event = sorted(payments.items())[0]
+    installment = uid.removeprefix("installment-").split("@")[0]
+    code, _out, err = cli("payments", "record", installment, "--amount", "1000000",
+                          "--date", "2026-06-15", "--overpay")
+    assert code == 0, err
+    assert uid not in {str(e["UID"]) for e in events(kept)}  # paid: gone from the calendar
+    assert event["SUMMARY"]
+
+
 def test_a_bad_choice_names_the_option(cli, demo_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as exit_info:
         cli("calendar", "--keep-updated", "yes")

@@ -32,7 +32,9 @@ from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.operations.calendar import refresh_kept
 from desktop.operations.settings import use_business_locale
+from desktop.store.db import Store
 from desktop.store.errors import StoreError
 from desktop.store.logfile import start_logging
 from desktop.store.paths import data_dir
@@ -53,6 +55,30 @@ _OPTION_NAMES = {"contractors": OPTIONS,
                  "payments": {**engagements.PAYMENT_OPTIONS, **payment_fix.OPTIONS},
                  "report": reports.OPTIONS,
                  "settings": settings.OPTIONS}
+
+
+# Commands that may change a date the kept calendar file shows (desktop.operations.calendar).
+_CHANGES_DATES = frozenset({"contractors", "demo", "engagements", "payments", "import"})
+
+
+def _dispatch(args: argparse.Namespace, store: Store, folder: Path) -> int:
+    if args.command in ("contractors", "demo"):
+        return roster.run(args, store)
+    if args.command in ("engagements", "payments"):
+        return engagements.run(args, store)
+    if args.command == "risk":
+        return risk.run(args, store)
+    if args.command in ("import", "export"):
+        return transfer.run(args, store)
+    if args.command == "report":
+        return reports.run(args, store)
+    if args.command == "team":
+        return team.run(args, store)
+    if args.command == "settings":
+        return settings.run(args, store)
+    if args.command == "calendar":
+        return calendar.run(args, store, folder)
+    return db.run(args, folder, store)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -196,23 +222,11 @@ def _main(argv: Sequence[str] | None) -> int:
                                            file=sys.stderr, flush=True)
         try:
             use_business_locale(store)
-            if args.command in ("contractors", "demo"):
-                return roster.run(args, store)
-            if args.command in ("engagements", "payments"):
-                return engagements.run(args, store)
-            if args.command == "risk":
-                return risk.run(args, store)
-            if args.command in ("import", "export"):
-                return transfer.run(args, store)
-            if args.command == "report":
-                return reports.run(args, store)
-            if args.command == "team":
-                return team.run(args, store)
-            if args.command == "settings":
-                return settings.run(args, store)
-            if args.command == "calendar":
-                return calendar.run(args, store, folder)
-            return db.run(args, folder, store)
+            code = _dispatch(args, store, folder)
+            if code == 0 and not url and args.command in _CHANGES_DATES:
+                with suppress(OSError, StoreError):  # the command's work is done either way
+                    refresh_kept(store, folder)
+            return code
         finally:
             store.close()
     except BrokenPipeError:  # e.g. `crewbook contractors list | head`
