@@ -47,6 +47,15 @@ def qapp_cls():  # type: ignore[no-untyped-def]
     return TranslatedApplication
 
 
+@pytest.fixture
+def marked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every message looked up comes back «wrapped» (tests/marked_catalogue.py)."""
+    from desktop.core import i18n
+    from tests.marked_catalogue import Marked
+
+    monkeypatch.setattr(i18n, "_translations", Marked())
+
+
 @pytest.fixture(autouse=True)
 def _figures_in_us_english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Amounts and dates as en_US writes them unless a test chooses a locale, whatever the

@@ -4,7 +4,6 @@ stays the same in every language."""
 
 from __future__ import annotations
 
-import gettext
 import importlib
 import json
 from collections.abc import Callable, Iterator
@@ -12,30 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import contractor, i18n
+from desktop.core import contractor
 from desktop.io import roster_export
 from desktop.io.layouts import auto_mapping, detect
 from desktop.io.values import DAY_FIRST, DateOrder, ValueProblem, parse_date_text
 
 Cli = Callable[..., tuple[int, str, str]]
-
-
-class Marked(gettext.NullTranslations):
-    """Wraps every message it is asked for in «…», so a test sees which text was looked up."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{message}»"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return f"«{singular if n == 1 else plural}»"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"«{message}»"
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "_translations", Marked())
 
 
 def test_a_table_counts_its_rows_in_one_sentence_with_the_right_plural(

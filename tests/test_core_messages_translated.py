@@ -4,11 +4,9 @@ names filled in after translation."""
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 
 import pytest
 
-from desktop.core import i18n
 from desktop.core.dates import parse_date
 from desktop.core.engagement import notice_phrase
 from desktop.core.enums import BillingPeriod, NoticeUnit
@@ -16,24 +14,6 @@ from desktop.core.money import parse_amount
 from desktop.core.reminder import Reminder
 from desktop.core.schedule import fixed_schedule, time_schedule
 from desktop.core.validation import ValidationError
-
-
-class Marked(gettext.NullTranslations):
-    """Wraps every message it is asked for in «…», so a test sees which text was looked up."""
-
-    def gettext(self, message: str) -> str:
-        return f"«{message}»"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return f"«{singular if n == 1 else plural}»"
-
-    def pgettext(self, context: str, message: str) -> str:
-        return f"«{message}»"
-
-
-@pytest.fixture
-def marked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(i18n, "_translations", Marked())
 
 
 def test_a_date_message_is_looked_up_before_the_text_is_filled_in(marked: None) -> None:
