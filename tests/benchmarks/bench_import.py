@@ -45,7 +45,7 @@ def write_file(path: Path, rows: int) -> None:
             first, last = rng.choice(_FIRST), rng.choice(_LAST)
             writer.writerow([
                 f"{first} {last}", f"{last} Studio {i % 997}", f"{_ascii(first)}.{i}@example.com",
-                f"+1 555-01{i % 100:02d}", f"{rng.randint(30, 250)}.{rng.choice(['00', '50'])}",
+                f"+1 212-555-{i % 10000:04d}", f"{rng.randint(30, 250)}.{rng.choice(['00', '50'])}",
                 rng.choice(["USD", "EUR", "GBP"]), ", ".join(rng.sample(_SKILLS, 2)),
                 rng.choice(["US", "DE", "GB", "FR"]), "Imported from the old sheet" if i % 3 else ""])
 
