@@ -114,3 +114,20 @@ def test_countries_and_currencies_are_named_in_the_language_spoken(
     i18n.choose_language()
     assert countries()["KR"] == "South Korea" and currencies()["EUR"] == "Euro"
     countries.cache_clear(), currencies.cache_clear()
+
+
+def test_a_mac_program_started_from_the_dock_reads_the_preferred_languages(
+        clean_environment: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    calls: list[list[str]] = []
+
+    def defaults(command: list[str], **_kw: object) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0, '(\n    "fr-FR",\n    "de-DE"\n)\n', "")
+
+    clean_environment.setattr(i18n.sys, "platform", "darwin")
+    clean_environment.setattr(subprocess, "run", defaults)
+    assert i18n.system_languages() == ["fr-FR", "de-DE"]
+    assert i18n.choose_language() == "de"  # no French: the next one wanted
+    assert {tuple(c) for c in calls} == {("defaults", "read", "-g", "AppleLanguages")}

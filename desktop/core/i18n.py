@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -93,8 +94,9 @@ def _supported(wanted: str) -> str:
 
 
 def system_languages() -> list[str]:
-    """The languages the system asks for, most wanted first (POSIX variables; on Windows and
-    macOS the window adds Qt's, which reads the system settings)."""
+    """The languages the system asks for, most wanted first: the POSIX variables, else the
+    desktop's own setting (Windows' display language, macOS's preferred languages), which is
+    all a program started from the Start menu or the Dock gets."""
     found: list[str] = []
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
@@ -102,9 +104,30 @@ def system_languages() -> list[str]:
             found.extend(part for part in value.split(":") if part)
             if name != "LANGUAGE":
                 break
-    if not found and os.name == "nt":
-        import locale
-
-        with_windows = locale.getlocale()[0] or ""
-        found.append(with_windows)
+    if not found and sys.platform == "win32":
+        found.extend(_windows_languages())
+    elif not found and sys.platform == "darwin":
+        found.extend(_mac_languages())
     return found
+
+
+def _windows_languages() -> list[str]:
+    import ctypes
+    import locale
+
+    language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    code = locale.windows_locale.get(language_id)
+    return [code] if code else []
+
+
+def _mac_languages() -> list[str]:
+    """AppleLanguages, e.g. ("de-DE", "en-US"), read with the system's `defaults` tool."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(["defaults", "read", "-g", "AppleLanguages"], timeout=5,
+                                capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [part.strip().strip('"') for part in listed.strip("()\n ").split(",")
+            if part.strip().strip('"')]
