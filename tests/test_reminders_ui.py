@@ -134,6 +134,19 @@ def test_settings_says_plainly_when_it_cannot_write(qtbot, data_folder: Path, li
     assert dialog.problem.text().startswith(f"Crewbook could not write {linux}")
 
 
+def test_a_window_already_open_turns_to_today_when_asked(qtbot, store, data_folder: Path,  # type: ignore[no-untyped-def]
+                                                        tmp_path: Path) -> None:
+    window = MainWindow(store, data_folder,
+                        QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.planner)
+    window.show_view("settings")
+    assert window.tabs.currentWidget() is window.planner
+    window.show_view("today")
+    assert window.tabs.currentWidget() is window.dashboard
+    window.runner.wait()
+
+
 def test_settings_menu_opens_reminders(qtbot, store, data_folder: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
                                        monkeypatch) -> None:
     window = MainWindow(store, data_folder,

@@ -405,3 +405,18 @@ def test_a_second_copy_hands_its_file_to_the_first(tmp_path: Path) -> None:
             first.wait()
         QLocalServer.removeServer(si.server_name(folder))  # terminated, it left its socket
     assert first.returncode is not None
+
+
+def test_a_request_may_ask_for_today(qtbot, server: si.InstanceServer,  # type: ignore[no-untyped-def]
+                                     data_folder: Path) -> None:
+    line = si.encode_request([], show="today")
+    assert line == b'{"activate": true, "show": "today"}\n'
+    assert si.parse_request(line.rstrip(b"\n")) == [] and si.requested_view(line) == "today"
+    shown: list[str] = []
+    server.show_requested.connect(shown.append)
+    with qtbot.waitSignal(server.requested, timeout=5000):
+        assert talk(qtbot, data_folder, b'{"activate": true, "show": "settings"}\n')[0] == si.ACK
+    assert shown == []  # a view it does not know is not shown
+    with qtbot.waitSignal(server.show_requested, timeout=5000):
+        assert talk(qtbot, data_folder, line)[0] == si.ACK
+    assert shown == ["today"]

@@ -76,7 +76,7 @@ class Switch:
 
 
 def run(folder: Path, settings: QSettings | None = None,
-        open_files: Sequence[Path] = (), database: str | None = None) -> int:
+        open_files: Sequence[Path] = (), database: str | None = None, show: str = "") -> int:
     """Show the window on ``folder``, with the import wizard on each of ``open_files`` in turn
     once the roster has loaded. If another copy has the folder open, ask it to do that instead.
     A restore asked for in the window runs once it has closed, and a new window opens on the
@@ -89,17 +89,19 @@ def run(folder: Path, settings: QSettings | None = None,
         if database:
             code, switch = _run_on_server(database, settings, open_files, switched)
         else:
-            code, switch = _run_local(folder, settings, open_files)
+            code, switch = _run_local(folder, settings, open_files, show)
         if switch is None:
             return code
         database, open_files, switched = switch.url, (), True
 
 
-def _run_local(folder: Path, settings: QSettings | None,
-               open_files: Sequence[Path]) -> tuple[int, Switch | None]:
+def _run_local(folder: Path, settings: QSettings | None, open_files: Sequence[Path],
+               show: str = "") -> tuple[int, Switch | None]:
+    """``show``: the view a copy that has the folder open should bring forward (a new window
+    opens on Today anyway)."""
     logging.getLogger(__name__).info("opening the data folder %s", folder)
     lock = FolderLock(folder)
-    handed_over = _take_or_hand_over(lock, folder, list(open_files))
+    handed_over = _take_or_hand_over(lock, folder, list(open_files), show)
     if handed_over is not None:
         return handed_over, None
     app = make_application()
@@ -159,6 +161,7 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
 
     if server is not None:
         server.requested.connect(open_request)
+        server.show_requested.connect(window.show_view)
     file_opener = FileOpenFilter(open_request) if FILE_OPEN_EVENTS else None
     if file_opener is not None:
         app.installEventFilter(file_opener)
@@ -212,6 +215,7 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
         restore_signals()
         if server is not None:
             server.requested.disconnect(open_request)
+            server.show_requested.disconnect(window.show_view)
         if file_opener is not None:
             app.removeEventFilter(file_opener)
         window.runner.wait()
@@ -303,7 +307,8 @@ def _restore_into(folder: Path, archive: Path, outcome: list[object]) -> None:
         outcome.append(exc)
 
 
-def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path]) -> int | None:
+def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path],
+                       show: str = "") -> int | None:
     """Take the folder (None: this copy shows the window), or hand ``open_files`` to the copy
     that has it (the exit code). Two copies started at the same moment: the one that lost the
     lock keeps trying for a few seconds while the other starts listening."""
@@ -314,7 +319,7 @@ def _take_or_hand_over(lock: FolderLock, folder: Path, open_files: list[Path]) -
             return None
         except StoreError as exc:
             refusal = exc
-        if hand_over(folder, open_files, timeout_ms=HAND_OVER_TIMEOUT_MS):
+        if hand_over(folder, open_files, timeout_ms=HAND_OVER_TIMEOUT_MS, show=show):
             print(_handed_over(folder, open_files))
             return 0
         if time.monotonic() >= deadline:

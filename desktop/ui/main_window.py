@@ -365,6 +365,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # --- going places --------------------------------------------------------------------
+    def show_view(self, name: str) -> None:
+        """Bring the view another copy asked for to the front ("today": the reminder)."""
+        if name == "today":
+            self.tabs.setCurrentWidget(self.dashboard)
+
     def focus_filter(self) -> None:
         self.tabs.setCurrentWidget(self.roster)
         self.roster.focus_filter()

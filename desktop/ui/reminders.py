@@ -151,4 +151,4 @@ def remind(text: str, folder: Path, database: str | None = None,
     app.setQuitOnLastWindowClosed(True)
     if not prompt.opened:
         return 0
-    return run(folder, settings, database=database)
+    return run(folder, settings, database=database, show="today")

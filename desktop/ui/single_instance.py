@@ -54,10 +54,27 @@ def server_name(folder: Path) -> str:
     return f"crewbook-{digest[:16]}"
 
 
-def encode_request(files: Iterable[Path]) -> bytes:
+# What a request may ask the window to show as it comes to the front.
+VIEWS = frozenset({"today"})
+
+
+def encode_request(files: Iterable[Path], show: str = "") -> bytes:
     paths = [str(Path(f).absolute()) for f in files]
+    body: dict[str, object] = {"open": paths} if paths else {"activate": True}
+    if show:
+        body["show"] = show
     # ASCII escapes carry any file name (even undecodable bytes, as surrogates) intact.
-    return json.dumps({"open": paths} if paths else {"activate": True}).encode("ascii") + b"\n"
+    return json.dumps(body).encode("ascii") + b"\n"
+
+
+def requested_view(line: bytes) -> str:
+    """The view a valid request asks for ("today"), "" for none."""
+    try:
+        body = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return ""
+    shown = body.get("show") if isinstance(body, dict) else None
+    return shown if shown in VIEWS else ""
 
 
 def parse_request(line: bytes) -> list[Path] | None:
@@ -83,11 +100,11 @@ def parse_request(line: bytes) -> list[Path] | None:
 
 
 def hand_over(folder: Path, files: Iterable[Path] = (),
-              timeout_ms: int = HAND_OVER_TIMEOUT_MS) -> bool:
-    """Ask the copy that has ``folder`` open to come to the front and open ``files``. True once
-    it has said yes; False if nobody listens or answers in time. Blocking; needs no event loop
-    (and no QApplication)."""
-    message = encode_request(files)
+              timeout_ms: int = HAND_OVER_TIMEOUT_MS, show: str = "") -> bool:
+    """Ask the copy that has ``folder`` open to come to the front (showing the view ``show``)
+    and open ``files``. True once it has said yes; False if nobody listens or answers in time.
+    Blocking; needs no event loop (and no QApplication)."""
+    message = encode_request(files, show)
     if len(message) > MAX_MESSAGE:
         return False
     deadline = time.monotonic() + timeout_ms / 1000
@@ -118,9 +135,10 @@ def hand_over(folder: Path, files: Iterable[Path] = (),
 
 class InstanceServer(QLocalServer):
     """The first copy's end. ``requested`` carries each valid request's files ([] = activate),
-    after the sender has been told yes."""
+    after the sender has been told yes; ``show_requested`` then the view it asked for."""
 
     requested = Signal(object)
+    show_requested = Signal(str)
 
     def __init__(self, folder: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -194,6 +212,8 @@ class _Peer(QObject):
             return
         self.socket.disconnectFromServer()  # after the answer is written
         server.requested.emit(files)
+        if view := requested_view(bytes(line)):
+            server.show_requested.emit(view)
 
     def drop(self) -> None:
         if self.server is None:
