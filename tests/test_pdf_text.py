@@ -174,3 +174,32 @@ def test_planner_report(store: Store, tmp_path: Path) -> None:
             "competence": 2, "hour_value": "50", "currency": "USD"}))
     path = write_planner_report(store, tmp_path / "plan.pdf", today=TODAY)
     assert_literal(path, ARABIC, HEBREW, CJK, MARKUP, "Ana [grinning face] Silva")
+
+
+def _words(count: int) -> list[str]:
+    """Distinct three-letter Arabic words, to tell where each lands."""
+    letters = [chr(c) for c in [*range(0x0628, 0x063B), *range(0x0641, 0x064B)]]
+    n = len(letters)
+    return [letters[i % n] + letters[(i // n) % n] + letters[(i * 7) % n] for i in range(count)]
+
+
+@pytest.mark.parametrize("lead", ["", "Ahmad: "])
+def test_a_right_to_left_note_that_wraps_reads_in_order(tmp_path: Path, lead: str) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    from desktop.reports.pdf_base import para, styles
+
+    words = _words(60)
+    path = tmp_path / "note.pdf"
+    # Narrow: the note takes many lines. An English lead makes the paragraph left to right,
+    # the Arabic in it still in reading order.
+    SimpleDocTemplate(str(path), pagesize=(300, 800)).build([para(lead + " ".join(words),
+                                                                  styles().body)])
+    assert shutil.which("pdftotext"), "pdftotext reads the PDF back: install poppler-utils"
+    text = unicodedata.normalize("NFKC", subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    where = [text.find(word) for word in words]
+    assert -1 not in where
+    if not lead:  # the whole paragraph right to left: every line, in order
+        assert where == sorted(where)
+        assert text.count("\n") > 5

@@ -27,6 +27,7 @@ from desktop.core.i18n import _, language
 from desktop.reports.pdf_text import (
     FONT,
     FONT_BOLD,
+    clean,
     coverage,
     draw_line,
     plain,
@@ -94,9 +95,15 @@ def styles() -> Styles:
 
 
 def para(value: object, style: ParagraphStyle | None = None,
-         limit: int | None = None) -> Paragraph:
-    """A Paragraph of user text (escaped); use ``Paragraph`` directly only for own markup."""
-    return Paragraph(safe(value, limit), style or styles().body)
+         limit: int | None = None) -> Flowable:
+    """A Paragraph of user text (escaped); use ``Paragraph`` directly only for own markup.
+    Text that reads right to left is broken into lines in its reading order."""
+    from desktop.reports.pdf_rtl import RightToLeftParagraph, reads_right_to_left
+
+    text = clean(value, limit)
+    if reads_right_to_left(text):
+        return RightToLeftParagraph(text, style or styles().body)
+    return Paragraph(safe(text), style or styles().body)
 
 
 # --- the page ------------------------------------------------------------------------------
