@@ -112,7 +112,7 @@ def test_damage_found_after_start_is_reported_and_the_app_exits(
 
     open_store(data_folder).store.close()
 
-    def damaged(_path: Path) -> None:
+    def damaged(_path: Path, _stop: object = None) -> None:
         raise StoreError("crewbook.sqlite3 is damaged (page 7: btreeInitPage() returned error 11)")
 
     monkeypatch.setattr(app_module, "check_integrity", damaged)

@@ -218,7 +218,7 @@ def test_damage_found_after_start_can_be_restored_over(
 
     scans: list[Path] = []
 
-    def damaged_once(path: Path) -> None:
+    def damaged_once(path: Path, _stop: object = None) -> None:
         scans.append(path)
         if len(scans) == 1:
             raise Damaged(f"{path} is damaged (page 7: btreeInitPage() returned error 11).", "")

@@ -22,10 +22,13 @@ from desktop.store.busy import gave_up_message, leave_note, take_note_away, wait
 from desktop.store.disk_errors import Busy, explain, server_refusal
 from desktop.store.errors import StoreError
 from desktop.store.models.base import Tracked
+from desktop.store.scan_record import CLEAN, DAMAGED, UNFINISHED, record_scan
 
 # PRAGMA application_id marks a file as Crewbook's ("CREW").
 APPLICATION_ID = 0x43524557
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# SQLite steps between two looks at a scan's stop flag (some microseconds of work).
+_STOP_CHECK_STEPS = 1000
 
 
 @dataclass(frozen=True)
@@ -106,18 +109,64 @@ def inspect_file(path: Path) -> FileState:
         con.close()
 
 
-def check_integrity(path: Path) -> None:
-    """Scan every page (a tenth of a second per 100,000 contractors); refuse a damaged file."""
+class StopFlag(threading.Event):
+    """A stop flag that, as it is set, also interrupts the SQLite statements watching it
+    (SQLite checks a progress handler too seldom while it walks a table's pages)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._guard = threading.Lock()
+        self._watched: set[sqlite3.Connection] = set()
+
+    def set(self) -> None:
+        with self._guard:
+            super().set()
+            for con in self._watched:
+                con.interrupt()
+
+    @contextmanager
+    def watching(self, con: sqlite3.Connection) -> Iterator[None]:
+        with self._guard:
+            self._watched.add(con)
+            if self.is_set():
+                con.interrupt()
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._watched.discard(con)
+
+
+def check_integrity(path: Path, stop: threading.Event | None = None) -> bool:
+    """Scan every page (a tenth of a second per 100,000 contractors); refuse a damaged file.
+
+    The window's background scan passes ``stop``: setting it ends the scan at once (closing
+    the window does), which returns False; that scan also records its state beside the file
+    (desktop.store.scan_record), unfinished until it ends. Returns True when complete."""
+    if stop is not None:
+        record_scan(path, UNFINISHED)  # stays so if the program is killed mid-scan
     try:
         con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            problems = [r[0] for r in con.execute("PRAGMA quick_check")]
+            if stop is not None:  # a set flag makes SQLite interrupt the statement
+                con.set_progress_handler(stop.is_set, _STOP_CHECK_STEPS)
+            watch = stop.watching(con) if isinstance(stop, StopFlag) else contextlib.nullcontext()
+            with watch:
+                problems = [r[0] for r in con.execute("PRAGMA quick_check")]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if stop is not None and stop.is_set():
+            return False
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise _damaged(path, problems[0])
+        error = _damaged(path, problems[0])
+        if stop is not None and isinstance(error, Damaged):
+            record_scan(path, DAMAGED)
+        raise error
+    if stop is not None:
+        record_scan(path, CLEAN)
+    return True
 
 
 def _damaged(path: Path, problem: str) -> StoreError:

@@ -197,12 +197,16 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
         afresh = chosen == AFRESH
         window.close()  # the book is closed before either is done to it
 
+    def scanned(finished: bool) -> None:
+        if finished and daily is not None:  # not when closing the window stopped it
+            daily.start()
+
     def scan(_count: int) -> None:  # once the rows are in, so it never delays them
         window.roster_loaded.disconnect(scan)
         if opened.store.path is not None and daily is not None:
-            window.runner.read(check_integrity, opened.store.path,
-                               done=lambda _ok: daily.start(), handles=(StoreError,),
-                               failed=damaged)
+            # Closing the window stops the scan; it starts over at the next start.
+            window.runner.read(check_integrity, opened.store.path, window.closing,
+                               done=scanned, handles=(StoreError,), failed=damaged)
         imports.set_ready()
 
     window.roster_loaded.connect(scan)

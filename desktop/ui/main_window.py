@@ -31,7 +31,7 @@ from desktop.operations.changes import Changes
 from desktop.operations.transfer import EXPORTS
 from desktop.store import demo_links
 from desktop.store.archive import Manifest
-from desktop.store.db import Store
+from desktop.store.db import StopFlag, Store
 from desktop.store.team import Role
 from desktop.ui import ask, backups
 from desktop.ui.about_dialog import show_about
@@ -72,6 +72,8 @@ class MainWindow(QMainWindow):
         self.restore_requested: Path | None = None  # a backup to restore once this closes
         # Another book to open once this closes: a team database's URL, "" for this computer's.
         self.switch_to: str | None = None
+        # Set on closing: long background work (the integrity scan) stops at once.
+        self.closing = StopFlag()
         self._waiting = ""  # the status line's note that a write waits, while it shows
         self.runner.waiting.connect(self._show_waiting)
         self.runner.changed.connect(self._done_waiting)
@@ -525,6 +527,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.set()
         self.save_settings()
         self.reports.close_down()
         self.runner.wait(10_000)
