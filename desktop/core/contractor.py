@@ -12,7 +12,7 @@ from desktop.core.dates import parse_date
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.i18n import SOURCE, _, language
 from desktop.core.money import parse_amount, to_major_text
-from desktop.core.phone import normalise_phone
+from desktop.core.phone import PhoneMemo, normalise_phone
 from desktop.core.reference import is_country, is_currency, is_timezone
 from desktop.core.text import screen
 from desktop.core.validation import FieldError, ValidationError
@@ -125,10 +125,17 @@ def normalise_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_CHOICES = tuple((name, enum, ContractorData.__dataclass_fields__[name].default) for name, enum in (
+    ("kind", ContractorKind), ("tax_form", TaxForm), ("rate_unit", RateUnit),
+    ("preferred_channel", Channel), ("status", ContractorStatus), ("source", Source)))
+
+
 def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
-                        home_country: str | None = None) -> ContractorData:
+                        home_country: str | None = None,
+                        phones: PhoneMemo | None = None) -> ContractorData:
     """Check every field; raise ValidationError naming each bad one. A phone number without
-    “+” is read in the contractor's country, else in ``home_country`` (the business's)."""
+    “+” is read in the contractor's country, else in ``home_country`` (the business's).
+    ``phones`` remembers numbers already read, for a caller checking many rows."""
     today = today or dt.date.today()
     raw, errors = screen(raw, MULTILINE)
     out: dict[str, object] = {}
@@ -145,7 +152,8 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
         errors.append(FieldError(name, message))
 
     for name, limit in MAX_LENGTHS.items():
-        value = text(name)
+        value = get(name)
+        value = value.strip() if isinstance(value, str) else text(name)
         if len(value) > limit:
             fail(name, _("is longer than {limit} characters").format(limit=limit))
         out[name] = value
@@ -153,15 +161,14 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
     if not out["display_name"]:
         fail("display_name", _("is required"))
 
-    for name, enum in (("kind", ContractorKind), ("tax_form", TaxForm), ("rate_unit", RateUnit),
-                       ("preferred_channel", Channel), ("status", ContractorStatus), ("source", Source)):
+    for name, enum, default in _CHOICES:
         given = get(name)
         if isinstance(given, enum):  # already parsed (an import sets these)
             out[name] = given
             continue
         value = text(name)
         if not value:
-            out[name] = ContractorData.__dataclass_fields__[name].default
+            out[name] = default
             continue
         try:
             out[name] = enum.parse(value)
@@ -177,15 +184,15 @@ def validate_contractor(raw: Mapping[str, object], today: dt.date | None = None,
                  if language() == SOURCE else _("is not a valid address"))
 
     country = text("country").upper()
-    if out["phone"] and "phone" not in {e.field for e in errors}:
+    if out["phone"] and (not errors or "phone" not in {e.field for e in errors}):
         home = home_country or ""
         try:
             out["phone"] = normalise_phone(str(out["phone"]),
-                                           country if is_country(country) else home)
+                                           country if is_country(country) else home, phones)
         except ValueError as exc:
             fail("phone", str(exc))
 
-    if out["website"] and "website" not in {e.field for e in errors}:
+    if out["website"] and (not errors or "website" not in {e.field for e in errors}):
         url = str(out["website"])
         if "://" not in url:
             url = "https://" + url

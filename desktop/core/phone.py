@@ -16,6 +16,7 @@ from desktop.core.reference import country_name, is_country
 
 _TYPED = re.compile(r"^\+?[0-9 ().\-/]+(?:(?:;ext=|\s*(?:x|ext\.?|extension)\s*)\d{1,10})?$",
                     re.IGNORECASE)
+_OWN_COUNTRY = re.compile(r"\s*\+[ ().\-/]*[1-9]")
 _STORED = re.compile(r"^\+[1-9]\d{4,14}(?:;ext=\d{1,10})?$")
 _CHARACTERS = _("may hold only digits, spaces, + ( ) - . / and an extension such as “ext. 12”")
 # Country names that read with “the” in front: “in the United States”.
@@ -23,9 +24,34 @@ _THE = frozenset({"AE", "BS", "CF", "CK", "DO", "FO", "GB", "GM", "KM", "KY", "M
                   "NL", "PH", "SB", "SC", "TC", "UM", "US", "VA"})
 
 
-def normalise_phone(text: str, country: str = "") -> str:
+# (text, country) -> (True, the number as stored) or (False, what is wrong with it); a number
+# read the same in every country is kept once, under (text, None).
+PhoneMemo = dict[tuple[str, str | None], tuple[bool, str]]
+
+
+def normalise_phone(text: str, country: str = "", memo: PhoneMemo | None = None) -> str:
     """The number as stored, or ValueError saying what is wrong; the message follows the
-    field's name (“Phone is too short …”). ``country`` is where a number without “+” is read."""
+    field's name (“Phone is too short …”). ``country`` is where a number without “+” is read.
+    ``memo`` keeps each answer for the next row that holds the same number (an import reads
+    one switchboard many times; parsing is the slowest check a row has)."""
+    if memo is None:
+        return _normalised(text, country)
+    known = memo.get((text, country)) or memo.get((text, None))
+    if known is None:
+        try:
+            known = (True, _normalised(text, country))
+        except ValueError as exc:
+            known = (False, str(exc))
+        # "+" and a digit other than 0 name the number's own country; a failure may still
+        # say where it was read, so only a success is kept for every country.
+        anywhere = known[0] and _OWN_COUNTRY.match(text) is not None
+        memo[(text, None if anywhere else country)] = known
+    if known[0]:
+        return known[1]
+    raise ValueError(known[1])
+
+
+def _normalised(text: str, country: str) -> str:
     import phonenumbers as pn  # 30 ms: only when a number is read
 
     text = text.strip()

@@ -34,6 +34,8 @@ _IN_LINES = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
 _IN_LINE = re.compile(f"[\t{_BREAKS}{_CONTROLS}{_INVISIBLE}]")
 _BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_INVISIBLE}]")  # json.dumps escapes C0 itself
+# Anything that makes ``screen`` change a multi-line value or find fault with it.
+_NOT_PLAIN_LINES = re.compile(f"[\r\u2028\u2029{_CONTROLS}{_INVISIBLE}]")
 
 
 def _refused(multiline: bool) -> re.Pattern[str]:
@@ -83,11 +85,14 @@ def screen(raw: Mapping[str, object],
     for name, value in raw.items():
         many = name in multiline
         if isinstance(value, str):
+            if not (_NOT_PLAIN_LINES if many else _IN_LINE).search(value):
+                continue  # nearly every value: nothing to change, nothing to report
             value = _lines(value) if many else value
             wrong = problem(value, multiline=many)
             out[name] = _refused(many).sub("", value) if wrong else value
         elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-            wrong = next(filter(None, (problem(" ".join(v.split())) for v in value)), None)
+            wrong = next(filter(None, (problem(" ".join(v.split())) for v in value
+                                       if _IN_LINE.search(v))), None)
             if wrong:
                 out[name] = type(value)(_IN_LINE.sub("", v) for v in value)
         else:

@@ -45,6 +45,7 @@ from desktop.store.importing import KnownContacts, NewContractor
 NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejected", "skipped"
 ON_DUPLICATE = ("skip", "merge")
 _INACTIVE = _("inactive in the imported file")  # the archive reason kept with the record
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
 _STAMP = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}:\d\d")
 # What a sheet writes in front of a sum: "Total:", "Grand total", "Summe", "Total général"…
 _TOTALS = frozenset(fold(w) for w in (
@@ -192,13 +193,21 @@ def _total_label(values: tuple[str, ...]) -> str:
     """The label of a total or summary row ("Total:", "Summe"), or "": the first filled cell
     names a sum and the others hold nothing but amounts (and currencies), one at least."""
     filled = [v.strip() for v in values if v.strip()]
-    if len(filled) < 2 or fold(filled[0]) not in _TOTALS:
+    if len(filled) < 2 or _folded(filled[0]) not in _TOTALS:
         return ""
     rest = filled[1:]
     amounts = [is_amount(v) for v in rest]
     if not any(amounts) or not all(a or _is_currency(v) for a, v in zip(amounts, rest)):
         return ""
     return filled[0]
+
+
+def _folded(text: str) -> str:
+    """``fold(text)``; plain ASCII, as nearly every first cell is, needs none of its Unicode
+    passes (NFC and NFKD leave it alone, casefold is lower, nothing combines)."""
+    if text.isascii():
+        return _NOT_WORD.sub(" ", text.strip().lstrip("*").lower()).strip()
+    return fold(text)
 
 
 def _is_currency(text: str) -> bool:

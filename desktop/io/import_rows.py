@@ -22,6 +22,7 @@ from desktop.core.country_names import country_code
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
 from desktop.core.formats import number
 from desktop.core.i18n import _
+from desktop.core.phone import PhoneMemo
 from desktop.core.text import cleaned
 from desktop.core.validation import ValidationError
 from desktop.io.layouts import DATE_TARGETS, TARGETS
@@ -36,6 +37,7 @@ from desktop.io.values import (
     parse_date_text,
 )
 
+_FIELD_DATES = DATE_TARGETS - {"start_date"}
 MULTI = " ::: "  # Google joins several values in one cell with this
 _LABELLED_PHONE = re.compile(r"([A-Za-z][A-Za-z ]{0,20}):\s*")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|\||:::)\s*")
@@ -62,6 +64,8 @@ class Reading:
     deleted_suffix: str = ""
     today: dt.date = field(default_factory=dt.date.today)
     home_country: str = ""  # the business's: where a phone number without "+" is read
+    # Each phone number's reading, kept for the rows after it; not part of what a Reading is.
+    phones: PhoneMemo = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -137,8 +141,7 @@ def convert(columns: Sequence[tuple[int, str, str]], fields: Sequence[str],
     _address(cells, raw, warnings)
     _rate(cells, raw, reading, keep)
 
-    dates = {name: _date(cells[name][0], reading) for name in DATE_TARGETS - {"start_date"}
-             if name in cells}
+    dates = {name: _date(cells[name][0], reading) for name in _FIELD_DATES if name in cells}
     for name in ("tax_form_on", "identity_verified_on"):
         raw[name] = dates[name].isoformat() if name in dates else ""
     if "start_date" in cells:  # no field of its own, so a wrong one cannot cost the row
@@ -271,7 +274,7 @@ def _validated(raw: dict[str, object], reading: Reading, warnings: list[str], ow
     for attempt in range(2):
         raw["notes"], cut = _notes(own, extras)
         try:
-            data = validate_contractor(raw, reading.today, reading.home_country)
+            data = validate_contractor(raw, reading.today, reading.home_country, reading.phones)
         except ValidationError as exc:
             hard = [e for e in exc.errors if e.field not in _SOFT]
             if hard or attempt:
