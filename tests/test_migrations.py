@@ -327,3 +327,29 @@ def test_0011_keeps_notice_periods_and_adds_places_windows_interest(data_folder:
     assert rules["Seattle Independent Contractor Protections Ordinance"][1:3] == \
         ("Seattle", "calendar_year")
     assert rates == [("BOE", 11, "2025-08-07"), ("ECB", 18, "2025-06-11")]
+
+
+def test_0013_indexes_open_and_settled_installments_and_keeps_them(data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0012.sql", data_folder)
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO installment (engagement_id, due_on, amount_minor, currency, status, "
+                "created_at, updated_at) SELECT id, '2026-01-31', 5000, 'EUR', 'planned', "
+                "created_at, updated_at FROM engagement")
+    con.commit()
+    before = con.execute("SELECT id, status, due_on, paid_minor FROM installment "
+                         "ORDER BY id").fetchall()
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    after = con.execute("SELECT id, status, due_on, paid_minor FROM installment "
+                        "ORDER BY id").fetchall()
+    partial = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                               "name IN ('ix_installment_open', 'ix_installment_settled')"))
+    plan = " ".join(r[3] for r in con.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM installment "
+        "WHERE status IN ('planned', 'part_paid') AND due_on < '2027-01-01'"))
+    con.close()
+    assert before and after == before
+    assert "WHERE status IN ('planned', 'part_paid')" in partial["ix_installment_open"]
+    assert "NOT IN ('planned', 'part_paid', 'cancelled')" in partial["ix_installment_settled"]
+    assert "ix_installment_open" in plan

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
 from desktop.core.payments import OnTimeRecord, Settled, on_time_record
 from desktop.store.models import Engagement, Installment, Payment
-from desktop.store.payments import OPEN_INSTALLMENT
+from desktop.store.payments import OPEN_INSTALLMENT, is_open
 
 
 def paid_by(as_of: dt.date) -> ColumnElement[int]:
@@ -34,6 +34,16 @@ def maybe_open(as_of: dt.date) -> ColumnElement[bool]:
     return and_(Installment.status != InstallmentStatus.CANCELLED.value,
                 or_(Installment.status.in_(OPEN_INSTALLMENT), Installment.settled_on.is_(None),
                     Installment.settled_on > as_of))
+
+
+def open_on(as_of: dt.date) -> tuple[ColumnElement[bool], ...]:
+    """``maybe_open`` as three parts that never overlap, each one range of a partial index:
+    open now, and settled (neither open nor cancelled) on no recorded day or after ``as_of``."""
+    settled_status = Installment.status.not_in(
+        [literal(s, literal_execute=True) for s in (*OPEN_INSTALLMENT,
+                                                    InstallmentStatus.CANCELLED.value)])
+    return (is_open(), and_(settled_status, Installment.settled_on.is_(None)),
+            and_(settled_status, Installment.settled_on > as_of))
 
 
 def last_paid_by(as_of: dt.date) -> ColumnElement[dt.date | None]:

@@ -385,6 +385,8 @@ def capture_sql(engine: Any, fn: Callable[[], Any]) -> list[tuple[str, tuple[Any
 
     def grab(_conn, _cursor, statement, parameters,  # type: ignore[no-untyped-def]
              _context, _many):
+        if statement.lstrip().upper().startswith("BEGIN"):
+            return  # the session's own transaction, not a query to replay
         seen.append((statement, tuple(parameters or ())))
 
     event.listen(engine, "before_cursor_execute", grab)

@@ -6,9 +6,13 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store.models.base import Base, Tracked, text
+
+OPEN_WHERE = text_sql("status IN ('planned', 'part_paid')")
+SETTLED_WHERE = text_sql("status NOT IN ('planned', 'part_paid', 'cancelled')")
 
 
 class Installment(Tracked, Base):
@@ -35,6 +39,13 @@ class Installment(Tracked, Base):
         # Covers "what is owed, by currency" without touching the table.
         Index("ix_installment_status_due", "status", "due_on", "currency", "amount_minor",
               "paid_minor"),
+        # Open installments only (a small part of a long history), covering what is owed and
+        # whose it is; queries name the statuses as literals so both engines can use it.
+        Index("ix_installment_open", "status", "due_on", "currency", "amount_minor",
+              "paid_minor", "engagement_id", sqlite_where=OPEN_WHERE, postgresql_where=OPEN_WHERE),
+        # Settled installments by the day they were settled: what was still unpaid on a day.
+        Index("ix_installment_settled", "settled_on", "due_on", sqlite_where=SETTLED_WHERE,
+              postgresql_where=SETTLED_WHERE),
     )
 
 
