@@ -75,6 +75,15 @@ def coverage() -> Coverage:
     return Coverage(main=main, fallback=sets[FALLBACK] - main)
 
 
+@cache
+def _drawn_as_is() -> frozenset[str]:
+    """Characters ``clean`` keeps unchanged whatever surrounds them: the main faces draw them
+    and none starts an emoji, marks an isolate or is a control or format character."""
+    return frozenset(ch for ch in map(chr, coverage().main)
+                     if not _emoji_start(ch) and ch not in (FSI, PDI)
+                     and unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+
+
 # --- cleaning: what gets printed at all ---------------------------------------------------
 def _emoji_start(ch: str) -> bool:
     code = ord(ch)
@@ -116,6 +125,8 @@ def clean(value: object, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         cut = len(text) - limit
         text = text[:limit].rstrip()
+    if not cut and _drawn_as_is().issuperset(text):
+        return text  # most text: nothing below would change it
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -286,10 +297,14 @@ def plain(value: object, limit: int | None = None) -> str:
     return isolate(clean(value, limit))
 
 
+@cache
+def _main_chars() -> frozenset[str]:
+    return frozenset(map(chr, coverage().main))
+
+
 def is_simple(text: str) -> bool:
     """Whether cleaned ``text`` draws as it is with the main font, left to right."""
-    main = coverage().main
-    return all(ord(c) in main for c in text) and not _SHAPED.search(text)
+    return _main_chars().issuperset(text) and not _SHAPED.search(text)
 
 
 def _marks_out(text: str) -> str:

@@ -1,0 +1,193 @@
+"""The risk summary's building blocks: lines of text, coloured statuses and ruled tables, each
+drawn without a Paragraph where the text allows (``pdf_line``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from string import Formatter
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
+
+from desktop.core.formats import date_text
+from desktop.core.i18n import _
+from desktop.core.money import format_money
+from desktop.core.risk import Answer, Band, risk_value
+from desktop.core.risk_catalog import SCALE, question
+from desktop.core.risk_palette import BAND_COLOURS
+from desktop.reports.pdf_base import (
+    FONT,
+    INK,
+    MUTED,
+    OK,
+    RISK,
+    RULE,
+    SHADE,
+    WARN,
+    Paragraph,
+    para,
+    plain,
+    safe,
+    styles,
+)
+from desktop.reports.pdf_line import Line, Run
+from desktop.reports.pdf_text import clean
+
+# Free text is summarised, not reproduced: the whole text stays in Crewbook.
+LONG = 400
+MEDIUM = 240
+EVIDENCE = 160
+GOALS = 300
+
+
+BAND_RANGES = {Band.LOW: "1–4", Band.MEDIUM: "5–9", Band.HIGH: "10–16", Band.CRITICAL: "20–25"}
+
+
+# --- small helpers -------------------------------------------------------------------------
+def day_text(day: dt.date | dt.datetime | None) -> str:
+    # A moment stored in UTC reads as the owner's own date.
+    return date_text(day, "—")
+
+
+def money_text(minor: int | None, currency: str) -> str:
+    return _("not set") if minor is None else format_money(minor, currency)
+
+
+def hex_colour(colour: colors.Color) -> str:
+    return "#" + colour.hexval()[2:]
+
+
+STATE_COLOURS = {"ok": OK, "watch": WARN, "risk": RISK, "open": WARN, "info": MUTED}
+STATE_WORDS = {"ok": "", "watch": _("check"), "risk": _("risk"), "open": _("not answered"),
+               "info": ""}
+
+
+def status_line(text: str, state: str) -> Flowable:
+    """A short coloured status: bold text, then a word for the state when it adds one."""
+    colour = STATE_COLOURS[state]
+    word = STATE_WORDS[state]
+    adds = bool(word) and word.lower() != text.lower()
+    extra = f" <font size=\"7\">· {word}</font>" if adds else ""
+    runs = [Run(clean(text), bold=True, colour=colour)]
+    if adds:
+        runs += [Run(" ", colour=colour), Run(clean(f"· {word}"), colour=colour, size=7)]
+    return Line(runs, styles().cell, lambda: Paragraph(
+        f'<font color="{hex_colour(colour)}"><b>{safe(text)}</b>{extra}</font>', styles().cell))
+
+
+def muted_line(text: str, style: ParagraphStyle | None = None) -> Flowable:
+    style = style or styles().cell
+    return Line([Run(clean(text), colour=MUTED)], style, lambda: Paragraph(
+        f'<font color="{hex_colour(MUTED)}">{safe(text)}</font>', style))
+
+
+def text_line(value: object, style: ParagraphStyle | None = None,
+              limit: int | None = None) -> Flowable:
+    """User or own text in ``style`` (the cell style unless told), as ``para`` prints it."""
+    style = style or styles().cell
+    return Line([Run(clean(value, limit))], style, lambda: para(value, style, limit))
+
+
+def value_line(value: object, limit: int | None = MEDIUM, empty: str = "—") -> Flowable:
+    text = plain(value, limit) if str(value).strip() else ""
+    return text_line(text) if text else muted_line(empty)
+
+
+def heading_line(text: str) -> Flowable:
+    style = styles().heading
+    return Line([Run(clean(text))], style, lambda: Paragraph(safe(text), style))
+
+
+def label_line(text: str) -> Flowable:
+    style = styles().cell_bold
+    return Line([Run(clean(text))], style, lambda: Paragraph(safe(text), style))
+
+
+def marked_line(template: str, style: ParagraphStyle, **marks: Run) -> Flowable:
+    """Own text with each ``{name}`` in ``template`` filled by a run in its own look."""
+    runs: list[Run] = []
+    for literal, name, _spec, _conv in Formatter().parse(template):
+        if literal:
+            runs.append(Run(literal))
+        if name is not None:
+            runs.append(marks[name])
+    markup = safe(template).format(**{k: _markup(r) for k, r in marks.items()})
+    return Line(runs, style, lambda: Paragraph(markup, style))
+
+
+def _markup(run: Run) -> str:
+    text = safe(run.text)
+    if run.bold:
+        text = f"<b>{text}</b>"
+    return f'<font color="{hex_colour(run.colour)}">{text}</font>' if run.colour else text
+
+
+def band_run(b: Band) -> Run:
+    return Run(clean(b.label), bold=True, colour=colors.HexColor(BAND_COLOURS[b]))
+
+
+def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A table style whose plain-string cells (even empty ones) use the bundled font."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+_EMPTY = CellStyle("empty")  # ReportLab's own cell defaults
+
+
+def grid(rows: list[list[object]], widths: Sequence[float], *, header: bool = True,
+         extra: Sequence[tuple[object, ...]] = ()) -> Table:
+    cell = styles().cell
+    style: list[tuple[object, ...]] = [
+        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize), ("LEADING", (0, 0), (-1, -1), cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), cell.textColor)]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value == "":  # an empty cell keeps the height ReportLab gives it
+                style += [("FONTSIZE", (c, r), (c, r), _EMPTY.fontsize),
+                          ("LEADING", (c, r), (c, r), _EMPTY.leading)]
+                continue
+            # A line that needs no flowable becomes the table's own string, drawn the same.
+            found = (value.as_cell(widths[c] - 8) if isinstance(value, Line)
+                     and value.style.leading == cell.leading
+                     and value.style.fontSize == cell.fontSize else None)
+            if found is not None:
+                row[c], font, colour = found
+                if font != FONT:
+                    style.append(("FONTNAME", (c, r), (c, r), font))
+                if colour != cell.textColor:
+                    style.append(("TEXTCOLOR", (c, r), (c, r), colour))
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    style += [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
+    table.setStyle(table_style([*style, *extra]))
+    return table
+
+
+def head_row(*labels: str) -> list[object]:
+    return [label_line(label) for label in labels]
+
+
+def answer_state(qid: str, answers: Mapping[str, Answer]) -> tuple[str, str]:
+    q = question(qid)
+    answer = answers.get(qid)
+    if answer is None or answer.value is None:
+        return _("Not answered"), "open"
+    r = risk_value(q, answer)
+    if q.kind == SCALE:
+        text = _("{value} of 5").format(value=answer.value)
+    else:
+        text = _("Yes") if answer.value else _("No")
+    if r <= Fraction(1, 4):
+        return text, "ok"
+    return text, "risk" if r >= Fraction(3, 4) else "watch"
