@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,9 +13,10 @@ from sqlalchemy import ColumnElement, DateTime, case, delete, func, select, type
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop.core.bulk import collector_paused, tidy_new_objects
 from desktop.core.contractor import ContractorData
 from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
-from desktop.core.validation import ConflictError
+from desktop.core.validation import Cancelled, ConflictError
 from desktop.store import versions
 from desktop.store.db import Store
 from desktop.store.models import Contractor, ContractorTag, RateChange, Tag
@@ -72,6 +74,7 @@ _ROW_COLUMNS = (
     type_coerce(Contractor.updated_at, DateTime), Contractor.version,
     Contractor.name_key, Contractor.company_key, Contractor.email_key,
 )
+_BATCH = 5000  # rows read and tidied at a time in a full load
 _STATUS_RANK = {s.value: i for i, s in enumerate(ContractorStatus)}
 _FIRST_TAG = (select(func.min(Tag.name)).join(ContractorTag)
               .where(ContractorTag.contractor_id == Contractor.id).scalar_subquery())
@@ -94,11 +97,13 @@ ORDER_BY: dict[str, tuple[ColumnElement[Any], ...]] = {
 
 def list_rows(store: Store, ids: Iterable[int] | None = None, *, order: str = "name",
               descending: bool = False, limit: int | None = None,
-              include_archived: bool = True) -> list[ContractorRow]:
+              include_archived: bool = True,
+              stop: threading.Event | None = None) -> list[ContractorRow]:
     """Contractors for the roster: all of them (in no particular order), some ``ids``, or the
-    first ``limit`` in ``order`` (so a window can paint its first screen before the rest)."""
+    first ``limit`` in ``order`` (so a window can paint its first screen before the rest).
+    Setting ``stop`` ends a long read between batches with Cancelled."""
     query = select(*_ROW_COLUMNS)
-    links = select(ContractorTag.contractor_id, ContractorTag.tag_id)
+    links = select(ContractorTag.contractor_id, Tag.name).join(Tag)
     if not include_archived:
         query = query.where(Contractor.archived_at.is_(None))
     if ids is not None:
@@ -109,22 +114,35 @@ def list_rows(store: Store, ids: Iterable[int] | None = None, *, order: str = "n
         ties = (Contractor.id,) if order == "name" else (Contractor.name_key, Contractor.id)
         keys = [*ORDER_BY[order], *ties]
         query = query.order_by(*(k.desc() if descending else k for k in keys)).limit(limit)
-    # Plain Core rows: the ORM's loading machinery would add a third to a full load.
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
+    # Plain Core rows: the ORM's loading machinery would add a third to a full load. Read in
+    # batches, each tidied as it is made, so no long collection pass stalls the window later.
+    with store.engine.connect() as conn, collector_paused():
+        batches: Iterable[Sequence[Any]] = ()
         if limit is not None:
-            links = links.where(ContractorTag.contractor_id.in_([r[0] for r in rows]))
-        tag_names = dict(conn.execute(select(Tag.id, Tag.name)).all())
+            first = conn.execute(query).all()
+            batches = [first]
+            links = links.where(ContractorTag.contractor_id.in_([r[0] for r in first]))
         tags: defaultdict[int, list[str]] = defaultdict(list)
-        for contractor_id, tag_id in conn.execute(links):
-            tags[contractor_id].append(tag_names[tag_id])
-    no_tags: tuple[str, ...] = ()
-    utc = dt.UTC
-    make = ContractorRow._make
-    return [make((r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-                  tuple(sorted(tags[r[0]])) if r[0] in tags else no_tags,
-                  r[11], r[12], r[13], r[14].replace(tzinfo=utc), r[15], r[16], r[17], r[18]))
-            for r in rows]
+        for batch in conn.execute(links).partitions(_BATCH):
+            for contractor_id, name in batch:
+                tags[contractor_id].append(name)
+            tidy_new_objects()
+        if limit is None:
+            batches = conn.execute(query).partitions(_BATCH)
+        no_tags: tuple[str, ...] = ()
+        utc = dt.UTC
+        make = ContractorRow._make
+        out: list[ContractorRow] = []
+        for batch in batches:
+            if stop is not None and stop.is_set():
+                raise Cancelled
+            out += [make((r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                          tuple(sorted(tags[r[0]])) if r[0] in tags else no_tags,
+                          r[11], r[12], r[13], r[14].replace(tzinfo=utc), r[15], r[16], r[17],
+                          r[18]))
+                    for r in batch]
+            tidy_new_objects()
+        return out
 
 
 def get_row(store: Store, contractor_id: int) -> ContractorRow:
@@ -154,6 +172,14 @@ def count(store: Store, *, include_archived: bool = False, demo: bool | None = N
         query = query.where(Contractor.is_demo.is_(demo))
     with store.reading() as session:
         return session.scalar(query) or 0
+
+
+def any_on_roster(store: Store) -> bool:
+    """Whether anyone is on the roster (not archived): stops at the first, where a count
+    would read every row."""
+    query = select(Contractor.id).where(Contractor.archived_at.is_(None)).limit(1)
+    with store.reading() as session:
+        return session.scalar(query) is not None
 
 
 def create(store: Store, data: ContractorData, *, is_demo: bool = False) -> ContractorRecord:

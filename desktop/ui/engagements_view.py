@@ -163,7 +163,7 @@ class EngagementsView(QWidget):
     def _show_selection(self) -> None:
         engagement_id = self.selected_id()
         shown, total = self.model.rowCount(), self.model.total()
-        if total == 0 and not contractors.count(self.store):
+        if total == 0 and not contractors.any_on_roster(self.store):
             empty = tr("No engagements yet. Add a contractor first (Contractors tab, Ctrl+1): "
                        "an engagement is always with someone.")
         elif total == 0:

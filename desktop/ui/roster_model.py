@@ -7,20 +7,24 @@ and a sort is one ``sorted()`` over precomputed keys.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.core.bulk import collector_paused
 from desktop.core.contractor import search_text
 from desktop.core.enums import ContractorStatus, RateUnit, TaxForm
 from desktop.core.formats import date_text
 from desktop.core.money import format_money
 from desktop.core.phone import display_phone
 from desktop.core.reference import country_name
+from desktop.core.validation import Cancelled
 from desktop.store.contractors import ContractorRow
 from desktop.ui.i18n import QT_TR_NOOP, tr
 from desktop.ui.table_base import ReadOnlyTableModel
@@ -105,8 +109,57 @@ def haystack(row: ContractorRow) -> str:
 
 
 def haystacks(rows: Sequence[ContractorRow]) -> list[str]:
-    """Search strings for rows; cheap to build off the UI thread with the rows themselves."""
-    return [haystack(r) for r in rows]
+    """Search strings for rows, the same as ``haystack`` gives, made in one pass (a call per
+    row would double the time at 100,000 rows)."""
+    join = "\x1f".join
+    return [join((r.display_name, r.company, r.email, *r.tags, r.notes)).casefold()
+            for r in rows]
+
+
+def table_order(rows: Sequence[ContractorRow], column: Col, order: Qt.SortOrder) -> list[int]:
+    """Indexes of ``rows`` in the table's order for a column (ties by name, then id)."""
+    descending = order == Qt.SortOrder.DescendingOrder
+    # Ties go by id, as in the store's ORDER_BY: order by id, then sort stably by the
+    # column (two sorts over plain keys beat one over (key, id) tuples).
+    ids = [r.id for r in rows]
+    by_id = sorted(range(len(rows)), key=ids.__getitem__, reverse=descending)
+    if column == Col.NAME:
+        keys: list[Any] = [r.name_key for r in rows]
+    else:
+        keys = [(sort_key(r, column), r.name_key) for r in rows]
+    return sorted(by_id, key=keys.__getitem__, reverse=descending)
+
+
+@dataclass(frozen=True)
+class LoadedRoster:
+    """A whole roster made ready off the UI thread, so taking it into the model is a swap."""
+
+    rows: list[ContractorRow]  # in the table's order for ``sort``
+    hay: list[str]
+    sort: tuple[Col, Qt.SortOrder]
+    where: dict[int, int]
+    unarchived: list[int]  # positions of the rows not archived
+    demo_count: int
+    skills: list[str]  # the skills of rows not archived, alphabetically
+
+
+def prepare(rows: Sequence[ContractorRow], sort: tuple[Col, Qt.SortOrder],
+            stop: threading.Event | None = None) -> LoadedRoster:
+    """Sort the rows, build their search strings and counts: all the bulk work of a load.
+    Setting ``stop`` ends it early with Cancelled."""
+    with collector_paused():
+        in_order = [rows[i] for i in table_order(rows, *sort)]
+        if stop is not None and stop.is_set():
+            raise Cancelled
+        hay = haystacks(in_order)
+        if stop is not None and stop.is_set():
+            raise Cancelled
+        unarchived = [k for k, r in enumerate(in_order) if not r.archived]
+        return LoadedRoster(
+            rows=in_order, hay=hay, sort=sort,
+            where={r.id: k for k, r in enumerate(in_order)}, unarchived=unarchived,
+            demo_count=sum(1 for r in in_order if r.is_demo),
+            skills=sorted(set(chain.from_iterable([in_order[k].tags for k in unarchived]))))
 
 
 @dataclass(frozen=True)
@@ -142,6 +195,7 @@ class RosterModel(ReadOnlyTableModel):
         self._sort: tuple[Col, Qt.SortOrder] = (Col.NAME, Qt.SortOrder.AscendingOrder)
         self._archived_count = 0
         self._demo_count = 0
+        self._skills: list[str] | None = None  # made when first asked for
         self.complete = True  # False while only a first screen of rows is loaded
 
     # --- loading -------------------------------------------------------------------------
@@ -153,6 +207,29 @@ class RosterModel(ReadOnlyTableModel):
         self._hay = hay if hay is not None else haystacks(self._rows)
         self.complete = complete
         self._reindex()
+        self.endResetModel()
+
+    def take(self, loaded: LoadedRoster) -> None:
+        """Replace every row with a whole roster prepared elsewhere; only what the current
+        filter shows is worked out here."""
+        self.beginResetModel()
+        rows = self._rows = loaded.rows
+        self._hay = loaded.hay
+        self._where = loaded.where
+        self._display.clear()
+        self._archived_count = len(rows) - len(loaded.unarchived)
+        self._demo_count = loaded.demo_count
+        self._skills = loaded.skills
+        self.complete = True
+        self._results.clear()
+        if loaded.sort == self._sort:
+            self._order = list(range(len(rows)))
+            self._sorted_hay = list(loaded.hay)  # already made in this order
+            if not self._filter.show_archived:
+                self._results[""] = self._narrowed(loaded.unarchived, self._filter)
+            self._visible = self._matching(self._filter)
+        else:  # the user sorted by another column while it loaded
+            self._resort()
         self.endResetModel()
 
     def upsert(self, rows: list[ContractorRow]) -> None:
@@ -187,23 +264,13 @@ class RosterModel(ReadOnlyTableModel):
         rows = self._rows
         self._where = {r.id: i for i, r in enumerate(rows)}
         self._display.clear()
+        self._skills = None
         self._archived_count = sum(1 for r in rows if r.archived)
         self._demo_count = sum(1 for r in rows if r.is_demo)
         self._resort()
 
     def _resort(self) -> None:
-        column, order = self._sort
-        rows = self._rows
-        descending = order == Qt.SortOrder.DescendingOrder
-        # Ties go by id, as in the store's ORDER_BY: order by id, then sort stably by the
-        # column (two sorts over plain keys beat one over (key, id) tuples).
-        ids = [r.id for r in rows]
-        by_id = sorted(range(len(rows)), key=ids.__getitem__, reverse=descending)
-        if column == Col.NAME:
-            keys: list[Any] = [r.name_key for r in rows]
-        else:
-            keys = [(sort_key(r, column), r.name_key) for r in rows]
-        self._order = sorted(by_id, key=keys.__getitem__, reverse=descending)
+        self._order = table_order(self._rows, *self._sort)
         hay = self._hay
         self._sorted_hay = [_fresh(hay[i]) for i in self._order]
         self._results.clear()
@@ -253,12 +320,17 @@ class RosterModel(ReadOnlyTableModel):
         result = list(range(len(order)))
         if not flt.show_archived:
             result = [k for k in result if not rows[order[k]].archived]
-        if flt.status:
-            result = [k for k in result if rows[order[k]].status == flt.status]
-        if flt.tag:
-            result = [k for k in result if flt.tag in rows[order[k]].tags]
-        self._results[""] = result
+        result = self._results[""] = self._narrowed(result, flt)
         return result
+
+    def _narrowed(self, positions: list[int], flt: RosterFilter) -> list[int]:
+        """Those of ``positions`` passing the status and tag choices."""
+        rows, order = self._rows, self._order
+        if flt.status:
+            positions = [k for k in positions if rows[order[k]].status == flt.status]
+        if flt.tag:
+            positions = [k for k in positions if flt.tag in rows[order[k]].tags]
+        return positions
 
     # --- sorting -------------------------------------------------------------------------
     @property
@@ -313,6 +385,13 @@ class RosterModel(ReadOnlyTableModel):
 
     def demo_count(self) -> int:
         return self._demo_count
+
+    def skills(self) -> list[str]:
+        """Every skill a contractor not archived has, alphabetically."""
+        if self._skills is None:
+            self._skills = sorted(set(chain.from_iterable(
+                [r.tags for r in self._rows if not r.archived])))
+        return self._skills
 
     # --- Qt model API --------------------------------------------------------------------
     def shown(self) -> list:  # type: ignore[type-arg]

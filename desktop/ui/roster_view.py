@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
@@ -41,7 +42,14 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.follow import Follow
 from desktop.ui.home_country import HomeCountry
 from desktop.ui.i18n import tr
-from desktop.ui.roster_model import ORDER_KEYS, Col, RosterFilter, RosterModel, haystacks, sort_key
+from desktop.ui.roster_model import (
+    ORDER_KEYS,
+    Col,
+    LoadedRoster,
+    RosterFilter,
+    RosterModel,
+    prepare,
+)
 from desktop.ui.runner import Runner
 from desktop.ui.table_base import SelectionShown, sorted_table
 
@@ -51,14 +59,11 @@ _WIDTHS = {Col.NAME: 200, Col.COMPANY: 180, Col.STATUS: 80, Col.TAGS: 180, Col.R
 FIRST_SCREEN = 120  # rows fetched before the rest, enough to fill a tall window
 
 
-def _full_roster(store: Store, column: Col,
-                 order: Qt.SortOrder) -> tuple[list[ContractorRow], list[str]]:
-    """Every row and its search string, built off the UI thread, already in the table's
-    order (so the model's own sort on the UI thread meets sorted input and is quick)."""
-    rows = contractors.list_rows(store)
-    rows.sort(key=lambda r: (sort_key(r, column), r.name_key, r.id),
-              reverse=order == Qt.SortOrder.DescendingOrder)
-    return rows, haystacks(rows)
+def _full_roster(store: Store, column: Col, order: Qt.SortOrder,
+                 stop: threading.Event) -> LoadedRoster:
+    """Every row, sorted, with its search string and the counts, all made off the UI thread
+    so the model takes them in without keeping the window from answering."""
+    return prepare(contractors.list_rows(store, stop=stop), (column, order), stop)
 
 
 class RosterView(QSplitter):
@@ -195,21 +200,21 @@ class RosterView(QSplitter):
 
     def _first_rows_loaded(self, rows: list[ContractorRow]) -> None:
         if len(rows) < FIRST_SCREEN:  # that was everybody
-            self._rows_loaded((rows, None))
+            self._rows_loaded(prepare(rows, self.model.sort_order))
             return
         self.model.set_rows(rows, complete=False)
         self._after_change([])
         self.first_rows_shown.emit(len(rows))
-        self.runner.read(_full_roster, self.store, *self.model.sort_order,
+        self.runner.read(_full_roster, self.store, *self.model.sort_order, self.runner.stopping,
                          done=self._rows_loaded, key="roster")
 
-    def _rows_loaded(self, loaded: tuple[list[ContractorRow], list[str] | None]) -> None:
-        rows, hay = loaded
+    def _rows_loaded(self, loaded: LoadedRoster) -> None:
+        rows = loaded.rows
         first = self.model.complete  # nothing was shown before this
         selected = self._pending_selection or self.selected_ids()
         self._pending_selection = []
         scrolled = self.table.verticalScrollBar().value()
-        self.model.set_rows(rows, hay)
+        self.model.take(loaded)
         self._after_change(selected)
         self.table.verticalScrollBar().setValue(scrolled)
         self.message.emit("", 0)
@@ -254,7 +259,7 @@ class RosterView(QSplitter):
 
     def _refresh_tags(self) -> None:
         current = self.tag_filter.currentData()
-        tags = sorted({t for r in self.model.all_rows() if not r.archived for t in r.tags})
+        tags = self.model.skills()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(tr("All skills"), "")

@@ -57,6 +57,8 @@ class Runner(QObject):
         self._reads = Background(self, threads=2)
         self._latest: dict[str, Job] = {}
         self._pending: set[Job] = set()
+        # Set on closing: long reads that watch it stop early instead of holding up the exit.
+        self.stopping = threading.Event()
         # The window's thread never waits for the disk: a write there is a bug, refused.
         store.forbid_writes_on(threading.current_thread())
         store.where = "window"
@@ -116,11 +118,16 @@ class Runner(QObject):
         return not self._pending
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the threads are done (on closing); results are not delivered."""
+        """Block until the threads are done (on closing); results are not delivered. Long
+        reads watching ``stopping`` end early; later ones run in full again."""
+        self.stopping.set()
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
-        return self._writes.wait(msecs) and self._reads.wait(msecs)
+        try:
+            return self._writes.wait(msecs) and self._reads.wait(msecs)
+        finally:
+            self.stopping.clear()
 
     # --- delivery ------------------------------------------------------------------------
     def _submit(self, background: Background, call: Callable[[], Any], name: str,
