@@ -15,8 +15,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "N_", "_", "choose_language", "language", "ngettext", "npgettext",
-           "pgettext"]
+__all__ = ["LANGUAGES", "N_", "_", "choose_language", "in_sentence", "language", "ngettext",
+           "npgettext", "pgettext", "supported", "system_languages"]
 
 DOMAIN = "crewbook"
 ENV_VAR = "CREWBOOK_LANGUAGE"
@@ -73,7 +73,7 @@ def choose_language(saved: str = "") -> str:
     system's), the system's language; English when Crewbook has none of them."""
     global _translations, _language
     for wanted in (os.environ.get(ENV_VAR, ""), saved, *system_languages()):
-        code = _supported(wanted)
+        code = supported(wanted)
         if code:
             break
     else:
@@ -88,7 +88,9 @@ def choose_language(saved: str = "") -> str:
     return _language
 
 
-def _supported(wanted: str) -> str:
+def supported(wanted: str) -> str:
+    """The code of the language Crewbook speaks that ``wanted`` ("de_AT.UTF-8", "de-DE") asks
+    for, "" when it speaks none such."""
     code = wanted.strip().replace("-", "_").split("_")[0].split(".")[0].lower()
     return code if code in LANGUAGES else ""
 

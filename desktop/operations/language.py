@@ -3,7 +3,7 @@ in effect from the next start (messages are translated as the program loads)."""
 
 from __future__ import annotations
 
-from desktop.core.i18n import LANGUAGES, _, language, system_languages
+from desktop.core.i18n import LANGUAGES, SOURCE, _, language, supported, system_languages
 from desktop.core.validation import FieldError, ValidationError
 from desktop.store.language_choice import save_language, saved_language
 
@@ -17,11 +17,7 @@ def chosen_language() -> str:
 
 def system_language() -> str:
     """The language the system asks for, when Crewbook has it; else English."""
-    for wanted in system_languages():
-        code = wanted.replace("-", "_").split("_")[0].split(".")[0].lower()
-        if code in LANGUAGES:
-            return code
-    return "en"
+    return next((code for wanted in system_languages() if (code := supported(wanted))), SOURCE)
 
 
 def choose_language(code: str) -> None:

@@ -77,7 +77,7 @@ from desktop.reports.pdf_base import (
     safe,
     styles,
 )
-from desktop.reports.pdf_text import draw_line, is_simple, one_line
+from desktop.reports.pdf_text import draw_line, fit, is_simple, one_line
 from desktop.store.private_file import private_file
 
 __all__ = [
@@ -217,17 +217,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 @lru_cache(maxsize=4096)  # names and titles repeat page after page; bounded memory
 def _measured_fit(text: str, font: str, size: float, width: float) -> str:
     register_fonts()
-    measure = pdfmetrics.stringWidth
-    if measure(text, font, size) <= width:
-        return text
-    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
-    while low < high:
-        middle = (low + high + 1) // 2
-        if measure(text[:middle].rstrip() + "…", font, size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + "…"
+    return fit(text, font, size, width)
 
 
 # --- tables ---------------------------------------------------------------------------------
