@@ -1,5 +1,5 @@
 """The bundle's entry point: the same `crewbook` command the wheel installs."""
 
-from desktop.cli import main
+from desktop.cli import entry
 
-raise SystemExit(main())
+entry()

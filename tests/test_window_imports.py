@@ -1,6 +1,6 @@
-"""A window that has opened, loaded its book and shown every tab has not loaded ReportLab or
-openpyxl: a PDF or a workbook import pays for them when asked. A fresh interpreter builds the
-window, since this test session has long since imported both."""
+"""A window that has opened, loaded its book and shown every tab has not loaded ReportLab,
+openpyxl or icalendar: a PDF, a workbook import or a calendar file pays for them when asked.
+A fresh interpreter builds the window, since this test session has long since imported them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("reportlab", "openpyxl")
+HEAVY = ("reportlab", "openpyxl", "icalendar")
 
 SCRIPT = """
 import sys, tempfile, time
@@ -57,7 +57,7 @@ opened.store.close()
 """
 
 
-def test_an_open_window_has_not_loaded_reportlab_or_openpyxl(tmp_path: Path) -> None:
+def test_an_open_window_has_not_loaded_reportlab_openpyxl_or_icalendar(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     result = subprocess.run([sys.executable, "-c", SCRIPT.replace("{HEAVY!r}", repr(HEAVY)),

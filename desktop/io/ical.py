@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from desktop import __version__
 from desktop.core.calendar_events import CATEGORIES, NAME, CalendarEvent
 from desktop.store.private_file import private_file
@@ -16,6 +14,8 @@ from desktop.store.private_file import private_file
 
 def calendar_bytes(events: Sequence[CalendarEvent]) -> bytes:
     """The same events always give the same bytes: nothing depends on when it is written."""
+    from icalendar import Calendar, Event  # loaded when a calendar is first written
+
     calendar = Calendar()
     calendar.add("prodid", f"-//{NAME}//{NAME} {__version__}//EN")
     calendar.add("version", "2.0")
