@@ -28,16 +28,29 @@ def _cldr_names(kind: str) -> dict[str, str]:
     return getattr(Locale.parse(language()), kind)
 
 
+_NOT_MONEY = {"XAU", "XAG", "XPD", "XPT", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR",
+              "XSU", "XUA"}  # funds, metals and test codes
+
+
 @cache
 def currencies() -> dict[str, str]:
     """ISO 4217 code → name, sorted by code; funds and metals left out."""
     import pycountry
 
-    skip = {"XAU", "XAG", "XPD", "XPT", "XTS", "XXX", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA"}
     names = _cldr_names("currencies")
     pairs = ((c.alpha_3, names.get(c.alpha_3) or c.name)
-             for c in pycountry.currencies if c.alpha_3 not in skip)
+             for c in pycountry.currencies if c.alpha_3 not in _NOT_MONEY)
     return dict(sorted(pairs))
+
+
+@cache
+def _codes(kind: str) -> frozenset[str]:
+    """The codes alone: checking one needs no names in any language, so it costs no CLDR load."""
+    import pycountry
+
+    if kind == "countries":
+        return frozenset(c.alpha_2 for c in pycountry.countries)
+    return frozenset(c.alpha_3 for c in pycountry.currencies if c.alpha_3 not in _NOT_MONEY)
 
 
 @cache
@@ -46,11 +59,11 @@ def timezones() -> tuple[str, ...]:
 
 
 def is_country(code: str) -> bool:
-    return code.upper() in countries()
+    return code.upper() in _codes("countries")
 
 
 def is_currency(code: str) -> bool:
-    return code.upper() in currencies()
+    return code.upper() in _codes("currencies")
 
 
 def is_timezone(name: str) -> bool:

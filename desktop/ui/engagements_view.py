@@ -62,7 +62,8 @@ class EngagementsView(QWidget):
         self.today = today
         self.model = EngagementModel(self, today=lambda: self.today())
         self._build()
-        self.follow = Follow(runner, _shown_here, lambda _changes: self.reload(), self)
+        self.follow = Follow(runner, _shown_here, lambda _changes: self.reload(), self,
+                             when_shown=True)  # a tab in the background reads when opened
 
     def _build(self) -> None:
         self.status_filter = QComboBox()

@@ -19,7 +19,8 @@ class Follow(QObject):
     refresh, so each view reads its data once per change.
 
     With ``when_shown``, a view that is hidden (a tab in the background) waits until it is
-    shown, so a costly read is made only when someone can see it, and then once."""
+    shown, so a costly read is made only when someone can see it, and then once: as it is
+    shown, so it never appears with stale rows."""
 
     def __init__(self, runner: Runner, wants: Callable[[Changes], bool],
                  refresh: Callable[[Changes], None], parent: QWidget, *,
@@ -42,7 +43,7 @@ class Follow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self._pending is not None:
-            self._timer.start()
+            self._fire()  # now: the tab opens with its rows, not one turn later
         return False
 
     def _fire(self) -> None:
