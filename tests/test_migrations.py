@@ -353,3 +353,110 @@ def test_0013_indexes_open_and_settled_installments_and_keeps_them(data_folder: 
     assert "WHERE status IN ('planned', 'part_paid')" in partial["ix_installment_open"]
     assert "NOT IN ('planned', 'part_paid', 'cancelled')" in partial["ix_installment_settled"]
     assert "ix_installment_open" in plan
+
+
+def test_0014_marks_installments_of_binding_engagements_and_keeps_them_marked(
+        data_folder: Path) -> None:
+    path = _restore_fixture(FIXTURES / "schema_0013.sql", data_folder)
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO installment (engagement_id, due_on, amount_minor, currency, status, "
+                "created_at, updated_at) SELECT id, '2026-01-31', 5000, 'EUR', 'planned', "
+                "created_at, updated_at FROM engagement")
+    con.commit()
+    before = con.execute("SELECT id, version, updated_at FROM installment ORDER BY id").fetchall()
+    con.close()
+    open_store(data_folder).store.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys = ON")
+
+    def flags() -> dict[str, set[int]]:
+        found: dict[str, set[int]] = {}
+        for status, binding in con.execute(
+                "SELECT e.status, i.binding FROM installment i JOIN engagement e "
+                "ON e.id = i.engagement_id"):
+            found.setdefault(status, set()).add(binding)
+        return found
+
+    upgraded = flags()
+    assert upgraded == {"signed": {1}, "completed": {1}, "terminated": {1}, "draft": {0},
+                        "in_review": {0}, "cancelled": {0}}
+    assert con.execute("SELECT id, version, updated_at FROM installment "
+                       "ORDER BY id").fetchall() == before  # the flag is not an edit
+    draft = con.execute("SELECT id FROM engagement WHERE status = 'draft'").fetchone()[0]
+    signed = con.execute("SELECT id FROM engagement WHERE status = 'signed'").fetchone()[0]
+
+    def binding_of(engagement_id: int) -> set[int]:
+        return {r[0] for r in con.execute("SELECT binding FROM installment "
+                                          "WHERE engagement_id = ?", (engagement_id,))}
+
+    con.execute("UPDATE engagement SET status = 'signed' WHERE id = ?", (draft,))
+    assert binding_of(draft) == {1}
+    con.execute("UPDATE engagement SET status = 'completed' WHERE id = ?", (draft,))
+    assert binding_of(draft) == {1}
+    con.execute("UPDATE engagement SET status = 'cancelled' WHERE id = ?", (signed,))
+    assert binding_of(signed) == {0}
+    con.execute("UPDATE engagement SET status = 'draft' WHERE id = ?", (draft,))
+    assert binding_of(draft) == {0}
+    con.execute("UPDATE engagement SET status = 'terminated' WHERE id = ?", (draft,))
+    for engagement_id, binding in ((draft, 1), (signed, 0)):
+        con.execute("INSERT INTO installment (engagement_id, due_on, amount_minor, currency, "
+                    "status, binding, created_at, updated_at) VALUES (?, '2026-03-31', 100, "
+                    "'EUR', 'planned', ?, '2026-03-01 00:00:00', '2026-03-01 00:00:00')",
+                    (engagement_id, 1 - binding))  # the wrong flag, put right at once
+        assert binding_of(engagement_id) == {binding}
+    moved = con.execute("SELECT id FROM installment WHERE engagement_id = ?", (draft,)).fetchone()
+    con.execute("UPDATE installment SET engagement_id = ? WHERE id = ?", (signed, moved[0]))
+    con.execute("UPDATE installment SET binding = 1 WHERE engagement_id = ?", (signed,))
+    assert binding_of(signed) == {0} and binding_of(draft) == {1}
+    plan = " ".join(r[3] for r in con.execute(
+        "EXPLAIN QUERY PLAN SELECT currency, count(*) FROM installment WHERE binding = 1 AND "
+        "status IN ('planned', 'part_paid') AND currency = 'EUR' AND due_on < '2027-01-01'"))
+    con.close()
+    assert "ix_installment_owed" in plan
+
+
+def test_0014_keeps_binding_on_a_team_database_without_touching_who_saved_it(
+        store_on_server) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from desktop.core.schedule import Milestone, milestone_schedule
+    from desktop.store import engagements, payments
+    from tests.factories import make_contractor, make_engagement
+
+    store = store_on_server
+    who = contractors.create(store, make_contractor()).id
+    record = engagements.create(store, make_engagement(who))
+    plan = milestone_schedule(100_000, "USD", [Milestone("Half", dt.date(2026, 3, 1), percent=50),
+                                               Milestone("Rest", dt.date(2026, 4, 1),
+                                                         percent=50)], net_days=14)
+    rows = payments.replace_schedule(store, record.id, plan, record.version)
+
+    def seen() -> list[tuple[bool, int, str]]:
+        with store.reading() as session:
+            return [tuple(r) for r in session.execute(text(  # type: ignore[misc]
+                "SELECT binding, version, changed_by FROM installment WHERE engagement_id = "
+                ":e ORDER BY id"), {"e": record.id})]
+
+    assert [r[0] for r in seen()] == [False, False]
+    with store.transaction() as session:  # saved last by someone else
+        session.execute(text("ALTER TABLE installment DISABLE TRIGGER crewbook_changed_by"))
+        session.execute(text("UPDATE installment SET changed_by = 'ana_books' "
+                             "WHERE engagement_id = :e"), {"e": record.id})
+        session.execute(text("ALTER TABLE installment ENABLE TRIGGER crewbook_changed_by"))
+    kept = [(r[1], r[2]) for r in seen()]
+    record = engagements.get(store, record.id)
+    for status in ("in_review", "signed"):
+        record = engagements.move(store, record.id, status, record.version, on=dt.date(2026, 2, 1),
+                                  by="Owner")
+    assert seen() == [(True, *k) for k in kept]
+    payments.record_payment(store, rows[0].id, amount_minor=50_000, currency="USD",
+                            paid_on=dt.date(2026, 3, 10), expected_version=rows[0].version)
+    added = payments.replace_schedule(store, record.id, plan, engagements.get(
+        store, record.id).version)
+    assert rows[1].id not in {r.id for r in added}  # the unpaid one is written anew
+    assert all(r[0] for r in seen()) and len(seen()) == 2
+    record = engagements.move(store, record.id, "terminated", engagements.get(
+        store, record.id).version, on=dt.date(2026, 3, 15), reason="Budget cut")
+    assert all(r[0] for r in seen())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -349,10 +350,11 @@ def next_check_in(cadence: CheckInCadence | None, last_contact: dt.date | None,
     since = last_contact or start_on
     if cadence is None or since is None or cadence is CheckInCadence.PER_MILESTONE:
         return None
-    step = {CheckInCadence.WEEKLY: relativedelta(weeks=1),
-            CheckInCadence.FORTNIGHTLY: relativedelta(weeks=2),
-            CheckInCadence.MONTHLY: relativedelta(months=1)}[cadence]
-    return since + step
+    if cadence is CheckInCadence.MONTHLY:  # the same day next month, or its last day
+        year, month = divmod(since.year * 12 + since.month, 12)  # the month after, 0-based
+        days = calendar.monthrange(year, month + 1)[1]
+        return since.replace(year=year, month=month + 1, day=min(since.day, days))
+    return since + dt.timedelta(weeks=1 if cadence is CheckInCadence.WEEKLY else 2)
 
 
 def overdue_before(cadence: CheckInCadence, today: dt.date) -> dt.date | None:

@@ -39,18 +39,22 @@ def late_claims(store: Store, as_of: dt.date) -> Claims:
     places = {c for r in rules for c in (r.country, *r.applies_in)}
     if not places:
         return Claims(as_of)
+    binding_there = (Engagement.status.in_(BINDING), Engagement.jurisdiction_country.in_(places))
     paid = paid_by(as_of)
     query = (select(Installment.id, Installment.due_on, Installment.amount_minor, paid,
                     Installment.currency, Engagement.jurisdiction_country,
                     Engagement.jurisdiction_region, Engagement.jurisdiction_city)
              .join(Engagement, Engagement.id == Installment.engagement_id)
-             .where(Engagement.status.in_(BINDING), Engagement.jurisdiction_country.in_(places),
-                    Installment.due_on < as_of))
-    rates = reference_rates(store)
+             .where(*binding_there, Installment.due_on < as_of))
     with store.reading() as session:
+        # With no engagement that binds us where such a rule applies, one look along an index
+        # says so before any installment is read.
+        if session.scalar(select(Engagement.id).where(*binding_there).limit(1)) is None:
+            return Claims(as_of)
         # Each part picked by id first, so the planner starts from its index range.
         rows = [row for part in open_on(as_of) for row in session.execute(query.where(
             Installment.id.in_(select(Installment.id).where(part, Installment.due_on < as_of))))]
+    rates = reference_rates(store)
     claims: dict[int, LateClaim] = {}
     interest: dict[str, int] = {}
     compensation: dict[str, int] = {}

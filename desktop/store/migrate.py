@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from desktop.store.db import Store
 
 # The newest revision in migrations/versions; tests/test_migrations.py keeps it in step.
-HEAD = "0013"
+HEAD = "0014"
 # pg_advisory_xact_lock key held by the client migrating a server ("CREW" again).
 MIGRATION_LOCK = 0x43524557
 

@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.core.engagement import BINDING
 from desktop.core.enums import InstallmentStatus
 from desktop.core.i18n import _
 from desktop.core.payments import PaymentCheck, check_payment, installment_status
@@ -278,9 +277,9 @@ _DUE_COLUMNS = (*(getattr(Installment, c) for c in (
 
 def _owed() -> ColumnElement[bool]:
     """Something is owed on the installment: its engagement binds us (a draft's schedule is
-    a plan), and part of it is unpaid. The query joins Engagement."""
-    return and_(Engagement.status.in_(BINDING),
-                Installment.amount_minor > Installment.paid_minor)
+    a plan; the database keeps ``binding`` in step with the engagement's status), and part of
+    it is unpaid."""
+    return and_(Installment.binding, Installment.amount_minor > Installment.paid_minor)
 
 
 def _due_query(first: dt.date | None, last: dt.date) -> Select[Any]:
@@ -324,24 +323,39 @@ class Owed:
 def owed(store: Store, today: dt.date, days: int, limit: int) -> tuple[Owed, Owed]:
     """(overdue, due within ``days``), each counted and totalled in SQL over one index."""
     horizon = today + dt.timedelta(days=days)
-    late = Installment.due_on < today
-    totals = (select(Installment.currency, late, func.count(),
-                     func.sum(Installment.amount_minor - Installment.paid_minor))
-              .join(Engagement, Engagement.id == Installment.engagement_id)
-              .where(is_open(), Installment.due_on <= horizon,
-                     _owed())
-              .group_by(Installment.currency, late))
     with store.reading() as session:
-        sums: dict[bool, tuple[int, dict[str, int]]] = {True: (0, {}), False: (0, {})}
-        for currency, is_late, count, amount in session.execute(totals):
-            number, per_currency = sums[bool(is_late)]
-            per_currency[currency] = int(amount)
-            sums[bool(is_late)] = (number + count, per_currency)
+        late, soon = _totals(session, today, horizon)
         overdue = _due_rows(session, None, today - dt.timedelta(days=1), today, limit)
-        soon = _due_rows(session, today, horizon, today, limit)
-    return (Owed(overdue, sums[True][0], dict(sorted(sums[True][1].items()))),
-            Owed(soon, sums[False][0], dict(sorted(sums[False][1].items()))))
+        due_soon = _due_rows(session, today, horizon, today, limit)
+    return Owed(overdue, *late), Owed(due_soon, *soon)
 
+
+def _totals(session: Session, today: dt.date,
+            horizon: dt.date) -> tuple[tuple[int, dict[str, int]], tuple[int, dict[str, int]]]:
+    """(count, totals per currency) owed before ``today``, and from it to ``horizon``. Each
+    currency is found by one step along the index and each total read as one range of it:
+    grouping the rows instead would sort every one of them."""
+    owed = (is_open(), _owed())
+    currency = bindparam("currency")
+    first_currency = select(func.min(Installment.currency)).where(*owed)
+    next_currency = first_currency.where(Installment.currency > currency)
+    each = [select(func.count(), func.coalesce(func.sum(Installment.amount_minor
+                                                        - Installment.paid_minor), 0))
+            .where(*owed, Installment.currency == currency, *span)
+            for span in ((Installment.due_on < today,),
+                         (Installment.due_on >= today, Installment.due_on <= horizon))]
+    counts: list[int] = [0, 0]
+    totals: list[dict[str, int]] = [{}, {}]
+    found = session.scalar(first_currency)
+    while found is not None:
+        for side, query in enumerate(each):
+            number, amount = session.execute(query, {"currency": found}).one()
+            if number:
+                counts[side] += number
+                totals[side][found] = int(amount)
+        found = session.scalar(next_currency, {"currency": found})
+    return ((counts[0], dict(sorted(totals[0].items()))),
+            (counts[1], dict(sorted(totals[1].items()))))
 
 
 def _installment(i: Installment) -> InstallmentRow:

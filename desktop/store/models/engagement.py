@@ -79,7 +79,10 @@ class Engagement(Tracked, Base):
         CheckConstraint("amount_minor IS NULL OR amount_minor >= 0", name="amount_not_negative"),
         CheckConstraint("rate_minor IS NULL OR rate_minor >= 0", name="rate_not_negative"),
         Index("ix_engagement_status_end", "status", "end_on"),
-        Index("ix_engagement_status_notice", "status", "notice_by"),
+        # With the end date, so notices of engagements already over are passed over in the index.
+        Index("ix_engagement_status_notice_end", "status", "notice_by", "end_on"),
+        # Whether any engagement lies where a late-payment rule applies.
+        Index("ix_engagement_place", "jurisdiction_country", "status"),
         Index("ix_engagement_status_cadence", "status", "comm_cadence", "check_in_since"),
     )
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -13,6 +23,9 @@ from desktop.store.models.base import Base, Tracked, text
 
 OPEN_WHERE = text_sql("status IN ('planned', 'part_paid')")
 SETTLED_WHERE = text_sql("status NOT IN ('planned', 'part_paid', 'cancelled')")
+# The same on both engines: a query's `Installment.binding` reads "binding = 1" on SQLite.
+OWED_WHERE = {"sqlite_where": text_sql("binding = 1 AND status IN ('planned', 'part_paid')"),
+              "postgresql_where": text_sql("binding AND status IN ('planned', 'part_paid')")}
 
 
 class Installment(Tracked, Base):
@@ -32,6 +45,10 @@ class Installment(Tracked, Base):
     # indexed query even at a million installments.
     paid_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     settled_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Its engagement binds us (signed, completed or terminated). Kept by the database's own
+    # triggers (migration 0014) whenever an installment is added or an engagement's status
+    # changes; the app never writes it.
+    binding: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
     __table_args__ = (
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
@@ -46,6 +63,12 @@ class Installment(Tracked, Base):
         # Settled installments by the day they were settled: what was still unpaid on a day.
         Index("ix_installment_settled", "settled_on", "due_on", sqlite_where=SETTLED_WHERE,
               postgresql_where=SETTLED_WHERE),
+        # What is owed on engagements that bind us, per currency by due date: each currency's
+        # total is one range, with no join and nothing to sort.
+        Index("ix_installment_owed", "binding", "currency", "due_on", "amount_minor",
+              "paid_minor", "status", **OWED_WHERE),
+        # The same installments in the order they are listed, so a list stops at its limit.
+        Index("ix_installment_owed_by_day", "status", "due_on", "id", **OWED_WHERE),
     )
 
 
