@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
@@ -135,7 +136,18 @@ class NumberedCanvas(canvas.Canvas):
             self.__dict__.update(state)
             self._decorate(number, total)
             super().showPage()
+            self._deflate(self._doc.Pages.pages[-1])
         super().save()
+
+    def _deflate(self, page: Any) -> None:
+        """The page's content deflated only: ReportLab would also spell it out in ASCII85,
+        which costs more than the deflating and only makes the file bigger."""
+        if self._pageCompression and getattr(page, "stream", None) and not page.Contents:
+            contents = PDFStream(content=PDFZCompress.encode(page.stream))
+            # A stream that names its filter is written as it is (PDFStream.format).
+            contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+            contents.__Comment__ = "page stream"
+            page.Contents, page.stream = contents, None
 
     def _decorate(self, number: int, total: int) -> None:
         t = self._page_text

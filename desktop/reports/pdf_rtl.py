@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from desktop.reports.pdf_text import _fonts, text_width, visual
+from desktop.reports.pdf_text import _balanced, _fonts, text_width, visual
 
 RLM = "\u200f"  # a right-to-left mark: makes a line's own direction the paragraph's
 
@@ -51,7 +51,8 @@ class RightToLeftParagraph(Flowable):
 
     def _lay_out(self, width: float) -> Paragraph:
         style = ParagraphStyle(f"{self.style.name}-rtl", parent=self.style, alignment=TA_RIGHT)
-        seen = (visual(RLM + line).replace(RLM, "")
+        # An isolated value broken over lines keeps its marks only where both ends fell.
+        seen = (visual(RLM + _balanced(line)).replace(RLM, "")
                 for line in lines(self.text, style.fontName, style.fontSize, width))
         self._laid_out = Paragraph("<br/>".join(_fonts(line) for line in seen), style)
         return self._laid_out

@@ -14,6 +14,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from desktop.reports.pdf_line import draw_string
+
 _ANCHORS = {"start": 0.0, "middle": 0.5, "end": 1.0}
 
 
@@ -60,7 +62,7 @@ class Flat(Flowable):
                 shift = _ANCHORS[node.textAnchor]
                 x = node.x - (shift * stringWidth(node.text, node.fontName, node.fontSize)
                               if shift else 0)
-                canv.drawString(x, node.y, node.text)
+                draw_string(canv, x, node.y, node.text)
         else:
             stroke = node.strokeColor is not None
             fill = node.fillColor is not None

@@ -45,7 +45,7 @@ from desktop.reports.risk_summary_checks import (
 )
 from desktop.reports.risk_summary_header import decision, header_block
 from desktop.reports.risk_summary_risk import classification, heat_map, risk_section
-from desktop.store import engagements, reviews, versions
+from desktop.store import reviews
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
 from desktop.store.form_1099 import (
@@ -56,7 +56,7 @@ from desktop.store.form_1099 import (
     nec_totals,
     threshold_for,
 )
-from desktop.store.models import BusinessProfile, Contractor
+from desktop.store.models import Contractor
 from desktop.store.reviews import ReviewRecord
 
 __all__ = ["NOT_ADVICE", "RiskSummary", "TaxYear", "Threshold", "build_story", "gather",
@@ -122,31 +122,32 @@ class RiskSummary:
 
 
 def gather(store: Store, engagement_id: int, today: dt.date) -> RiskSummary:
-    """Read everything the summary needs (the same gate ``reviews.check`` runs)."""
-    inputs, result = reviews.gate_inputs(store, engagement_id, today)
+    """Read everything the summary needs (the same gate ``reviews.check`` runs), in one
+    reading that takes each row once."""
+    with store.reading() as session:
+        read = reviews.read_gate(session, engagement_id, today)
+        return _summary(session, read, today)
+
+
+def _summary(session: Session, read: reviews.GateRead, today: dt.date) -> RiskSummary:
+    inputs, result, record, review = read.inputs, read.result, read.record, read.review
     found = blockers(inputs)
-    record = engagements.get(store, engagement_id)
-    review = reviews.latest(store, engagement_id)
     signed = None
     if record.status in BINDING and review is not None and review.frozen_at is not None:
         # Signing passed the gate: the report shows the risk it was signed on, not today's.
-        result, terms = reviews.signed_result(store, record, review)
+        result, terms = reviews.score_signed(record, review, read.profile)
         found = []
         signed = Signed(_changed_terms(terms, record.data), terms is not None)
     d = record.data
     plan = inputs.exit_plan
-    with store.reading() as session:
-        person = session.get(Contractor, d.contractor_id)  # the fields shown, without tags
-        if person is None:
-            raise versions.gone("contractor", d.contractor_id)
-        profile = session.get(BusinessProfile, 1)
-        backup = ""
-        if plan is not None and plan.backup_contractor_id is not None:
-            backup = session.scalar(select(Contractor.display_name).where(
-                Contractor.id == plan.backup_contractor_id)) or ""
-        tax_year = None
-        if person.country.upper() == US:
-            tax_year = _tax_year(session, d.contractor_id, today)
+    person, profile = read.contractor, read.profile
+    backup = ""
+    if plan is not None and plan.backup_contractor_id is not None:
+        backup = session.scalar(select(Contractor.display_name).where(
+            Contractor.id == plan.backup_contractor_id)) or ""
+    tax_year = None
+    if person.country.upper() == US:
+        tax_year = _tax_year(session, d.contractor_id, today)
     return RiskSummary(
         today=today, business_name=(profile.name.strip() if profile is not None else ""),
         engagement=record, contractor_name=person.display_name, legal_name=person.legal_name,

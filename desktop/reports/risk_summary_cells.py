@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from functools import cache
 from string import Formatter
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus.tables import CellStyle
 
 from desktop.core.formats import date_text
@@ -35,7 +36,7 @@ from desktop.reports.pdf_base import (
     safe,
     styles,
 )
-from desktop.reports.pdf_line import Line, Run
+from desktop.reports.pdf_line import Line, PlainTable, Run
 from desktop.reports.pdf_text import clean
 
 # Free text is summarised, not reproduced: the whole text stays in Crewbook.
@@ -137,40 +138,53 @@ def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
 
 
 _EMPTY = CellStyle("empty")  # ReportLab's own cell defaults
+# What a grid's style commands may say besides the look of its cells.
+_TABLE_OPS = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT",
+                        "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE",
+                        "LINEBEFORE", "LINEAFTER"})
+
+
+@cache
+def _look(font: str, size: float, leading: float, colour: colors.Color) -> CellStyle:
+    """A grid cell's look, made once and shared by every cell that has it: a table changes a
+    cell's look only through style commands (a grid gives none) or when it splits a
+    middle-aligned row (a grid's cells are top-aligned and its rows never split)."""
+    look = CellStyle(f"grid-{font}-{size}")
+    look.fontname, look.fontsize, look.leading = font, size, leading
+    look.color = colors.toColor(colour, colors.Color(0, 0, 0))
+    look.valign = "TOP"
+    look.leftPadding = look.rightPadding = 4
+    look.topPadding, look.bottomPadding = 2, 2.5
+    return look
 
 
 def grid(rows: list[list[object]], widths: Sequence[float], *, header: bool = True,
-         extra: Sequence[tuple[object, ...]] = ()) -> Table:
+         extra: Sequence[tuple[object, ...]] = ()) -> PlainTable:
     cell = styles().cell
-    style: list[tuple[object, ...]] = [
-        ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize), ("LEADING", (0, 0), (-1, -1), cell.leading),
-        ("TEXTCOLOR", (0, 0), (-1, -1), cell.textColor)]
-    for r, row in enumerate(rows):
+    looks: list[list[CellStyle]] = []
+    for row in rows:
+        row_looks = []
         for c, value in enumerate(row):
             if value == "":  # an empty cell keeps the height ReportLab gives it
-                style += [("FONTSIZE", (c, r), (c, r), _EMPTY.fontsize),
-                          ("LEADING", (c, r), (c, r), _EMPTY.leading)]
+                row_looks.append(_look(FONT, _EMPTY.fontsize, _EMPTY.leading, cell.textColor))
                 continue
             # A line that needs no flowable becomes the table's own string, drawn the same.
             found = (value.as_cell(widths[c] - 8) if isinstance(value, Line)
                      and value.style.leading == cell.leading
                      and value.style.fontSize == cell.fontSize else None)
+            font, colour = FONT, cell.textColor
             if found is not None:
                 row[c], font, colour = found
-                if font != FONT:
-                    style.append(("FONTNAME", (c, r), (c, r), font))
-                if colour != cell.textColor:
-                    style.append(("TEXTCOLOR", (c, r), (c, r), colour))
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
-    style += [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-    ]
+            row_looks.append(_look(font, cell.fontSize, cell.leading, colour))
+        looks.append(row_looks)
+    if any(command[0] not in _TABLE_OPS for command in extra):
+        looks = [[CellStyle(look.name, look) for look in row] for row in looks]  # its own
+    table = PlainTable(rows, colWidths=list(widths), repeatRows=1 if header else 0,
+                       hAlign="LEFT", cellStyles=looks)
+    style: list[tuple[object, ...]] = [("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
-    table.setStyle(table_style([*style, *extra]))
+    table.setStyle(TableStyle([*style, *extra]))
     return table
 
 

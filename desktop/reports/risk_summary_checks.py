@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.core.deadlines import limit_text, past_maximum
 from desktop.core.engagement import brief_gaps, last_notice_date
@@ -18,7 +18,7 @@ from desktop.core.money import format_money
 from desktop.core.reference import country_name
 from desktop.core.risk import Answer
 from desktop.reports.pdf_base import FRAME_WIDTH, INK, MUTED, RISK, SHADE, Paragraph, safe, styles
-from desktop.reports.pdf_line import Run
+from desktop.reports.pdf_line import PlainTable, Run
 from desktop.reports.pdf_text import clean
 from desktop.reports.risk_summary_cells import (
     EVIDENCE,
@@ -319,9 +319,9 @@ def sign_off(s: RiskSummary) -> list[Flowable]:
              [marked_line("{label}" + (" · {name}" if name else ""), st.small,
                           label=Run(clean(label), bold=True), name=Run(clean(name, 80)))
               for label, name in zip(labels, names)]]
-    table = Table([[cells[0][0], "", cells[0][1], "", cells[0][2]],
-                   [cells[1][0], "", cells[1][1], "", cells[1][2]]],
-                  colWidths=[width, 12, width, 12, width], hAlign="LEFT")
+    table = PlainTable([[cells[0][0], "", cells[0][1], "", cells[0][2]],
+                        [cells[1][0], "", cells[1][1], "", cells[1][2]]],
+                       colWidths=[width, 12, width, 12, width], hAlign="LEFT")
     table.setStyle(table_style([
         ("LINEBELOW", (0, 0), (0, 0), 0.8, INK), ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
         ("LINEBELOW", (4, 0), (4, 0), 0.8, INK), ("LEFTPADDING", (0, 0), (-1, -1), 0),

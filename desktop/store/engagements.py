@@ -265,8 +265,11 @@ def _value(data: EngagementData) -> int | None:
         return None
 
 
-def _record(session: Session, obj: Engagement) -> EngagementRecord:
-    name = session.scalar(select(Contractor.display_name).where(Contractor.id == obj.contractor_id))
+def _record(session: Session, obj: Engagement, name: str | None = None) -> EngagementRecord:
+    """``name``: the contractor's display name when the caller has read it already."""
+    if name is None:
+        name = session.scalar(select(Contractor.display_name)
+                              .where(Contractor.id == obj.contractor_id))
     return EngagementRecord(obj.id, obj.version, EngagementStatus(obj.status), _data(obj),
                             name or "", obj.signed_on, obj.signed_by, obj.ended_on,
                             obj.end_reason, obj.is_demo, obj.updated_at, obj.changed_by)

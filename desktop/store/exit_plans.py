@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.enums import DataDisposition
@@ -30,8 +31,13 @@ class ExitPlanRecord:
 
 def get(store: Store, engagement_id: int) -> ExitPlanRecord | None:
     with store.reading() as session:
-        row = session.scalar(select(ExitPlan).where(ExitPlan.engagement_id == engagement_id))
-        return None if row is None else _record(row)
+        return get_in(session, engagement_id)
+
+
+def get_in(session: Session, engagement_id: int) -> ExitPlanRecord | None:
+    """``get`` read in a session already open (one reading for several tables)."""
+    row = session.scalar(select(ExitPlan).where(ExitPlan.engagement_id == engagement_id))
+    return None if row is None else _record(row)
 
 
 def save(store: Store, engagement_id: int, plan: ExitPlanData,

@@ -28,11 +28,11 @@ from desktop.core.validation import ConflictError, FieldError, ValidationError
 from desktop.store import engagements
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
-from desktop.store.exit_plans import get as get_exit_plan
+from desktop.store.exit_plans import get_in as get_exit_plan
 from desktop.store.models import BusinessProfile, Contractor, Document, Engagement, RiskReview
 from desktop.store.models.base import utcnow
-from desktop.store.rules import payment_rules
-from desktop.store.versions import load, touch
+from desktop.store.rules import payment_rules_in
+from desktop.store.versions import gone, load, touch
 
 
 @dataclass(frozen=True)
@@ -119,25 +119,48 @@ def check(store: Store, engagement_id: int, today: dt.date) -> tuple[list[Blocke
 
 def gate_inputs(store: Store, engagement_id: int,
                 today: dt.date) -> tuple[GateInputs, ReviewResult | None]:
-    record = engagements.get(store, engagement_id)
+    with store.reading() as session:
+        read = read_gate(session, engagement_id, today)
+    return read.inputs, read.result
+
+
+@dataclass(frozen=True)
+class GateRead:
+    """What the gate reads, with the rows it read them from, for a report that shows more of
+    the same rows without reading them again (``contractor`` and ``profile`` belong to the
+    session they were read in)."""
+
+    record: EngagementRecord
+    review: ReviewRecord | None
+    result: ReviewResult | None  # None before any review
+    inputs: GateInputs
+    contractor: Contractor
+    profile: BusinessProfile | None
+
+
+def read_gate(session: Session, engagement_id: int, today: dt.date) -> GateRead:
+    """The gate's inputs, each table read once, in a session already open."""
+    obj = engagements._load(session, engagement_id)
+    contractor = session.get(Contractor, obj.contractor_id)
+    if contractor is None:
+        raise gone("contractor", obj.contractor_id)
+    record = engagements._record(session, obj, contractor.display_name)
     d = record.data
-    review = latest(store, engagement_id)
-    result = None if review is None else _score(store, record, review.answers,
-                                                review.replacement, review.deadline_hardness)
+    row = _latest(session, engagement_id)
+    review = None if row is None else _record(row)
+    profile = session.get(BusinessProfile, 1)
+    result = None if review is None else _scored(profile, record, review.answers,
+                                                 review.replacement, review.deadline_hardness)
     # Before any review, the gate scores every question as open: one full list of what
     # blocks signing, the same in the pane, the review, the refusal and the PDF.
-    gated = result if result is not None else _score(store, record, {}, None, None)
-    plan = get_exit_plan(store, engagement_id)
+    gated = result if result is not None else _scored(profile, record, {}, None, None)
+    plan = get_exit_plan(session, engagement_id)
     value = _safe_value(d)
-    with store.reading() as session:
-        contractor = session.get(Contractor, d.contractor_id)
-        assert contractor is not None
-        has_contract = session.scalar(
-            select(Document.id).where(Document.engagement_id == engagement_id,
-                                      Document.kind == "contract").limit(1)) is not None
-        profile = session.get(BusinessProfile, 1)
-        rules = payment_rules(store)
-        totals = _window_totals(session, record, value, rules, today)
+    has_contract = session.scalar(
+        select(Document.id).where(Document.engagement_id == engagement_id,
+                                  Document.kind == "contract").limit(1)) is not None
+    rules = payment_rules_in(session)
+    totals = _window_totals(session, record, value, rules, today)
     default = None
     if profile is not None and profile.written_contract_from_minor is not None:
         default = (profile.written_contract_from_minor, profile.base_currency)
@@ -149,7 +172,7 @@ def gate_inputs(store: Store, engagement_id: int,
         copyrightable=True if review is None else review.copyrightable,
         rules=rules, default_written_contract_from=default, today=today,
         reviewed=review is not None)
-    return inputs, result
+    return GateRead(record, review, result, inputs, contractor, profile)
 
 
 def sign(store: Store, engagement_id: int, expected_version: int, *, on: dt.date,
@@ -173,13 +196,21 @@ def signed_result(store: Store, record: EngagementRecord,
                   review: ReviewRecord) -> tuple[ReviewResult, EngagementData | None]:
     """A frozen review scored on the terms it was signed on: the risk as it stood at signing.
     Also returns those terms; None when they were not kept (then today's terms are used)."""
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+    return score_signed(record, review, profile)
+
+
+def score_signed(record: EngagementRecord, review: ReviewRecord,
+                 profile: BusinessProfile | None) -> tuple[ReviewResult, EngagementData | None]:
+    """``signed_result`` with the business profile already read."""
     terms = None
     if review.signed_terms is not None:
         with suppress(ValidationError):  # kept under rules this version no longer accepts
             terms = validate_engagement(review.signed_terms)
     scored = record if terms is None else replace(record, data=terms)
-    return (_score(store, scored, review.answers, review.replacement, review.deadline_hardness),
-            terms)
+    return (_scored(profile, scored, review.answers, review.replacement,
+                    review.deadline_hardness), terms)
 
 
 def freeze_in(session: Session, record: EngagementRecord) -> None:
@@ -209,7 +240,10 @@ def annual_revenue(store: Store, currency: str) -> int | None:
     """The business's annual revenue when it is set in ``currency`` (amounts in different
     currencies are never compared), else None: financial impact is then unknown."""
     with store.reading() as session:
-        profile = session.get(BusinessProfile, 1)
+        return _revenue(session.get(BusinessProfile, 1), currency)
+
+
+def _revenue(profile: BusinessProfile | None, currency: str) -> int | None:
     if profile is not None and profile.base_currency == currency:
         return profile.annual_revenue_minor
     return None
@@ -217,7 +251,15 @@ def annual_revenue(store: Store, currency: str) -> int | None:
 
 def _score(store: Store, record: EngagementRecord, answers: dict[str, Answer],
            replacement: Replacement | None, hardness: int | None) -> ReviewResult:
-    impacts = ImpactInputs(_safe_value(record.data), annual_revenue(store, record.data.currency),
+    with store.reading() as session:
+        profile = session.get(BusinessProfile, 1)
+    return _scored(profile, record, answers, replacement, hardness)
+
+
+def _scored(profile: BusinessProfile | None, record: EngagementRecord,
+            answers: dict[str, Answer], replacement: Replacement | None,
+            hardness: int | None) -> ReviewResult:
+    impacts = ImpactInputs(_safe_value(record.data), _revenue(profile, record.data.currency),
                            replacement, hardness, record.data.data_access)
     return score_review(answers, impacts, record.data.jurisdiction_country,
                         record.data.jurisdiction_region)
@@ -241,14 +283,16 @@ def _window_totals(session: Session, record: EngagementRecord, value: int | None
     start = d.start_on or today
     keys = {window_key(r) for r in rules_for(rules, d.jurisdiction_country,
                                               d.jurisdiction_region, today, d.jurisdiction_city)}
-    totals = {}
-    for key in sorted(k for k in keys if k is not None):
-        others = session.execute(
-            select(Engagement).where(Engagement.contractor_id == d.contractor_id,
-                                     Engagement.id != record.id,
-                                     Engagement.currency == d.currency,
-                                     Engagement.status.not_in(NOT_CONTRACTS),
-                                     Engagement.start_on >= window_start(key, start),
-                                     Engagement.start_on <= start)).scalars()
-        totals[key] = value + sum(_safe_value(engagements._data(o)) or 0 for o in others)
-    return totals
+    starts = {key: window_start(key, start) for key in sorted(k for k in keys if k is not None)}
+    if not starts:
+        return {}
+    # One read for every window: the widest, each window then takes its own part of it.
+    others = [(o.start_on, _safe_value(engagements._data(o)) or 0) for o in session.scalars(
+        select(Engagement).where(Engagement.contractor_id == d.contractor_id,
+                                 Engagement.id != record.id,
+                                 Engagement.currency == d.currency,
+                                 Engagement.status.not_in(NOT_CONTRACTS),
+                                 Engagement.start_on >= min(starts.values()),
+                                 Engagement.start_on <= start))]
+    return {key: value + sum(v for on, v in others if on >= first)
+            for key, first in starts.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.core.deadlines import PaymentRule
@@ -31,10 +32,19 @@ def payment_rules(store: Store) -> list[PaymentRule]:
 
 
 def rule_records(store: Store) -> list[RuleRecord]:
+    with store.reading() as session:
+        return _records_in(session)
+
+
+def payment_rules_in(session: Session) -> list[PaymentRule]:
+    """``payment_rules`` read in a session already open (one reading for several tables)."""
+    return [r.rule for r in _records_in(session)]
+
+
+def _records_in(session: Session) -> list[RuleRecord]:
     query = select(PaymentRuleRow).order_by(PaymentRuleRow.country, PaymentRuleRow.region,
                                             PaymentRuleRow.id)
-    with store.reading() as session:
-        return [_record(r) for r in session.scalars(query)]
+    return [_record(r) for r in session.scalars(query)]
 
 
 def add_rule(store: Store, rule: PaymentRule) -> RuleRecord:
