@@ -14,12 +14,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from desktop.core.bulk import collector_paused, tidy_new_objects
 from desktop.core.contractor import ContractorData, merge_contractor
 from desktop.core.i18n import _, ngettext
 from desktop.core.validation import Cancelled
+from desktop.io.bulk_rows import Rows
 from desktop.io.csv_source import Record, is_blank
 from desktop.io.export import unneutralise, write_csv
-from desktop.io.import_rows import Reading, convert, mapped_columns
+from desktop.io.import_rows import Reading, mapped_columns
 from desktop.io.import_table import ENGLISH_DELIMITER_NAMES, ENGLISH_ENCODING_NAMES, Table
 from desktop.io.layouts import (
     DATE_TARGETS,
@@ -70,7 +72,7 @@ class Choices:
     decimal_mark: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # one per record of a file: no dict of its own
 class Row:
     line: int
     outcome: str
@@ -140,22 +142,24 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
     last_data = _last_data_index(body, len(headers), table.is_workbook)
     seen: dict[str, Row] = {}
     seen_phones: dict[str, Row] = {}
-    columns = mapped_columns(headers, mapping)
+    convert = Rows(mapped_columns(headers, mapping), reading)
     total = len(body)
-    for index, record in enumerate(body):
-        if should_stop and index % 1000 == 0 and should_stop(index, total):
-            raise Cancelled(_("the import was cancelled"))
-        row = _row(record, index > last_data, headers, columns, reading, table.is_workbook,
-                   choices.layout.neutralised)
-        rows.append(row)
-        if row.outcome == NEW and (row.email or row.phone):
-            _check_duplicate(row, seen, seen_phones, known, choices.on_duplicate)
+    with collector_paused():  # a row's objects make no cycles
+        for index, record in enumerate(body):
+            if index % 1000 == 0:
+                if should_stop and should_stop(index, total):
+                    raise Cancelled(_("the import was cancelled"))
+                tidy_new_objects()
+            row = _row(record, index > last_data, headers, convert, table.is_workbook,
+                       choices.layout.neutralised)
+            rows.append(row)
+            if row.outcome == NEW and (row.email or row.phone):
+                _check_duplicate(row, seen, seen_phones, known, choices.on_duplicate)
     return Plan(table, choices, reading, rows, warnings)
 
 
-def _row(record: Record, after_data: bool, headers: tuple[str, ...],
-         columns: list[tuple[int, str, str]], reading: Reading, workbook: bool,
-         neutralised: bool) -> Row:
+def _row(record: Record, after_data: bool, headers: tuple[str, ...], convert: Rows,
+         workbook: bool, neutralised: bool) -> Row:
     values = record.fields
     if is_blank(record):
         return Row(record.line, SKIPPED, values, "empty", _("an empty row"))
@@ -176,7 +180,7 @@ def _row(record: Record, after_data: bool, headers: tuple[str, ...],
         return Row(record.line, REJECTED, values, "too_few_fields",
                    _fields_problem(len(values), len(headers)))
     try:
-        converted = convert(columns, values, reading)
+        converted = convert(values)
     except ValueProblem as exc:
         return Row(record.line, REJECTED, values, exc.reason, str(exc))
     return Row(record.line, NEW, values, data=converted.data, archived_on=converted.archived_on,
@@ -192,8 +196,11 @@ def _fields_problem(found: int, wanted: int) -> str:
 def _total_label(values: tuple[str, ...]) -> str:
     """The label of a total or summary row ("Total:", "Summe"), or "": the first filled cell
     names a sum and the others hold nothing but amounts (and currencies), one at least."""
+    first = next((v for v in values if not v.isspace() and v), "").strip()
+    if not first or _folded(first) not in _TOTALS:  # nearly every row: a name comes first
+        return ""
     filled = [v.strip() for v in values if v.strip()]
-    if len(filled) < 2 or _folded(filled[0]) not in _TOTALS:
+    if len(filled) < 2:
         return ""
     rest = filled[1:]
     amounts = [is_amount(v) for v in rest]

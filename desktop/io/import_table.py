@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.bulk import collector_paused
 from desktop.core.i18n import N_, _
 from desktop.io.csv_source import (
     ENGLISH_ENCODINGS,
@@ -77,7 +78,8 @@ def read_bytes(data: bytes, name: str = "file", encoding: str | None = None,
                prefer: str = "cp1252") -> Table:
     text, encoding = decode(data, encoding, prefer)
     delimiter = sniff_delimiter(text)
-    rows = tuple(records(text, delimiter))
+    with collector_paused():  # records make no cycles
+        rows = tuple(records(text, delimiter))
     if all(is_blank(r) for r in rows):
         raise Refused(_("the file has no rows with anything in them"))
     return Table(name, encoding, delimiter, rows, guess_header(rows), _sample(text))

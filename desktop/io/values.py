@@ -95,7 +95,7 @@ def _pieces(text: str) -> tuple[bool, str, str]:
 def decimal_mark_votes(texts: Iterable[str]) -> Counter[str]:
     """How many values can only be read with "." and how many only with "," as decimal mark."""
     votes: Counter[str] = Counter()
-    for text in texts:
+    for text, times in Counter(texts).items():  # a column repeats its values: read each once
         try:
             _negative, number, _symbol = _pieces(text)
         except ValueError:
@@ -103,12 +103,12 @@ def decimal_mark_votes(texts: Iterable[str]) -> Counter[str]:
         number = "".join(c for c in number if c not in _GROUPING)
         last_dot, last_comma = number.rfind("."), number.rfind(",")
         if last_dot >= 0 and last_comma >= 0:
-            votes["." if last_dot > last_comma else ","] += 1
+            votes["." if last_dot > last_comma else ","] += times
         elif last_dot >= 0 or last_comma >= 0:
             mark = "." if last_dot >= 0 else ","
             decimals = len(number) - max(last_dot, last_comma) - 1
             if number.count(mark) == 1 and decimals != 3:  # "85,5" and "12.50" decide; "1,250" does not
-                votes[mark] += 1
+                votes[mark] += times
     return votes
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy import Connection, Date, Table, func, insert, literal, select
 
+from desktop.core.bulk import collector_paused
 from desktop.core.collation import name_key
 from desktop.core.contractor import ContractorData, merge_contractor
 from desktop.core.i18n import N_, _
@@ -108,27 +110,30 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
     created: list[int] = []
     before: list[tuple[int, ContractorData, object]] = []
     # Translators: what Crewbook is busy doing, in “Crewbook is busy {activity} in another…”.
-    with store.transaction(N_("importing contractors")) as session:
+    with collector_paused(), store.transaction(N_("importing contractors")) as session:
         tags = _tags_by_name(session, {t for item in new for t in item.data.tags})
         session.flush()
         connection = session.connection()
         today = dt.date.today()
+        tag_ids = {name: tag.id for name, tag in tags.items()}
+        rows = _ContractorRows(connection, now, store.user)
+        links = _Insert(connection, ContractorTag.__table__, ("contractor_id", "tag_id"))
         for start in range(0, len(new), BATCH):
             batch = new[start:start + BATCH]
-            ids = _insert_contractors(connection, [item.row(now, store.user) for item in batch])
+            ids = _insert_contractors(connection, _Batch(batch, rows))
             created.extend(ids)
-            links = [{"contractor_id": cid, "tag_id": tags[t].id}
-                     for cid, item in zip(ids, batch, strict=True) for t in item.data.tags]
-            if links:
-                _executemany(connection, ContractorTag.__table__, links)
+            links.run([(cid, tag_ids[t]) for cid, item in zip(ids, batch, strict=True)
+                       for t in item.data.tags])
             # Each new rate starts its history, as a rate set in the editor does.
+            contiguous = ids and ids[-1] - ids[0] == len(ids) - 1 and ids == sorted(ids)
             connection.execute(insert(RateChange.__table__).from_select(
                 ["contractor_id", "changed_on", "rate_minor", "rate_unit", "currency",
                  "recorded_at"],
                 select(Contractor.id, literal(today, Date), Contractor.rate_minor,
                        Contractor.rate_unit, Contractor.currency,
                        literal(now, RateChange.__table__.c.recorded_at.type))
-                .where(Contractor.id.in_(ids), Contractor.rate_minor.is_not(None))))
+                .where(Contractor.id.between(ids[0], ids[-1]) if contiguous
+                       else Contractor.id.in_(ids), Contractor.rate_minor.is_not(None))))
             _report(progress, start + len(batch), total)
         for done, (contractor_id, data) in enumerate(merges, start=len(new) + 1):
             obj = _load(session, contractor_id)
@@ -191,36 +196,140 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled(_("the import was cancelled; nothing was added"))
 
 
-def _insert_contractors(connection: Connection, rows: list[dict[str, object]]) -> list[int]:
-    """One batched insert; the new ids in the order of ``rows``."""
+class _Batch(list["NewContractor"]):
+    """Some of an import's new contractors, with the writer of the import's rows."""
+
+    def __init__(self, items: Sequence[NewContractor], rows: _ContractorRows) -> None:
+        super().__init__(items)
+        self.rows = rows
+
+
+def _insert_contractors(connection: Connection, batch: _Batch) -> list[int]:
+    """One batched insert; the new ids in the order of ``batch``."""
     table = Contractor.__table__
+    rows = batch.rows
     if connection.dialect.name != "sqlite":  # other writers may take ids in between
         inserted = connection.execute(
-            insert(table).returning(Contractor.id, sort_by_parameter_order=True), rows)
+            insert(table).returning(Contractor.id, sort_by_parameter_order=True),
+            [item.row(rows.stamp, rows.user) for item in batch])
         return [row[0] for row in inserted]
     # SQLite: the transaction began holding the only write lock, so the ids follow on from the
     # highest.
     highest = connection.execute(select(func.max(Contractor.id))).scalar() or 0
-    _executemany(connection, table, rows)
-    return list(range(highest + 1, highest + 1 + len(rows)))
+    rows.add(batch)
+    return list(range(highest + 1, highest + 1 + len(batch)))
 
 
-def _executemany(connection: Connection, table: Table, rows: list[dict[str, object]]) -> None:
-    """The driver's executemany of SQLAlchemy's own INSERT, values bound as SQLAlchemy binds
-    them: its per-row parameter handling would double the time of a large import."""
-    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(rows[0]))
-    order = compiled.positiontup or list(rows[0])
-    process = [(n, p) for n, c in enumerate(order)
-               if (p := table.c[c].type._cached_bind_processor(connection.dialect)) is not None]
-    params: list[tuple[object, ...]] | list[dict[str, object]] = []
-    last: dict[int, tuple[object, object]] = {}  # the import's stamp, flags, no date: once
-    for row in rows:
-        values = [row[c] for c in order]
-        for n, bind in process:
-            raw = values[n]
-            seen = last.get(n)
-            if seen is None or seen[0] is not raw:
-                last[n] = seen = (raw, bind(raw))
-            values[n] = seen[1]
-        params.append(tuple(values) if compiled.positiontup else dict(zip(order, values)))  # type: ignore[arg-type]
-    connection.exec_driver_sql(compiled.string, params)  # type: ignore[arg-type]
+class _Insert:
+    """The driver's executemany of SQLAlchemy's own INSERT of ``columns``, values bound as
+    SQLAlchemy binds them: its per-row parameter handling would double the time of a large
+    import. Rows are tuples in the order of ``columns``."""
+
+    def __init__(self, connection: Connection, table: Table, columns: Sequence[str]) -> None:
+        self.connection = connection
+        compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+        self.sql = compiled.string
+        self.named = compiled.positiontup is None  # the driver takes named parameters
+        order = list(columns) if self.named else list(compiled.positiontup or ())
+        self.order = order
+        pick = [list(columns).index(c) for c in order]
+        self.pick = None if pick == list(range(len(columns))) else itemgetter(*pick)
+        self.process = [
+            (n, p) for n, c in enumerate(columns)
+            if (p := table.c[c].type._cached_bind_processor(connection.dialect)) is not None]
+
+    def run(self, rows: list[tuple[object, ...]]) -> None:
+        """Bind every value of ``rows`` and insert them."""
+        if self.process and rows:
+            process = self.process
+            bound = []
+            for row in rows:
+                values = list(row)
+                for n, bind in process:
+                    values[n] = bind(values[n])
+                bound.append(tuple(values))
+            rows = bound
+        self.write(rows)
+
+    def write(self, rows: list[tuple[object, ...]]) -> None:
+        """Insert ``rows``, their values already bound."""
+        if not rows:
+            return
+        params: list[object] = list(rows)
+        if self.named:
+            params = [dict(zip(self.order, row)) for row in rows]
+        elif self.pick is not None:
+            params = list(map(self.pick, rows))
+        self.connection.exec_driver_sql(self.sql, params)  # type: ignore[arg-type]
+
+
+# The contractor row as NewContractor.row gives it, field by field.
+_COLUMNS = ("display_name", "legal_name", "kind", "company", "email", "phone", "website",
+            "address", "country", "timezone", "tax_id", "tax_form", "tax_form_on", "rate_minor",
+            "rate_unit", "currency", "preferred_channel", "status", "source",
+            "identity_verified_on", "notes", "is_demo", "archived_at", "archive_reason",
+            "created_at", "updated_at", "version", "changed_by", "name_key", "company_key",
+            "email_key")
+_KEYS = ("name_key", "company_key", "email_key")
+_DATES = ("tax_form_on", "identity_verified_on", "archived_at")
+_SAME = ("is_demo", "created_at", "updated_at", "version", "changed_by")
+
+
+class _ContractorRows(_Insert):
+    """The new contractors' rows for one import: what every row shares (the stamp, who
+    imports) is bound once, and each name's sort key once per name."""
+
+    def __init__(self, connection: Connection, stamp: dt.datetime, user: str) -> None:
+        super().__init__(connection, Contractor.__table__, _COLUMNS)
+        self.stamp, self.user = stamp, user
+        binds = {_COLUMNS[n]: p for n, p in self.process}
+        self.same = [binds.get(c, _unchanged)(v)
+                     for c, v in zip(_SAME, (False, stamp, stamp, 1, user), strict=True)]
+        self.binds = {c: binds.get(c, _unchanged) for c in (*_KEYS, *_DATES)}
+        # Only these columns are bound here; a driver that binds any other itself gets every
+        # row bound value by value.
+        self.own_way = any(c not in (*_DATES, *_SAME, *_KEYS) for c in binds)
+        self.names: dict[str, object] = {}  # a display name's bound key
+        self.companies: dict[str, object] = {}  # a company's
+
+    def add(self, batch: Sequence[NewContractor]) -> None:
+        if self.own_way:
+            rows = [item.row(self.stamp, self.user) for item in batch]
+            self.run([tuple(r[c] for c in _COLUMNS) for r in rows])
+            return
+        binds = self.binds
+        name_bind, company_bind, email_bind = (binds[k] for k in _KEYS)
+        form_bind, verified_bind, archived_bind = (binds[d] for d in _DATES)
+        no_form, no_verified, no_archived = form_bind(None), verified_bind(None), archived_bind(None)
+        names, companies = self.names, self.companies
+        demo, created, updated, version, user = self.same
+        rows = []
+        for item in batch:
+            data = item.data
+            name, company, email = data.display_name, data.company, data.email
+            name_value = names.get(name)
+            if name_value is None:
+                name_value = names[name] = name_bind(name_key(name))
+            company_value = companies.get(company)
+            if company_value is None:
+                company_value = companies[company] = company_bind(name_key(company))
+            form_on, verified_on = data.tax_form_on, data.identity_verified_on
+            if item.archived_on is None:
+                archived, reason = no_archived, ""
+            else:
+                archived = archived_bind(dt.datetime.combine(item.archived_on, dt.time(12), dt.UTC))
+                reason = item.archive_reason
+            rows.append((
+                name, data.legal_name, str(data.kind), company, email, data.phone, data.website,
+                data.address, data.country, data.timezone, data.tax_id, str(data.tax_form),
+                no_form if form_on is None else form_bind(form_on), data.rate_minor,
+                str(data.rate_unit), data.currency, str(data.preferred_channel),
+                str(data.status), str(data.source),
+                no_verified if verified_on is None else verified_bind(verified_on), data.notes,
+                demo, archived, reason, created, updated, version, user, name_value,
+                company_value, email_bind(name_key(email))))
+        self.write(rows)
+
+
+def _unchanged(value: object) -> object:
+    return value
