@@ -1,3 +1,3 @@
-from desktop.cli import entry
+from desktop.launch import entry
 
 entry()

@@ -1,5 +1,5 @@
 """The bundle's entry point: the same `crewbook` command the wheel installs."""
 
-from desktop.cli import entry
+from desktop.launch import entry
 
 entry()

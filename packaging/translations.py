@@ -86,10 +86,11 @@ def extract_pot() -> bytes:
         name, _, spec = keyword.partition(":")
         keywords[name] = _spec(spec)
     catalog = _catalog()
-    for package in GETTEXT_PACKAGES:
-        folder = ROOT / "desktop" / package
+    # The packages, and the start's own modules at the top of desktop/ ("*.py": that folder only).
+    sources = [(ROOT / "desktop" / package, "**.py") for package in GETTEXT_PACKAGES]
+    for folder, pattern in [*sources, (ROOT / "desktop", "*.py")]:
         for filename, _lineno, message, comments, context in extract_from_dir(
-                folder, method_map=[("**.py", "python")], keywords=keywords,
+                folder, method_map=[(pattern, "python")], keywords=keywords,
                 comment_tags=("Translators:",), strip_comment_tags=True):
             catalog.add(message, None, [], auto_comments=comments, context=context)
             del filename

@@ -35,7 +35,7 @@ def close_when_loaded(found: list[MainWindow]) -> None:
 
     def poll() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible()]
+                   and w.isVisible() and w.store is not None]
         if windows and windows[0].roster.model.rowCount():
             found.append(windows[0])
             windows[0].close()
@@ -126,7 +126,7 @@ def when_loaded(then: Callable[[MainWindow], None]) -> None:
 
     def poll() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible() and w.roster.model.complete]
+                   and w.isVisible() and w.store is not None and w.roster.model.complete]
         if windows:
             then(windows[0])
         else:
@@ -259,7 +259,8 @@ def test_sigterm_closes_the_window_like_a_user_and_exits_cleanly(
     before = signal.getsignal(signal.SIGTERM)
 
     def poll() -> None:
-        if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+        if any(isinstance(w, MainWindow) and w.isVisible() and w.store is not None
+               for w in QApplication.topLevelWidgets()):
             os.kill(os.getpid(), signal.SIGTERM)
         else:
             QTimer.singleShot(20, poll)

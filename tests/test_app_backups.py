@@ -50,7 +50,7 @@ def on_each_window(*steps: Callable[[MainWindow], None], rows: bool = True) -> l
 
     def poll() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible() and w not in seen
+                   and w.isVisible() and w not in seen and w.store is not None
                    and (w.roster.model.rowCount() or not rows)]
         if windows:
             seen.append(windows[0])

@@ -128,7 +128,8 @@ def test_the_window_moves_to_the_team_database_and_back(
 
     def step() -> None:
         windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible() and w.roster.model.rowCount()]
+                   if isinstance(w, MainWindow) and w.isVisible() and w.store is not None
+                   and w.roster.model.rowCount()]
         if not windows:
             QTimer.singleShot(20, step)
             return
@@ -164,7 +165,8 @@ def test_a_team_database_that_cannot_be_reached_sends_the_window_back_home(
 
     def step() -> None:
         windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible() and w.roster.model.rowCount()]
+                   if isinstance(w, MainWindow) and w.isVisible() and w.store is not None
+                   and w.roster.model.rowCount()]
         if not windows:
             QTimer.singleShot(20, step)
             return

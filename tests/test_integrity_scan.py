@@ -137,7 +137,7 @@ def test_closing_the_window_stops_the_scan_and_the_next_start_scans_again(
 
     def close_once_scanning() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible()]
+                   and w.isVisible() and w.store is not None]
         if windows and started.is_set():
             windows[0].close()
         else:
@@ -153,7 +153,7 @@ def test_closing_the_window_stops_the_scan_and_the_next_start_scans_again(
 
     def close_once_scanned() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                   and w.isVisible()]
+                   and w.isVisible() and w.store is not None]
         record = last_scan(path)
         if windows and record is not None and record.state == CLEAN:
             finished.append(windows[0])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.cli.display import why_no_window
+from desktop.display import why_no_window
 
 
 def found(_name: str) -> str | None:

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = """
 import atexit, sys, threading, time
-from desktop.cli import entry
+from desktop.launch import entry
 
 atexit.register(lambda: print("exit functions ran"))
 worker = threading.Thread(target=lambda: (time.sleep(0.2), print("thread finished")))

@@ -85,7 +85,8 @@ def test_open_today_opens_the_window_on_today(qtbot, data_folder: Path, tmp_path
 
     def close_on_today() -> None:
         main = next((w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, MainWindow) and w.isVisible()), None)
+                     if isinstance(w, MainWindow) and w.isVisible() and w.store is not None),
+                    None)
         if main is None or "need you today" not in main.dashboard.summary.text():
             QTimer.singleShot(20, close_on_today)
             return

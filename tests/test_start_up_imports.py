@@ -1,6 +1,7 @@
 """Opening the window must not load ReportLab: PDFs are written on request, and their modules
-are imported then (about 0.1 s of every start-up otherwise). Each check runs a fresh
-interpreter, since this test session has long since imported the reports."""
+are imported then (about 0.1 s of every start-up otherwise). A bare start shows the window
+before the database layer loads, so what it runs first loads neither SQLAlchemy nor Alembic.
+Each check runs a fresh interpreter, since this test session has long since imported them."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("reportlab",)
 
 
-def _loaded_after(module: str) -> list[str]:
+def _loaded_after(module: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     code = (f"import sys, {module}\n"
-            f"heavy = {HEAVY!r}\n"
+            f"heavy = {heavy!r}\n"
             "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
@@ -30,4 +31,11 @@ def _loaded_after(module: str) -> list[str]:
 @pytest.mark.parametrize("module", ["desktop.ui.main_window", "desktop.ui.app"])
 def test_start_up_does_not_import_reportlab(module: str) -> None:
     offending = _loaded_after(module)
+    assert not offending, f"importing {module} loads: {', '.join(offending)}"
+
+
+@pytest.mark.parametrize("module", ["desktop.launch", "desktop.ui.app", "desktop.ui.main_window"])
+def test_what_a_bare_start_runs_before_the_window_shows_loads_no_database_layer(
+        module: str) -> None:
+    offending = _loaded_after(module, ("sqlalchemy", "alembic", "reportlab", "babel"))
     assert not offending, f"importing {module} loads: {', '.join(offending)}"

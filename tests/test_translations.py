@@ -139,6 +139,14 @@ def test_every_message_outside_the_window_is_marked(package: str) -> None:
     assert found == [], "mark these with _():\n" + "\n".join(found)
 
 
+def test_every_message_of_the_start_is_marked() -> None:
+    """The modules at the top of desktop/ (the launch, the display check) speak too."""
+    rule = _gettext_rule(cli=True)
+    found = [line for path in sorted((ROOT / "desktop").glob("*.py"))
+             for line in _unmarked(path, rule)]
+    assert found == [], "mark these with _():\n" + "\n".join(found)
+
+
 def test_the_marking_check_finds_what_it_should() -> None:
     tree = ast.parse('label.setText(f"Due {day}")\nlabel.setText(tr("Due {day}").format(day=d))\n'
                      'QLabel("Name:")\nQLabel(tr("Name:"))\nbox.setText("—")\n'

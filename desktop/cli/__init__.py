@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import NoReturn
 
 from desktop import __version__
 from desktop.cli import (
@@ -28,12 +27,11 @@ from desktop.cli import (
     team,
     transfer,
 )
-from desktop.cli.display import why_no_window
-from desktop.cli.process_end import end_process
 from desktop.cli.roster import LIST_FIELDS, OPTIONS
 from desktop.cli.terminal import escaping
 from desktop.core.i18n import _
 from desktop.core.validation import ConflictError, ValidationError
+from desktop.display import why_no_window
 from desktop.operations.calendar import refresh_kept
 from desktop.operations.settings import use_business_locale
 from desktop.store.db import Store
@@ -184,11 +182,6 @@ def _no_window() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     with escaping():  # stored text and file names may hold what a terminal would obey
         return _main(argv)
-
-
-def entry() -> NoReturn:
-    """What the installed `crewbook` commands run: main, then a quick end of the process."""
-    end_process(main())
 
 
 def _main(argv: Sequence[str] | None) -> int:

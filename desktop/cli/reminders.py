@@ -8,8 +8,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from desktop.cli.display import why_no_window
 from desktop.core.i18n import _
+from desktop.display import why_no_window
 from desktop.operations.reminders import remind_at_login, todays_reminder
 
 

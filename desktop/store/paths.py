@@ -12,6 +12,7 @@ from desktop.store.disk_errors import explain
 from desktop.store.errors import StoreError
 
 ENV_VAR = "CREWBOOK_DATA_DIR"
+DATABASE_ENV = "CREWBOOK_DATABASE_URL"  # a team database to open instead (desktop.store.server)
 DB_NAME = "crewbook.sqlite3"
 LOCK_NAME = "crewbook.lock"
 BACKUP_DIR = "backups"

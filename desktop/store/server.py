@@ -17,9 +17,10 @@ from desktop.store import migrate, passwords
 from desktop.store.db import Store
 from desktop.store.disk_errors import NotAllowed
 from desktop.store.errors import StoreError
+from desktop.store.paths import DATABASE_ENV
 
 CONNECT_TIMEOUT_S = 10
-ENV_VAR = "CREWBOOK_DATABASE_URL"
+ENV_VAR = DATABASE_ENV
 
 
 def is_server_url(text: str) -> bool:

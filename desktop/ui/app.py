@@ -15,23 +15,17 @@ from contextlib import suppress
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.operations.backup import restore_backup
-from desktop.store.db import Unusable, check_integrity
 from desktop.store.errors import StoreError
 from desktop.store.lock import FolderLock
 from desktop.store.logfile import start_logging
-from desktop.store.restore import set_aside
-from desktop.store.server import open_server
-from desktop.store.session import Opened, open_store
-from desktop.store.team import role_of
 from desktop.ui import ask
-from desktop.ui.backups import DailyBackups, choose_backup
 from desktop.ui.crash import install_excepthook
 from desktop.ui.i18n import install_translators, tr
 from desktop.ui.main_window import MainWindow
@@ -53,6 +47,23 @@ FILE_OPEN_EVENTS = sys.platform == "darwin"
 # hand over to it before saying the folder is taken.
 HAND_OVER_PATIENCE_S = 5.0
 AFRESH = "afresh"  # the user chose a new book over one that cannot be opened
+SHOWN_PATIENCE_S = 0.25  # how long the opening window may wait to be on screen before loading
+
+if TYPE_CHECKING:
+    from desktop.store.session import Opened
+
+
+# The database layer loads once the window shows; these two are looked up here when called.
+def check_integrity(path: Path, stop: threading.Event | None = None) -> bool:
+    from desktop.store.db import check_integrity as scan
+
+    return scan(path, stop)
+
+
+def choose_backup(parent: QWidget, folder: Path) -> Path | None:
+    from desktop.ui.backups import choose_backup as choose
+
+    return choose(parent, folder)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -108,23 +119,46 @@ def _run_local(folder: Path, settings: QSettings | None, open_files: Sequence[Pa
     settings = settings or QSettings()  # once the application has its name: it names the file
     server = InstanceServer(folder)  # listening at once: a second copy waits, not refused
     server.start()
+    opening: MainWindow | None = _opening_window(app, folder, settings)
     note = ""
     try:
+        from desktop.store.session import Opened
+
         while True:
-            opened = _open_or_rescue(folder, lock)
+            opened = _open_or_rescue(folder, lock, opening)
             if isinstance(opened, int):
                 return opened, None
             if not isinstance(opened, Opened):  # the book could not open; the user chose
                 note = _next_book(app, folder, opened)
                 continue
-            code, then = _show(app, server, opened, folder, settings, open_files, note)
+            window, opening = opening, None
+            if window is not None and window.quit_while_opening:
+                opened.store.close()
+                return 0, None
+            code, then = _show(app, server, opened, folder, settings, open_files, note, window)
             open_files, note = (), ""
             if then is None or isinstance(then, Switch):
                 return code, then
             note = _next_book(app, folder, then)
     finally:
+        if opening is not None:  # the book never opened in it
+            opening.close()
+            opening.deleteLater()
         server.stop()
         lock.release()
+
+
+def _opening_window(app: QApplication, folder: Path, settings: QSettings) -> MainWindow:
+    """The window, on screen and saying the book is opening, before the database layer and
+    the views load (most of a start's time)."""
+    window = MainWindow(None, folder, settings)
+    window.show()
+    handle = window.windowHandle()
+    deadline = time.monotonic() + SHOWN_PATIENCE_S
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    app.processEvents()  # painted
+    return window
 
 
 def _run_on_server(url: str, settings: QSettings | None, open_files: Sequence[Path],
@@ -132,6 +166,9 @@ def _run_on_server(url: str, settings: QSettings | None, open_files: Sequence[Pa
     """The window on a team database: no folder to lock (every member has a window open), and
     no file backups (the server has its own). One that cannot be opened after the user chose
     it in the window sends them back to this computer's book."""
+    from desktop.store.server import open_server
+    from desktop.store.session import Opened
+
     logging.getLogger(__name__).info("opening a team database")
     app = make_application()
     settings = settings or QSettings()
@@ -146,11 +183,18 @@ def _run_on_server(url: str, settings: QSettings | None, open_files: Sequence[Pa
 
 
 def _show(app: QApplication, server: InstanceServer | None, opened: Opened, folder: Path | None,
-          settings: QSettings, open_files: Sequence[Path],
-          note: str) -> tuple[int, Path | str | Switch | None]:
-    """One window on the open book until it closes; returns the exit code and what comes next:
-    a backup to restore, AFRESH, another book to switch to, or None."""
-    window = MainWindow(opened.store, folder, settings)
+          settings: QSettings, open_files: Sequence[Path], note: str,
+          window: MainWindow | None = None) -> tuple[int, Path | str | Switch | None]:
+    """One window on the open book until it closes (``window``: one already showing that the
+    book is opening); returns the exit code and what comes next: a backup to restore,
+    AFRESH, another book to switch to, or None."""
+    from desktop.store.team import role_of
+    from desktop.ui.backups import DailyBackups
+
+    if window is None:
+        window = MainWindow(opened.store, folder, settings)
+    else:
+        window.attach(opened.store)
     imports = ImportQueue(window.import_file,
                           lambda text: window.statusBar().showMessage(text, 8000), window)
     imports.add(open_files)
@@ -231,20 +275,25 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
     return code, then
 
 
-def _open_or_rescue(folder: Path, lock: FolderLock) -> Opened | Path | str | int:
+def _open_or_rescue(folder: Path, lock: FolderLock,
+                    parent: QWidget | None = None) -> Opened | Path | str | int:
     """The open book; or, when it cannot open, what the user chose instead (a backup to
     restore, or AFRESH), or the exit code when they chose to quit."""
+    from desktop.store.session import open_store
+
     try:
         # The full integrity scan runs once the window is up, not before it.
         return open_store(folder, lock, check=False)
     except StoreError as exc:
-        chosen = _rescue(None, exc, folder)
+        chosen = _rescue(parent, exc, folder)
         return 1 if chosen is None else chosen
 
 
 def _next_book(app: QApplication, folder: Path, chosen: Path | str) -> str:
     """With the book closed, restore the backup chosen or set the unusable file aside; returns
     what to tell the user in the next window."""
+    from desktop.store.restore import set_aside
+
     if isinstance(chosen, Path):
         return _restore(app, folder, chosen)
     return tr("The file that could not be opened is kept at {path}.").format(
@@ -255,6 +304,8 @@ def _rescue(parent: QWidget | None, exc: BaseException, folder: Path) -> Path | 
     """The book cannot be used. For a damaged or empty file, offer to restore a backup or to
     start a new book (the file is kept aside, never deleted); otherwise say why and quit.
     Returns the backup chosen, AFRESH for a new book, or None to quit."""
+    from desktop.store.db import Unusable
+
     if not isinstance(exc, Unusable):
         _refuse(exc)
         return None
@@ -305,6 +356,8 @@ def _restore(app: QApplication, folder: Path, archive: Path) -> str:
 
 
 def _restore_into(folder: Path, archive: Path, outcome: list[object]) -> None:
+    from desktop.operations.backup import restore_backup
+
     try:
         outcome.append(restore_backup(folder, archive))
     except BaseException as exc:  # noqa: BLE001 - handed to the window's thread

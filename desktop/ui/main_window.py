@@ -1,8 +1,14 @@
-"""The window: five tabs, the menus, the demo banner, and the one runner every view shares."""
+"""The window: five tabs, the menus, the demo banner, and the one runner every view shares.
+
+A bare start shows the window before its book is open, saying that it is opening, and then
+loads the database layer and the views (``attach``). So this module loads only Qt and light
+modules when imported; what a tab or a menu command needs is imported where it is used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -15,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -25,63 +32,67 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.operations import contractors as contractor_ops
-from desktop.operations.backup import check_backup
 from desktop.operations.changes import Changes
-from desktop.operations.transfer import EXPORTS
-from desktop.store import demo_links
-from desktop.store.archive import Manifest
-from desktop.store.db import StopFlag, Store
-from desktop.store.team import Role
-from desktop.ui import ask, backups
+from desktop.ui import ask
 from desktop.ui.about_dialog import show_about
 from desktop.ui.actions import make_action
-from desktop.ui.calendar_export import CalendarDialog, CalendarKeeper
-from desktop.ui.colours import note_colours
-from desktop.ui.commands import ImportCommand
+from desktop.ui.colours import muted_style, note_colours
 from desktop.ui.crash import show_log_folder
-from desktop.ui.dashboard_view import DashboardView
-from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.i18n import tr
 from desktop.ui.language_dialog import LanguageDialog
-from desktop.ui.planner_view import PlannerView
-from desktop.ui.profile_dialog import ProfileDialog
-from desktop.ui.rates_dialog import RatesDialog
-from desktop.ui.reminders_dialog import RemindersDialog
-from desktop.ui.reports_view import ReportsView
-from desktop.ui.roster_view import RosterView
-from desktop.ui.rules_dialog import RulesDialog
-from desktop.ui.runner import Runner
 from desktop.ui.screen_fit import fit_on_screen
-from desktop.ui.search_dialog import SearchDialog
-from desktop.ui.thresholds_dialog import ThresholdsDialog
-from desktop.ui.transfer import dropped_file, export_csv
+
+if TYPE_CHECKING:
+    from desktop.store.archive import Manifest
+    from desktop.store.db import Store
+    from desktop.store.team import Role
 
 
 class MainWindow(QMainWindow):
     first_rows_shown = Signal(int)  # the first screen of contractors is in the table
     roster_loaded = Signal(int)  # every contractor is in the table
 
-    def __init__(self, store: Store, folder: Path | None, settings: QSettings,
+    def __init__(self, store: Store | None, folder: Path | None, settings: QSettings,
                  parent: QWidget | None = None):
-        """``folder``: the data folder of a local book; None for a team database."""
+        """``folder``: the data folder of a local book; None for a team database. Without
+        ``store`` the window only says that the book is opening, until ``attach``."""
         super().__init__(parent)
-        self.store, self.folder, self.settings = store, folder, settings
-        self.runner = Runner(store, self)
+        self.store: Store | None = None
+        self.folder, self.settings = folder, settings
         self.restore_requested: Path | None = None  # a backup to restore once this closes
         # Another book to open once this closes: a team database's URL, "" for this computer's.
         self.switch_to: str | None = None
+        self._waiting = ""  # the status line's note that a write waits, while it shows
+        self.quit_while_opening = False
+        self.setWindowTitle(APP_NAME)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            fit_on_screen(self, 1320, 780)
+        if store is None:
+            self.setCentralWidget(_opening())
+        else:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Build the tabs, menus and toolbars on the open book."""
+        from desktop.store.db import StopFlag
+        from desktop.ui.calendar_export import CalendarKeeper
+        from desktop.ui.runner import Runner
+
+        self.store = store
+        self.runner = Runner(store, self)
         # Set on closing: long background work (the integrity scan) stops at once.
         self.closing = StopFlag()
-        self._waiting = ""  # the status line's note that a write waits, while it shows
         self.runner.waiting.connect(self._show_waiting)
         self.runner.changed.connect(self._done_waiting)
-        self.calendar_keeper = CalendarKeeper(self.runner, folder, self)
+        self.calendar_keeper = CalendarKeeper(self.runner, self.folder, self)
         self.calendar_keeper.message.connect(lambda text: self._say(text, 10_000))
-        self.setWindowTitle(APP_NAME if folder is not None else
-                            tr("{app} — {name} (team database)").format(app=APP_NAME,
-                                                                        name=store.name))
+        if self.folder is None:
+            self.setWindowTitle(tr("{app} — {name} (team database)").format(app=APP_NAME,
+                                                                          name=store.name))
         self.setAcceptDrops(True)  # a contact file dropped anywhere opens the import
         self._build_widgets()
         self._build_actions()
@@ -89,6 +100,12 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
     def _build_widgets(self) -> None:
+        from desktop.ui.dashboard_view import DashboardView
+        from desktop.ui.engagements_view import EngagementsView
+        from desktop.ui.planner_view import PlannerView
+        from desktop.ui.reports_view import ReportsView
+        from desktop.ui.roster_view import RosterView
+
         self.banner = QFrame()
         self.banner.setObjectName("demoBanner")
         back, text, border = note_colours(self.palette(), "demo")
@@ -136,6 +153,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.roster.count_label)
+        assert self.store is not None
         self.where_label = QLabel(tr("On this computer") if self.folder is not None else
                                   tr("Team database: {name}").format(name=self.store.name))
         self.where_label.setToolTip(tr("Data folder: {folder}").format(folder=self.folder)
@@ -150,6 +168,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from desktop.operations.transfer import EXPORTS
+        from desktop.ui import backups
+        from desktop.ui.reminders_dialog import RemindersDialog
+
         roster = self.roster
         self.addActions([roster.new_action, roster.edit_action, roster.archive_action,
                          roster.restore_action, roster.undo_action, roster.redo_action,
@@ -308,6 +330,9 @@ class MainWindow(QMainWindow):
     def apply_role(self, role: Role) -> None:
         """Grey out what a team member's role cannot do (the server refuses it anyway). A
         database this version may only read (a newer one set it up) greys out every change."""
+        from desktop.store.team import Role
+
+        assert self.store is not None
         if self.store.read_only_because is not None:
             role = Role.VIEWER
             self.where_label.setText(tr("Team database: {name} (read only: update Crewbook to "
@@ -390,9 +415,14 @@ class MainWindow(QMainWindow):
 
     # --- use cases -----------------------------------------------------------------------
     def load_demo(self) -> None:
+        from desktop.operations import contractors as contractor_ops
+
         self.runner.write(contractor_ops.load_demo, parent=self)
 
     def remove_demo(self) -> None:
+        from desktop.operations import contractors as contractor_ops
+        from desktop.store import demo_links
+
         count = self.roster.model.demo_count()
         if not count:
             return
@@ -423,12 +453,17 @@ class MainWindow(QMainWindow):
         self.close()
 
     def backup(self) -> None:
+        from desktop.ui import backups
+
         assert self.folder is not None  # the action is off for a team database
         backups.back_up_now(self, self.runner, self.folder, self._say)
 
     def restore_from_backup(self) -> None:
         """Check the chosen backup, ask, then close: the restore runs with the book closed
         (desktop.ui.app), and a new window opens on the restored data."""
+        from desktop.operations.backup import check_backup
+        from desktop.ui import backups
+
         assert self.folder is not None  # the action is off for a team database
         path = backups.choose_backup(self, self.folder)
         if path is None:
@@ -439,12 +474,15 @@ class MainWindow(QMainWindow):
                          failed=lambda _exc: self._say(""))
 
     def _restore_checked(self, path: Path, manifest: Manifest) -> None:
+        from desktop.ui import backups
+
         self._say("")
         if backups.confirm_restore(self, path, manifest):
             self.restore_requested = path
             self.close()
 
     def import_file(self, path: Path | None) -> None:
+        from desktop.ui.commands import ImportCommand
         from desktop.ui.import_wizard import ImportWizard  # loaded when first used
 
         self.tabs.setCurrentWidget(self.roster)
@@ -461,23 +499,33 @@ class MainWindow(QMainWindow):
                          "import back)", "", result.created).format(merged=result.merged), 8000)
 
     def export(self, key: str) -> None:
+        from desktop.ui.transfer import export_csv
+
         export_csv(self, self.runner, key, lambda text: self._say(text, 8000))
 
     def export_calendar(self) -> None:
+        from desktop.ui.calendar_export import CalendarDialog
+
         self.calendar_dialog = CalendarDialog(self.runner, self.calendar_keeper, self)
         self.calendar_dialog.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from desktop.ui.transfer import dropped_file
+
         if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from desktop.ui.transfer import dropped_file
+
         path = dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.import_file(path)
 
     def search_everything(self) -> None:
+        from desktop.ui.search_dialog import SearchDialog
+
         dialog = SearchDialog(self.runner, self)
         dialog.open_contractor.connect(self.open_contractor)
         dialog.open_engagement.connect(self.open_engagement)
@@ -488,31 +536,35 @@ class MainWindow(QMainWindow):
         self.engagements.new_engagement()
 
     def edit_rules(self) -> None:
+        from desktop.ui.rules_dialog import RulesDialog
+
         RulesDialog(self.runner, self).exec()
 
     def edit_profile(self) -> None:
+        from desktop.ui.profile_dialog import ProfileDialog
+
         ProfileDialog(self.runner, self).exec()
 
     def edit_thresholds(self) -> None:
+        from desktop.ui.thresholds_dialog import ThresholdsDialog
+
         ThresholdsDialog(self.runner, self).exec()
 
     def edit_rates(self) -> None:
+        from desktop.ui.rates_dialog import RatesDialog
+
         RatesDialog(self.runner, self).exec()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
     def about(self) -> None:
+        assert self.store is not None
         show_about(self, self.folder, self.store.name)
 
     # --- window state --------------------------------------------------------------------
     def _restore_settings(self) -> None:
         s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            fit_on_screen(self, 1320, 780)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -527,11 +579,32 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.store is None:  # closed while its book was opening: the user quit
+            self.quit_while_opening = True
+            super().closeEvent(event)
+            return
         self.closing.set()
         self.save_settings()
         self.reports.close_down()
         self.runner.wait(10_000)
         super().closeEvent(event)
+
+
+def _opening() -> QWidget:
+    """The app's icon and a quiet line, while the book opens (under a second, mostly)."""
+    icon = QLabel()
+    icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
+    text = QLabel(tr("Opening your book…"))
+    text.setObjectName("opening")
+    text.setStyleSheet(muted_style())
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    for label in (icon, text):
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+    layout.addStretch(1)
+    return page
 
 
 def _export_texts(key: str, title: str) -> tuple[str, str]:

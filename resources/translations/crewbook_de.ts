@@ -2536,6 +2536,10 @@ E-Mail-Konto</translation>
         <translation>ist erforderlich</translation>
     </message>
     <message>
+        <source>Opening your book…</source>
+        <translation>Ihr Datenbestand wird geöffnet…</translation>
+    </message>
+    <message>
         <source>{app} — {name} (team database)</source>
         <translation>{app} — {name} (Teamdatenbank)</translation>
     </message>

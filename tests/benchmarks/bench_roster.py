@@ -87,7 +87,8 @@ def _child_floor(with_orm: bool = False) -> int:
 
 
 def _child_app(folder_arg: str, ini_arg: str) -> int:
-    """Exactly what desktop.ui.app.run does, with a throw-away QSettings and a 'ready' line."""
+    """What desktop.ui.app.run does, with a throw-away QSettings and a 'ready' line: the
+    window shows saying the book is opening, then the store opens and the window fills in."""
     _mark("python", _T_START)
     from pathlib import Path
 
@@ -95,7 +96,6 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
 
     _mark("qt-imports")
     from desktop.store.lock import FolderLock
-    from desktop.store.session import open_store
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
 
@@ -105,9 +105,15 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
     _mark("qapplication")
     lock = FolderLock(folder)
     lock.acquire()
-    opened = open_store(folder, lock)
+    window = MainWindow(None, folder, QSettings(ini_arg, QSettings.Format.IniFormat))
+    window.show()
+    app.processEvents()
+    _mark("shown")
+    from desktop.store.session import open_store
+
+    opened = open_store(folder, lock, check=False)  # as run does: the scan follows the rows
     _mark("store-open")
-    window = MainWindow(opened.store, folder, QSettings(ini_arg, QSettings.Format.IniFormat))
+    window.attach(opened.store)
     _mark("window-built")
 
     def first_screen(_count: int) -> None:
@@ -124,8 +130,6 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
         QTimer.singleShot(0, app.quit)
 
     window.roster_loaded.connect(loaded)
-    window.show()
-    _mark("shown")
     window.load()
     try:
         return app.exec()
@@ -142,7 +146,7 @@ def _child_real(folder_arg: str) -> None:
     _mark("python", _T_START)
     from PySide6.QtCore import QTimer
 
-    from desktop.cli import entry
+    from desktop.launch import entry
     from desktop.ui import app as app_module
 
     class Window(app_module.MainWindow):  # type: ignore[misc, valid-type]
