@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
