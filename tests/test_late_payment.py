@@ -11,6 +11,7 @@ import pytest
 from desktop.core.deadlines import PaymentRule
 from desktop.core.late_payment import (
     ReferenceRate,
+    claim_terms,
     fixed_sum,
     half_year_start,
     late_claim,
@@ -69,6 +70,18 @@ def test_a_half_year_after_the_rates_were_checked_is_marked() -> None:
     none_known = late_claim(EU, [], 100_000, "EUR", D(2026, 10, 31), D(2026, 12, 4))
     assert none_known is not None and none_known.interest_minor is None
     assert none_known.compensation_minor == 4000  # the fixed sum needs no rate
+
+
+def test_terms_worked_out_once_for_a_half_year_give_every_debt_in_it_the_same_claim() -> None:
+    today = D(2026, 12, 4)
+    for due in (D(2024, 12, 31), D(2025, 1, 1), D(2025, 6, 29), D(2025, 6, 30), D(2025, 7, 1),
+                D(2025, 12, 30), D(2026, 11, 3)):
+        # Worked out for another day whose debt fell late in the same half-year.
+        other_day = half_year_start(due + dt.timedelta(days=1)) - dt.timedelta(days=1)
+        shared = claim_terms(EU, ECB, other_day)
+        for unpaid, currency in ((1, "EUR"), (99_999, "EUR"), (250_000, "USD")):
+            assert late_claim(EU, ECB, unpaid, currency, due, today, shared) == \
+                late_claim(EU, ECB, unpaid, currency, due, today), (due, unpaid)
 
 
 def test_uk_fixed_sums_follow_the_size_of_the_debt() -> None:
@@ -142,6 +155,20 @@ def test_overdue_payments_in_the_eu_and_uk_accrue_claims_from_the_seeded_rules(
     assert claims.interest == {"EUR": 834 * 2, "GBP": simple_interest(250_000, 1225, 30)}
     assert claims.compensation == {"EUR": 8000, "GBP": 7000}
     assert not claims.unchecked
+
+
+def test_claims_asked_for_one_by_one_are_spelled_out_and_every_one_is_totalled(
+        store: Store) -> None:
+    german = owing(store, "DE", D(2025, 9, 30), 100_000)
+    owing(store, "NO", D(2025, 9, 30), 100_000)
+    owing(store, "GB", D(2025, 9, 30), 250_000, "GBP")
+    every = late_claims(store, D(2025, 10, 30))
+    listed = late_claims(store, D(2025, 10, 30), {german})
+    assert listed.by_installment == {german: every.by_installment[german]}
+    assert (listed.interest, listed.compensation, listed.count) == \
+        (every.interest, every.compensation, 3)
+    assert late_claims(store, D(2025, 10, 30), set())  # claims exist, though none is listed
+    assert not late_claims(store, D(2025, 9, 30))
 
 
 def test_partly_paid_and_not_binding_installments(store: Store) -> None:

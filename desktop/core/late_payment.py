@@ -13,7 +13,7 @@ fixed sum (EU Directive 2011/7/EU, UK Late Payment of Commercial Debts (Interest
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -111,29 +111,55 @@ def claims_interest(rule: PaymentRule) -> bool:
     return bool(rule.interest_reference) and rule.interest_margin_bp is not None
 
 
-def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: int,
-               currency: str, due_on: dt.date, today: dt.date) -> LateClaim | None:
-    """What the contractor can claim on ``today`` for an installment due on ``due_on`` with
-    ``unpaid_minor`` still unpaid; None when it is not late or the rule sets no interest."""
-    days = (today - due_on).days
-    if days <= 0 or unpaid_minor <= 0 or not claims_interest(rule):
-        return None
-    rates = list(rates)
+@dataclass(frozen=True)
+class ClaimTerms:
+    """What lateness earns under a rule for a debt that fell due on a given day: the same for
+    every debt that fell due in that half-year, so a list of them works it out once."""
+
+    reference_on: dt.date  # the half-year's first day, whose rate applies
+    reference_bp: int | None  # None: no rate known for that date
+    rate_bp: int | None  # reference plus margin
+    rate_checked: bool  # the series was checked on or after reference_on
+
+
+def claim_terms(rule: PaymentRule, rates: Sequence[ReferenceRate],
+                due_on: dt.date) -> ClaimTerms:
     reference_on = half_year_start(due_on + dt.timedelta(days=1))
     reference = rate_on(rates, rule.interest_reference, reference_on)
     checked = series_checked_on(rates, rule.interest_reference)
     assert rule.interest_margin_bp is not None
-    rate = None if reference is None else reference.rate_bp + rule.interest_margin_bp
+    return ClaimTerms(reference_on, None if reference is None else reference.rate_bp,
+                      None if reference is None else reference.rate_bp + rule.interest_margin_bp,
+                      checked is not None and checked >= reference_on)
+
+
+def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: int,
+               currency: str, due_on: dt.date, today: dt.date,
+               terms: ClaimTerms | None = None) -> LateClaim | None:
+    """What the contractor can claim on ``today`` for an installment due on ``due_on`` with
+    ``unpaid_minor`` still unpaid; None when it is not late or the rule sets no interest.
+    ``terms``: ``claim_terms`` for the rule and day, when the caller already has them."""
+    days = (today - due_on).days
+    if days <= 0 or unpaid_minor <= 0 or not claims_interest(rule):
+        return None
+    if terms is None:
+        terms = claim_terms(rule, list(rates), due_on)
+    interest, compensation = claim_amounts(rule, terms, unpaid_minor, currency, days)
+    return LateClaim(rule.name, rule.source, days, terms.reference_on, terms.reference_bp,
+                     terms.rate_bp, terms.rate_checked, interest, currency, compensation,
+                     rule.currency)
+
+
+def claim_amounts(rule: PaymentRule, terms: ClaimTerms, unpaid_minor: int, currency: str,
+                  days: int) -> tuple[int | None, int | None]:
+    """(interest in the debt's currency, the fixed sum in the rule's) for a debt ``days``
+    late; None where no rate is known, or where no band fits the debt's currency."""
+    rate = terms.rate_bp
     interest = None if rate is None else simple_interest(unpaid_minor, rate, days)
     # Bands are sized in the rule's currency; a debt in another currency gets a flat sum only.
     if currency == rule.currency or len(rule.compensation) == 1:
-        compensation = fixed_sum(rule.compensation, unpaid_minor)
-    else:
-        compensation = None
-    return LateClaim(rule.name, rule.source, days, reference_on,
-                     None if reference is None else reference.rate_bp, rate,
-                     checked is not None and checked >= reference_on, interest, currency,
-                     compensation, rule.currency)
+        return interest, fixed_sum(rule.compensation, unpaid_minor)
+    return interest, None
 
 
 RATE_LABELS = {"series": _("Series"), "effective_from": _("In force from"), "rate": _("Rate (%)"),

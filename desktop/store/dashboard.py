@@ -59,9 +59,11 @@ class Dashboard:
 def dashboard(store: Store, today: dt.date) -> Dashboard:
     overdue, due_soon = payments.owed(store, today, SOON_DAYS, LIST_LIMIT)
     expiring, expiring_count = _expiring(store, today)
+    # Each claim totalled, but spelled out only for the overdue payments listed.
+    claims = late_claims(store, today, {r.installment.id for r in overdue.rows})
     return Dashboard(today, overdue, due_soon, _ending(store, today),
                      communication.overdue_check_ins(store, today, LIST_LIMIT), expiring,
-                     expiring_count, late_claims(store, today))
+                     expiring_count, claims)
 
 
 def _ending(store: Store, today: dt.date) -> list[EndingRow]:

@@ -6,13 +6,24 @@ a rule applies, unpaid on the day asked about."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 
-from desktop.core.deadlines import rules_for
+from desktop.core.deadlines import PaymentRule, rules_for
 from desktop.core.engagement import BINDING
-from desktop.core.late_payment import LateClaim, claims_interest, late_claim
+from desktop.core.late_payment import (
+    ClaimTerms,
+    LateClaim,
+    ReferenceRate,
+    claim_amounts,
+    claim_terms,
+    claims_interest,
+    half_year_start,
+    late_claim,
+)
 from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment
 from desktop.store.on_time import open_on, paid_by
@@ -29,12 +40,15 @@ class Claims:
     # Reference-rate series used for a half-year they were not checked for, or had no rate.
     unchecked: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
+    count: int = 0  # every claim the totals cover; by_installment may hold only those asked for
 
     def __bool__(self) -> bool:
-        return bool(self.by_installment)
+        return self.count > 0
 
 
-def late_claims(store: Store, as_of: dt.date) -> Claims:
+def late_claims(store: Store, as_of: dt.date, listed: Collection[int] | None = None) -> Claims:
+    """Every claim on ``as_of``, totalled; ``listed``: the installments whose claims are wanted
+    one by one (None: all of them), as Today shows only the first overdue ones."""
     rules = [r for r in payment_rules(store) if claims_interest(r)]
     places = {c for r in rules for c in (r.country, *r.applies_in)}
     if not places:
@@ -51,34 +65,54 @@ def late_claims(store: Store, as_of: dt.date) -> Claims:
         # says so before any installment is read.
         if session.scalar(select(Engagement.id).where(*binding_there).limit(1)) is None:
             return Claims(as_of)
-        # Each part picked by id first, so the planner starts from its index range.
-        rows = [row for part in open_on(as_of) for row in session.execute(query.where(
+        # Each part picked by id first, so the planner starts from its index range. Plain
+        # rows: thousands of them, and no objects to load.
+        connection = session.connection()
+        rows = [row for part in open_on(as_of) for row in connection.execute(query.where(
             Installment.id.in_(select(Installment.id).where(part, Installment.due_on < as_of))))]
-    rates = reference_rates(store)
+    return _totalled(rows, rules, reference_rates(store), as_of, listed)
+
+
+def _totalled(rows: Sequence[Any], rules: list[PaymentRule], rates: list[ReferenceRate],
+              as_of: dt.date, listed: Collection[int] | None) -> Claims:
     claims: dict[int, LateClaim] = {}
     interest: dict[str, int] = {}
     compensation: dict[str, int] = {}
     unchecked: set[str] = set()
     missing: set[str] = set()
+    count = 0
+    # Thousands of rows share a few places and half-years: each is worked out once.
+    places_rules: dict[tuple[str, str, str], list[PaymentRule]] = {}
+    terms_of: dict[tuple[int, dt.date], ClaimTerms] = {}
     for installment_id, due_on, amount, paid_so_far, currency, country, region, city in rows:
-        if amount <= int(paid_so_far):  # compared here: SQL would sum the payments of every row
+        unpaid = amount - int(paid_so_far)  # compared here: SQL would sum every row's payments
+        days = (as_of - due_on).days
+        if unpaid <= 0 or days <= 0:
             continue
-        rule = next((r for r in rules_for(rules, country, region, due_on, city)), None)
+        place = (country, region, city)
+        if place not in places_rules:
+            places_rules[place] = rules_for(rules, country, region, None, city)
+        rule = next((r for r in places_rules[place]
+                     if not (r.effective_from and due_on < r.effective_from)), None)
         if rule is None:
             continue
-        claim = late_claim(rule, rates, amount - int(paid_so_far), currency, due_on, as_of)
-        if claim is None:
-            continue
-        claims[installment_id] = claim
-        if claim.interest_minor is None:
+        key = (id(rule), half_year_start(due_on + dt.timedelta(days=1)))
+        terms = terms_of.get(key)
+        if terms is None:
+            terms = terms_of[key] = claim_terms(rule, rates, due_on)
+        if listed is None or installment_id in listed:
+            claims[installment_id] = late_claim(rule, rates, unpaid, currency, due_on, as_of,
+                                                terms)  # type: ignore[assignment]
+        count += 1
+        owed_interest, fixed = claim_amounts(rule, terms, unpaid, currency, days)
+        if owed_interest is None:
             missing.add(rule.interest_reference)
         else:
-            interest[currency] = interest.get(currency, 0) + claim.interest_minor
-            if not claim.rate_checked:
+            interest[currency] = interest.get(currency, 0) + owed_interest
+            if not terms.rate_checked:
                 unchecked.add(rule.interest_reference)
-        if claim.compensation_minor is not None:
-            key = claim.compensation_currency
-            compensation[key] = compensation.get(key, 0) + claim.compensation_minor
+        if fixed is not None:
+            compensation[rule.currency] = compensation.get(rule.currency, 0) + fixed
     return Claims(as_of, claims, dict(sorted(interest.items())),
                   dict(sorted(compensation.items())), tuple(sorted(unchecked)),
-                  tuple(sorted(missing)))
+                  tuple(sorted(missing)), count)

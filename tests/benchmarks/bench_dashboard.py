@@ -7,7 +7,8 @@ Not part of the test suite (pytest only collects test_*.py). Run it by hand:
     python tests/benchmarks/bench_dashboard.py --strict               # exit 1 if a target is missed
 
 The figure is printed next to a floor measured on the same file in the same run: one indexed
-SQL query through bare sqlite3 that finds the same unpaid installments. The script also prints
+SQL query through bare sqlite3 that reads every open installment due by the horizon, in order.
+Target: at most 50 ms, median and every run. The script also prints
 the query plans of the SQL that SQLAlchemy really emits for each part of the dashboard, and
 how long that SQL alone takes through bare sqlite3, so a miss points at its cause.
 """
@@ -24,12 +25,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-TARGET_DASHBOARD_MS = 100.0  # dashboard(store, today), median
+TARGET_DASHBOARD_MS = 50.0  # dashboard(store, today), median and every run
 
-# The floor: what the database alone needs to find what is owed, with the index the schema has.
+# The floor: what the database alone needs to read every open installment due by the horizon
+# (those of engagements that do not bind us too), in order, as one range of a partial index.
 FLOOR_SQL = ("SELECT id, due_on, amount_minor - paid_minor FROM installment "
              "WHERE status IN ('planned','part_paid') AND due_on <= ? ORDER BY due_on")
-FLOOR_INDEX = "ix_installment_status_due"
+FLOOR_INDEX = "ix_installment_open"
 
 
 # ------------------------------------------------------------------------------------------
@@ -59,6 +61,9 @@ CADENCE_DAYS = {"weekly": 7, "fortnightly": 14, "monthly": 30, "per_milestone": 
 ENGAGEMENT_STATUSES = (("completed", 67), ("signed", 20), ("terminated", 3), ("cancelled", 3),
                        ("draft", 5), ("in_review", 2))
 PRICING = (("fixed", 20), ("milestones", 25), ("hourly", 15), ("daily", 10), ("retainer", 30))
+# Where the work is done: over half under a late-payment rule (EU directive, UK Act), so the
+# claims on overdue payments are worked out for real.
+PLACES = (("US", 40), ("DE", 25), ("GB", 15), ("FR", 10), ("NL", 10))
 LOG_SUMMARIES = ("Kick-off call; agreed the plan.", "Sent feedback on the first draft.",
                  "Weekly sync, all on track.", "Asked for the updated invoice.",
                  "Discussed the next milestone.", "Chased the missing files.",
@@ -77,6 +82,8 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
     Raw sqlite3, one executemany per table fed by generators, big transactions. Returns the
     row counts and the installment mix actually written.
     """
+    from desktop.core.engagement import BINDING  # the flag the database would set anyway
+
     rng = random.Random(rng_seed)
     t = today.toordinal()
     base = t - 10 * 366  # every date used lies within [base, base + 14 years]
@@ -121,6 +128,7 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
     # --- engagements: status, price and a dated schedule shape each -------------------------
     statuses = _weighted(ENGAGEMENT_STATUSES)
     pricings = _weighted(PRICING)
+    places = _weighted(PLACES)
     plans = []  # (status, pricing, spacing days, net days, weight for the installment count)
     for _ in range(engagements):
         status, pricing = rng.choice(statuses), rng.choice(pricings)
@@ -187,7 +195,7 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
             rng.choice(("none", "public", "internal", "personal_data")),
             rng.choice(CHANNELS), cadence,
             None if signed is None else day(signed), "Owner" if signed else "",
-            None if ended is None else day(ended), "",
+            None if ended is None else day(ended), "", rng.choice(places),
             stamp(created), stamp(min(t, created + rng.randrange(1, 400)))))
         schedules.append((first_due, spacing, ended))
     con.execute("BEGIN")
@@ -195,8 +203,9 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
         "INSERT INTO engagement (id, contractor_id, title, status, goals, pricing_model,"
         " billing_period, amount_minor, rate_minor, currency, start_on, end_on, notice_period,"
         " payment_terms_days, ip_assignment_signed, data_access, comm_channel, comm_cadence,"
-        " signed_on, signed_by, ended_on, end_reason, created_at, updated_at, version)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)", engagement_rows)
+        " signed_on, signed_by, ended_on, end_reason, jurisdiction_country, created_at,"
+        " updated_at, version)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)", engagement_rows)
     con.execute("COMMIT")
     counts["engagement"] = len(engagement_rows)
     statuses_of = [row[3] for row in engagement_rows]
@@ -259,14 +268,14 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
                     period_end = None
                 settled_on = None if settled is None else day(settled)
                 yield (iid, e + 1, pos, label, period_end, day(due), amount, currency, state,
-                       paid, settled_on, created_of[e],
+                       paid, settled_on, status in BINDING, created_of[e],
                        created_of[e] if settled_on is None else f"{settled_on} 10:00:00.000000")
 
     con.execute("BEGIN")
     con.executemany(
         "INSERT INTO installment (id, engagement_id, position, label, period_end, due_on,"
-        " amount_minor, currency, status, paid_minor, settled_on, created_at, updated_at,"
-        " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)", installment_rows())
+        " amount_minor, currency, status, paid_minor, settled_on, binding, created_at,"
+        " updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)", installment_rows())
     con.execute("COMMIT")
     counts["installment"] = sum(mix.values())
     counts["installment mix"] = mix
@@ -360,7 +369,10 @@ def seed(path: Path, installments: int, engagements: int, contractors: int,
 # measuring
 # ------------------------------------------------------------------------------------------
 def _rows(result: Any) -> int:
-    """Rows a part handed back: owed() gives two cut lists, _expiring() a list and a count."""
+    """Rows a part handed back: owed() gives two cut lists, _expiring() a list and a count,
+    late_claims() a claim per installment."""
+    if hasattr(result, "by_installment"):
+        return len(result.by_installment)
     if isinstance(result, tuple):
         return sum(len(getattr(r, "rows", r if isinstance(r, list) else [])) for r in result)
     return len(getattr(result, "rows", result))
@@ -411,6 +423,7 @@ def query_plan(con: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) 
 def measure(folder: Path, today: dt.date, runs: int, profile: bool) -> dict[str, Any]:
     from desktop.store import communication, payments
     from desktop.store import dashboard as dash
+    from desktop.store.late_payment import late_claims
     from desktop.store.paths import db_path
     from desktop.store.session import open_store
 
@@ -424,6 +437,7 @@ def measure(folder: Path, today: dt.date, runs: int, profile: bool) -> dict[str,
         "communication.overdue_check_ins": lambda: communication.overdue_check_ins(
             store, today, dash.LIST_LIMIT),
         "dashboard._expiring": lambda: dash._expiring(store, today),
+        "late_payment.late_claims": lambda: late_claims(store, today),
     }
     out: dict[str, Any] = {"parts": {}}
     con = sqlite3.connect(f"{db_path(folder).as_uri()}?mode=ro", uri=True)
@@ -522,16 +536,17 @@ def report(n: int, counts: dict[str, Any], seed_s: float, res: dict[str, Any], r
     print("  dashboard lists: " + ", ".join(f"{k} {v:,}" for k, v in res["board"].items()))
 
     dash_med = med(res["dashboard"])
-    ok = dash_med <= TARGET_DASHBOARD_MS
+    ok_median = dash_med <= TARGET_DASHBOARD_MS
+    ok_max = max(res["dashboard"]) <= TARGET_DASHBOARD_MS
     verdict = {True: "pass", False: "FAIL"}
     mix = counts["installment mix"]
     table = [
         ("figure", "measured", "floor", "target", "result"),
         (f"installments seeded (seed {seed_s:.1f} s)", f"{n:,}", "", "", ""),
         ("dashboard(), median", f"{dash_med:.1f} ms", f"{floor_med:.1f} ms",
-         f"<= {TARGET_DASHBOARD_MS:.0f} ms", verdict[ok]),
+         f"<= {TARGET_DASHBOARD_MS:.0f} ms", verdict[ok_median]),
         ("dashboard(), max", f"{max(res['dashboard']):.1f} ms", f"{max(res['floor']):.1f} ms",
-         "", "info"),
+         f"<= {TARGET_DASHBOARD_MS:.0f} ms", verdict[ok_max]),
         ("dashboard() / floor", f"{dash_med / floor_med:.1f}x", "1.0x", "", "info"),
     ]
     for name, part in res["parts"].items():
@@ -545,7 +560,7 @@ def report(n: int, counts: dict[str, Any], seed_s: float, res: dict[str, Any], r
     print("\n  installment mix: " + ", ".join(f"{k} {share[k]}" for k in mix))
     print("  rows: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()
                                  if k != "installment mix"))
-    return 1 if strict and not ok else 0
+    return 1 if strict and not (ok_median and ok_max) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
