@@ -1,4 +1,5 @@
-"""Start-up: lock the data folder, open (and if needed migrate) the store, show the window.
+"""Start-up: lock the data folder, show the window saying the book is opening, open (and if
+needed migrate) the store, and fill the window in.
 
 One window per data folder: a copy started while another has the folder open hands its files
 to that one (desktop.ui.single_instance) and exits.
