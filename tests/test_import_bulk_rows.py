@@ -11,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.contractor import ContractorData
-from desktop.core.enums import Channel, ContractorKind, ContractorStatus, RateUnit, Source, TaxForm
-from desktop.io.bulk_rows import ALL, FIELDS, FIRSTS, Rows, made
+from desktop.io.bulk_rows import ALL, FIELDS, FIRSTS, Rows
 from desktop.io.import_rows import Reading, convert
 from desktop.io.layouts import TARGETS
 from desktop.io.values import DAY_FIRST, MONTH_FIRST, DateOrder, ValueProblem
@@ -86,18 +85,6 @@ def _both(columns: list[tuple[int, str, str]], rows: list[tuple[str, ...]],
 def test_every_target_is_read_in_bulk_or_left_to_convert() -> None:
     assert set(TARGETS) - {""} == set(FIRSTS) | set(ALL)
     assert FIELDS == tuple(f.name for f in dataclasses.fields(ContractorData))
-
-
-def test_contractor_data_made_in_bulk_is_the_one_its_class_makes() -> None:
-    values = ("Maya", "", ContractorKind.COMPANY, "Okafor", "m@example.com", "+12125550147",
-              "https://example.org", "Main St 1", "US", "Europe/Berlin", "12", TaxForm.W9,
-              dt.date(2025, 1, 2), 12050, RateUnit.DAY, "EUR", ("design",), Channel.PHONE,
-              ContractorStatus.ACTIVE, Source.IMPORT, None, "notes")
-    bulk, alone = made(values), ContractorData(*values)
-    assert bulk == alone and hash(bulk) == hash(alone) and repr(bulk) == repr(alone)
-    assert vars(bulk) == vars(alone) and list(vars(bulk)) == list(vars(alone))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        bulk.notes = ""  # type: ignore[misc]
 
 
 def test_a_plain_row_is_read_in_bulk_as_convert_reads_it() -> None:

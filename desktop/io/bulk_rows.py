@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import fields as dataclass_fields
 from operator import itemgetter
 from typing import Any
 
@@ -59,22 +58,6 @@ FIELDS = ("display_name", "legal_name", "kind", "company", "email", "phone", "we
 _UNITS = {"rate_hour": RateUnit.HOUR, "rate_day": RateUnit.DAY}
 _NO = object()  # a remembered "this value needs the row-by-row check"
 _LIMIT = MAX_LENGTHS
-# A row's ContractorData is made from values already checked, as its __init__ would make it
-# but without setting 22 frozen attributes one by one; anything the class may one day do on
-# construction sends it back through __init__.
-_PLAIN_DATA = (tuple(f.name for f in dataclass_fields(ContractorData)) == FIELDS
-               and not hasattr(ContractorData, "__post_init__")
-               and not hasattr(ContractorData, "__slots__"))
-_new, _set = object.__new__, object.__setattr__
-
-
-def made(values: tuple[object, ...]) -> ContractorData:
-    """``ContractorData(*values)``."""
-    if not _PLAIN_DATA:
-        return ContractorData(**dict(zip(FIELDS, values, strict=True)))  # type: ignore[arg-type]
-    data = _new(ContractorData)
-    _set(data, "__dict__", dict(zip(FIELDS, values)))
-    return data  # type: ignore[no-any-return]
 
 
 class Rows:
@@ -308,7 +291,8 @@ class Rows:
                   country, zone, tax_id, tax_form, tax_form_on, rate_minor, rate_unit or
                   RateUnit.HOUR, currency, tags, channel, status, source, identity_verified_on,
                   notes)
-        return Converted(made(values), archived_on, email.casefold() if email else "", [])
+        return Converted(ContractorData(*values), archived_on,
+                         email.casefold() if email else "", [])
 
     def _header(self, target: str, values: list[str]) -> str:
         """The header of the first filled column of ``target``."""
@@ -385,4 +369,4 @@ def _town(streets: list[str], postcode: str, city: str, region: str) -> str:
     return "\n".join(streets + ([town] if town else []))
 
 
-__all__ = ["ALL", "FIELDS", "FIRSTS", "Rows", "made"]
+__all__ = ["ALL", "FIELDS", "FIRSTS", "Rows"]

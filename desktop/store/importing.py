@@ -234,9 +234,9 @@ class _Insert:
         self.order = order
         pick = [list(columns).index(c) for c in order]
         self.pick = None if pick == list(range(len(columns))) else itemgetter(*pick)
-        self.process = [
-            (n, p) for n, c in enumerate(columns)
-            if (p := table.c[c].type._cached_bind_processor(connection.dialect)) is not None]
+        dialect = connection.dialect
+        binders = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+        self.process = [(n, p) for n, p in enumerate(binders) if p is not None]
 
     def run(self, rows: list[tuple[object, ...]]) -> None:
         """Bind every value of ``rows`` and insert them."""
