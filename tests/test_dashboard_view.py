@@ -6,7 +6,7 @@ import datetime as dt
 
 from desktop.core.money import format_money
 from desktop.store import demo
-from desktop.store.dashboard import dashboard
+from desktop.store.dashboard import dashboard, with_claims
 from desktop.store.db import Store
 from desktop.ui.dashboard_view import DashboardView
 from desktop.ui.runner import Runner
@@ -64,3 +64,22 @@ def test_the_headline_counts_every_entry_shown_in_red(qtbot, store: Store) -> No
     assert any(e.last_notice_on and e.last_notice_on <= TODAY for e in board.ending)
     assert f"— {shown_red} things need you today" in view.summary.text()
     assert shown_red > board.overdue.count + board.check_ins.count
+
+
+def test_the_board_shows_first_and_its_claims_follow(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    demo.load_demo(store, today=TODAY)
+    view = open_view(qtbot, store)
+
+    def overdue_text() -> str:
+        return "\n".join(view.overdue.list.item(i).text() for i in range(view.overdue.list.count()))
+
+    assert "They can claim" in overdue_text()  # a British engagement paid late
+    assert view.overdue.note.text().startswith("Paying late costs:")
+    fired: list[bool] = []
+    view.loaded.connect(lambda: fired.append(True))
+    board = dashboard(store, TODAY)
+    view.show_board(board)  # the board alone, as it first arrives
+    assert "They can claim" not in overdue_text() and not view.overdue.note.text()
+    assert fired == []  # not loaded until the claims are in
+    view.show_board(with_claims(store, board))
+    assert "They can claim" in overdue_text() and fired == [True]

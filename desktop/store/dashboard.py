@@ -7,7 +7,7 @@ everything, so a million installments still answer in a few dozen milliseconds.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -53,17 +53,25 @@ class Dashboard:
     check_ins: CheckIns
     expiring: list[ExpiringRow]
     expiring_count: int
-    claims: Claims  # what contractors can claim for the overdue payments, where a rule says
+    # What contractors can claim for the overdue payments, where a rule says: read after the
+    # rest (with_claims), since it works out a claim for every overdue payment.
+    claims: Claims | None = None
 
 
 def dashboard(store: Store, today: dt.date) -> Dashboard:
+    """The board without its claims."""
     overdue, due_soon = payments.owed(store, today, SOON_DAYS, LIST_LIMIT)
     expiring, expiring_count = _expiring(store, today)
-    # Each claim totalled, but spelled out only for the overdue payments listed.
-    claims = late_claims(store, today, {r.installment.id for r in overdue.rows})
     return Dashboard(today, overdue, due_soon, _ending(store, today),
                      communication.overdue_check_ins(store, today, LIST_LIMIT), expiring,
-                     expiring_count, claims)
+                     expiring_count)
+
+
+def with_claims(store: Store, board: Dashboard) -> Dashboard:
+    """The board and its claims: each one totalled, spelled out for the overdue payments it
+    lists."""
+    listed = {r.installment.id for r in board.overdue.rows}
+    return replace(board, claims=late_claims(store, board.today, listed))
 
 
 def _ending(store: Store, today: dt.date) -> list[EndingRow]:

@@ -24,7 +24,7 @@ from desktop.core.late_payment import claim_text, totals_text
 from desktop.core.money import format_money
 from desktop.operations.changes import Changes
 from desktop.store.communication import CheckInRow
-from desktop.store.dashboard import Dashboard, EndingRow, ExpiringRow, dashboard
+from desktop.store.dashboard import Dashboard, EndingRow, ExpiringRow, dashboard, with_claims
 from desktop.store.payments import DueRow
 from desktop.store.reminders import from_board
 from desktop.ui.follow import Follow
@@ -166,13 +166,20 @@ class DashboardView(QWidget):
         return [self.overdue, self.due_soon, self.ending, self.check_ins, self.documents]
 
     def refresh(self) -> None:
-        self.runner.read(dashboard, self.store, self.today(), done=self.show_board,
+        """The board first, then what contractors can claim on it (the slower part)."""
+        self.runner.read(dashboard, self.store, self.today(), done=self._board_read,
+                         key="dashboard", parent=self)
+
+    def _board_read(self, board: Dashboard) -> None:
+        self.show_board(board)
+        self.runner.read(with_claims, self.store, board, done=self.show_board,
                          key="dashboard", parent=self)
 
     def show_board(self, board: Dashboard) -> None:
+        """``loaded`` once the board has its claims."""
         today = board.today
 
-        claims = board.claims.by_installment
+        claims = board.claims.by_installment if board.claims is not None else {}
 
         def owed_text(r: DueRow) -> str:
             due = r.installment
@@ -207,7 +214,8 @@ class DashboardView(QWidget):
         summary = (tr("{date} — %n thing(s) need you today", "", late) if late
                    else tr("{date} — nothing is late"))
         self.summary.setText(summary.format(date=full_date(today)))
-        self.loaded.emit()
+        if board.claims is not None:
+            self.loaded.emit()
 
     def _activated(self, item: QListWidgetItem) -> None:
         engagement_id = item.data(_ENGAGEMENT)
@@ -241,7 +249,7 @@ def _expiry(d: ExpiringRow, today: dt.date) -> str:
 def _claims_note(board: Dashboard) -> str:
     """The cost of paying late, in money: what the late-payment rules let contractors claim."""
     claims = board.claims
-    if not claims:
+    if claims is None or not claims:
         return ""
     amounts = totals_text(claims.interest, claims.compensation)
     stale = claims.unchecked + claims.missing
