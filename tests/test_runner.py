@@ -37,6 +37,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     return shown
 
 
+def test_once_closed_a_queued_result_is_dropped_and_nothing_more_runs(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    delivered: list[object] = []
+    ran: list[str] = []
+    runner.read(lambda: "finished before the close", done=delivered.append)
+    assert runner.close(10_000)  # its result is queued for the window's thread, not yet in
+    runner.read(lambda: ran.append("after"), done=delivered.append)
+    qtbot.wait(50)  # the queued delivery's turn
+    assert delivered == [] and ran == []
+
+
 class TestThreads:
     def test_a_write_on_the_window_thread_is_refused(self, runner, store):  # type: ignore[no-untyped-def]
         with pytest.raises(WrongThread):

@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
         self.closing.set()
         self.save_settings()
         self.reports.close_down()
-        self.runner.wait(10_000)
+        self.runner.close(10_000)
         super().closeEvent(event)
 
 

@@ -59,6 +59,7 @@ class Runner(QObject):
         self._pending: set[Job] = set()
         # Set on closing: long reads that watch it stop early instead of holding up the exit.
         self.stopping = threading.Event()
+        self.closed = False  # the window closed: nothing more runs, no result is delivered
         # The window's thread never waits for the disk: a write there is a bug, refused.
         store.forbid_writes_on(threading.current_thread())
         store.where = "window"
@@ -129,10 +130,20 @@ class Runner(QObject):
         finally:
             self.stopping.clear()
 
+    def close(self, msecs: int = -1) -> bool:
+        """The window is closing: wait for what runs, and from now on start nothing and
+        deliver nothing (a result still queued would reach a view whose store is closed)."""
+        self.closed = True
+        return self.wait(msecs)
+
     # --- delivery ------------------------------------------------------------------------
     def _submit(self, background: Background, call: Callable[[], Any], name: str,
                 done: Callable[[Any], None] | None, handles: Handles, failed: OnFail | None,
                 parent: QWidget | None) -> Job:
+        if self.closed:
+            job = Job(self)
+            job.cancel()
+            return job
         job = background.submit(call)
         self._pending.add(job)
 
@@ -143,12 +154,13 @@ class Runner(QObject):
 
         def finished(result: Any) -> None:
             settle()
-            if done is not None:
+            if done is not None and not self.closed:
                 done(result)
 
         def error(exc: BaseException) -> None:
             settle()
-            self._fail(name, exc, handles, failed, parent)
+            if not self.closed:
+                self._fail(name, exc, handles, failed, parent)
 
         job.finished.connect(finished)
         job.failed.connect(error)
