@@ -217,10 +217,12 @@ def test_damage_found_after_start_can_be_restored_over(
     from desktop.store.db import Damaged
 
     scans: list[Path] = []
+    first_seen = threading.Event()
 
     def damaged_once(path: Path, _stop: object = None) -> None:
         scans.append(path)
         if len(scans) == 1:
+            first_seen.wait(10)  # the damage closes the window: not before the test has seen it
             raise Damaged(f"{path} is damaged (page 7: btreeInitPage() returned error 11).", "")
 
     monkeypatch.setattr(app_module, "check_integrity", damaged_once)
@@ -228,7 +230,7 @@ def test_damage_found_after_start_can_be_restored_over(
     monkeypatch.setattr(app_module, "choose_backup", lambda _parent, _folder: saved_book)
     monkeypatch.setattr(ask, "inform", lambda *_a: None)
     shown: list[set[str]] = []
-    on_each_window(lambda _w: None, lambda w: (shown.append(names_in(w)), w.close()))
+    on_each_window(lambda _w: first_seen.set(), lambda w: (shown.append(names_in(w)), w.close()))
     assert app_module.run(data_folder, settings) == 0
     assert len(scans) == 2
     assert "After the backup" not in shown[0] and len(shown[0]) == len(demo.demo_roster())
