@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import DocumentKind
 from desktop.core.formats import day_month, full_date, number
-from desktop.core.late_payment import claim_text, totals_text
+from desktop.core.late_payment import LateClaim, claim_text, totals_text
 from desktop.core.money import format_money
 from desktop.operations.changes import Changes
 from desktop.store.communication import CheckInRow
@@ -172,32 +172,19 @@ class DashboardView(QWidget):
 
     def _board_read(self, board: Dashboard) -> None:
         self.show_board(board)
-        self.runner.read(with_claims, self.store, board, done=self.show_board,
+        self.runner.read(with_claims, self.store, board, done=self._claims_read,
                          key="dashboard", parent=self)
+
+    def _claims_read(self, board: Dashboard) -> None:
+        self._show_overdue(board)  # all the claims change
+        self.loaded.emit()
 
     def show_board(self, board: Dashboard) -> None:
         """``loaded`` once the board has its claims."""
         today = board.today
-
-        claims = board.claims.by_installment if board.claims is not None else {}
-
-        def owed_text(r: DueRow) -> str:
-            due = r.installment
-            text = (f"{r.contractor_name} · {r.engagement_title} — {due.label}\n"
-                    + tr("{amount}, due {day}").format(
-                        amount=format_money(due.outstanding_minor, due.currency),
-                        day=_day(due.due_on, today)))
-            if due.id in claims:
-                text += "\n" + tr("They can claim {claim}").format(
-                    claim=claim_text(claims[due.id]))
-            return text
-
-        def money_rows(rows: list[DueRow]) -> list[tuple[str, int | None, int | None, bool]]:
-            return [(owed_text(r), r.engagement_id, r.contractor_id, r.overdue) for r in rows]
-
-        for section, owed in ((self.overdue, board.overdue), (self.due_soon, board.due_soon)):
-            section.fill(money_rows(owed.rows), owed.totals, owed.count)
-        self.overdue.add_note(_claims_note(board))
+        self._show_overdue(board)
+        self.due_soon.fill(_money_rows(board.due_soon.rows, today, {}), board.due_soon.totals,
+                           board.due_soon.count)
         self.ending.fill([
             (f"{e.contractor_name} · {e.title}\n{_ends(e, today)}",
              e.engagement_id, None, bool(e.last_notice_on and e.last_notice_on <= today))
@@ -217,6 +204,12 @@ class DashboardView(QWidget):
         if board.claims is not None:
             self.loaded.emit()
 
+    def _show_overdue(self, board: Dashboard) -> None:
+        claims = board.claims.by_installment if board.claims is not None else {}
+        owed = board.overdue
+        self.overdue.fill(_money_rows(owed.rows, board.today, claims), owed.totals, owed.count)
+        self.overdue.add_note(_claims_note(board))
+
     def _activated(self, item: QListWidgetItem) -> None:
         engagement_id = item.data(_ENGAGEMENT)
         contractor_id = item.data(_CONTRACTOR)
@@ -224,6 +217,21 @@ class DashboardView(QWidget):
             self.open_engagement.emit(int(engagement_id))
         elif contractor_id is not None:
             self.open_contractor.emit(int(contractor_id))
+
+
+def _money_rows(rows: list[DueRow], today: dt.date, claims: dict[int, LateClaim]
+                ) -> list[tuple[str, int | None, int | None, bool]]:
+    def owed_text(r: DueRow) -> str:
+        due = r.installment
+        text = (f"{r.contractor_name} · {r.engagement_title} — {due.label}\n"
+                + tr("{amount}, due {day}").format(
+                    amount=format_money(due.outstanding_minor, due.currency),
+                    day=_day(due.due_on, today)))
+        if due.id in claims:
+            text += "\n" + tr("They can claim {claim}").format(claim=claim_text(claims[due.id]))
+        return text
+
+    return [(owed_text(r), r.engagement_id, r.contractor_id, r.overdue) for r in rows]
 
 
 def _ends(e: EndingRow, today: dt.date) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,11 +35,12 @@ from desktop.operations.changes import Changes
 from desktop.ui import ask
 from desktop.ui.about_dialog import show_about
 from desktop.ui.actions import make_action
-from desktop.ui.colours import muted_style, note_colours
+from desktop.ui.colours import note_colours
 from desktop.ui.crash import show_log_folder
 from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.i18n import tr
 from desktop.ui.language_dialog import LanguageDialog
+from desktop.ui.opening_page import opening_page
 from desktop.ui.screen_fit import fit_on_screen
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         else:
             fit_on_screen(self, 1320, 780)
         if store is None:
-            self.setCentralWidget(_opening())
+            self.setCentralWidget(opening_page())
         else:
             self.attach(store)
 
@@ -588,23 +588,6 @@ class MainWindow(QMainWindow):
         self.reports.close_down()
         self.runner.close(10_000)
         super().closeEvent(event)
-
-
-def _opening() -> QWidget:
-    """The app's icon and a quiet line, while the book opens (under a second, mostly)."""
-    icon = QLabel()
-    icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
-    text = QLabel(tr("Opening your book…"))
-    text.setObjectName("opening")
-    text.setStyleSheet(muted_style())
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addStretch(1)
-    for label in (icon, text):
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
-    layout.addStretch(1)
-    return page
 
 
 def _export_texts(key: str, title: str) -> tuple[str, str]:

@@ -119,8 +119,8 @@ class Runner(QObject):
         return not self._pending
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the threads are done (on closing); results are not delivered. Long
-        reads watching ``stopping`` end early; later ones run in full again."""
+        """Block until the threads are done. Long reads watching ``stopping`` end early;
+        later ones run in full again. Results still queued are delivered unless ``close``d."""
         self.stopping.set()
         if self._listener is not None:
             self._listener.stop()
