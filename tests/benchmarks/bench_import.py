@@ -55,7 +55,8 @@ def write_file(path: Path, rows: int) -> None:
 
 
 def floor(path: Path, folder: Path) -> float:
-    """csv + sqlite3 executemany into a table shaped like the contractor table."""
+    """The first floor: csv + sqlite3 executemany into the contractor table as it was when this
+    benchmark was written (no sort keys, two indexes)."""
     db = folder / "floor.sqlite"
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode=WAL")
