@@ -141,11 +141,11 @@ def test_a_failure_mid_import_rolls_everything_back(store: Store, monkeypatch) -
     original = importing._insert_contractors
     calls = []
 
-    def failing(connection, rows):  # type: ignore[no-untyped-def]
-        calls.append(len(rows))
+    def failing(connection, batch, rows):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
         if len(calls) == 2:
             raise OSError("disk full")
-        return original(connection, rows)
+        return original(connection, batch, rows)
 
     monkeypatch.setattr(importing, "_insert_contractors", failing)
     with pytest.raises(OSError):

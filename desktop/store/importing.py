@@ -120,7 +120,7 @@ def import_contractors(store: Store, new: Sequence[NewContractor],
         links = _Insert(connection, ContractorTag.__table__, ("contractor_id", "tag_id"))
         for start in range(0, len(new), BATCH):
             batch = new[start:start + BATCH]
-            ids = _insert_contractors(connection, _Batch(batch, rows))
+            ids = _insert_contractors(connection, batch, rows)
             created.extend(ids)
             links.run([(cid, tag_ids[t]) for cid, item in zip(ids, batch, strict=True)
                        for t in item.data.tags])
@@ -196,18 +196,11 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         raise Cancelled(_("the import was cancelled; nothing was added"))
 
 
-class _Batch(list["NewContractor"]):
-    """Some of an import's new contractors, with the writer of the import's rows."""
-
-    def __init__(self, items: Sequence[NewContractor], rows: _ContractorRows) -> None:
-        super().__init__(items)
-        self.rows = rows
-
-
-def _insert_contractors(connection: Connection, batch: _Batch) -> list[int]:
-    """One batched insert; the new ids in the order of ``batch``."""
+def _insert_contractors(connection: Connection, batch: Sequence[NewContractor],
+                        rows: _ContractorRows) -> list[int]:
+    """One batched insert through the import's writer ``rows``; the new ids in the order of
+    ``batch``."""
     table = Contractor.__table__
-    rows = batch.rows
     if connection.dialect.name != "sqlite":  # other writers may take ids in between
         inserted = connection.execute(
             insert(table).returning(Contractor.id, sort_by_parameter_order=True),
