@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,6 +42,7 @@ from desktop.ui.i18n import tr
 from desktop.ui.language_dialog import LanguageDialog
 from desktop.ui.opening_page import opening_page
 from desktop.ui.screen_fit import fit_on_screen
+from desktop.ui.window_menus import lay_out_menus
 
 if TYPE_CHECKING:
     from desktop.store.archive import Manifest
@@ -261,59 +262,7 @@ class MainWindow(QMainWindow):
             tr("Export ca&lendar…"), self.export_calendar,
             tip=tr("Payments due, notice dates, check-ins and expiries for your calendar app"))
 
-        menu = self.menuBar()
-        if self.folder is None:  # a server is backed up by its own tools
-            for action in (self.backup_action, self.restore_action, self.backup_settings_action,
-                           self.open_folder_action):
-                action.setEnabled(False)
-                action.setToolTip(tr("A team database is backed up on its server (pg_dump)"))
-        file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions([roster.new_action, self.new_engagement_action, self.import_action])
-        file_menu.addSeparator()
-        file_menu.addActions(list(self.export_actions.values()))
-        file_menu.addAction(self.export_calendar_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.restore_action, self.open_folder_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.connect_action, self.local_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.load_demo_action, self.remove_demo_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(tr("&Edit"))
-        edit_menu.addActions([roster.undo_action, roster.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([roster.edit_action, roster.archive_action, roster.restore_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.search_action])
-        view_menu = menu.addMenu(tr("&View"))
-        view_menu.addActions(tab_actions)
-        view_menu.addSeparator()
-        view_menu.addAction(roster.show_archived_action)
-        settings_menu = menu.addMenu(tr("&Settings"))
-        settings_menu.addActions([self.profile_action, self.rules_action, self.thresholds_action,
-                                  self.rates_action, self.backup_settings_action])
-        settings_menu.addAction(self.reminders_action)
-        settings_menu.addAction(self.language_action)
-        help_menu = menu.addMenu(tr("&Help"))
-        help_menu.addActions([self.getting_started_action, self.shortcuts_action,
-                              self.log_folder_action, self.about_action])
-
-        toolbar = self.addToolBar(tr("Main", "toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([roster.new_action, self.new_engagement_action, self.import_action,
-                            self.search_action])
-        self.toolbar = toolbar
-        # What acts on the roster's selection: its own toolbar, shown on the Contractors tab.
-        tools = self.roster_toolbar = self.addToolBar(tr("Contractors"))
-        tools.setObjectName("rosterToolbar")
-        tools.setMovable(False)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tools.addActions([roster.edit_action, roster.archive_action, roster.restore_action])
-        tools.addSeparator()
-        tools.addActions([roster.undo_action, roster.redo_action])
+        self.toolbar, self.roster_toolbar = lay_out_menus(self, tab_actions)
         self._update_actions()
 
     # --- loading and state ---------------------------------------------------------------
