@@ -36,7 +36,9 @@ from desktop.io.import_rows import (
     MULTI,
     Converted,
     Reading,
+    _numbers,
     _split,
+    _town,
     _without,
     convert,
 )
@@ -347,26 +349,6 @@ def _country(text: str) -> str:
     if not code or not is_country(code):
         raise ValueError(text)
     return code.upper()
-
-
-def _numbers(cells: list[str]) -> list[str]:
-    """Every number in the phone cells, as ``_phones`` finds them."""
-    numbers: list[str] = []
-    for cell in cells:
-        for value in _split(cell):
-            # QuickBooks writes "Phone: (555) 010-0134 Mobile: (555) 010-0199" in one cell.
-            parts = [p.strip() for p in _LABELLED_PHONE.split(value)]
-            labelled = len(parts) > 1 and not parts[0]
-            numbers.extend([p for p in parts[2::2] if p] if labelled else [value])
-    return numbers
-
-
-def _town(streets: list[str], postcode: str, city: str, region: str) -> str:
-    if region:  # "Portland, OR 97209"
-        town = " ".join(p for p in (", ".join(p for p in (city, region) if p), postcode) if p)
-    else:  # "01067 Dresden"
-        town = " ".join(p for p in (postcode, city) if p)
-    return "\n".join(streets + ([town] if town else []))
 
 
 __all__ = ["ALL", "FIELDS", "FIRSTS", "Rows"]

@@ -47,7 +47,6 @@ from desktop.store.importing import KnownContacts, NewContractor
 NEW, MERGE, DUPLICATE, REJECTED, SKIPPED = "new", "merge", "duplicate", "rejected", "skipped"
 ON_DUPLICATE = ("skip", "merge")
 _INACTIVE = _("inactive in the imported file")  # the archive reason kept with the record
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
 _STAMP = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}:\d\d")
 # What a sheet writes in front of a sum: "Total:", "Grand total", "Summe", "Total général"…
 _TOTALS = frozenset(fold(w) for w in (
@@ -197,7 +196,7 @@ def _total_label(values: tuple[str, ...]) -> str:
     """The label of a total or summary row ("Total:", "Summe"), or "": the first filled cell
     names a sum and the others hold nothing but amounts (and currencies), one at least."""
     first = next((v for v in values if not v.isspace() and v), "").strip()
-    if not first or _folded(first) not in _TOTALS:  # nearly every row: a name comes first
+    if not first or fold(first) not in _TOTALS:  # nearly every row: a name comes first
         return ""
     filled = [v.strip() for v in values if v.strip()]
     if len(filled) < 2:
@@ -207,14 +206,6 @@ def _total_label(values: tuple[str, ...]) -> str:
     if not any(amounts) or not all(a or _is_currency(v) for a, v in zip(amounts, rest)):
         return ""
     return filled[0]
-
-
-def _folded(text: str) -> str:
-    """``fold(text)``; plain ASCII, as nearly every first cell is, needs none of its Unicode
-    passes (NFC and NFKD leave it alone, casefold is lower, nothing combines)."""
-    if text.isascii():
-        return _NOT_WORD.sub(" ", text.strip().lstrip("*").lower()).strip()
-    return fold(text)
 
 
 def _is_currency(text: str) -> bool:

@@ -191,15 +191,30 @@ def _without(text: str, suffix: str) -> str:
     return text[: -len(suffix)].rstrip() if text.casefold().endswith(suffix.casefold()) else text
 
 
-def _phones(cells: Cells, raw: dict[str, object], keep: Keep) -> None:
+def _numbers(cells: Sequence[str]) -> list[str]:
+    """Every number in some phone cells, in order."""
     numbers: list[str] = []
-    for target in ("phone", "mobile"):
-        for _header, cell in cells.get(target, []):
-            for value in _split(cell):
-                # QuickBooks writes "Phone: (555) 010-0134 Mobile: (555) 010-0199" in one cell.
-                parts = [p.strip() for p in _LABELLED_PHONE.split(value)]
-                labelled = len(parts) > 1 and not parts[0]
-                numbers.extend([p for p in parts[2::2] if p] if labelled else [value])
+    for cell in cells:
+        for value in _split(cell):
+            # QuickBooks writes "Phone: (555) 010-0134 Mobile: (555) 010-0199" in one cell.
+            parts = [p.strip() for p in _LABELLED_PHONE.split(value)]
+            labelled = len(parts) > 1 and not parts[0]
+            numbers.extend([p for p in parts[2::2] if p] if labelled else [value])
+    return numbers
+
+
+def _town(streets: list[str], postcode: str, city: str, region: str) -> str:
+    """The address lines from its parts."""
+    if region:  # "Portland, OR 97209", as North America and Australia write it
+        town = " ".join(p for p in (", ".join(p for p in (city, region) if p), postcode) if p)
+    else:  # "01067 Dresden", as most of Europe writes it
+        town = " ".join(p for p in (postcode, city) if p)
+    return "\n".join(streets + ([town] if town else []))
+
+
+def _phones(cells: Cells, raw: dict[str, object], keep: Keep) -> None:
+    numbers = _numbers([cell for target in ("phone", "mobile")
+                        for _header, cell in cells.get(target, [])])
     raw["phone"] = numbers[0] if numbers else ""
     if len(numbers) > 1:
         keep(_("Other phone"), ", ".join(numbers[1:]))
@@ -212,14 +227,10 @@ def _address(cells: Cells, raw: dict[str, object], warnings: list[str]) -> None:
     if "address" in cells:
         raw["address"] = "\n".join(v for _header, v in cells["address"])
     else:
-        part = {t: cells[t][0][1] for t in ("postcode", "city", "region") if t in cells}
-        if "region" in part:  # "Portland, OR 97209", as North America and Australia write it
-            town = " ".join(p for p in (", ".join(p for p in (part.get("city"), part["region"]) if p),
-                                        part.get("postcode")) if p)
-        else:  # "01067 Dresden", as most of Europe writes it
-            town = " ".join(p for p in (part.get("postcode"), part.get("city")) if p)
-        lines = [v for _header, v in cells.get("street", [])] + ([town] if town else [])
-        raw["address"] = "\n".join(lines)
+        postcode, city, region = (cells[t][0][1] if t in cells else ""
+                                  for t in ("postcode", "city", "region"))
+        raw["address"] = _town([v for _header, v in cells.get("street", [])], postcode, city,
+                               region)
     if country_text and not code:
         raw["address"] = "\n".join(p for p in (str(raw["address"]), country_text) if p)
         warnings.append(_("Country “{country}” is not one Crewbook knows; kept in the "

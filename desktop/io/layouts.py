@@ -56,18 +56,25 @@ TARGETS: dict[str, str] = {
     "notes": _("Notes"),
     "note": _("Other (kept in notes)"),
 }
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
 DATE_TARGETS = frozenset({"tax_form_on", "identity_verified_on", "start_date", "archived"})
 RATE_TARGETS = frozenset({"rate", "rate_hour", "rate_day"})
 
 
 def fold(header: str) -> str:
     """One spelling per header: "  *E-Mail Adresse" and "e_mail adresse" are the same."""
+    if header.isascii():  # nothing to compose, decompose or spell out: lower is casefold
+        return _NOT_WORD.sub(" ", header.strip().lstrip("*").lower()).strip()
+    return _fold_unicode(header)
+
+
+def _fold_unicode(header: str) -> str:
     text = unicodedata.normalize("NFC", header).strip().lstrip("*").casefold()
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(umlaut, spelled)  # German writes "Waehrung" when it cannot "Währung"
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def _words(table: dict[str, str]) -> dict[str, str]:
