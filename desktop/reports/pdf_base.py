@@ -118,6 +118,18 @@ class PageText:
     generated: str  # shown in the footer, e.g. "Prepared 25 Nov 2026"
 
 
+def deflate_last_page(canv: canvas.Canvas) -> None:
+    """The content of the page just finished, deflated only: ReportLab would also spell it out
+    in ASCII85, which costs more than the deflating and only makes the file bigger."""
+    page = canv._doc.Pages.pages[-1]
+    if canv._pageCompression and getattr(page, "stream", None) and not page.Contents:
+        contents = PDFStream(content=PDFZCompress.encode(page.stream))
+        # A stream that names its filter is written as it is (PDFStream.format).
+        contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+        contents.__Comment__ = "page stream"
+        page.Contents, page.stream = contents, None
+
+
 class NumberedCanvas(canvas.Canvas):
     """Holds every page until the end, then draws the header and "page X of Y" on each."""
 
@@ -136,18 +148,8 @@ class NumberedCanvas(canvas.Canvas):
             self.__dict__.update(state)
             self._decorate(number, total)
             super().showPage()
-            self._deflate(self._doc.Pages.pages[-1])
+            deflate_last_page(self)
         super().save()
-
-    def _deflate(self, page: Any) -> None:
-        """The page's content deflated only: ReportLab would also spell it out in ASCII85,
-        which costs more than the deflating and only makes the file bigger."""
-        if self._pageCompression and getattr(page, "stream", None) and not page.Contents:
-            contents = PDFStream(content=PDFZCompress.encode(page.stream))
-            # A stream that names its filter is written as it is (PDFStream.format).
-            contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
-            contents.__Comment__ = "page stream"
-            page.Contents, page.stream = contents, None
 
     def _decorate(self, number: int, total: int) -> None:
         t = self._page_text

@@ -55,14 +55,21 @@ def draw_string(canv: Any, x: float, y: float, text: str) -> None:
         return
     doc, escape = canv._doc, canv._escape
     operands = _font_operands(canv._fontsize, canv._leading)
+    shown, _subset = _show(font, text, doc, escape, operands, -1)
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {shown} T* ET")
+
+
+def _show(face: Any, text: str, doc: Any, escape: Any, operands: str,
+          subset: int) -> tuple[str, int]:
+    """The operators that show ``text`` in ``face``, choosing each font subset it needs
+    (``subset`` is the one chosen already); and the subset chosen after it."""
     shown: list[str] = []
-    current = -1
-    for subset, part in font.splitString(text, doc):
-        if subset != current:
-            shown.append(f"{font.getSubsetInternalName(subset, doc)} {operands}")
-            current = subset
+    for part_subset, part in face.splitString(text, doc):
+        if part_subset != subset:
+            shown.append(f"{face.getSubsetInternalName(part_subset, doc)} {operands}")
+            subset = part_subset
         shown.append(f"({escape(part)}) Tj")
-    canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {' '.join(shown)} T* ET")
+    return " ".join(shown), subset
 
 
 @cache
@@ -211,13 +218,8 @@ class Line(Flowable):
             if colour != colour_now:
                 code.append(_rgb(colour.red, colour.green, colour.blue))
                 colour_now = colour
-            shown = []
-            for subset, part in face.splitString(text, doc):
-                if subset != subset_now:
-                    shown.append(f"{face.getSubsetInternalName(subset, doc)} {operands}")
-                    subset_now = subset
-                shown.append(f"({escape(part)}) Tj")
-            code.append(" ".join(shown))
+            shown, subset_now = _show(face, text, doc, escape, operands, subset_now)
+            code.append(shown)
         code.append("ET")
         canv._code.append(" ".join(code))
 

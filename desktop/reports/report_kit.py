@@ -41,7 +41,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape as turned
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -72,6 +71,7 @@ from desktop.reports.pdf_base import (
     RULE,
     SHADE,
     Paragraph,
+    deflate_last_page,
     plain,
     register_fonts,
     safe,
@@ -583,13 +583,7 @@ class _PagedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         super().showPage()
-        page = self._doc.Pages.pages[-1]
-        if self._pageCompression and getattr(page, "stream", None) and not page.Contents:
-            contents = PDFStream(content=PDFZCompress.encode(page.stream))
-            # A stream that names its filter is written as it is (PDFStream.format).
-            contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
-            contents.__Comment__ = "page stream"
-            page.Contents, page.stream = contents, None
+        deflate_last_page(self)
 
     def save(self) -> None:
         if len(self._code):

@@ -192,18 +192,11 @@ def sign(store: Store, engagement_id: int, expected_version: int, *, on: dt.date
     return record
 
 
-def signed_result(store: Store, record: EngagementRecord,
-                  review: ReviewRecord) -> tuple[ReviewResult, EngagementData | None]:
-    """A frozen review scored on the terms it was signed on: the risk as it stood at signing.
-    Also returns those terms; None when they were not kept (then today's terms are used)."""
-    with store.reading() as session:
-        profile = session.get(BusinessProfile, 1)
-    return score_signed(record, review, profile)
-
-
 def score_signed(record: EngagementRecord, review: ReviewRecord,
                  profile: BusinessProfile | None) -> tuple[ReviewResult, EngagementData | None]:
-    """``signed_result`` with the business profile already read."""
+    """A frozen review scored on the terms it was signed on: the risk as it stood at signing.
+    Also returns those terms; None when they were not kept (then today's terms are used).
+    ``profile`` is the business profile, read by the caller."""
     terms = None
     if review.signed_terms is not None:
         with suppress(ValidationError):  # kept under rules this version no longer accepts
