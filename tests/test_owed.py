@@ -77,3 +77,16 @@ def test_terminating_can_keep_later_installments_owed(store: Store) -> None:
     _job, rows = terminated_with(store, cancel_later=False)
     assert InstallmentStatus.CANCELLED not in {i.stored_status for i in rows}
     assert outstanding(store, D(2026, 12, 31)).totals == {"USD": 40_000 - 2_000}
+
+
+def test_an_installment_reads_whether_it_binds_in_the_session_that_adds_it(store: Store) -> None:
+    from desktop.store.models import Installment
+
+    who = contractors.create(store, make_contractor()).id
+    job, draft = signed(store, who), engagements.create(store, make_engagement(who)).id
+    with store.transaction() as session:  # the database's triggers set it as the row goes in
+        added = [Installment(engagement_id=e, position=0, label="x", due_on=TODAY,
+                             amount_minor=100, currency="USD") for e in (job, draft)]
+        session.add_all(added)
+        session.flush()
+        assert [i.binding for i in added] == [True, False]

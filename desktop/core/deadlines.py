@@ -40,6 +40,9 @@ class PaymentRule:
             return False
         return not self.cities or city_key(city) in {city_key(c) for c in self.cities}
 
+    def in_force(self, on: dt.date) -> bool:
+        return not (self.effective_from and on < self.effective_from)
+
 
 CAP, AGREED = "cap", "agreed"
 DAYS, CALENDAR_YEAR = "days", "calendar_year"
@@ -108,7 +111,7 @@ def rules_for(rules: Iterable[PaymentRule], country: str, region: str,
               on: dt.date | None = None, city: str = "") -> list[PaymentRule]:
     """The rules that govern a place on a date: country- or group-wide, regional, city."""
     return [rule for rule in rules if rule.applies_to(country, region, city)
-            and not (on and rule.effective_from and on < rule.effective_from)]
+            and (on is None or rule.in_force(on))]
 
 
 def term_warnings(rules: Iterable[PaymentRule], country: str, region: str,

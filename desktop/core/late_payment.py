@@ -144,7 +144,14 @@ def late_claim(rule: PaymentRule, rates: Iterable[ReferenceRate], unpaid_minor: 
         return None
     if terms is None:
         terms = claim_terms(rule, list(rates), due_on)
-    interest, compensation = claim_amounts(rule, terms, unpaid_minor, currency, days)
+    return claim_of(rule, terms, currency, days,
+                    claim_amounts(rule, terms, unpaid_minor, currency, days))
+
+
+def claim_of(rule: PaymentRule, terms: ClaimTerms, currency: str, days: int,
+             amounts: tuple[int | None, int | None]) -> LateClaim:
+    """The claim for a debt ``days`` late, from its ``claim_amounts``."""
+    interest, compensation = amounts
     return LateClaim(rule.name, rule.source, days, terms.reference_on, terms.reference_bp,
                      terms.rate_bp, terms.rate_checked, interest, currency, compensation,
                      rule.currency)

@@ -19,10 +19,10 @@ from desktop.core.late_payment import (
     LateClaim,
     ReferenceRate,
     claim_amounts,
+    claim_of,
     claim_terms,
     claims_interest,
     half_year_start,
-    late_claim,
 )
 from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment
@@ -87,24 +87,23 @@ def _totalled(rows: Sequence[Any], rules: list[PaymentRule], rates: list[Referen
     for installment_id, due_on, amount, paid_so_far, currency, country, region, city in rows:
         unpaid = amount - int(paid_so_far)  # compared here: SQL would sum every row's payments
         days = (as_of - due_on).days
-        if unpaid <= 0 or days <= 0:
+        if unpaid <= 0:  # (every row fell due before as_of, so days is at least 1)
             continue
         place = (country, region, city)
         if place not in places_rules:
             places_rules[place] = rules_for(rules, country, region, None, city)
-        rule = next((r for r in places_rules[place]
-                     if not (r.effective_from and due_on < r.effective_from)), None)
+        rule = next((r for r in places_rules[place] if r.in_force(due_on)), None)
         if rule is None:
             continue
         key = (id(rule), half_year_start(due_on + dt.timedelta(days=1)))
         terms = terms_of.get(key)
         if terms is None:
             terms = terms_of[key] = claim_terms(rule, rates, due_on)
+        amounts = claim_amounts(rule, terms, unpaid, currency, days)
         if listed is None or installment_id in listed:
-            claims[installment_id] = late_claim(rule, rates, unpaid, currency, due_on, as_of,
-                                                terms)  # type: ignore[assignment]
+            claims[installment_id] = claim_of(rule, terms, currency, days, amounts)
         count += 1
-        owed_interest, fixed = claim_amounts(rule, terms, unpaid, currency, days)
+        owed_interest, fixed = amounts
         if owed_interest is None:
             missing.add(rule.interest_reference)
         else:

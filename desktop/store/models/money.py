@@ -17,7 +17,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy import text as text_sql
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from desktop.store.models.base import Base, Tracked, text
 
@@ -49,6 +49,12 @@ class Installment(Tracked, Base):
     # triggers (migration 0014) whenever an installment is added or an engagement's status
     # changes; the app never writes it.
     binding: Mapped[bool] = mapped_column(Boolean, server_default="0")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # Not read back as the row goes in: SQLite's RETURNING shows the value from before
+        # the triggers set it. Expired instead, it is read from the row when asked for.
+        return {"version_id_col": cls.version, "eager_defaults": False}
 
     __table_args__ = (
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
