@@ -270,6 +270,9 @@ def mask_tax_id(tax_id: str) -> str:
     return "•••• " + visible
 
 
+SEARCH_SEPARATOR = "\x1f"  # between a haystack's parts: no field can hold it
+
+
 def search_text(*parts: str | Iterable[str]) -> str:
     """One case-folded haystack for the roster filter."""
     flat: list[str] = []
@@ -278,7 +281,7 @@ def search_text(*parts: str | Iterable[str]) -> str:
             flat.append(part)
         else:
             flat.extend(part)
-    return "\x1f".join(flat).casefold()
+    return SEARCH_SEPARATOR.join(flat).casefold()
 
 
 def merge_contractor(old: ContractorData, new: ContractorData) -> ContractorData:
