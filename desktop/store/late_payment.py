@@ -27,8 +27,8 @@ from desktop.core.late_payment import (
 from desktop.store.db import Store
 from desktop.store.models import Engagement, Installment
 from desktop.store.on_time import open_on, paid_by
-from desktop.store.reference_rates import reference_rates
-from desktop.store.rules import payment_rules
+from desktop.store.reference_rates import reference_rates_in
+from desktop.store.rules import payment_rules_in
 
 
 @dataclass(frozen=True)
@@ -49,28 +49,29 @@ class Claims:
 def late_claims(store: Store, as_of: dt.date, listed: Collection[int] | None = None) -> Claims:
     """Every claim on ``as_of``, totalled; ``listed``: the installments whose claims are wanted
     one by one (None: all of them), as Today shows only the first overdue ones."""
-    rules = [r for r in payment_rules(store) if claims_interest(r)]
-    places = {c for r in rules for c in (r.country, *r.applies_in)}
-    if not places:
-        return Claims(as_of)
-    binding_there = (Engagement.status.in_(BINDING), Engagement.jurisdiction_country.in_(places))
-    paid = paid_by(as_of)
-    query = (select(Installment.id, Installment.due_on, Installment.amount_minor, paid,
-                    Installment.currency, Engagement.jurisdiction_country,
-                    Engagement.jurisdiction_region, Engagement.jurisdiction_city)
-             .join(Engagement, Engagement.id == Installment.engagement_id)
-             .where(*binding_there, Installment.due_on < as_of))
-    with store.reading() as session:
+    with store.reading() as session:  # rules, installments and rates as of one moment
+        rules = [r for r in payment_rules_in(session) if claims_interest(r)]
+        places = {c for r in rules for c in (r.country, *r.applies_in)}
+        if not places:
+            return Claims(as_of)
+        binding_there = (Engagement.status.in_(BINDING),
+                         Engagement.jurisdiction_country.in_(places))
         # With no engagement that binds us where such a rule applies, one look along an index
         # says so before any installment is read.
         if session.scalar(select(Engagement.id).where(*binding_there).limit(1)) is None:
             return Claims(as_of)
+        query = (select(Installment.id, Installment.due_on, Installment.amount_minor,
+                        paid_by(as_of), Installment.currency, Engagement.jurisdiction_country,
+                        Engagement.jurisdiction_region, Engagement.jurisdiction_city)
+                 .join(Engagement, Engagement.id == Installment.engagement_id)
+                 .where(*binding_there))
         # Each part picked by id first, so the planner starts from its index range. Plain
         # rows: thousands of them, and no objects to load.
         connection = session.connection()
         rows = [row for part in open_on(as_of) for row in connection.execute(query.where(
             Installment.id.in_(select(Installment.id).where(part, Installment.due_on < as_of))))]
-    return _totalled(rows, rules, reference_rates(store), as_of, listed)
+        rates = reference_rates_in(session)
+    return _totalled(rows, rules, rates, as_of, listed)
 
 
 def _totalled(rows: Sequence[Any], rules: list[PaymentRule], rates: list[ReferenceRate],

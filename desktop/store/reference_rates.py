@@ -31,10 +31,19 @@ def reference_rates(store: Store) -> list[ReferenceRate]:
 
 def rate_records(store: Store) -> list[RateRecord]:
     """Each series together, newest rate first."""
+    with store.reading() as session:
+        return _records_in(session)
+
+
+def reference_rates_in(session: Session) -> list[ReferenceRate]:
+    """``reference_rates`` read in a session already open (one reading for several tables)."""
+    return [r.rate for r in _records_in(session)]
+
+
+def _records_in(session: Session) -> list[RateRecord]:
     query = select(ReferenceRateRow).order_by(ReferenceRateRow.series,
                                               ReferenceRateRow.effective_from.desc())
-    with store.reading() as session:
-        return [_record(r) for r in session.scalars(query)]
+    return [_record(r) for r in session.scalars(query)]
 
 
 def add_rate(store: Store, rate: ReferenceRate) -> RateRecord:
