@@ -21,6 +21,9 @@ def entry() -> NoReturn:
 
 
 def _window() -> int:
+    import gc
+
+    gc.disable()  # until the window is built: see desktop.ui.app.run
     from desktop.core.i18n import _
     from desktop.store.errors import StoreError
     from desktop.store.paths import DATABASE_ENV, data_dir

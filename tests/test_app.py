@@ -45,6 +45,31 @@ def close_when_loaded(found: list[MainWindow]) -> None:
     QTimer.singleShot(0, poll)
 
 
+def test_the_collector_waits_while_starting_and_skips_what_starting_made(
+        qtbot, data_folder: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    seen: dict[str, object] = {}
+    build = MainWindow.attach
+
+    def attach(window: MainWindow, store) -> None:  # type: ignore[no-untyped-def]
+        seen["building"] = gc.isenabled()
+        build(window, store)
+
+    def load(window: MainWindow) -> None:
+        seen["loading"] = (gc.isenabled(), gc.get_freeze_count() > 0)
+        QTimer.singleShot(0, window.close)
+
+    monkeypatch.setattr(MainWindow, "attach", attach)
+    monkeypatch.setattr(MainWindow, "load", load)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    assert gc.isenabled()
+    assert app_module.run(data_folder, settings) == 0
+    assert seen == {"building": False, "loading": (True, True)}
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # as it was before
+
+
 def test_run_opens_the_roster_and_releases_the_folder_on_quit(
         qtbot, data_folder: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     opened = open_store(data_folder)

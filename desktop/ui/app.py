@@ -7,6 +7,7 @@ to that one (desktop.ui.single_instance) and exits.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -96,15 +97,28 @@ def run(folder: Path, settings: QSettings | None = None,
     File ▸ Connect to team database… (and back) moves between the two."""
     with suppress(OSError):  # no log file is no reason not to start
         start_logging()
+    # Starting makes some hundred thousand objects that live as long as the window (modules,
+    # mappers, widgets), and the cyclic collector would walk them over and over: 0.1 s before
+    # the first screen. It waits until the window is built; what starting made is then set
+    # aside for good (``_started``), so the passes while the user works skip it too.
+    collecting = gc.isenabled()
+    gc.disable()
     switched = False
-    while True:
-        if database:
-            code, switch = _run_on_server(database, settings, open_files, switched)
+    try:
+        while True:
+            if database:
+                code, switch = _run_on_server(database, settings, open_files, switched)
+            else:
+                code, switch = _run_local(folder, settings, open_files, show)
+            if switch is None:
+                return code
+            database, open_files, switched = switch.url, (), True
+    finally:
+        gc.unfreeze()  # the windows are closed: what they made may be collected again
+        if collecting:
+            gc.enable()
         else:
-            code, switch = _run_local(folder, settings, open_files, show)
-        if switch is None:
-            return code
-        database, open_files, switched = switch.url, (), True
+            gc.disable()
 
 
 def _run_local(folder: Path, settings: QSettings | None, open_files: Sequence[Path],
@@ -211,6 +225,7 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
     if file_opener is not None:
         app.installEventFilter(file_opener)
     window.show()
+    _started()
     window.load()
     window.runner.listen()  # a team database: others' changes show as they are saved
     if opened.store.on_server:
@@ -274,6 +289,12 @@ def _show(app: QApplication, server: InstanceServer | None, opened: Opened, fold
         else window.restore_requested)
     window.deleteLater()
     return code, then
+
+
+def _started() -> None:
+    """The window is built: set aside what starting made (see ``run``) and collect again."""
+    gc.freeze()
+    gc.enable()
 
 
 def _open_or_rescue(folder: Path, lock: FolderLock,

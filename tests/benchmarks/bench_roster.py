@@ -90,8 +90,10 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
     """What desktop.ui.app.run does, with a throw-away QSettings and a 'ready' line: the
     window shows saying the book is opening, then the store opens and the window fills in."""
     _mark("python", _T_START)
+    import gc
     from pathlib import Path
 
+    gc.disable()  # as desktop.launch and desktop.ui.app.run do, until the window is built
     from PySide6.QtCore import QSettings, QTimer
 
     _mark("qt-imports")
@@ -130,6 +132,8 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
         QTimer.singleShot(0, app.quit)
 
     window.roster_loaded.connect(loaded)
+    gc.freeze()
+    gc.enable()
     window.load()
     try:
         return app.exec()
