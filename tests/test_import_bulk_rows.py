@@ -77,6 +77,7 @@ def _both(columns: list[tuple[int, str, str]], rows: list[tuple[str, ...]],
           **reading: str) -> tuple[list[object], list[object]]:
     bulk = Rows(columns, _reading(**reading))
     alone = _reading(**reading)
+    bulk.read_numbers(rows)  # as an import does, ahead of each block of rows
     together = [_outcome(lambda f=f: bulk(f)) for f in rows]  # type: ignore[misc]
     each = [_outcome(lambda f=f: convert(columns, f, alone)) for f in rows]  # type: ignore[misc]
     return together, each
@@ -92,6 +93,23 @@ def test_a_plain_row_is_read_in_bulk_as_convert_reads_it() -> None:
     quick = bulk._quick(PLAIN)
     assert quick is not None  # the plain row never needs the row-by-row path
     assert _outcome(quick) == _outcome(lambda: convert(BENCH, PLAIN, _reading()))
+
+
+def test_numbers_read_ahead_are_the_ones_their_rows_read() -> None:
+    columns = [(0, "Name", "name"), (1, "Phone", "phone"), (2, "Mobile", "mobile"),
+               (3, "Country", "country")]
+    rows = [("Maya Okafor", "+1 212-555-0147", "+49 151 23456789", "DE"),
+            ("Ana Ruiz", "+49 1", "", "US"), ("Ben Carter", "030 123456", "", "DE"),
+            ("Chen Wei", "+1 212-555-0147 ::: +1 212-555-0148", "", "")]
+    bulk = Rows(columns, _reading())
+    bulk.read_numbers(rows)
+    memo = bulk.reading.phones
+    assert memo[("+1 212-555-0147", None)] == (True, "+12125550147")
+    assert memo[("+49 151 23456789", None)] == (True, "+4915123456789")
+    assert memo[("+49 1", "")][0] is False  # its row says why, in its own country's words
+    assert len(memo) == 3  # a number without its country code waits for its row, as do several
+    together, each = _both(columns, rows)
+    assert together == each
 
 
 @pytest.mark.parametrize("home", ["", "US", "DE"])

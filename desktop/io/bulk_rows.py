@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from operator import itemgetter
 from typing import Any
 
@@ -96,6 +97,20 @@ class Rows:
         self.tags: dict[tuple[str, ...], Any] = {}
         self.websites: dict[str, object] = {}
         self.zones: dict[str, bool] = {}
+
+    def read_numbers(self, records: Sequence[Sequence[str]]) -> None:
+        """Read the international numbers of the phone columns of ``records`` (a block of the
+        file) ahead of their rows, column by column, into ``Reading.phones``, where the rows
+        find them. The phone library, the slowest rule a row has, runs about half again as
+        fast in one tight loop as between the other rules of each row. A number without its
+        country code is read in its row's country, so it waits for its row."""
+        memo = self.reading.phones
+        for index in (self.columns[p][0] for p in self.phone_cells):
+            for fields in records:
+                text = fields[index].strip() if index < len(fields) else ""
+                if text.startswith("+") and MULTI not in text:
+                    with suppress(ValueError):  # said again, in its row's words, by its row
+                        normalise_phone(text, "", memo)
 
     def __call__(self, fields: Sequence[str]) -> Converted:
         done = self._quick(fields) if self.handled else None

@@ -149,6 +149,7 @@ def analyse(table: Table, choices: Choices, existing: Existing, today: dt.date |
                 if should_stop and should_stop(index, total):
                     raise Cancelled(_("the import was cancelled"))
                 tidy_new_objects()
+                convert.read_numbers([r.fields for r in body[index:index + 1000]])
             row = _row(record, index > last_data, headers, convert, table.is_workbook,
                        choices.layout.neutralised)
             rows.append(row)
