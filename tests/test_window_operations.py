@@ -65,6 +65,7 @@ def test_recording_a_payment_refreshes_today_and_the_contractor_once_without_a_t
     contractor_id = engagements.get(store, due.engagement_id).data.contractor_id
     window.open_contractor(contractor_id)
     window.open_engagement(due.engagement_id)
+    assert window.planner is not None  # opened once before: its tab follows changes unseen
     pane = window.engagements.pane
     position = [r.id for r in pane.installment_model.rows()].index(due.installment.id)
     pane.installment_table.selectRow(position)

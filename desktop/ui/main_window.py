@@ -40,6 +40,7 @@ from desktop.ui.crash import show_log_folder
 from desktop.ui.help_dialogs import GettingStartedDialog, ShortcutsDialog
 from desktop.ui.i18n import tr
 from desktop.ui.language_dialog import LanguageDialog
+from desktop.ui.later_tabs import LaterTabs
 from desktop.ui.opening_page import opening_page
 from desktop.ui.screen_fit import fit_on_screen
 from desktop.ui.window_menus import lay_out_menus
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from desktop.store.archive import Manifest
     from desktop.store.db import Store
     from desktop.store.team import Role
+    from desktop.ui.engagements_view import EngagementsView
+    from desktop.ui.planner_view import PlannerView
+    from desktop.ui.reports_view import ReportsView
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.switch_to: str | None = None
         self._waiting = ""  # the status line's note that a write waits, while it shows
         self.quit_while_opening = False
+        self.role: Role | None = None  # on a team database, once the server said
         self.setWindowTitle(APP_NAME)
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -102,9 +107,6 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         from desktop.ui.dashboard_view import DashboardView
-        from desktop.ui.engagements_view import EngagementsView
-        from desktop.ui.planner_view import PlannerView
-        from desktop.ui.reports_view import ReportsView
         from desktop.ui.roster_view import RosterView
 
         self.banner = QFrame()
@@ -133,17 +135,17 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(runner)
         self.dashboard.open_engagement.connect(self.open_engagement)
         self.dashboard.open_contractor.connect(self.open_contractor)
-        self.engagements = EngagementsView(runner)
-        self.engagements.pane.contractor_requested.connect(self._edit_contractor)
-        self.planner = PlannerView(runner)
-        self.reports = ReportsView(runner, self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Made when first opened: not on the first screen, they would hold it up by 60 ms.
+        self.later = LaterTabs(self.tabs, {"engagements": self._make_engagements,
+                                           "planner": self._make_planner,
+                                           "reports": self._make_reports})
         self.tabs.addTab(self.dashboard, tr("Today"))  # the first thing the owner sees
         self.tabs.addTab(self.roster, tr("Contractors"))
-        self.tabs.addTab(self.engagements, tr("Engagements"))
-        self.tabs.addTab(self.planner, tr("Planner"))
-        self.tabs.addTab(self.reports, tr("Reports"))
+        self.later.add("engagements", tr("Engagements"))
+        self.later.add("planner", tr("Planner"))
+        self.later.add("reports", tr("Reports"))
         self.tabs.currentChanged.connect(lambda _i: self._update_actions())
 
         central = QWidget()
@@ -162,6 +164,41 @@ class MainWindow(QMainWindow):
                                     else tr("Shared with your team on a PostgreSQL server"))
         self.where_label.setContentsMargins(16, 0, 4, 0)  # apart from the count beside it
         self.statusBar().addPermanentWidget(self.where_label)
+
+    @property
+    def engagements(self) -> EngagementsView:
+        return self.later.view("engagements")  # type: ignore[return-value]
+
+    @property
+    def planner(self) -> PlannerView:
+        return self.later.view("planner")  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsView:
+        return self.later.view("reports")  # type: ignore[return-value]
+
+    def _make_engagements(self) -> QWidget:
+        from desktop.ui.engagements_view import EngagementsView
+
+        view = EngagementsView(self.runner)
+        view.pane.contractor_requested.connect(self._edit_contractor)
+        self._apply_role("engagements", view)
+        view.reload()
+        return view
+
+    def _make_planner(self) -> QWidget:
+        from desktop.ui.planner_view import PlannerView
+
+        view = PlannerView(self.runner)  # reads as it is made
+        self._apply_role("planner", view)
+        return view
+
+    def _make_reports(self) -> QWidget:
+        from desktop.ui.reports_view import ReportsView
+
+        view = ReportsView(self.runner, self.settings)
+        view.refresh()
+        return view
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
         action = make_action(self, text, slot, [] if shortcut is None else [shortcut], tip)
@@ -216,19 +253,15 @@ class MainWindow(QMainWindow):
             tr("Show &log folder"), lambda: show_log_folder(self),
             tip=tr("The log to send along when something went wrong"))
         tab_actions = []
-        for number, (view, text, tip) in enumerate((
-                (self.dashboard, tr("&Today"),
-                 tr("What needs you today: payments, notice dates, check-ins")),
-                (self.roster, tr("&Contractors"), tr("The roster")),
-                (self.engagements, tr("&Engagements"),
-                 tr("Contracts, payment schedules and the communication log")),
-                (self.planner, tr("&Planner"),
-                 tr("What to outsource, what to keep, and what it costs")),
-                (self.reports, tr("&Reports"), tr("PDF and CSV reports for your accountant"))),
-                start=1):
+        for index, (text, tip) in enumerate((
+                (tr("&Today"), tr("What needs you today: payments, notice dates, check-ins")),
+                (tr("&Contractors"), tr("The roster")),
+                (tr("&Engagements"), tr("Contracts, payment schedules and the communication log")),
+                (tr("&Planner"), tr("What to outsource, what to keep, and what it costs")),
+                (tr("&Reports"), tr("PDF and CSV reports for your accountant")))):
             tab_actions.append(self._action(
-                text, lambda _=False, v=view: self.tabs.setCurrentWidget(v),
-                QKeySequence(f"Ctrl+{number}"), tip))
+                text, lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                QKeySequence(f"Ctrl+{index + 1}"), tip))
         (self.dashboard_tab_action, self.contractors_tab_action, self.engagements_tab_action,
          self.planner_tab_action, self.reports_tab_action) = tab_actions
         self.rules_action = self._action(tr("&Payment rules…"), self.edit_rules,
@@ -293,10 +326,10 @@ class MainWindow(QMainWindow):
                      Role.VIEWER: tr("Team database: {name} (viewer)")}[role]
             self.where_label.setText(where.format(name=self.store.name))
         edits_contractors = role is Role.OWNER
+        self.role = role
         self.roster.may_edit = edits_contractors
-        self.engagements.pane.set_role(may_manage=role is Role.OWNER,
-                                       may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
-        self.planner.set_role(may_edit=role is Role.OWNER)
+        for name, view in self.later.views.items():
+            self._apply_role(name, view)
         for action in (self.import_action, self.rules_action, self.thresholds_action,
                        self.rates_action, self.profile_action, self.new_engagement_action):
             action.setEnabled(edits_contractors)
@@ -304,6 +337,19 @@ class MainWindow(QMainWindow):
             self.remove_demo_button.setEnabled(False)
             self.setAcceptDrops(False)
         self._update_actions()
+
+    def _apply_role(self, name: str, view: QWidget) -> None:
+        """What ``role`` allows in a tab's view, as it is made or when the server says."""
+        from desktop.store.team import Role
+
+        role = self.role
+        if role is None:
+            return
+        if name == "engagements":
+            view.pane.set_role(may_manage=role is Role.OWNER,  # type: ignore[attr-defined]
+                               may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
+        elif name == "planner":
+            view.set_role(may_edit=role is Role.OWNER)  # type: ignore[attr-defined]
 
     def _show_waiting(self, text: str) -> None:
         self._waiting = text
@@ -534,7 +580,8 @@ class MainWindow(QMainWindow):
             return
         self.closing.set()
         self.save_settings()
-        self.reports.close_down()
+        if "reports" in self.later.views:  # not made now only to be closed
+            self.reports.close_down()
         self.runner.close(10_000)
         super().closeEvent(event)
 
