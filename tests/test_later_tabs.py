@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.store import demo, engagements
 from desktop.ui.later_tabs import LaterTabs
-from tests.test_main_window import open_window
 from tests.conftest import settle
+from tests.test_main_window import open_window
 
 
 def _tabs(qtbot) -> tuple[QTabWidget, LaterTabs, list[str], list[QWidget]]:  # type: ignore[no-untyped-def]

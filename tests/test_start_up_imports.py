@@ -39,3 +39,44 @@ def test_what_a_bare_start_runs_before_the_window_shows_loads_no_database_layer(
         module: str) -> None:
     offending = _loaded_after(module, ("sqlalchemy", "alembic", "reportlab", "babel"))
     assert not offending, f"importing {module} loads: {', '.join(offending)}"
+
+
+# What only the tabs opened later (and the demo roster) need.
+LATER = ("desktop.ui.engagements_view", "desktop.ui.planner_view", "desktop.ui.reports_view",
+         "desktop.store.demo", "desktop.store.reviews")
+FIRST_SCREEN = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from desktop.store.session import open_store
+from desktop.ui.app import make_application
+from desktop.ui.main_window import MainWindow
+
+app = make_application([])
+folder = Path(sys.argv[1])
+opened = open_store(folder)
+window = MainWindow(opened.store, folder, QSettings(str(folder / "ui.ini"),
+                                                    QSettings.Format.IniFormat))
+window.show()
+window.load()
+deadline = time.monotonic() + 60
+while not (window.roster.model.complete and window.runner.idle):
+    assert time.monotonic() < deadline, "the window never finished loading"
+    app.processEvents()
+    time.sleep(0.005)
+later = {LATER!r}
+print("\\n".join(sorted(m for m in sys.modules if m in later)))
+window.close()
+opened.store.close()
+"""
+
+
+def test_the_first_screen_leaves_the_later_tabs_and_the_demo_unloaded(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-c", FIRST_SCREEN.replace("{LATER!r}", repr(LATER)),
+                             str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    offending = result.stdout.split()
+    assert not offending, f"the first screen has loaded: {', '.join(offending)}"

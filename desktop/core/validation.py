@@ -1,6 +1,15 @@
-"""Field-level validation errors that name the field and the problem."""
+"""Field-level validation errors that name the field and the problem, and the other refusals
+a user is told how to fix."""
+
+from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.core.blockers import Blocker
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,16 @@ class ValidationError(ValueError):
 
     def for_field(self, field: str) -> str | None:
         return next((e.message for e in self.errors if e.field == field), None)
+
+
+class Blocked(Exception):
+    """Signing was refused; ``blockers`` says why and how to fix each."""
+
+    def __init__(self, found: list[Blocker]):
+        self.blockers = found
+        # Translators: {reasons} are the blockers' own sentences, one after another.
+        super().__init__(_("Not signed: {reasons}").format(
+            reasons=" ".join(b.message for b in found)))
 
 
 class ConflictError(RuntimeError):

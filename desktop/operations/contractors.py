@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from desktop.core.contractor import ContractorData
 from desktop.core.text import checked
 from desktop.operations.changes import Changes, Done
-from desktop.store import contractors, demo
+from desktop.store import contractors
 from desktop.store.contractors import ContractorRecord
 from desktop.store.db import Store
 
@@ -36,10 +36,14 @@ def set_archived(store: Store, versions: Mapping[int, int], archived: bool,
 
 
 def load_demo(store: Store, today: dt.date | None = None) -> Done[int]:
+    from desktop.store import demo  # with what it builds: not loaded with the window
+
     added = demo.load_demo(store, today)
     return Done(added, Changes.all() if added else Changes())
 
 
 def remove_demo(store: Store) -> Done[int]:
+    from desktop.store import demo
+
     removed = demo.remove_demo(store)
     return Done(removed, Changes.all())

@@ -24,7 +24,7 @@ from desktop.core.enums import EngagementStatus
 from desktop.core.i18n import _
 from desktop.core.risk import Answer, ImpactInputs, Replacement, ReviewResult, score_review
 from desktop.core.risk_catalog import CATALOG_VERSION
-from desktop.core.validation import ConflictError, FieldError, ValidationError
+from desktop.core.validation import Blocked, ConflictError, FieldError, ValidationError
 from desktop.store import engagements
 from desktop.store.db import Store
 from desktop.store.engagements import EngagementRecord
@@ -51,16 +51,6 @@ class ReviewRecord:
     changed_by: str = ""  # who saved it last
     updated_at: dt.datetime | None = None
     signed_terms: dict[str, object] | None = None  # the engagement's terms when it was signed
-
-
-class Blocked(Exception):
-    """Signing was refused; ``blockers`` says why and how to fix each."""
-
-    def __init__(self, found: list[Blocker]):
-        self.blockers = found
-        # Translators: {reasons} are the blockers' own sentences, one after another.
-        super().__init__(_("Not signed: {reasons}").format(
-            reasons=" ".join(b.message for b in found)))
 
 
 def latest(store: Store, engagement_id: int) -> ReviewRecord | None:

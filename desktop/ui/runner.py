@@ -21,14 +21,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.core.validation import Cancelled, ConflictError, ValidationError
+from desktop.core.validation import Blocked, Cancelled, ConflictError, ValidationError
 from desktop.io.csv_source import Refused
 from desktop.operations.changes import Changes, Done
 from desktop.operations.live import changes_heard
 from desktop.operations.settings import use_business_locale
 from desktop.store.db import Store
 from desktop.store.errors import StoreError
-from desktop.store.reviews import Blocked
 from desktop.ui import ask, crash
 from desktop.ui.fields import field_message
 from desktop.ui.i18n import tr
