@@ -415,6 +415,25 @@ def test_0014_marks_installments_of_binding_engagements_and_keeps_them_marked(
     assert "ix_installment_owed" in plan
 
 
+def test_a_team_database_has_the_installments_partial_indexes(store_on_server) -> None:  # type: ignore[no-untyped-def]
+    """The models name these conditions for SQLite only; the migrations make them here too."""
+    from sqlalchemy import text
+
+    with store_on_server.reading() as session:
+        made = dict(session.execute(text(  # type: ignore[arg-type]
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'installment'")).all())
+    where = {name: made[name].partition(" WHERE ")[2] for name in (
+        "ix_installment_open", "ix_installment_settled", "ix_installment_owed",
+        "ix_installment_owed_by_day")}
+    assert all("'planned'" in condition and "'part_paid'" in condition
+               for condition in where.values()), where
+    settled = where["ix_installment_settled"]
+    assert "<> ALL" in settled and "'cancelled'" in settled  # PostgreSQL's way of NOT IN
+    assert all("binding" in where[name] for name in ("ix_installment_owed",
+                                                      "ix_installment_owed_by_day"))
+    assert "binding" not in where["ix_installment_open"]
+
+
 def test_0014_keeps_binding_on_a_team_database_without_touching_who_saved_it(
         store_on_server) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
