@@ -16,16 +16,21 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("reportlab",)
 
 
+def fresh_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run to its end, with ``args``, by an interpreter of its own, offscreen."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def _loaded_after(module: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     code = (f"import sys, {module}\n"
             f"heavy = {heavy!r}\n"
             "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+    return fresh_python(code).stdout.split()
 
 
 @pytest.mark.parametrize("module", ["desktop.ui.main_window", "desktop.ui.app"])
@@ -76,11 +81,6 @@ def test_the_first_screen_of_a_local_book_leaves_the_later_tabs_and_the_demo_unl
     from desktop.store.session import open_store
 
     open_store(tmp_path).store.close()  # a book made before: opening it migrates nothing
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-c", FIRST_SCREEN.replace("{LATER!r}", repr(LATER)),
-                             str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=180)
-    assert result.returncode == 0, result.stderr
+    result = fresh_python(FIRST_SCREEN.replace("{LATER!r}", repr(LATER)), str(tmp_path))
     offending = result.stdout.split()
     assert not offending, f"the first screen has loaded: {', '.join(offending)}"

@@ -4,12 +4,10 @@ A fresh interpreter builds the window, since this test session has long since im
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.test_start_up_imports import fresh_python
+
 HEAVY = ("reportlab", "openpyxl", "icalendar")
 
 SCRIPT = """
@@ -58,12 +56,7 @@ opened.store.close()
 
 
 def test_an_open_window_has_not_loaded_reportlab_openpyxl_or_icalendar(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-c", SCRIPT.replace("{HEAVY!r}", repr(HEAVY)),
-                             str(tmp_path)], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=180)
-    assert result.returncode == 0, result.stderr
+    result = fresh_python(SCRIPT.replace("{HEAVY!r}", repr(HEAVY)), str(tmp_path))
     assert "tabs 5 engagement" in result.stderr  # every tab and an engagement were shown
     offending = result.stdout.split()
     assert not offending, f"the open window has loaded: {', '.join(offending)}"
