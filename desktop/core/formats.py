@@ -50,8 +50,8 @@ def use_locale(chosen: str) -> str:
     global _current
     _current = resolve_locale(chosen)
     # Babel reads a locale's data files when it is first used. Read them here, where the
-    # locale is chosen, not while a window paints with worker threads holding the interpreter:
-    # each file read lets them run first, and 10 ms of reading took 100 ms.
+    # locale is chosen, before any view's reads start: Today's first date, written beside the
+    # worker threads of the window's first load, took up to 0.1 s instead of 10 ms.
     Locale.parse(_current).date_formats  # noqa: B018
     return _current
 

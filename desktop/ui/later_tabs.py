@@ -38,9 +38,9 @@ class LaterTabs(QObject):
         if view is not None:
             return view
         view = self.views[name] = self.makers[name]()
-        index = next(i for i in range(self.tabs.count())
-                     if getattr(self.tabs.widget(i), "name", None) == name)
-        stand_in = self.tabs.widget(index)
+        index, stand_in = next((i, w) for i in range(self.tabs.count())
+                               if isinstance(w := self.tabs.widget(i), _StandIn)
+                               and w.name == name)
         shown = self.tabs.currentIndex() == index
         was_blocked = self.tabs.blockSignals(True)  # the same tab is shown: nothing to tell
         try:
