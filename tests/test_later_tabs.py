@@ -30,6 +30,7 @@ def _tabs(qtbot) -> tuple[QTabWidget, LaterTabs, list[str], list[QWidget]]:  # t
     later.add("b", "B")
     later.add("c", "C")
     tabs.currentChanged.connect(lambda _i: heard.append(tabs.currentWidget()))
+    later.made.connect(lambda name: heard.append(later.views[name]))
     tabs.show()
     return tabs, later, made, heard
 
@@ -41,7 +42,7 @@ def test_a_tab_is_made_when_first_opened_in_its_place(qtbot) -> None:  # type: i
     assert made == ["c"]
     view = tabs.currentWidget()
     assert isinstance(view, QLabel) and view.text() == "c"
-    assert heard == [view]  # told once, and already of the view
+    assert heard == [view, view]  # made, then shown: told once each, and of the view
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["A", "B", "C"]
     tabs.setCurrentIndex(0)
     tabs.setCurrentIndex(2)
@@ -52,7 +53,7 @@ def test_a_view_asked_for_is_made_without_changing_the_tab_shown(qtbot) -> None:
     tabs, later, made, heard = _tabs(qtbot)
     view = later.view("b")
     assert made == ["b"] and tabs.widget(1) is view and tabs.tabText(1) == "B"
-    assert tabs.currentIndex() == 0 and heard == []
+    assert tabs.currentIndex() == 0 and heard == [view]  # made, not shown
     tabs.setCurrentWidget(view)
     assert tabs.currentWidget() is view and made == ["b"]
 

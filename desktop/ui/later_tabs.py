@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
@@ -22,6 +22,8 @@ class LaterTabs(QObject):
     """``add`` a tab for each of ``makers``; ``view(name)`` gives its view, made then if need
     be. Connect this before anything else to ``tabs.currentChanged``: a tab opened is then
     already its view when the others hear of it."""
+
+    made = Signal(str)  # a tab's view was made and is in its place
 
     def __init__(self, tabs: QTabWidget, makers: dict[str, Callable[[], QWidget]]) -> None:
         super().__init__(tabs)
@@ -51,6 +53,7 @@ class LaterTabs(QObject):
         finally:
             self.tabs.blockSignals(was_blocked)
         stand_in.deleteLater()
+        self.made.emit(name)
         return view
 
     def _opened(self, index: int) -> None:

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.later = LaterTabs(self.tabs, {"engagements": self._make_engagements,
                                            "planner": self._make_planner,
                                            "reports": self._make_reports})
+        self.later.made.connect(lambda _name: self._apply_role())
         self.tabs.addTab(self.dashboard, tr("Today"))  # the first thing the owner sees
         self.tabs.addTab(self.roster, tr("Contractors"))
         self.later.add("engagements", tr("Engagements"))
@@ -182,16 +183,13 @@ class MainWindow(QMainWindow):
 
         view = EngagementsView(self.runner)
         view.pane.contractor_requested.connect(self._edit_contractor)
-        self._apply_role("engagements", view)
         view.reload()
         return view
 
     def _make_planner(self) -> QWidget:
         from desktop.ui.planner_view import PlannerView
 
-        view = PlannerView(self.runner)  # reads as it is made
-        self._apply_role("planner", view)
-        return view
+        return PlannerView(self.runner)  # reads as it is made
 
     def _make_reports(self) -> QWidget:
         from desktop.ui.reports_view import ReportsView
@@ -328,8 +326,7 @@ class MainWindow(QMainWindow):
         edits_contractors = role is Role.OWNER
         self.role = role
         self.roster.may_edit = edits_contractors
-        for name, view in self.later.views.items():
-            self._apply_role(name, view)
+        self._apply_role()
         for action in (self.import_action, self.rules_action, self.thresholds_action,
                        self.rates_action, self.profile_action, self.new_engagement_action):
             action.setEnabled(edits_contractors)
@@ -338,18 +335,19 @@ class MainWindow(QMainWindow):
             self.setAcceptDrops(False)
         self._update_actions()
 
-    def _apply_role(self, name: str, view: QWidget) -> None:
-        """What ``role`` allows in a tab's view, as it is made or when the server says."""
+    def _apply_role(self) -> None:
+        """What ``role`` allows in the tabs made so far: when the server says, and as each
+        later tab is made."""
         from desktop.store.team import Role
 
-        role = self.role
+        role, made = self.role, self.later.views
         if role is None:
             return
-        if name == "engagements":
-            view.pane.set_role(may_manage=role is Role.OWNER,  # type: ignore[attr-defined]
-                               may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
-        elif name == "planner":
-            view.set_role(may_edit=role is Role.OWNER)  # type: ignore[attr-defined]
+        if "engagements" in made:
+            self.engagements.pane.set_role(may_manage=role is Role.OWNER,
+                                           may_pay=role in (Role.OWNER, Role.BOOKKEEPER))
+        if "planner" in made:
+            self.planner.set_role(may_edit=role is Role.OWNER)
 
     def _show_waiting(self, text: str) -> None:
         self._waiting = text
