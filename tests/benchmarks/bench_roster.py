@@ -112,9 +112,10 @@ def _child_app(folder_arg: str, ini_arg: str) -> int:
 
     gc.disable()  # as desktop.launch and desktop.ui.app.run do, until the window is built
     import desktop.ui  # noqa: F401  # Qt first, as the app loads it (desktop.ui.qt_start)
-    from PySide6.QtCore import QSettings, QTimer
 
     _mark("qt-imports")
+    from PySide6.QtCore import QSettings, QTimer
+
     from desktop.store.lock import FolderLock
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
