@@ -46,7 +46,13 @@ def test_the_command_line_helps_and_refuses_in_german(tmp_path: Path) -> None:
     shown = run(["report", "--help"], tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(german("usage: "))  # argparse's own words too
-    assert german("PDF and CSV reports for your accountant") in run(["--help"], tmp_path).stdout
+    top = run(["--help"], tmp_path).stdout
+    assert german("PDF and CSV reports for your accountant") in top
+    lines = top.splitlines()  # the prefix once, and the second form lined up under the first
+    assert lines[0].startswith(german("usage: ") + "crewbook [-h]")
+    files = next(line for line in lines if line.endswith("crewbook [--data-dir DIR] [FILE ...]"))
+    assert files == " " * len(german("usage: ")) + "crewbook [--data-dir DIR] [FILE ...]"
+    assert german("show Crewbook's version number and exit") in top
     refused = run(["contractors", "add", "--name", "Ana", "--email", "not-an-address"], tmp_path)
     assert refused.returncode != 0
     assert refused.stderr.startswith(german("crewbook: error: {problem}").split("{")[0])
@@ -80,3 +86,4 @@ def test_a_report_prints_in_german(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert german("Outstanding and overdue") in text
+

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                  ".tsv, .txt and .xlsx too) to open the window with its import wizard on each "
                  "in turn; if Crewbook is already open on the data folder, that window does "
                  "it. `crewbook import FILE` imports without a window."))
-    parser.add_argument("--version", action="version", version=f"crewbook {__version__}")
+    parser.add_argument("--version", action="version", version=f"crewbook {__version__}",
+                        help=_("show Crewbook's version number and exit"))
     parser.add_argument("--data-dir", metavar="DIR",
                         help=_("data folder (default: $CREWBOOK_DATA_DIR or the platform's)"))
     parser.add_argument("--database", metavar="URL",
@@ -108,8 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     team.register(commands)
     calendar.register(commands)
     reminders.register(commands)
-    usage = parser.format_usage().removeprefix("usage: ").rstrip()
-    parser.usage = f"{usage}\n       crewbook [--data-dir DIR] [FILE ...]"
+    prefix = _("usage: ")  # as argparse says it, in the language spoken
+    usage = parser.format_usage().removeprefix(prefix).rstrip()
+    parser.usage = f"{usage}\n{' ' * len(prefix)}crewbook [--data-dir DIR] [FILE ...]"
     return parser
 
 
