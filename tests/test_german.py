@@ -4,6 +4,7 @@ own buttons) and a PDF report, each in a process started with CREWBOOK_LANGUAGE=
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,19 @@ def test_a_report_prints_in_german(tmp_path: Path) -> None:
                           text=True, check=True).stdout
     assert german("Outstanding and overdue") in text
 
+
+def test_the_risk_summary_cuts_no_german_label_in_two(tmp_path: Path) -> None:
+    """German builds long words; a label column is made wide enough for its longest."""
+    assert run(["demo"], tmp_path).returncode == 0
+    listed = run(["engagements", "list"], tmp_path).stdout.splitlines()
+    engagement = next(line.split()[0] for line in listed if "Product video" in line)
+    pdf = tmp_path / "risiko.pdf"
+    made = run(["risk", "summary", engagement, "-o", str(pdf)], tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = text.splitlines()
+    first = next(line for line in lines if line.lstrip().startswith(german("Business")))
+    assert re.search(rf"\b{german('Contractor')}\b", first)  # the facts' right-hand labels
+    assert any(re.search(rf"\b{german('Score')}\b", line) for line in lines)  # the areas' head
+    assert german("Backup contractor") in text  # the exit plan's labels

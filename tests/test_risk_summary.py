@@ -307,3 +307,16 @@ def test_a_signing_made_before_terms_were_kept_says_so(store: Store, ready: int,
     assert summary.signed is not None and not summary.signed.terms_kept
     _reader, text = read(write_risk_summary(store, ready, tmp_path / "old.pdf", TODAY))
     assert "The terms at signing were not kept" in text
+
+
+def test_a_label_column_is_as_wide_as_its_longest_word_needs() -> None:
+    from desktop.reports.pdf_base import styles
+    from desktop.reports.pdf_line import width
+    from desktop.reports.risk_summary_cells import label_width
+
+    bold = styles().cell_bold
+    word = width("Ersatz-Auftragnehmer", bold.fontName, bold.fontSize)
+    assert label_width(70, "Value", "Term") == 70  # short labels keep the column's width
+    assert word + 8 < label_width(70, "Ersatz-Auftragnehmer") < word + 12  # padding both sides
+    # Wrapping between words is fine: only the longest word counts.
+    assert label_width(10, "Fehlende wesentliche Angaben") == label_width(10, "wesentliche")

@@ -122,6 +122,11 @@ class Line(Flowable):
                 self._width += used
             self._drawn = drawn
 
+    @property
+    def text(self) -> str:
+        """What the line says, its runs' texts one after another."""
+        return "".join(r.text for r in self._runs)
+
     def _paragraph(self) -> Flowable:
         if self._para is None:
             self._para = self._fallback()

@@ -5,6 +5,7 @@ drawn without a Paragraph where the text allows (``pdf_line``).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from functools import cache
@@ -36,7 +37,7 @@ from desktop.reports.pdf_base import (
     safe,
     styles,
 )
-from desktop.reports.pdf_line import Line, PlainTable, Run
+from desktop.reports.pdf_line import Line, PlainTable, Run, width
 from desktop.reports.pdf_text import clean
 
 # Free text is summarised, not reproduced: the whole text stays in Crewbook.
@@ -138,6 +139,7 @@ def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
 
 
 _EMPTY = CellStyle("empty")  # ReportLab's own cell defaults
+_PAD = 4  # a grid cell's left and right padding
 # What a grid's style commands may say besides the look of its cells.
 _TABLE_OPS = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT",
                         "GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE",
@@ -153,7 +155,7 @@ def _look(font: str, size: float, leading: float, colour: colors.Color) -> CellS
     look.fontname, look.fontsize, look.leading = font, size, leading
     look.color = colors.toColor(colour, colors.Color(0, 0, 0))
     look.valign = "TOP"
-    look.leftPadding = look.rightPadding = 4
+    look.leftPadding = look.rightPadding = _PAD
     look.topPadding, look.bottomPadding = 2, 2.5
     return look
 
@@ -169,7 +171,7 @@ def grid(rows: list[list[object]], widths: Sequence[float], *, header: bool = Tr
                 row_looks.append(_look(FONT, _EMPTY.fontsize, _EMPTY.leading, cell.textColor))
                 continue
             # A line that needs no flowable becomes the table's own string, drawn the same.
-            found = (value.as_cell(widths[c] - 8) if isinstance(value, Line)
+            found = (value.as_cell(widths[c] - 2 * _PAD) if isinstance(value, Line)
                      and value.style.leading == cell.leading
                      and value.style.fontSize == cell.fontSize else None)
             font, colour = FONT, cell.textColor
@@ -186,6 +188,16 @@ def grid(rows: list[list[object]], widths: Sequence[float], *, header: bool = Tr
         style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]
     table.setStyle(TableStyle([*style, *extra]))
     return table
+
+
+def label_width(least: float, *labels: str) -> float:
+    """A column of bold ``labels`` at least ``least`` wide, and wide enough for each one's
+    longest word: a label may wrap between words, but no word is cut in two (German builds
+    long ones: "Ersatz-Auftragnehmer")."""
+    style = styles().cell_bold
+    words = [word for label in labels for word in clean(label).split()]
+    widest = max((width(word, style.fontName, style.fontSize) for word in words), default=0)
+    return max(least, math.ceil(widest) + 2 * _PAD + 1)
 
 
 def head_row(*labels: str) -> list[object]:

@@ -31,6 +31,7 @@ from desktop.reports.risk_summary_cells import (
     heading_line,
     hex_colour,
     label_line,
+    label_width,
     marked_line,
     muted_line,
     status_line,
@@ -223,7 +224,7 @@ def exit_strategy(s: RiskSummary) -> list[Flowable]:
                  status_line(_("None"), "ok") if not missing else marked_line("{missing}", st.cell,
                      missing=Run(clean("; ".join(ESSENTIAL_LABELS[m] for m in missing)),
                                  colour=RISK)), "", ""])
-    label_w = 96
+    label_w = label_width(96, _("Missing essentials"), *(label for label, _value in items))
     value_w = (FRAME_WIDTH - 2 * label_w) / 2
     paired = len(items) // 2  # rows whose right-hand label is filled in
     shade: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (0, -1), SHADE)]

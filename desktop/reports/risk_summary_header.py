@@ -26,6 +26,7 @@ from desktop.reports.risk_summary_cells import (
     heading_line,
     hex_colour,
     label_line,
+    label_width,
     money_text,
     muted_line,
     status_line,
@@ -81,7 +82,9 @@ def header_block(s: RiskSummary) -> Flowable:
          label_line(_("Status")), value_line(_signed(s))],
         [label_line(_("Goals")), value_line(d.goals, GOALS, _("Not written")), "", ""],
     ]
-    table = grid(rows, [82, 146, 70, FRAME_WIDTH - 298], header=False,
+    left = label_width(82, *(row[0].text for row in rows))
+    right = label_width(70, *(row[2].text for row in rows if row[2] != ""))
+    table = grid(rows, [left, 146, right, FRAME_WIDTH - left - 146 - right], header=False,
                  extra=[("SPAN", (1, 5), (3, 5)), ("BACKGROUND", (0, 0), (0, -1), SHADE),
                         ("BACKGROUND", (2, 0), (2, -2), SHADE)])
     if s.review is not None:

@@ -25,6 +25,7 @@ from desktop.reports.risk_summary_cells import (
     grid,
     head_row,
     heading_line,
+    label_width,
     marked_line,
     muted_line,
     table_style,
@@ -130,9 +131,10 @@ def risk_section(s: RiskSummary) -> list[Flowable]:
                           ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     out.append(side)
 
-    rows = [head_row(_("Area"), pgettext("likelihood, as one letter", "L"),
-                     pgettext("impact, as one letter", "I"), _("Score"), _("Band"),
-                     _("Main drivers"))]
+    heads = (_("Area"), pgettext("likelihood, as one letter", "L"),
+             pgettext("impact, as one letter", "I"), _("Score"), _("Band"), _("Main drivers"))
+    rows = [head_row(*heads)]
+    widths = [label_width(least, head) for least, head in zip((96, 16, 16, 34, 50), heads)]
     extra: list[tuple[object, ...]] = []
     for i, (area, r) in enumerate(result.areas.items(), start=1):
         # One line each, as a paragraph broken at each driver would print them.
@@ -155,7 +157,7 @@ def risk_section(s: RiskSummary) -> list[Flowable]:
                          colour=colors.HexColor(BAND_TEXT[r.band]))),
                      drivers or muted_line(_("No risky answers"))])
         extra.append(("BACKGROUND", (4, i), (4, i), colors.HexColor(BAND_COLOURS[r.band])))
-    out += [Spacer(1, 2), grid(rows, [96, 16, 16, 34, 50, FRAME_WIDTH - 212], extra=extra)]
+    out += [Spacer(1, 2), grid(rows, [*widths, FRAME_WIDTH - sum(widths)], extra=extra)]
     notes = [n for r in result.areas.values() for n in r.notes]
     if notes:
         out.append(text_line(" ".join(dict.fromkeys(notes)), st.muted))
