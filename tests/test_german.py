@@ -104,3 +104,24 @@ def test_the_risk_summary_cuts_no_german_label_in_two(tmp_path: Path) -> None:
     assert re.search(rf"\b{german('Contractor')}\b", first)  # the facts' right-hand labels
     assert any(re.search(rf"\b{german('Score')}\b", line) for line in lines)  # the areas' head
     assert german("Backup contractor") in text  # the exit plan's labels
+
+
+def test_every_report_column_title_reads_whole_in_german(tmp_path: Path) -> None:
+    code = (
+        "import importlib\n"
+        "from desktop.core.i18n import choose_language\n"
+        "choose_language()\n"
+        "from desktop.reports.pdf_base import FONT_BOLD\n"
+        "from desktop.reports.report_kit import HEAD_SIZE, PAD_X, Column, _fit, titled_widths\n"
+        "for name in ('tax_year_report', 'payments_report', 'outstanding_report',\n"
+        "             'statement_report'):\n"
+        "    module = importlib.import_module('desktop.reports.' + name)\n"
+        "    for columns in vars(module).values():\n"
+        "        if isinstance(columns, tuple) and columns and isinstance(columns[0], Column):\n"
+        "            for c, w in zip(columns, titled_widths(columns)):\n"
+        "                print(c.title, '->', _fit(c.title, FONT_BOLD, HEAD_SIZE, w - 2 * PAD_X))\n")
+    done = run([], tmp_path, code)
+    assert done.returncode == 0, done.stderr
+    titles = [line.split(" -> ") for line in done.stdout.splitlines()]
+    assert len(titles) > 40 and german("Paid late") in {title for title, _shown in titles}
+    assert [title for title, shown in titles if shown != title] == []

@@ -31,6 +31,7 @@ from desktop.reports.report_kit import (
     note,
     period_text,
     stream_table,
+    titled_widths,
     totals_table,
     write_report,
 )
@@ -349,3 +350,34 @@ def test_a_stopped_report_writes_no_file(tmp_path: Path) -> None:
                      subject="Stopped", should_stop=stop)
     assert not (tmp_path / "stopped.pdf").exists()
     assert len(asked) == 4  # asked once per flowable, never after it said stop
+
+
+def test_columns_keep_their_widths_when_every_title_fits() -> None:
+    assert titled_widths(COLUMNS) == [60, 260, 120]
+
+
+def test_a_long_title_widens_its_column_from_the_roomiest_and_the_table_keeps_its_width(
+) -> None:
+    columns = (Column("Date", 62), Column("Engagement", 138), Column("Amount", 74, "R"),
+               Column("Verspätet bezahlt", 64))
+    widths = titled_widths(columns)
+    assert widths[3] > 80  # the whole title, one line
+    assert widths[:3] == [62, pytest.approx(138 - (widths[3] - 64)), 74]  # Engagement gave it
+    assert sum(widths) == pytest.approx(338)
+    header = next(stream_table(columns, [["1 Mar", "Brand refresh", "1.00", "Nein"]]))
+    assert header._cellvalues[0] == ["Date", "Engagement", "Amount", "Verspätet bezahlt"]
+
+
+def test_the_giving_is_shared_once_the_roomiest_is_down_to_the_next() -> None:
+    columns = (Column("Name", 100), Column("Name", 120), Column("Bezahlte Auftragnehmer", 60))
+    widths = titled_widths(columns)
+    assert widths[1] < 120 and widths[0] < 100  # the roomier gave 20, then both gave alike
+    assert widths[1] - widths[0] == pytest.approx(0)
+    assert sum(widths) == pytest.approx(280)
+
+
+def test_titles_that_cannot_all_fit_keep_the_given_widths_and_are_cut() -> None:
+    columns = (Column("Bezahlte Auftragnehmer", 40), Column("Steuernummer", 40))
+    assert titled_widths(columns) == [40, 40]
+    header = next(stream_table(columns, [["1", "2"]]))
+    assert all(cell.endswith("…") for cell in header._cellvalues[0])

@@ -234,6 +234,33 @@ class Column:
             raise ValueError(f"align is 'L' or 'R', not {self.align!r}")  # not shown
 
 
+def titled_widths(columns: Sequence[Column]) -> list[float]:
+    """The columns' widths, each widened where its title needs it to be read whole (German
+    titles run long: "Bezahlte Auftragnehmer" where English has "Contractors paid"). What a
+    column gains, the columns with the most room beyond their own titles give (names and
+    descriptions, cut with an ellipsis anyway, before dates and amounts), so the table keeps
+    its width; when they have too little, the widths stay as given and the long titles are
+    cut with an ellipsis."""
+    register_fonts()
+    widths = [c.width for c in columns]
+    needs = [pdfmetrics.stringWidth(_printable(c.title), FONT_BOLD, HEAD_SIZE) + 2 * PAD_X + 0.01
+             for c in columns]
+    short = sum(max(0.0, need - width) for need, width in zip(needs, widths))
+    spare = [max(0.0, width - need) for need, width in zip(needs, widths)]
+    if not short or sum(spare) < short:
+        return widths
+    # The roomiest give down to a common level: the highest at which they cover the shortfall.
+    level = max(spare)
+    for below in sorted({*spare, 0.0}, reverse=True):
+        given = sum(max(0.0, room - below) for room in spare)
+        if given >= short:
+            above = [room for room in spare if room > below]
+            level = below + (given - short) / len(above)
+            break
+    return [need if need > width else width - max(0.0, room - level)
+            for need, width, room in zip(needs, widths, spare)]
+
+
 class _StreamTable(Table):
     """One chunk of a streamed table. Parts of it split off by ReportLab stay tagged with
     their stream, so the document can lay the rows out a page at a time (see ``_Document``)."""
@@ -267,9 +294,9 @@ class _Stream:
         self.columns = tuple(columns)
         if not self.columns:
             raise ValueError("a table needs at least one column")  # not shown
-        self.widths = [c.width for c in self.columns]
+        self.widths = titled_widths(self.columns)
         self.font = FONT_BOLD if bold else FONT
-        self.room = [max(1.0, c.width - 2 * PAD_X) for c in self.columns]
+        self.room = [max(1.0, width - 2 * PAD_X) for width in self.widths]
         self.header = [_fit(_printable(c.title), FONT_BOLD, HEAD_SIZE, room)
                        for c, room in zip(self.columns, self.room)]
         self.head_styles = [_cell_style(FONT_BOLD, HEAD_SIZE, c.align) for c in self.columns]
