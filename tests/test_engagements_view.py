@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from desktop.core.engagement import allowed_moves
 from desktop.core.enums import EngagementStatus, InstallmentStatus, RateUnit
 from desktop.core.exit_plan import validate_exit_plan
+from desktop.core.formats import date_text
 from desktop.core.schedule import PlannedInstallment
 from desktop.store import communication, contractors, engagements, exit_plans, payments
 from desktop.store.db import Store
@@ -21,6 +22,7 @@ from desktop.store.health import contractor_health
 from desktop.ui import engagement_pane, engagements_view
 from desktop.ui.at_stake import AtStakeDialog
 from desktop.ui.engagement_dialog import EngagementDialog
+from desktop.ui.engagement_model import ECol
 from desktop.ui.engagements_view import EngagementsView
 from desktop.ui.installment_model import ICol
 from desktop.ui.log_entry_dialog import LogEntryDialog
@@ -849,3 +851,11 @@ def test_a_schedule_left_behind_the_terms_is_flagged(qtbot,
     view.reload(select_id=engagement_id)
     assert view.pane.drifted and "no longer matches the terms" in view.pane.totals.text()
     assert sum(r.amount_minor for r in payments.installments(store, engagement_id)) == 100_000
+
+
+def test_the_date_columns_hold_any_day_as_the_locale_writes_it(view: EngagementsView) -> None:
+    room = view.table.fontMetrics().horizontalAdvance
+    widest = max(room(date_text(D(2026, month, 28))) for month in range(1, 13))
+    header = view.table.horizontalHeader()
+    for column in (ECol.START, ECol.END, ECol.NEXT_DUE):
+        assert header.sectionSize(column) >= widest + 16

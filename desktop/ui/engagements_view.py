@@ -31,6 +31,7 @@ from desktop.core.engagement import (
     terms_from_rate,
 )
 from desktop.core.enums import EngagementStatus
+from desktop.core.formats import date_text
 from desktop.core.validation import ConflictError, ValidationError
 from desktop.operations import engagements as engagement_ops
 from desktop.operations.changes import Changes
@@ -89,12 +90,15 @@ class EngagementsView(QWidget):
         self.table = sorted_table(self.model, ECol.START, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ECol.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Wide enough for the heading and every status in the language shown (German's are long).
+        # Wide enough for the heading and every status in the language shown (German's are
+        # long), and the dates for any day as the locale writes them.
         room = self.table.fontMetrics().horizontalAdvance
-        statuses = max(room(s.label) for s in EngagementStatus) + 16
+        least = dict.fromkeys((ECol.START, ECol.END, ECol.NEXT_DUE), max(
+            room(date_text(dt.date(2026, month, 28))) for month in range(1, 13)) + 16)
+        least[ECol.STATUS] = max(room(s.label) for s in EngagementStatus) + 16
         for column, width in _WIDTHS.items():
-            wanted = max(width, header.sectionSizeHint(column))
-            header.resizeSection(column, max(wanted, statuses) if column == ECol.STATUS else wanted)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column),
+                                             least.get(column, 0)))
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self._wanted: int | None = None  # to select once the list is re-read after a write
         self.shown = SelectionShown(self.table, lambda: self._show_selection())
