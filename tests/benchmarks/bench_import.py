@@ -94,30 +94,46 @@ def floor(path: Path, folder: Path) -> float:
     return elapsed
 
 
-def book_floor(path: Path, template: Path, folder: Path) -> float:
-    """csv + sqlite3 executemany into the contractor table of a new book (a copy of
-    ``template``), with the store's own connection settings."""
-    db = folder / "floor-book.sqlite3"
+_STAMP = "2026-01-01 12:00:00.000000"
+_CONTRACTORS = (
+    "INSERT INTO contractor (display_name, company, email, phone, notes, country, currency, "
+    "rate_minor, name_key, company_key, email_key, source, created_at, updated_at, changed_by) "
+    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', '{_STAMP}', '{_STAMP}', 'owner')")
+
+
+def _new_book(template: Path, db: Path) -> sqlite3.Connection:
+    """A copy of ``template`` opened with the store's own connection settings."""
     for extra in ("", "-wal", "-shm"):
         Path(f"{db}{extra}").unlink(missing_ok=True)
     shutil.copyfile(template, db)
     conn = sqlite3.connect(db, isolation_level=None)
     for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = NORMAL"):
         conn.execute(f"PRAGMA {pragma}")
-    stamp = "2026-01-01 12:00:00.000000"
-    start = time.perf_counter()
+    return conn
+
+
+def _records(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         next(reader)
-        params = [(r[0], r[1], r[2], r[3], r[8], r[7], r[5], int(r[4].replace(".", "")),
-                   r[0].casefold().encode(), r[1].casefold().encode(), r[2].casefold().encode())
-                  for r in reader]
+        return list(reader)
+
+
+def _contractor_params(records: list[list[str]]) -> list[tuple[object, ...]]:
+    """The values of ``_CONTRACTORS`` for each record, sort keys casefolded."""
+    return [(r[0], r[1], r[2], r[3], r[8], r[7], r[5], int(r[4].replace(".", "")),
+             r[0].casefold().encode(), r[1].casefold().encode(), r[2].casefold().encode())
+            for r in records]
+
+
+def book_floor(path: Path, template: Path, folder: Path) -> float:
+    """csv + sqlite3 executemany into the contractor table of a new book (a copy of
+    ``template``), with the store's own connection settings."""
+    conn = _new_book(template, folder / "floor-book.sqlite3")
+    start = time.perf_counter()
+    params = _contractor_params(_records(path))
     conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(
-        "INSERT INTO contractor (display_name, company, email, phone, notes, country, currency, "
-        "rate_minor, name_key, company_key, email_key, source, created_at, updated_at, "
-        f"changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', '{stamp}', '{stamp}', "
-        "'owner')", params)
+    conn.executemany(_CONTRACTORS, params)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -131,40 +147,24 @@ def same_job_floor(path: Path, template: Path, folder: Path) -> float:
     contractor, its skills as tags and tag links, the first entry of its rate history)."""
     import phonenumbers as pn
 
-    db = folder / "floor-job.sqlite3"
-    for extra in ("", "-wal", "-shm"):
-        Path(f"{db}{extra}").unlink(missing_ok=True)
-    shutil.copyfile(template, db)
-    conn = sqlite3.connect(db, isolation_level=None)
-    for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = NORMAL"):
-        conn.execute(f"PRAGMA {pragma}")
-    stamp = "2026-01-01 12:00:00.000000"
+    conn = _new_book(template, folder / "floor-job.sqlite3")
     start = time.perf_counter()
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        next(reader)
-        records = list(reader)
+    records = _records(path)
     for r in records:
         pn.is_possible_number_with_reason(pn.parse(r[3], None))
-    params = [(r[0], r[1], r[2], r[3], r[8], r[7], r[5], int(r[4].replace(".", "")),
-               r[0].casefold().encode(), r[1].casefold().encode(), r[2].casefold().encode())
-              for r in records]
+    params = _contractor_params(records)
     skills = [[s.strip() for s in r[6].split(",")] for r in records]
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany("INSERT INTO tag (name) VALUES (?)",
                      [(name,) for name in sorted({s for row in skills for s in row})])
     tag_ids = dict(conn.execute("SELECT name, id FROM tag"))
     first = (conn.execute("SELECT max(id) FROM contractor").fetchone()[0] or 0) + 1
-    conn.executemany(
-        "INSERT INTO contractor (display_name, company, email, phone, notes, country, currency, "
-        "rate_minor, name_key, company_key, email_key, source, created_at, updated_at, "
-        f"changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', '{stamp}', '{stamp}', "
-        "'owner')", params)
+    conn.executemany(_CONTRACTORS, params)
     conn.executemany("INSERT INTO contractor_tag (contractor_id, tag_id) VALUES (?, ?)",
                      [(first + n, tag_ids[s]) for n, row in enumerate(skills) for s in row])
     conn.execute(
         "INSERT INTO rate_change (contractor_id, changed_on, rate_minor, rate_unit, currency, "
-        f"recorded_at) SELECT id, '2026-01-01', rate_minor, rate_unit, currency, '{stamp}' "
+        f"recorded_at) SELECT id, '2026-01-01', rate_minor, rate_unit, currency, '{_STAMP}' "
         "FROM contractor WHERE id >= ? AND rate_minor IS NOT NULL", (first,))
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
