@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from desktop.core.enums import EngagementStatus
 from desktop.store import demo, engagements, rules
@@ -16,7 +16,7 @@ from desktop.ui.contractor_dialog import ContractorDialog
 from desktop.ui.engagement_dialog import EngagementDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.review_dialog import ReviewDialog
-from desktop.ui.screen_fit import FRAME_HEIGHT, fit_on_screen
+from desktop.ui.screen_fit import FRAME_HEIGHT, fit_on_screen, scrolled
 from tests.factories import make_engagement
 from tests.threads import dialog_runner
 
@@ -36,6 +36,20 @@ def test_a_window_opens_no_larger_than_its_screen(qtbot) -> None:  # type: ignor
     assert dialog.width() <= room.width() and dialog.height() <= room.height() - FRAME_HEIGHT
     fit_on_screen(dialog, 300, 200)
     assert (dialog.width(), dialog.height()) == (300, 200)
+
+
+def test_a_form_wider_than_asked_opens_wide_enough_not_to_scroll_sideways(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = QHBoxLayout()
+    form.addWidget(QLineEdit(minimumWidth=560))  # a long label in another language, say
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    area = scrolled(form)
+    QVBoxLayout(dialog).addWidget(area)
+    fit_on_screen(dialog, 400, 300)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert 560 < dialog.width() <= dialog.screen().availableGeometry().width()
+    assert area.horizontalScrollBar().maximum() == 0
 
 
 def test_the_editors_and_the_review_fit_a_small_screen(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
@@ -11,7 +12,9 @@ FRAME_WIDTH, FRAME_HEIGHT = 16, 40
 
 
 def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize to ``width`` × ``height``, or to what the screen has room for if less."""
+    """Resize to ``width`` × ``height``, wider where the content asks for more (a language
+    with longer labels), or to what the screen has room for if less."""
+    width = max(width, widget.sizeHint().width())
     screen = widget.screen() or QGuiApplication.primaryScreen()
     if screen is not None:
         room = screen.availableGeometry()
@@ -20,11 +23,25 @@ def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
     widget.resize(width, height)
 
 
+class _Body(QScrollArea):
+    """Asks for the whole width of its form (a scroll area's own hint stops at about 36
+    lines' height), so the window opens wide enough not to scroll sideways when it can."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        wanted = (body.sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                  + 2 * self.frameWidth())
+        return QSize(max(hint.width(), wanted), hint.height())
+
+
 def scrolled(layout: QLayout) -> QScrollArea:
     """A form's body that scrolls inside its window when the screen is too small for it."""
     body = QWidget()
     body.setLayout(layout)
-    area = QScrollArea()
+    area = _Body()
     area.setWidget(body)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
