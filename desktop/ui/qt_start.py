@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from types import ModuleType
 
-_FEATURE = "shibokensupport.feature"  # where PySide keeps the check (6.4 and later)
+_FEATURE = "shibokensupport.feature"  # where the supported PySide versions keep the check
 
 
 def load_qt() -> None:

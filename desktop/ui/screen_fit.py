@@ -24,8 +24,8 @@ def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
 
 
 class _Body(QScrollArea):
-    """Asks for the whole width of its form (a scroll area's own hint stops at about 36
-    lines' height), so the window opens wide enough not to scroll sideways when it can."""
+    """Asks for the whole width of its form (a scroll area's own hint is capped at 36 times
+    the font's height), so the window opens wide enough not to scroll sideways when it can."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().sizeHint()

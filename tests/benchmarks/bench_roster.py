@@ -67,7 +67,7 @@ def _ready(rows: int) -> None:
 
 def _child_floor(book: str | None = None) -> int:
     """A bare window. With ``book`` (the stack floor), the same window does the first screen's
-    job with the bare parts the product card fixes: SQLAlchemy (ORM and SQLite dialect)
+    job with the bare parts Crewbook is built on: SQLAlchemy (ORM and SQLite dialect)
     imported, the book opened with a bare engine, its first rows read by name in one SQL
     statement and shown in a QStandardItemModel."""
     _mark("python", _T_START)
